@@ -1,0 +1,53 @@
+#pragma once
+// A plugin's manifest: everything the console needs to draw the tree and the menus without
+// opening the plugin's library. Read from manifests/<id>.json with Boost.PropertyTree.
+#include <arbor/sdk/error.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace arbor::host {
+
+/// A node the plugin contributes. `path` is relative to "Console Root", segments joined by '/'
+/// ("Advanced Security/Key Manager"); missing parents become plain folders.
+struct node_decl {
+  std::string path;
+  std::string type;
+};
+
+/// An action with a stable id, shown as `label` in menu `slot` ("All Tasks" or "Properties") on
+/// every node of `node_type`, which may belong to another plugin (an extension).
+struct action_decl {
+  std::string id;
+  std::string label;
+  std::string node_type;
+  std::string slot;
+};
+
+/// The parsed, validated manifest.
+struct manifest {
+  std::filesystem::path file;       ///< where it was read from
+  std::string id;                   ///< reverse-DNS style, e.g. "org.arbor.keymanager"
+  std::string name;                 ///< display name
+  std::string version;              ///< the plugin's own version, must equal the library's
+  std::uint16_t api_major{0};
+  std::uint16_t api_minor{0};
+  std::filesystem::path library;    ///< as written; resolved by the loader
+  std::vector<node_decl> nodes;
+  std::vector<action_decl> actions;
+};
+
+/// Known menu slots.
+inline constexpr const char* slot_all_tasks = "All Tasks";
+inline constexpr const char* slot_properties = "Properties";
+
+/// Parses and validates manifest text; `file` is used in messages. Errors name the file, the
+/// field and what to do.
+sdk::result<manifest> parse_manifest(const std::string& text, const std::filesystem::path& file);
+
+/// Reads and parses one manifest file.
+sdk::result<manifest> read_manifest(const std::filesystem::path& file);
+
+}  // namespace arbor::host

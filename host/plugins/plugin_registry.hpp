@@ -1,0 +1,80 @@
+#pragma once
+// The plugins the console knows: discovered from manifests at start-up, loaded only when one of
+// their nodes or actions is first used, and isolated: every call into a plugin is guarded, and a
+// plugin that fails is marked failed with its reason while the others keep working.
+#include "plugins/manifest.hpp"
+#include "plugins/service_table.hpp"
+
+#include <arbor/sdk/plugin.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace arbor::host {
+
+/// Life of a plugin in this console. Zero is deliberately unused.
+enum class plugin_state : unsigned char {
+  discovered = 1,  ///< manifest valid; library not opened yet
+  loaded,          ///< library opened, checked, plugin created and attached
+  failed,          ///< see `error`; the plugin is not used again in this run
+};
+
+const char* to_string(plugin_state s) noexcept;
+
+/// What the console knows of one manifest file.
+struct plugin_status {
+  std::filesystem::path manifest_file;
+  std::string id;                     ///< from the manifest when it could be read
+  plugin_state state{plugin_state::discovered};
+  std::optional<host::manifest> manifest;  ///< empty when the manifest itself is bad
+  sdk::error error;                   ///< meaningful when state == failed
+};
+
+/// Where manifests and libraries are looked for.
+struct registry_options {
+  std::vector<std::filesystem::path> manifest_dirs;
+  std::vector<std::filesystem::path> plugin_dirs;  ///< for library names that are not absolute
+};
+
+class plugin_registry {
+ public:
+  plugin_registry(registry_options options, service_table& services);
+  ~plugin_registry();
+  plugin_registry(const plugin_registry&) = delete;
+  plugin_registry& operator=(const plugin_registry&) = delete;
+
+  /// Reads every *.json manifest in the manifest dirs (sorted by file name). Opens no library.
+  /// Bad manifests and duplicate ids become failed entries with their reasons.
+  void discover();
+
+  /// Every manifest seen, healthy or not, in discovery order.
+  const std::vector<plugin_status>& plugins() const noexcept;
+
+  /// The healthy manifests (not failed), for building the tree and menus.
+  std::vector<const manifest*> manifests() const;
+
+  /// Loads the plugin on first use: opens the library (rtld_now), reads the entry point, checks
+  /// API major/minor, struct size, id, version and that every declared action has a handler,
+  /// then creates and attaches the plugin. Failure marks the plugin failed.
+  sdk::result<sdk::plugin*> plugin(std::string_view id);
+
+  /// Guarded calls: exceptions from the plugin become internal errors naming the plugin.
+  sdk::result<sdk::details_view> details(std::string_view id, const sdk::node_ref& node, sdk::row_window window);
+  /// The returned wizard is wrapped so each of its calls is guarded too.
+  sdk::result<std::unique_ptr<sdk::wizard>> open(std::string_view id, const sdk::node_ref& node,
+                                                 std::string_view action_id);
+
+  /// How many libraries this registry has opened (start-up must open none).
+  std::size_t libraries_opened() const noexcept;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace arbor::host

@@ -1,0 +1,42 @@
+#pragma once
+// The host services the console offers. Front ends install the interactive ones (secret prompt,
+// confirmation, progress, log); the table hands each plugin a view that adds its own data
+// directory and configuration.
+#include <arbor/sdk/services.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace arbor::host {
+
+class service_table {
+ public:
+  /// Installs the front end's implementations; they must outlive the table's users.
+  void set_secret_prompt(sdk::secret_prompt* s) noexcept { secret_prompt_ = s; }
+  void set_confirmation(sdk::confirmation* s) noexcept { confirmation_ = s; }
+  void set_progress(sdk::progress* s) noexcept { progress_ = s; }
+  void set_log(sdk::log* s) noexcept { log_ = s; }
+
+  /// `--data-dir`: used by every plugin that has no directory of its own set.
+  void set_data_dir(std::filesystem::path dir) { data_dir_ = std::move(dir); }
+  /// `--config key=value`, visible to every plugin.
+  void set_config(std::string key, std::string value) { config_[std::move(key)] = std::move(value); }
+
+  /// The registry one plugin sees. Owned by the table, alive as long as it.
+  sdk::host_services& for_plugin(const std::string& plugin_id);
+
+ private:
+  class plugin_view;
+  friend class plugin_view;
+  sdk::secret_prompt* secret_prompt_{nullptr};
+  sdk::confirmation* confirmation_{nullptr};
+  sdk::progress* progress_{nullptr};
+  sdk::log* log_{nullptr};
+  std::filesystem::path data_dir_;
+  std::map<std::string, std::string, std::less<>> config_;
+  std::map<std::string, std::unique_ptr<sdk::host_services>, std::less<>> views_;
+};
+
+}  // namespace arbor::host

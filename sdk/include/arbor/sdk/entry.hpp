@@ -1,0 +1,56 @@
+#pragma once
+// The one symbol a plugin library exports: a plain struct the host reads before it touches any
+// plugin object, so that version, identity and handlers are checked first. It carries its own
+// size so later SDK minors can append fields without breaking older plugins. Since 1.0.
+#include <arbor/sdk/plugin.hpp>
+#include <arbor/sdk/version.hpp>
+
+#include <boost/dll/alias.hpp>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace arbor::sdk {
+
+/// Name under which the entry struct is exported.
+inline constexpr const char* entry_symbol = "arbor_plugin_entry";
+
+/// The entry point. `actions` lists every action id the plugin handles; the host refuses a
+/// plugin whose manifest declares an action missing here. `create` returns a new plugin (or
+/// nullptr); `destroy` deletes it inside the library that made it.
+struct plugin_entry {
+  std::uint32_t struct_size;
+  std::uint16_t api_major;
+  std::uint16_t api_minor;
+  const char* id;
+  const char* version;
+  const char* const* actions;
+  std::size_t action_count;
+  plugin* (*create)();
+  void (*destroy)(plugin*);
+};
+
+/// Builds an entry for plugin class `T` with this SDK's version.
+template <class T, std::size_t N>
+constexpr plugin_entry make_entry(const char* id, const char* version, const char* const (&actions)[N]) {
+  return plugin_entry{
+      sizeof(plugin_entry), api_major, api_minor, id, version, actions, N,
+      []() -> plugin* { return new T(); },
+      [](plugin* p) { delete p; },
+  };
+}
+
+/// Builds an entry for a plugin class `T` that declares no actions (a tree-only plugin).
+template <class T>
+constexpr plugin_entry make_entry(const char* id, const char* version) {
+  return plugin_entry{
+      sizeof(plugin_entry), api_major, api_minor, id, version, nullptr, 0,
+      []() -> plugin* { return new T(); },
+      [](plugin* p) { delete p; },
+  };
+}
+
+}  // namespace arbor::sdk
+
+/// Exports `variable` (a `const arbor::sdk::plugin_entry`) as the library's entry point.
+#define ARBOR_PLUGIN_ENTRY(variable) BOOST_DLL_ALIAS(variable, arbor_plugin_entry)
