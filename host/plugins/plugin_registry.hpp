@@ -41,6 +41,8 @@ struct registry_options {
   std::vector<std::filesystem::path> plugin_dirs;  ///< for library names that are not absolute
 };
 
+/// Every plugin of one console run: discovers manifests, loads libraries lazily, guards calls.
+/// Libraries stay open while the registry (or a wizard it opened) lives.
 class plugin_registry {
  public:
   plugin_registry(registry_options options, service_table& services);
@@ -49,7 +51,9 @@ class plugin_registry {
   plugin_registry& operator=(const plugin_registry&) = delete;
 
   /// Reads every *.json manifest in the manifest dirs (sorted by file name). Opens no library.
-  /// Bad manifests and duplicate ids become failed entries with their reasons.
+  /// Bad manifests and duplicate ids become failed entries with their reasons, and so do node
+  /// paths already taken and actions on node types no manifest declares; a manifest directory
+  /// that cannot be listed becomes a failed entry named after the directory.
   void discover();
 
   /// Every manifest seen, healthy or not, in discovery order.
@@ -65,7 +69,8 @@ class plugin_registry {
 
   /// Guarded calls: exceptions from the plugin become internal errors naming the plugin.
   sdk::result<sdk::details_view> details(std::string_view id, const sdk::node_ref& node, sdk::row_window window);
-  /// The returned wizard is wrapped so each of its calls is guarded too.
+  /// The returned wizard is wrapped so each of its calls is guarded too; it keeps its plugin and
+  /// library alive. `action_id` must be declared by this plugin's manifest.
   sdk::result<std::unique_ptr<sdk::wizard>> open(std::string_view id, const sdk::node_ref& node,
                                                  std::string_view action_id);
 

@@ -8,9 +8,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace arbor::host {
 
+/// The console's host services, and one per-plugin view of them (see for_plugin()).
 class service_table {
  public:
   /// Installs the front end's implementations; they must outlive the table's users.
@@ -26,6 +28,9 @@ class service_table {
 
   /// The registry one plugin sees. Owned by the table, alive as long as it.
   sdk::host_services& for_plugin(const std::string& plugin_id);
+
+  /// Writes to the installed log service; does nothing when none is installed.
+  void write_log(sdk::log_level level, std::string_view message) const;
 
  private:
   class plugin_view;

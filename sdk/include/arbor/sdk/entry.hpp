@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 namespace arbor::sdk {
 
@@ -35,6 +36,17 @@ template <class T, std::size_t N>
 constexpr plugin_entry make_entry(const char* id, const char* version, const char* const (&actions)[N]) {
   return plugin_entry{
       sizeof(plugin_entry), api_major, api_minor, id, version, actions, N,
+      []() -> plugin* { return new T(); },
+      [](plugin* p) { delete p; },
+  };
+}
+
+/// Builds an entry for plugin class `T` whose action ids live in an array of static storage
+/// duration (for plugins that keep them in a table of their own).
+template <class T>
+constexpr plugin_entry make_entry(const char* id, const char* version, std::span<const char* const> actions) {
+  return plugin_entry{
+      sizeof(plugin_entry), api_major, api_minor, id, version, actions.data(), actions.size(),
       []() -> plugin* { return new T(); },
       [](plugin* p) { delete p; },
   };

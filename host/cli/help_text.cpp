@@ -1,0 +1,100 @@
+#include "cli/help_text.hpp"
+
+namespace arbor::host::cli {
+namespace {
+
+constexpr std::string_view global_options = R"(Global options (anywhere on the line):
+  --manifests DIR     read plugin manifests from DIR instead of the defaults (repeatable)
+  --plugin-dir DIR    look for plugin libraries in DIR first (repeatable)
+  --data-dir DIR      the plugins' data directory
+  --config KEY=VALUE  a setting for plugins (repeatable; also ARBOR_CONFIG_<KEY>)
+  --json              machine-readable output (errors too, as {"error": ...})
+  --verbose           show debug log lines on stderr
+  --help, -h          this help; `arbor COMMAND --help` for one command
+  --version           print the version
+)";
+
+constexpr std::string_view exit_codes = R"(Exit codes:
+  0  success
+  2  usage error: bad command line, unknown path or action, unreadable answer file
+  3  validation failure: answers refused, or a page's validation failed
+  4  plugin failure: cannot load, incompatible, or threw
+  5  task failure: the task ran and returned an error
+  6  cancelled (Ctrl-C, or a confirmation refused without --yes)
+)";
+
+constexpr std::string_view overview = R"(Usage: arbor [OPTIONS] COMMAND [ARGS]
+
+The Arbor management console, scripted front end. Without a command on a terminal,
+arbor shows the console tree.
+
+Commands:
+  plugins                  each plugin, its state and, for failed ones, why
+  tree                     the console tree
+  show PATH                a node's details: notices and tables
+  actions PATH             a node's menu: All Tasks and Properties
+  describe PATH ACTION     an action's wizard pages and an example answer file
+  run PATH ACTION          run an action with answers from a file
+
+PATH is '/'-separated, case-sensitive, with or without "Console Root/" in front;
+quote it when it has spaces. ACTION is an action id, or PLUGIN-ID:ACTION-ID when
+two plugins offer the same id.
+
+)";
+
+constexpr std::string_view run_help = R"(Usage: arbor run PATH ACTION --answers FILE [--set PAGE.FIELD=VALUE]...
+                 [--password-file FILE | --password-fd N] [--yes]
+
+Runs the action's wizard without asking anything: every answer comes from FILE and
+--set, checked against the wizard's pages before any page is prepared.
+
+  --answers FILE           JSON: {"page": {"field": "text" | ["a", "b"] | true}}
+                           (`arbor describe PATH ACTION` prints an example)
+  --set PAGE.FIELD=VALUE   one answer, overriding the file; a multi-select takes
+                           "a,b", a confirmation "yes" or "no"
+  --password-file FILE     passwords, one per line, in page order; also used when
+                           the task asks for a password while it runs
+  --password-fd N          the same, read from file descriptor N
+  --yes                    answer yes when the task asks to confirm something
+
+Passwords are never read from FILE or --set. Without --password-file or
+--password-fd, arbor asks for them on the terminal with echo off.
+
+)";
+
+constexpr std::string_view show_help = R"(Usage: arbor show PATH [--first N] [--rows N]
+
+Shows the node's notices and its tables (for a folder: its children).
+
+  --first N   the first row of each table to show (default 0)
+  --rows N    at most N rows of each table (default 200)
+
+)";
+
+std::string with_common(std::string_view body) {
+  std::string text(body);
+  text += global_options;
+  text += '\n';
+  text += exit_codes;
+  return text;
+}
+
+}  // namespace
+
+std::string help_text(std::string_view command) {
+  if (command == "run") return with_common(run_help);
+  if (command == "show") return with_common(show_help);
+  if (command == "plugins")
+    return with_common("Usage: arbor plugins\n\nLists every manifest found, loads each healthy plugin to check it, and\n"
+                       "prints its state and, for a failed one, the reason. Exits 0 even when some failed.\n\n");
+  if (command == "tree") return with_common("Usage: arbor tree\n\nPrints the console tree drawn from the manifests.\n\n");
+  if (command == "actions")
+    return with_common("Usage: arbor actions PATH\n\nLists the node's All Tasks and Properties entries, with the plugin "
+                       "that handles each\n(actions another plugin adds are marked \"extension\").\n\n");
+  if (command == "describe")
+    return with_common("Usage: arbor describe PATH ACTION\n\nPrints the action's pages and fields (kind, required, options, "
+                       "default, help)\nand an example answer file for `arbor run`.\n\n");
+  return with_common(overview);
+}
+
+}  // namespace arbor::host::cli

@@ -1,0 +1,37 @@
+#pragma once
+// The JSON shapes of `arbor --json`, one function per kind of document.
+#include "console/console_tree.hpp"
+#include "console/menu_slots.hpp"
+#include "plugins/plugin_registry.hpp"
+
+#include <arbor/sdk/node.hpp>
+#include <arbor/sdk/wizard.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <string_view>
+#include <vector>
+
+namespace arbor::host::cli {
+
+/// {"title", "columns": [{"id", "label"}], "rows": [{column id: value}], "first", "total_rows"}
+boost::json::value table_json(const sdk::table& table, std::size_t first);
+/// {"title", "items": {key: {"label", "value", "details": [...]}}, "table": table or null}
+boost::json::value summary_json(const sdk::summary& result);
+/// [{"id", "name", "version", "state", "manifest", "error": {...} or null}]
+boost::json::value plugins_json(const std::vector<plugin_status>& all);
+/// {"name", "path", "type", "plugin", "children": [...]}, recursively
+boost::json::value tree_json(const tree_node& node);
+/// {"path", "type", "plugin", "children": [names], "notices", "tables"}
+boost::json::value details_json(const tree_node& node, const sdk::details_view* view, sdk::row_window window);
+/// {"path", "type", "all_tasks": [...], "properties": [...]}
+boost::json::value menu_json(const tree_node& node, const node_menu& menu);
+/// {"path", "action", "plugin", "title", "pages": [...], "example_answers": {...}, "secrets": ["page.field"]}
+boost::json::value wizard_json(const tree_node& node, const menu_entry& action, const sdk::wizard_spec& spec);
+/// {"error": {"reason", "message", "technical", "page"}}
+boost::json::value error_json(const sdk::error& error, std::string_view page_id);
+
+/// An answer file for `spec` with each field's default, first option or an empty value.
+boost::json::object example_answers(const sdk::wizard_spec& spec);
+
+}  // namespace arbor::host::cli

@@ -1,0 +1,38 @@
+#pragma once
+// What the commands show, independent of the format: text for people, JSON for scripts.
+#include "console/console_tree.hpp"
+#include "console/menu_slots.hpp"
+#include "plugins/plugin_registry.hpp"
+
+#include <arbor/sdk/error.hpp>
+#include <arbor/sdk/node.hpp>
+#include <arbor/sdk/wizard.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace arbor::host::cli {
+
+/// Shows one command's result (or failure) in one format.
+class presenter {
+ public:
+  virtual ~presenter() = default;
+  virtual void plugins(const std::vector<plugin_status>& all) = 0;
+  virtual void tree(const tree_node& root) = 0;
+  /// A node's details; `view` is null for a folder, which lists its children.
+  virtual void details(const tree_node& node, const sdk::details_view* view, sdk::row_window window) = 0;
+  virtual void menu(const tree_node& node, const node_menu& menu) = 0;
+  virtual void wizard(const tree_node& node, const menu_entry& action, const sdk::wizard_spec& spec) = 0;
+  virtual void summary(const sdk::summary& result) = 0;
+  /// A failure; `page_id` is the wizard page it happened on, if any.
+  virtual void failure(const sdk::error& error, std::string_view page_id) = 0;
+};
+
+/// Text on `out`; failures on `err`.
+std::unique_ptr<presenter> make_text_presenter(std::ostream& out, std::ostream& err);
+/// One JSON document per command on `out`; failures also as text on `err`.
+std::unique_ptr<presenter> make_json_presenter(std::ostream& out, std::ostream& err);
+
+}  // namespace arbor::host::cli

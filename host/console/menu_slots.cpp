@@ -1,0 +1,56 @@
+#include "console/menu_slots.hpp"
+
+#include "console/tree_path.hpp"
+
+namespace arbor::host {
+namespace {
+
+std::string list_offered(const node_menu& menu) {
+  std::string names;
+  for (const auto* slot : {&menu.all_tasks, &menu.properties})
+    for (const menu_entry& entry : *slot) {
+      if (!names.empty()) names += ", ";
+      names += entry.action_id;
+    }
+  return names.empty() ? "none" : names;
+}
+
+}  // namespace
+
+menu_slots::menu_slots(const std::vector<const manifest*>& manifests) {
+  for (const manifest* m : manifests)
+    for (const action_decl& action : m->actions) actions_.push_back({action, m->id});
+}
+
+node_menu menu_slots::menu_for(const tree_node& node) const {
+  node_menu menu;
+  if (node.is_folder()) return menu;
+  for (const declared& d : actions_) {
+    if (d.action.node_type != node.type) continue;
+    menu_entry entry{d.action.id, d.action.label, d.action.slot, d.plugin_id, d.plugin_id != node.plugin_id};
+    (d.action.slot == slot_properties ? menu.properties : menu.all_tasks).push_back(std::move(entry));
+  }
+  return menu;
+}
+
+sdk::result<menu_entry> menu_slots::find(const tree_node& node, std::string_view action) const {
+  const node_menu menu = menu_for(node);
+  std::vector<const menu_entry*> matches;
+  for (const auto* slot : {&menu.all_tasks, &menu.properties})
+    for (const menu_entry& entry : *slot)
+      if (entry.action_id == action || entry.qualified_id() == action) matches.push_back(&entry);
+
+  const std::string where = "\"" + display_path(node.path) + "\"";
+  if (matches.empty())
+    return sdk::fail(sdk::reason::not_found,
+                     "No action \"" + std::string(action) + "\" on " + where + ". It offers: " + list_offered(menu) + ".");
+  if (matches.size() > 1) {
+    std::string names;
+    for (const menu_entry* m : matches) names += (names.empty() ? "" : ", ") + m->qualified_id();
+    return sdk::fail(sdk::reason::invalid_input, "Action \"" + std::string(action) + "\" on " + where +
+                                                     " is offered by several plugins; name one of: " + names + ".");
+  }
+  return *matches.front();
+}
+
+}  // namespace arbor::host

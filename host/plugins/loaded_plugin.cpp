@@ -1,0 +1,38 @@
+#include "plugins/loaded_plugin.hpp"
+
+#include "plugins/entry_checks.hpp"
+#include "plugins/guard.hpp"
+
+namespace arbor::host {
+
+loaded_plugin::loaded_plugin(std::shared_ptr<const plugin_library> library, sdk::plugin* object)
+    : library_(std::move(library)), object_(object) {}
+
+loaded_plugin::~loaded_plugin() { library_->entry().destroy(object_); }
+
+sdk::result<std::shared_ptr<loaded_plugin>> loaded_plugin::create(std::shared_ptr<const plugin_library> library,
+                                                                  const manifest& m, service_table& services) {
+  const sdk::plugin_entry& entry = library->entry();
+  if (auto checked = check_entry(entry, m, library->file()); !checked) return checked.error();
+
+  const guard_context context{m.id, services};
+  auto created = guarded<sdk::plugin*>(context, "create", [&]() -> sdk::result<sdk::plugin*> { return entry.create(); });
+  if (!created) return created.error();
+  if (created.value() == nullptr) {
+    return sdk::fail(sdk::reason::failed, "the library " + library->file().string() +
+                                              " created no plugin object: its create() returned nothing; "
+                                              "report this to the plugin's authors");
+  }
+  std::shared_ptr<loaded_plugin> loaded(new loaded_plugin(std::move(library), created.value()));
+  sdk::host_services& own_services = services.for_plugin(m.id);
+  auto attached = guarded<void>(context, "attach", [&]() -> sdk::result<void> {
+    auto started = loaded->object().attach(own_services);
+    if (started) return started;
+    const sdk::error& why = started.error();
+    return sdk::fail(why.why, "the plugin " + m.id + " could not start: " + why.message, why.technical);
+  });
+  if (!attached) return attached.error();
+  return loaded;
+}
+
+}  // namespace arbor::host

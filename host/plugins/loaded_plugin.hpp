@@ -1,0 +1,34 @@
+#pragma once
+// A plugin object together with the library that made it. The object is destroyed by its own
+// library's destroy() before the library can be released, so no plugin code outlives its code.
+#include "plugins/manifest.hpp"
+#include "plugins/plugin_library.hpp"
+#include "plugins/service_table.hpp"
+
+#include <arbor/sdk/plugin.hpp>
+
+#include <memory>
+
+namespace arbor::host {
+
+/// A checked, created and attached plugin. Shared with the wizards it opens, which keep it (and
+/// so its library) alive until they are gone.
+class loaded_plugin {
+ public:
+  /// Checks the entry point against `m`, then creates the plugin and attaches it to the services
+  /// `services` hands it. Every failure, thrown or returned, is an error naming the library.
+  static sdk::result<std::shared_ptr<loaded_plugin>> create(std::shared_ptr<const plugin_library> library,
+                                                            const manifest& m, service_table& services);
+  ~loaded_plugin();
+  loaded_plugin(const loaded_plugin&) = delete;
+  loaded_plugin& operator=(const loaded_plugin&) = delete;
+
+  sdk::plugin& object() noexcept { return *object_; }
+
+ private:
+  loaded_plugin(std::shared_ptr<const plugin_library> library, sdk::plugin* object);
+  std::shared_ptr<const plugin_library> library_;
+  sdk::plugin* object_;
+};
+
+}  // namespace arbor::host

@@ -1,0 +1,161 @@
+#include "plugins/plugin_registry.hpp"
+
+#include "plugins/discovery.hpp"
+#include "plugins/guard.hpp"
+#include "plugins/guarded_wizard.hpp"
+#include "plugins/library_path.hpp"
+#include "plugins/loaded_plugin.hpp"
+#include "plugins/manifest_conflicts.hpp"
+#include "plugins/plugin_library.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace arbor::host {
+
+const char* to_string(plugin_state s) noexcept {
+  switch (s) {
+    case plugin_state::discovered: return "discovered";
+    case plugin_state::loaded: return "loaded";
+    case plugin_state::failed: return "failed";
+  }
+  return "unknown";
+}
+
+struct plugin_registry::impl {
+  registry_options options;
+  service_table& services;
+  std::vector<plugin_status> statuses;
+  // Every library opened stays open while the registry lives, even one that failed its checks;
+  // declared before `loaded` so that the plugins are destroyed first.
+  std::vector<std::shared_ptr<const plugin_library>> libraries;
+  std::map<std::string, std::shared_ptr<loaded_plugin>, std::less<>> loaded;
+
+  void mark_failed(plugin_status& status, sdk::error why) {
+    services.write_log(sdk::log_level::error, why.message + (why.technical.empty() ? "" : " (" + why.technical + ")"));
+    status.state = plugin_state::failed;
+    status.error = std::move(why);
+  }
+
+  void add_manifest(const std::filesystem::path& file) {
+    plugin_status& status = statuses.emplace_back();
+    status.manifest_file = file;
+    auto read = read_manifest(file);
+    if (!read) return mark_failed(status, read.error());
+    status.id = read.value().id;
+    status.manifest = std::move(read).value();
+  }
+
+  /// The healthy manifest with `id`, or else the first failed one, so its reason can be told.
+  plugin_status* find(std::string_view id) {
+    auto named = [id](const plugin_status& s) { return s.id == id; };
+    auto healthy = [&](const plugin_status& s) { return named(s) && s.state != plugin_state::failed; };
+    if (auto it = std::find_if(statuses.begin(), statuses.end(), healthy); it != statuses.end()) return &*it;
+    auto it = std::find_if(statuses.begin(), statuses.end(), named);
+    return it == statuses.end() ? nullptr : &*it;
+  }
+
+  sdk::result<std::shared_ptr<loaded_plugin>> open_and_attach(const manifest& m) {
+    auto file = resolve_library(m, options.plugin_dirs);
+    if (!file) return file.error();
+    auto library = plugin_library::open(file.value());
+    if (!library) return library.error();
+    libraries.push_back(library.value());
+    return loaded_plugin::create(std::move(library).value(), m, services);
+  }
+
+  /// Loads `status` on first use; a failure is kept, so a plugin is tried once per run.
+  sdk::result<std::shared_ptr<loaded_plugin>> use(std::string_view id) {
+    plugin_status* status = find(id);
+    if (status == nullptr) {
+      return sdk::fail(sdk::reason::not_found, "no plugin with id '" + std::string(id) +
+                                                   "' is installed: check the id, or the --manifests directories");
+    }
+    if (status->state == plugin_state::failed) return status->error;
+    if (auto it = loaded.find(id); it != loaded.end()) return it->second;
+    auto attached = open_and_attach(*status->manifest);
+    if (!attached) {
+      sdk::error why = attached.error();
+      why.message = status->manifest_file.string() + ": " + why.message;
+      mark_failed(*status, why);
+      return why;
+    }
+    status->state = plugin_state::loaded;
+    return loaded.emplace(status->id, std::move(attached).value()).first->second;
+  }
+
+  bool declares(std::string_view id, std::string_view action_id) {
+    const plugin_status* status = find(id);
+    return std::any_of(status->manifest->actions.begin(), status->manifest->actions.end(),
+                       [&](const action_decl& a) { return a.id == action_id; });
+  }
+};
+
+plugin_registry::plugin_registry(registry_options options, service_table& services)
+    : impl_(std::make_unique<impl>(impl{std::move(options), services, {}, {}, {}})) {}
+
+// Wizards share their plugin; whatever is left here destroys each plugin inside its library
+// before the library itself is released.
+plugin_registry::~plugin_registry() = default;
+
+void plugin_registry::discover() {
+  for (const std::filesystem::path& dir : impl_->options.manifest_dirs) {
+    auto files = list_manifests(dir);
+    if (!files) {
+      plugin_status& unreadable = impl_->statuses.emplace_back();
+      unreadable.manifest_file = dir;
+      impl_->mark_failed(unreadable, files.error());
+      continue;
+    }
+    for (const std::filesystem::path& file : files.value()) impl_->add_manifest(file);
+  }
+  fail_conflicting(impl_->statuses, [this](plugin_status& s, sdk::error why) { impl_->mark_failed(s, std::move(why)); });
+}
+
+const std::vector<plugin_status>& plugin_registry::plugins() const noexcept { return impl_->statuses; }
+
+std::vector<const manifest*> plugin_registry::manifests() const {
+  std::vector<const manifest*> healthy;
+  for (const plugin_status& s : impl_->statuses) {
+    if (s.state != plugin_state::failed && s.manifest) healthy.push_back(&*s.manifest);
+  }
+  return healthy;
+}
+
+sdk::result<sdk::plugin*> plugin_registry::plugin(std::string_view id) {
+  auto used = impl_->use(id);
+  if (!used) return used.error();
+  return &used.value()->object();
+}
+
+sdk::result<sdk::details_view> plugin_registry::details(std::string_view id, const sdk::node_ref& node,
+                                                        sdk::row_window window) {
+  auto used = impl_->use(id);
+  if (!used) return used.error();
+  sdk::plugin& p = used.value()->object();
+  return guarded<sdk::details_view>({id, impl_->services}, "details", [&] { return p.details(node, window); });
+}
+
+sdk::result<std::unique_ptr<sdk::wizard>> plugin_registry::open(std::string_view id, const sdk::node_ref& node,
+                                                                std::string_view action_id) {
+  auto used = impl_->use(id);
+  if (!used) return used.error();
+  if (!impl_->declares(id, action_id)) {
+    return sdk::fail(sdk::reason::not_found, "the plugin " + std::string(id) + " declares no action '" +
+                                                 std::string(action_id) + "' in its manifest: check the action id");
+  }
+  const guard_context context{id, impl_->services};
+  sdk::plugin& p = used.value()->object();
+  auto opened = guarded<std::unique_ptr<sdk::wizard>>(context, "open", [&] { return p.open(node, action_id); });
+  if (!opened) return opened.error();
+  if (!opened.value()) {
+    return sdk::fail(sdk::reason::internal, "The plugin " + std::string(id) + " failed in open: it returned no wizard "
+                                            "for action '" + std::string(action_id) +
+                                            "'; report this to the plugin's authors");
+  }
+  return guarded_wizard::wrap(std::move(opened).value(), used.value(), std::string(id), impl_->services);
+}
+
+std::size_t plugin_registry::libraries_opened() const noexcept { return impl_->libraries.size(); }
+
+}  // namespace arbor::host

@@ -1,0 +1,167 @@
+#include "tui/console_app.hpp"
+
+#include "console/tree_path.hpp"
+#include "console/wizard_runner.hpp"
+#include "tui/dialogs.hpp"
+#include "tui/draw.hpp"
+#include "tui/key_input.hpp"
+#include "tui/line_view.hpp"
+#include "tui/menu.hpp"
+#include "tui/plugin_lines.hpp"
+#include "tui/summary_lines.hpp"
+#include "tui/text.hpp"
+#include "tui/wizard_screen.hpp"
+
+#include <algorithm>
+
+namespace arbor::host::tui {
+namespace {
+
+std::string failure_title(wizard_end end) {
+  switch (end) {
+    case wizard_end::refused: return "Answers refused";
+    case wizard_end::plugin_failed: return "Plugin failure";
+    case wizard_end::task_failed: return "Task failed";
+    default: return "Stopped";
+  }
+}
+
+}  // namespace
+
+console_app::console_app(plugin_registry& registry, const console_tree& tree, const menu_slots& menus,
+                         tui_services& services)
+    : registry_(registry), menus_(menus), services_(services), tree_(tree.root()) {}
+
+void console_app::say(std::string message, style s) {
+  message_ = std::move(message);
+  message_style_ = s;
+}
+
+void console_app::take_log_alert() {
+  if (auto alert = services_.log.take_alert())
+    say(std::string(level_name(alert->level)) + ": " + alert->message + "  (l: log)", style::error);
+}
+
+void console_app::selection_changed() {
+  const tree_node& node = tree_.selected();
+  if (node.is_folder()) {
+    details_.close();
+    return;
+  }
+  details_.open([this, id = node.plugin_id, ref = node.ref()](sdk::row_window window) {
+    return registry_.details(id, ref, window);
+  }, static_cast<std::size_t>(details_height()));
+  if (details_.error() != nullptr) say("The details could not be shown; p lists the plugins and their state.", style::error);
+  take_log_alert();
+}
+
+void console_app::show_plugins() {
+  show_pager("Plugins", [this](std::size_t width) { return plugin_lines(registry_.plugins(), width); });
+}
+
+void console_app::show_log() {
+  show_pager("Log", [this](std::size_t width) {
+    styled_lines lines;
+    for (const log_line& line : services_.log.lines()) {
+      const bool alert = line.level == sdk::log_level::warning || line.level == sdk::log_level::error;
+      lines.push_back({std::string(clip(std::string(level_name(line.level)) + ": " + printable(line.message), width)),
+                       alert ? style::error : style::normal});
+    }
+    if (lines.empty()) lines.push_back({"Nothing was logged.", style::hint});
+    return lines;
+  });
+}
+
+void console_app::open_menu() {
+  const tree_node& node = tree_.selected();
+  context_menu menu = make_context_menu(node.name, menus_.menu_for(node));
+  if (menu.entries.empty()) {
+    say(display_path(node.path) + " has no tasks or properties.", style::hint);
+    return;
+  }
+  for (;;) {
+    draw();
+    draw_menu(menu.model);
+    const key_event k = read_key();
+    if (k.code == key::interrupt) return;
+    if (k.code == key::resize) clear_screen();
+    const menu_action action = menu.model.handle(k);
+    if (action == menu_action::closed) return;
+    if (action == menu_action::chosen) {
+      run_action(node, menu.entries[*menu.model.selected_tag()]);
+      return;
+    }
+  }
+}
+
+void console_app::run_action(const tree_node& node, const menu_entry& entry) {
+  auto opened = registry_.open(entry.plugin_id, node.ref(), entry.action_id);
+  if (!opened) {
+    clear_screen();
+    draw();
+    message_box("Cannot open " + entry.label, opened.error().message, style::error);
+    say(entry.label + " could not be opened; p lists the plugins and their state.", style::error);
+    return;
+  }
+  wizard_screen source;
+  const wizard_outcome outcome = run_wizard(*opened.value(), source);
+  if (services_.progress.active()) services_.progress.end();  // a task that forgot end()
+  clear_screen();
+  if (outcome.end == wizard_end::completed) {
+    show_pager(entry.label + ": summary", [&](std::size_t width) { return summary_lines(*outcome.summary, width); });
+    say(entry.label + " completed.", style::success);
+  } else if (outcome.end == wizard_end::cancelled) {
+    say(entry.label + ": " + outcome.error.message, style::notice);
+  } else {
+    draw();
+    message_box(failure_title(outcome.end), outcome.error.message, style::error);
+    say(entry.label + ": " + outcome.error.message, style::error);
+  }
+  clear_screen();
+  details_.reload();
+  take_log_alert();
+}
+
+console_end console_app::run() {
+  selection_changed();
+  if (const std::size_t failed = failed_count(registry_.plugins()); failed != 0)
+    say(std::to_string(failed) + (failed == 1 ? " plugin" : " plugins") + " failed; press p to see why.", style::error);
+  for (;;) {
+    draw();
+    const key_event k = read_key();
+    const tree_node* before = &tree_.selected();
+    switch (k.code) {
+      case key::interrupt: return console_end::interrupted;
+      case key::up: tree_.move(-1); break;
+      case key::down: tree_.move(1); break;
+      case key::home: tree_.move(-static_cast<std::ptrdiff_t>(tree_.rows().size())); break;
+      case key::end: tree_.move(static_cast<std::ptrdiff_t>(tree_.rows().size())); break;
+      case key::right: tree_.expand(); break;
+      case key::left: tree_.collapse(); break;
+      case key::enter:
+        if (tree_.selected().children.empty()) open_menu();
+        else if (!tree_.expand()) tree_.collapse();
+        break;
+      case key::f10: open_menu(); break;
+      case key::page_down: details_.page_down(); break;
+      case key::page_up: details_.page_up(); break;
+      case key::resize:
+        clear_screen();
+        details_.resize(static_cast<std::size_t>(details_height()));
+        break;
+      case key::character:
+        if (k.is(U'q')) return console_end::quit;
+        if (k.is(U'm')) open_menu();
+        if (k.is(U'p')) show_plugins();
+        if (k.is(U'l')) show_log();
+        break;
+      default: break;
+    }
+    if (&tree_.selected() != before) {
+      message_.clear();
+      selection_changed();
+    }
+  }
+}
+
+}  // namespace arbor::host::tui

@@ -1,0 +1,57 @@
+#pragma once
+// The full-screen console: the tree pane on the left, the details pane of the selected node on
+// the right, a message line and the key hints. From here the operator opens a node's context
+// menu, runs its tasks and property tabs as wizards, and looks at the plugins and the log.
+#include "console/console_tree.hpp"
+#include "console/menu_slots.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "tui/details_model.hpp"
+#include "tui/lines.hpp"
+#include "tui/menu.hpp"
+#include "tui/tree_view.hpp"
+#include "tui/tui_services.hpp"
+
+#include <string>
+
+namespace arbor::host::tui {
+
+/// How the console ended. Zero is deliberately unused.
+enum class console_end : unsigned char {
+  quit = 1,     ///< the operator pressed q
+  interrupted,  ///< SIGINT or SIGTERM
+};
+
+class console_app {
+ public:
+  /// Everything passed in must outlive the app; the screen must be up while run() runs.
+  console_app(plugin_registry& registry, const console_tree& tree, const menu_slots& menus, tui_services& services);
+
+  console_end run();
+
+ private:
+  void selection_changed();
+  void open_menu();
+  void run_action(const tree_node& node, const menu_entry& entry);
+  void show_plugins();
+  void show_log();
+  void say(std::string message, style s);
+  void take_log_alert();
+
+  void draw() const;
+  void draw_menu(const menu_model& menu) const;
+  void draw_tree(int top, int height, int width) const;
+  void draw_details(int top, int left, int height, int width) const;
+  styled_lines details_text(std::size_t width) const;
+  int details_height() const;
+
+  plugin_registry& registry_;
+  const menu_slots& menus_;
+  tui_services& services_;
+  tree_view tree_;
+  details_model details_;
+  mutable std::size_t tree_first_{0};
+  std::string message_;
+  style message_style_{style::normal};
+};
+
+}  // namespace arbor::host::tui

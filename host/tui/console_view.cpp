@@ -1,0 +1,115 @@
+// Drawing the console's main screen: title bar, tree pane, details pane, message and key hints.
+#include "console/tree_path.hpp"
+#include "tui/console_app.hpp"
+#include "tui/details_pane.hpp"
+#include "tui/draw.hpp"
+#include "tui/line_view.hpp"
+#include "tui/text.hpp"
+#include "tui/viewport.hpp"
+
+#include <curses.h>
+
+#include <algorithm>
+
+namespace arbor::host::tui {
+namespace {
+
+constexpr int min_rows = 8;
+constexpr int min_cols = 40;
+
+int tree_width(int cols) { return std::clamp(cols / 3, 20, 40); }
+
+}  // namespace
+
+int console_app::details_height() const { return std::max(screen_rows() - 4, 1); }
+
+void console_app::draw_tree(int top, int height, int width) const {
+  const auto rows = tree_.rows();
+  const auto pane = static_cast<std::size_t>(height);
+  tree_first_ = scroll_to_show(tree_first_, tree_.selected_row(), pane, rows.size());
+  for (std::size_t i = 0; i < pane; ++i) {
+    const int y = top + static_cast<int>(i);
+    const std::size_t index = tree_first_ + i;
+    if (index >= rows.size()) {
+      put(y, 0, "", width, style::normal, true);
+      continue;
+    }
+    const tree_row& row = rows[index];
+    const char* marker = row.node->children.empty() ? "  " : row.expanded ? "- " : "+ ";
+    const std::string text = " " + std::string(row.depth * 2, ' ') + marker + row.node->name;
+    put(y, 0, text, width, row.node == &tree_.selected() ? style::selected : style::normal, true);
+  }
+}
+
+styled_lines console_app::details_text(std::size_t width) const {
+  const tree_node& node = tree_.selected();
+  styled_lines lines;
+  if (node.is_folder()) {
+    lines.push_back({"A folder. It contains:", style::hint});
+    for (const auto& child : node.children) lines.push_back({"  " + printable(child->name), style::normal});
+    if (node.children.empty()) lines.push_back({"  nothing", style::hint});
+    return lines;
+  }
+  if (const sdk::error* e = details_.error()) {
+    lines.push_back({"The details could not be shown:", style::error});
+    for (std::string& line : wrap(printable(e->message), width)) lines.push_back({std::move(line), style::error});
+    if (!e->technical.empty())
+      for (std::string& line : wrap(printable(e->technical), width)) lines.push_back({std::move(line), style::hint});
+    lines.push_back({});
+    lines.push_back({"Press p for the Plugins view.", style::hint});
+    return lines;
+  }
+  if (const sdk::details_view* view = details_.view()) return details_lines(*view, details_.window(), width);
+  return lines;
+}
+
+void console_app::draw_details(int top, int left, int height, int width) const {
+  const tree_node& node = tree_.selected();
+  put(top, left, display_path(node.path), width, style::title, true);
+  draw_lines(details_text(static_cast<std::size_t>(width)), 0, top + 1, left, height - 1, width);
+}
+
+void console_app::draw() const {
+  const int rows = screen_rows();
+  const int cols = screen_cols();
+  if (rows < min_rows || cols < min_cols) {
+    clear_screen();
+    put(0, 0, "The terminal is too small for the console; make it at least 40x8.", cols, style::error);
+    flush();
+    return;
+  }
+  const int tree_cols = tree_width(cols);
+  const int pane_top = 1;
+  const int pane_height = rows - 3;
+  put(0, 0, " Arbor console", cols, style::selected, true);
+  draw_tree(pane_top, pane_height, tree_cols);
+  ::mvwvline(stdscr, pane_top, tree_cols, ACS_VLINE, pane_height);
+  draw_details(pane_top, tree_cols + 2, pane_height, cols - tree_cols - 3);
+  put(rows - 2, 0, " " + message_, cols, message_style_, true);
+  put(rows - 1, 0,
+      " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  PgUp/PgDn rows  p plugins  l log  q quit",
+      cols, style::hint, true);
+  place_cursor(-1, 0);
+  flush();
+}
+
+void console_app::draw_menu(const menu_model& menu) const {
+  const auto& lines = menu.lines();
+  int width = static_cast<int>(columns(menu.title())) + 6;
+  for (const menu_line& line : lines) width = std::max(width, static_cast<int>(columns(line.label)) + 6);
+  width = std::min(width, std::max(screen_cols() - 2, 10));
+  const int height = std::min(static_cast<int>(lines.size()) + 2, std::max(screen_rows() - 2, 3));
+  const int y = std::max((screen_rows() - height) / 2, 0);
+  const int x = std::max((screen_cols() - width) / 2, 0);
+  frame(y, x, height, width, menu.title());
+  // A menu taller than the terminal scrolls with its selection.
+  const std::size_t first = scroll_to_show(0, menu.selected_line().value_or(0), static_cast<std::size_t>(height - 2), lines.size());
+  for (int i = 0; i < height - 2 && first + static_cast<std::size_t>(i) < lines.size(); ++i) {
+    const std::size_t index = first + static_cast<std::size_t>(i);
+    const style s = lines[index].heading ? style::title : menu.selected_line() == index ? style::selected : style::normal;
+    put(y + 1 + i, x + 1, " " + lines[index].label, width - 2, s, true);
+  }
+  flush();
+}
+
+}  // namespace arbor::host::tui

@@ -1,0 +1,20 @@
+#pragma once
+// The details pane as lines: the node's notices first (highlighted), then each table with its
+// title, the rows shown and how many exist.
+#include "tui/lines.hpp"
+
+#include <arbor/sdk/node.hpp>
+
+#include <cstddef>
+#include <string>
+
+namespace arbor::host::tui {
+
+/// "rows 11-20 of 25", "no rows", or "rows beyond this page: 2 in all" for a table the window
+/// has passed.
+std::string row_range(const sdk::table& table, sdk::row_window window);
+
+/// Lines for `view` fetched with `window`, each at most `width` columns.
+styled_lines details_lines(const sdk::details_view& view, sdk::row_window window, std::size_t width);
+
+}  // namespace arbor::host::tui

@@ -1,0 +1,76 @@
+#include "tui/draw.hpp"
+
+#include "tui/text.hpp"
+
+#include <curses.h>
+
+#include <algorithm>
+
+namespace arbor::host::tui {
+namespace {
+
+attr_t attributes(style s) {
+  switch (s) {
+    case style::normal: return A_NORMAL;
+    case style::title: return A_BOLD;
+    case style::heading: return A_UNDERLINE;
+    case style::selected: return A_REVERSE;
+    case style::notice: return A_BOLD | COLOR_PAIR(2);
+    case style::error: return A_BOLD | COLOR_PAIR(1);
+    case style::hint: return A_DIM;
+    case style::success: return A_BOLD | COLOR_PAIR(3);
+  }
+  return A_NORMAL;
+}
+
+}  // namespace
+
+void init_styles() {
+  if (!::has_colors()) return;
+  ::start_color();
+  ::use_default_colors();
+  ::init_pair(1, COLOR_RED, -1);
+  ::init_pair(2, COLOR_YELLOW, -1);
+  ::init_pair(3, COLOR_GREEN, -1);
+}
+
+int screen_rows() { return getmaxy(stdscr); }
+int screen_cols() { return getmaxx(stdscr); }
+
+void put(int y, int x, std::string_view text, int width, style s, bool pad) {
+  if (width <= 0 || y < 0 || x < 0) return;
+  const auto columns_left = static_cast<std::size_t>(width);
+  const std::string shown = pad ? fit(printable(text), columns_left) : std::string(clip(printable(text), columns_left));
+  ::wattrset(stdscr, attributes(s));
+  ::mvwaddstr(stdscr, y, x, shown.c_str());
+  ::wattrset(stdscr, A_NORMAL);
+}
+
+void frame(int y, int x, int height, int width, std::string_view title) {
+  if (height < 2 || width < 2) return;
+  for (int row = y + 1; row < y + height - 1; ++row) put(row, x + 1, "", width - 2, style::normal, true);
+  ::mvwhline(stdscr, y, x + 1, ACS_HLINE, width - 2);
+  ::mvwhline(stdscr, y + height - 1, x + 1, ACS_HLINE, width - 2);
+  ::mvwvline(stdscr, y + 1, x, ACS_VLINE, height - 2);
+  ::mvwvline(stdscr, y + 1, x + width - 1, ACS_VLINE, height - 2);
+  ::mvwaddch(stdscr, y, x, ACS_ULCORNER);
+  ::mvwaddch(stdscr, y, x + width - 1, ACS_URCORNER);
+  ::mvwaddch(stdscr, y + height - 1, x, ACS_LLCORNER);
+  ::mvwaddch(stdscr, y + height - 1, x + width - 1, ACS_LRCORNER);
+  if (!title.empty()) put(y, x + 2, " " + std::string(title) + " ", width - 4, style::title);
+}
+
+void clear_screen() { ::werase(stdscr); }
+
+void place_cursor(int y, int x) {
+  if (y < 0) {
+    ::curs_set(0);
+    return;
+  }
+  ::curs_set(1);
+  ::wmove(stdscr, y, x);
+}
+
+void flush() { ::wrefresh(stdscr); }
+
+}  // namespace arbor::host::tui

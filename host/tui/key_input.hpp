@@ -1,0 +1,11 @@
+#pragma once
+// Reading one key press from the terminal as a key_event.
+#include "tui/keys.hpp"
+
+namespace arbor::host::tui {
+
+/// Waits up to `timeout_ms` (negative: until a key) for a key. Returns key::interrupt once
+/// SIGINT or SIGTERM arrived, key::idle when nothing came in time.
+key_event read_key(int timeout_ms = 250);
+
+}  // namespace arbor::host::tui

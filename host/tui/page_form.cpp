@@ -1,0 +1,181 @@
+#include "tui/page_form.hpp"
+
+#include <algorithm>
+
+namespace arbor::host::tui {
+namespace {
+
+bool is_typed(sdk::field_kind kind) {
+  return kind == sdk::field_kind::text || kind == sdk::field_kind::path || kind == sdk::field_kind::secret;
+}
+
+bool is_list(sdk::field_kind kind) {
+  return kind == sdk::field_kind::choice || kind == sdk::field_kind::multi_select;
+}
+
+void check_options(field_input& input, const std::vector<std::string>& wanted) {
+  for (std::size_t i = 0; i < input.field.options.size(); ++i)
+    if (std::find(wanted.begin(), wanted.end(), input.field.options[i]) != wanted.end()) input.checked[i] = true;
+  auto first = std::find(input.checked.begin(), input.checked.end(), true);
+  if (first != input.checked.end()) input.option = static_cast<std::size_t>(first - input.checked.begin());
+}
+
+/// An input filled from an earlier answer if there is one, else from the field's default.
+field_input make_input(const sdk::page& page, const sdk::field& field, const sdk::answers& so_far) {
+  field_input input;
+  input.field = field;
+  const sdk::answer* earlier = so_far.find(page.id, field.id);
+  switch (field.kind) {
+    case sdk::field_kind::secret:
+      input.editor = std::make_unique<field_editor>(true, earlier ? earlier->secret.view() : std::string_view{});
+      break;
+    case sdk::field_kind::text:
+    case sdk::field_kind::path:
+      input.editor = std::make_unique<field_editor>(false, earlier ? earlier->text : field.default_value);
+      break;
+    case sdk::field_kind::choice:
+      input.checked.assign(field.options.size(), false);
+      check_options(input, {earlier ? earlier->text : field.default_value});
+      break;
+    case sdk::field_kind::multi_select:
+      input.checked.assign(field.options.size(), false);
+      if (earlier) check_options(input, earlier->items);
+      break;
+    case sdk::field_kind::confirmation:
+      input.yes = earlier ? earlier->yes : field.default_value == "yes";
+      break;
+  }
+  return input;
+}
+
+}  // namespace
+
+page_form::page_form(const sdk::page& page, const sdk::answers& so_far, bool can_go_back, bool last)
+    : page_(page), can_go_back_(can_go_back), last_(last) {
+  for (const sdk::field& field : page_.fields) inputs_.push_back(make_input(page_, field, so_far));
+  focus_ = inputs_.empty() ? inputs_.size() + 1 : 0;  // the first field, else Next
+}
+
+std::optional<std::size_t> page_form::focused_field() const noexcept {
+  if (focus_ < inputs_.size()) return focus_;
+  return std::nullopt;
+}
+
+std::optional<form_button> page_form::focused_button() const noexcept {
+  if (focus_ < inputs_.size()) return std::nullopt;
+  return static_cast<form_button>(focus_ - inputs_.size() + 1);
+}
+
+bool page_form::focusable(std::size_t slot) const noexcept {
+  return slot != inputs_.size() || can_go_back_;  // Back is disabled on the first page
+}
+
+void page_form::focus_step(int direction) {
+  const std::size_t count = slot_count();
+  do {
+    focus_ = direction > 0 ? (focus_ + 1) % count : (focus_ + count - 1) % count;
+  } while (!focusable(focus_));
+}
+
+/// Moves the highlight inside a list; false at its ends, so the focus leaves the list.
+bool page_form::move_in_list(field_input& input, int direction) {
+  if (direction < 0 && input.option > 0) {
+    --input.option;
+    return true;
+  }
+  if (direction > 0 && input.option + 1 < input.field.options.size()) {
+    ++input.option;
+    return true;
+  }
+  return false;
+}
+
+form_action page_form::press(form_button b) const {
+  switch (b) {
+    case form_button::back: return form_action::back;
+    case form_button::next: return form_action::next;
+    case form_button::cancel: return form_action::cancel;
+  }
+  return form_action::none;
+}
+
+form_action page_form::on_field(field_input& input, const key_event& k) {
+  const sdk::field_kind kind = input.field.kind;
+  if (is_typed(kind) && input.editor->handle(k)) return form_action::none;
+  if (is_list(kind) && (k.code == key::up || k.code == key::down)) {
+    if (!move_in_list(input, k.code == key::up ? -1 : 1)) focus_step(k.code == key::up ? -1 : 1);
+    return form_action::none;
+  }
+  if (is_list(kind) && k.is(U' ') && input.option < input.checked.size()) {
+    const bool now = !input.checked[input.option];
+    if (kind == sdk::field_kind::choice) std::fill(input.checked.begin(), input.checked.end(), false);
+    input.checked[input.option] = kind == sdk::field_kind::choice || now;  // a radio list stays selected
+    return form_action::none;
+  }
+  if (kind == sdk::field_kind::confirmation) {
+    if (k.is(U' ') || k.code == key::left || k.code == key::right) input.yes = !input.yes;
+    if (k.is(U'y') || k.is(U'Y')) input.yes = true;
+    if (k.is(U'n') || k.is(U'N')) input.yes = false;
+  }
+  if (k.code == key::up) focus_step(-1);
+  if (k.code == key::down) focus_step(1);
+  if (k.code == key::enter) return form_action::next;
+  return form_action::none;
+}
+
+form_action page_form::handle(const key_event& k) {
+  if (k.code == key::escape) return form_action::cancel;
+  if (k.code == key::tab) {
+    focus_step(1);
+    return form_action::none;
+  }
+  if (k.code == key::back_tab) {
+    focus_step(-1);
+    return form_action::none;
+  }
+  if (auto field = focused_field()) return on_field(inputs_[*field], k);
+  if (k.code == key::enter || k.is(U' ')) return press(*focused_button());
+  if (k.code == key::left || k.code == key::up) focus_step(-1);
+  if (k.code == key::right || k.code == key::down) focus_step(1);
+  return form_action::none;
+}
+
+const field_input* page_form::input_for(const sdk::field& field) const {
+  auto it = std::find_if(inputs_.begin(), inputs_.end(), [&](const field_input& i) { return i.field.id == field.id; });
+  return it == inputs_.end() ? nullptr : &*it;
+}
+
+std::optional<raw_value> page_form::value(const sdk::field& field) const {
+  const field_input* input = input_for(field);
+  if (input == nullptr || field.kind == sdk::field_kind::secret) return std::nullopt;
+  switch (field.kind) {
+    case sdk::field_kind::text:
+    case sdk::field_kind::path: {
+      std::string text(input->editor->text());
+      if (text.empty() && !field.required) return std::nullopt;
+      return raw_value{std::move(text)};
+    }
+    case sdk::field_kind::choice: {
+      auto chosen = std::find(input->checked.begin(), input->checked.end(), true);
+      if (chosen == input->checked.end()) return std::nullopt;
+      return raw_value{field.options[static_cast<std::size_t>(chosen - input->checked.begin())]};
+    }
+    case sdk::field_kind::multi_select: {
+      std::vector<std::string> items;
+      for (std::size_t i = 0; i < field.options.size(); ++i)
+        if (input->checked[i]) items.push_back(field.options[i]);
+      return raw_value{std::move(items)};
+    }
+    case sdk::field_kind::confirmation: return raw_value{input->yes};
+    case sdk::field_kind::secret: break;
+  }
+  return std::nullopt;
+}
+
+std::optional<sdk::secret_text> page_form::secret(const sdk::field& field) const {
+  const field_input* input = input_for(field);
+  if (input == nullptr || !input->editor || input->editor->text().empty()) return std::nullopt;
+  return input->editor->secret();
+}
+
+}  // namespace arbor::host::tui

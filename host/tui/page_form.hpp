@@ -1,0 +1,83 @@
+#pragma once
+// The state of one wizard page on screen: an input per field (an editor for text, path and
+// secret; a radio list for a choice; a checklist for a multi-select; yes/no for a confirmation),
+// the focus moving over the fields and the Back / Next (Finish) / Cancel buttons, and the values
+// the wizard runner collects when the operator presses Next.
+#include "console/answer_value.hpp"
+#include "tui/field_editor.hpp"
+#include "tui/keys.hpp"
+
+#include <arbor/sdk/secret_text.hpp>
+#include <arbor/sdk/wizard.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace arbor::host::tui {
+
+/// The page's buttons, left to right. Zero is deliberately unused.
+enum class form_button : unsigned char { back = 1, next, cancel };
+
+/// What a key press asks of the page. Zero is deliberately unused.
+enum class form_action : unsigned char {
+  none = 1,  ///< handled on the page (typing, moving, selecting)
+  back,
+  next,  ///< Next, or Finish on the last page
+  cancel,
+};
+
+/// The input of one field.
+struct field_input {
+  sdk::field field;
+  std::unique_ptr<field_editor> editor;  ///< text, path and secret
+  std::vector<bool> checked;             ///< choice (at most one) and multi-select, one per option
+  std::size_t option{0};                 ///< the highlighted option of a choice or multi-select
+  bool yes{false};                       ///< confirmation
+};
+
+class page_form {
+ public:
+  /// Fills each field from `so_far` (answers given on an earlier visit) or its default.
+  /// `can_go_back`: an earlier page was shown. `last`: Next reads "Finish".
+  page_form(const sdk::page& page, const sdk::answers& so_far, bool can_go_back, bool last);
+
+  /// Tab / Shift-Tab move over fields and buttons; Up / Down over fields and a list's options;
+  /// Space selects an option or toggles a check or yes/no; Enter presses the focused button or,
+  /// on a field, Next; Esc is Cancel.
+  form_action handle(const key_event& k);
+
+  const sdk::page& page() const noexcept { return page_; }
+  const std::vector<field_input>& inputs() const noexcept { return inputs_; }
+  bool can_go_back() const noexcept { return can_go_back_; }
+  bool last() const noexcept { return last_; }
+
+  /// The focused field, or nothing when a button has the focus.
+  std::optional<std::size_t> focused_field() const noexcept;
+  /// The focused button, or nothing when a field has the focus.
+  std::optional<form_button> focused_button() const noexcept;
+
+  /// The value of a non-secret field as the runner expects it: nothing for an empty optional
+  /// text or an unselected choice.
+  std::optional<raw_value> value(const sdk::field& field) const;
+  /// The typed secret, or nothing when the field is empty.
+  std::optional<sdk::secret_text> secret(const sdk::field& field) const;
+
+ private:
+  std::size_t slot_count() const noexcept { return inputs_.size() + 3; }
+  bool focusable(std::size_t slot) const noexcept;
+  void focus_step(int direction);
+  bool move_in_list(field_input& input, int direction);
+  form_action press(form_button b) const;
+  form_action on_field(field_input& input, const key_event& k);
+  const field_input* input_for(const sdk::field& field) const;
+
+  sdk::page page_;
+  std::vector<field_input> inputs_;
+  bool can_go_back_;
+  bool last_;
+  std::size_t focus_{0};  ///< fields first, then back, next, cancel
+};
+
+}  // namespace arbor::host::tui

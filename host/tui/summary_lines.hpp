@@ -1,0 +1,14 @@
+#pragma once
+// The summary screen of a finished task as lines: its items (label, value, then the details
+// indented) and its results table.
+#include "tui/lines.hpp"
+
+#include <arbor/sdk/wizard.hpp>
+
+#include <cstddef>
+
+namespace arbor::host::tui {
+
+styled_lines summary_lines(const sdk::summary& summary, std::size_t width);
+
+}  // namespace arbor::host::tui

@@ -1,0 +1,93 @@
+#include "tui/text.hpp"
+
+namespace arbor::host::tui {
+namespace {
+
+bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::size_t columns(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (char c : text) count += continuation(c) ? 0 : 1;
+  return count;
+}
+
+std::size_t byte_offset(std::string_view text, std::size_t column) noexcept {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (continuation(text[i])) continue;
+    if (seen == column) return i;
+    ++seen;
+  }
+  return text.size();
+}
+
+std::string_view clip(std::string_view text, std::size_t width) noexcept {
+  return text.substr(0, byte_offset(text, width));
+}
+
+std::string fit(std::string_view text, std::size_t width) {
+  std::string out(clip(text, width));
+  out.append(width - columns(out), ' ');
+  return out;
+}
+
+std::string printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) c = '?';
+  }
+  return out;
+}
+
+std::string encode_utf8(char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+  std::vector<std::string> lines;
+  if (width == 0) return lines;
+  std::string line;
+  auto flush = [&] {
+    lines.push_back(line);
+    line.clear();
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    while (columns(word) > width) {  // a word longer than a line is cut
+      if (!line.empty()) flush();
+      line = std::string(clip(word, width));
+      word.remove_prefix(line.size());
+      flush();
+    }
+    if (!line.empty() && columns(line) + 1 + columns(word) > width) flush();
+    if (!word.empty()) line += (line.empty() ? "" : " ") + std::string(word);
+    start = end + 1;
+  }
+  if (!line.empty() || lines.empty()) flush();
+  return lines;
+}
+
+}  // namespace arbor::host::tui

@@ -1,0 +1,98 @@
+#include "tui/wizard_screen.hpp"
+
+#include "tui/draw.hpp"
+#include "tui/key_input.hpp"
+#include "tui/line_view.hpp"
+#include "tui/page_layout.hpp"
+#include "tui/viewport.hpp"
+
+#include <algorithm>
+
+namespace arbor::host::tui {
+
+sdk::result<void> wizard_screen::check(const sdk::wizard_spec& spec) {
+  title_ = spec.title;
+  page_ids_.clear();
+  for (const sdk::page& page : spec.pages) page_ids_.push_back(page.id);
+  shown_.clear();
+  return {};
+}
+
+sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::answers& so_far,
+                                           const sdk::error* problem) {
+  if (shown_.empty() || shown_.back() != page.id) shown_.push_back(page.id);
+  // A refused page keeps what was typed; any other visit starts from the answers so far.
+  if (!(problem != nullptr && form_ && form_->page().id == page.id))
+    form_ = std::make_unique<page_form>(page, so_far, shown_.size() > 1, !page_ids_.empty() && page_ids_.back() == page.id);
+
+  for (;;) {
+    draw(problem);
+    const key_event k = read_key();
+    if (k.code == key::interrupt) {
+      interrupted_ = true;
+      return page_step::cancel;
+    }
+    if (k.code == key::resize) clear_screen();
+    switch (form_->handle(k)) {
+      case form_action::none: break;
+      case form_action::cancel: return page_step::cancel;
+      case form_action::back:
+        shown_.pop_back();
+        return page_step::back;
+      case form_action::next:
+        draw_working();
+        return page_step::next;
+    }
+  }
+}
+
+std::optional<raw_value> wizard_screen::value(const sdk::page& page, const sdk::field& field) {
+  if (!form_ || form_->page().id != page.id) return std::nullopt;
+  return form_->value(field);
+}
+
+std::optional<sdk::secret_text> wizard_screen::secret(const sdk::page& page, const sdk::field& field) {
+  if (!form_ || form_->page().id != page.id) return std::nullopt;
+  return form_->secret(field);
+}
+
+void wizard_screen::draw(const sdk::error* problem) const {
+  const int rows = screen_rows();
+  const int cols = screen_cols();
+  const int body_top = 2;
+  const int body_height = std::max(rows - 6, 1);
+  const auto width = static_cast<std::size_t>(std::max(cols - 4, 1));
+  const page_layout layout = layout_page(*form_, problem, width);
+
+  // Scroll so the focused field's label and the line after it (its input) are in view.
+  const std::size_t focus_end = std::min(layout.focus_line + 1, layout.lines.empty() ? 0 : layout.lines.size() - 1);
+  std::size_t first = scroll_to_show(0, layout.focus_line, static_cast<std::size_t>(body_height), layout.lines.size());
+  first = scroll_to_show(first, focus_end, static_cast<std::size_t>(body_height), layout.lines.size());
+
+  clear_screen();
+  const std::size_t position = static_cast<std::size_t>(
+      std::find(page_ids_.begin(), page_ids_.end(), form_->page().id) - page_ids_.begin());
+  put(0, 0, " " + title_ + "  -  page " + std::to_string(position + 1) + " of " + std::to_string(page_ids_.size()), cols,
+      style::selected, true);
+  draw_lines(layout.lines, first, body_top, 2, body_height, static_cast<int>(width));
+
+  int x = 2;
+  for (const styled_line& button : button_row(*form_)) {
+    put(rows - 3, x, button.text, cols - x, button.style);
+    x += static_cast<int>(button.text.size()) + 2;
+  }
+  put(rows - 1, 0, " Tab/Up/Down move  Space select  Enter next  Esc cancel", cols, style::hint, true);
+  if (layout.cursor && layout.cursor->first >= first && layout.cursor->first < first + static_cast<std::size_t>(body_height))
+    place_cursor(body_top + static_cast<int>(layout.cursor->first - first), 2 + static_cast<int>(layout.cursor->second));
+  else
+    place_cursor(-1, 0);
+  flush();
+}
+
+void wizard_screen::draw_working() const {
+  put(screen_rows() - 2, 2, "Checking the answers...", screen_cols() - 4, style::notice, true);
+  place_cursor(-1, 0);
+  flush();
+}
+
+}  // namespace arbor::host::tui

@@ -1,0 +1,37 @@
+#pragma once
+// The interactive answer source: each wizard page on the full screen with its fields and the
+// Back / Next (Finish) / Cancel buttons. A refused page is shown again with the reason in red.
+// What the operator typed stays in the page's form (secrets in wiping editors) until the next
+// page replaces it.
+#include "console/answer_source.hpp"
+#include "tui/page_form.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace arbor::host::tui {
+
+class wizard_screen final : public answer_source {
+ public:
+  sdk::result<void> check(const sdk::wizard_spec& spec) override;
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem) override;
+  sdk::result<void> skipped(const sdk::page&) override { return {}; }
+  std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override;
+  std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override;
+  std::string secret_hint() const override { return "Type it in the field; it is shown as '*'."; }
+  bool may_retry() const override { return true; }
+  bool cancelled() const override { return interrupted_; }
+
+ private:
+  void draw(const sdk::error* problem) const;
+  void draw_working() const;
+
+  std::string title_;
+  std::vector<std::string> page_ids_;  ///< declared order, to tell the last page
+  std::vector<std::string> shown_;     ///< the pages on the way here, for Back
+  std::unique_ptr<page_form> form_;
+  bool interrupted_{false};
+};
+
+}  // namespace arbor::host::tui

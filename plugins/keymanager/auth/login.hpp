@@ -1,0 +1,95 @@
+#pragma once
+// Asking administrators for their passwords before a task: the multiple-password policy, the
+// lockout after repeated failures, and the audit of every attempt. Nothing is cached: each task
+// calls authorize() again.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/clock.hpp"
+#include "auth/password_hash.hpp"
+#include "common/secret.hpp"
+#include "store/sqlite.hpp"
+
+namespace arbor::km::auth {
+
+// Tasks whose requirement is not read from their own policy row but is the largest value in the
+// policy: whoever changes the rules must clear the highest bar the rules set.
+inline constexpr std::string_view manage_policy_task = "manage-policy";
+inline constexpr std::string_view manage_administrators_task = "manage-administrators";
+// An administrator changing their own password (proved by entering the current one).
+inline constexpr std::string_view change_password_task = "change-password";
+
+// One administrator's name and password as typed.
+struct credential {
+  std::string name;
+  secret password;
+};
+
+// Proof that enough distinct administrators entered their passwords for one task. Only
+// login::authorize creates one; operations that change who may do what take it as a parameter.
+class authorization {
+ public:
+  const std::string& task() const noexcept { return task_; }
+  // The administrators' names as stored (case as created), in the order given.
+  const std::vector<std::string>& administrators() const noexcept { return administrators_; }
+  // The names joined with ", ", for audit entries.
+  std::string actor() const;
+  bool includes(std::string_view name) const;
+  // errc::internal when this authorization was granted for another task: a caller's bug.
+  void require_task(std::string_view task) const;
+
+ private:
+  friend class login;
+  authorization(std::string task, std::vector<std::string> administrators)
+      : task_(std::move(task)), administrators_(std::move(administrators)) {}
+  std::string task_;
+  std::vector<std::string> administrators_;
+};
+
+// How the lockout grows: after `free_failures` consecutive failures the Key Manager is locked for
+// `first_delay_s`, doubled for each further failure, never longer than `max_delay_s`.
+struct lockout_rules {
+  std::int64_t free_failures = 3;
+  std::int64_t first_delay_s = 30;
+  std::int64_t max_delay_s = 3600;
+};
+
+class login {
+ public:
+  login(store::sqlite::connection& db, const password_hasher& hasher, const clock& clock,
+        lockout_rules rules = {});
+
+  // Checks `credentials` for `task` and returns the authorization, or throws:
+  // - errc::locked_out, saying when to retry, while a lockout runs (no password is checked);
+  // - errc::auth_failed when the same administrator is given twice, when fewer distinct
+  //   administrators are given than the task needs, or when a name or password is wrong (without
+  //   saying which). Only wrong names or passwords count towards the lockout: the other refusals
+  //   check no password and so cannot be used to guess one.
+  // Success resets the failure count. Every attempt is audited as event "login" with the task and
+  // the names given, never a password. The lockout state lives in kms.db and survives restarts;
+  // attempts are serialized by the database's write lock.
+  authorization authorize(std::string_view task, const std::vector<credential>& credentials);
+
+  // How many distinct administrators `task` needs.
+  std::int64_t required_for(std::string_view task);
+
+  // Sets how many administrators `task` needs. `auth` must be for manage_policy_task. errc::
+  // bad_input when `required` is below 1 or above the number of administrators.
+  void set_policy(const authorization& auth, std::string_view task, std::int64_t required);
+
+ private:
+  struct verdict;
+  verdict judge(std::string_view task, const std::vector<credential>& credentials);
+  std::optional<std::string> check_password(const credential& given);
+
+  store::sqlite::connection& db_;
+  const password_hasher& hasher_;
+  const clock& clock_;
+  lockout_rules rules_;
+  std::string decoy_hash_;
+};
+
+}  // namespace arbor::km::auth

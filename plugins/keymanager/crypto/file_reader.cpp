@@ -1,0 +1,71 @@
+#include "crypto/file_reader.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <string>
+#include <system_error>
+
+#include "common/km_error.hpp"
+
+namespace arbor::km::crypto {
+namespace {
+
+[[noreturn]] void throw_open_failure(const std::filesystem::path& path, int err) {
+  const std::string text = std::generic_category().message(err);
+  throw error(err == ENOENT ? errc::not_found : errc::io,
+              "could not open " + path.string() + ": " + text,
+              "open(" + path.string() + ") failed with errno " + std::to_string(err));
+}
+
+}  // namespace
+
+file_reader::file_reader(const std::filesystem::path& path) : path_(path) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw_open_failure(path, errno);
+  if (::fstat(fd_, &status_) != 0) {
+    const int err = errno;
+    ::close(fd_);
+    throw error(errc::io, "could not inspect " + path.string() + ": " +
+                              std::generic_category().message(err));
+  }
+  if (!S_ISREG(status_.st_mode)) {
+    ::close(fd_);
+    throw error(errc::bad_input, path.string() + " is not a regular file");
+  }
+}
+
+file_reader::~file_reader() { ::close(fd_); }
+
+void file_reader::read_exactly(std::uint8_t* out, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::read(fd_, out + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      throw error(errc::io, "could not read " + path_.string() + ": " +
+                                std::generic_category().message(errno));
+    }
+    if (n == 0) {
+      throw error(errc::corrupt, path_.string() + " ended early: it changed while being read",
+                  "read " + std::to_string(done) + " of " + std::to_string(size) + " bytes");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+std::vector<std::uint8_t> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  file_reader file(path);
+  const auto size = static_cast<std::size_t>(file.status().st_size);
+  if (size > max_bytes) {
+    throw error(errc::bad_input, path.string() + " is too large (" + std::to_string(size) +
+                                     " bytes, at most " + std::to_string(max_bytes) +
+                                     " expected); check that this is the right file");
+  }
+  std::vector<std::uint8_t> bytes(size);
+  file.read_exactly(bytes.data(), size);
+  return bytes;
+}
+
+}  // namespace arbor::km::crypto

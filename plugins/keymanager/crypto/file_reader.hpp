@@ -1,0 +1,38 @@
+#pragma once
+// Reading the crypto services' files (certificates, sealed keys, the master key) with the checks
+// they all need: the path must be a regular file of bounded size, and errors name the path.
+#include <sys/stat.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace arbor::km::crypto {
+
+// An open, read-only regular file. Checks run on the open descriptor (fstat), so the file that
+// was checked is the file that is read. Throws errc::not_found when the path does not exist,
+// errc::io for any other failure, naming the path.
+class file_reader {
+ public:
+  explicit file_reader(const std::filesystem::path& path);
+  ~file_reader();
+  file_reader(const file_reader&) = delete;
+  file_reader& operator=(const file_reader&) = delete;
+
+  const struct stat& status() const noexcept { return status_; }
+  const std::filesystem::path& path() const noexcept { return path_; }
+  // Reads exactly `size` bytes into `out`; a file that ends early is errc::corrupt.
+  void read_exactly(std::uint8_t* out, std::size_t size);
+
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+  struct stat status_ {};
+};
+
+// The whole file; larger than `max_bytes` is errc::bad_input, so a wrong path (a log, an
+// image) is refused before it is loaded into memory.
+std::vector<std::uint8_t> read_file(const std::filesystem::path& path, std::size_t max_bytes);
+
+}  // namespace arbor::km::crypto

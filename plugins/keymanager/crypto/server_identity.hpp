@@ -1,0 +1,56 @@
+#pragma once
+// The Key Manager server's own identity: a key pair and a self-signed certificate. Other servers
+// encrypt transfer files to this certificate, and this server signs the files it exports with
+// the key. On disk in the data directory as `kms.crt` (PEM, 0644) and `kms.key.sealed` (the
+// PKCS#8 key sealed with the master key, 0600); the private key is never written in clear.
+#include <chrono>
+#include <filesystem>
+#include <string_view>
+
+#include "crypto/certificate.hpp"
+#include "crypto/private_key.hpp"
+#include "crypto/sealing.hpp"
+
+namespace arbor::km::crypto {
+
+// Key types a server identity may use.
+enum class key_type {
+  rsa3072 = 1,
+  ec_p384,
+};
+
+class server_identity {
+ public:
+  static constexpr std::string_view certificate_file = "kms.crt";
+  static constexpr std::string_view sealed_key_file = "kms.key.sealed";
+  // Associated data for the sealed key, so a user's sealed key cannot be passed off as this one.
+  static constexpr std::string_view sealed_key_label = "kms-identity";
+
+  // A new key and a self-signed X.509 v3 certificate: random 128-bit serial, subject and issuer
+  // CN=`common_name`, valid from `now` for `validity`, basicConstraints CA:FALSE (critical),
+  // keyUsage digitalSignature plus keyEncipherment (RSA) or keyAgreement (EC) (critical),
+  // subjectKeyIdentifier. errc::bad_input for a name that is empty, over 64 characters or not
+  // UTF-8, or a validity outside 1 day to 100 years.
+  static server_identity generate(key_type type, std::string_view common_name,
+                                  std::chrono::days validity,
+                                  std::chrono::system_clock::time_point now =
+                                      std::chrono::system_clock::now());
+  // Reads both files from `dir` and checks that the key belongs to the certificate
+  // (errc::corrupt if not); errc::crypto when the master key does not unseal the key.
+  static server_identity load(const std::filesystem::path& dir, const master_key& sealing_key);
+
+  // Writes both files atomically, the sealed key first. Refuses (errc::conflict) when either
+  // file already exists: replacing an identity makes earlier transfer files unreadable, so it
+  // must be a deliberate act of moving the old files away.
+  void save(const std::filesystem::path& dir, const master_key& sealing_key) const;
+
+  const certificate& cert() const noexcept { return cert_; }
+  const private_key& key() const noexcept { return key_; }
+
+ private:
+  server_identity(private_key key, certificate cert);
+  private_key key_;
+  certificate cert_;
+};
+
+}  // namespace arbor::km::crypto

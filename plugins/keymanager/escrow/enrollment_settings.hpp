@@ -1,0 +1,41 @@
+#pragma once
+// How users are enrolled, as set on the Enrollment properties tab (kept in the settings table):
+// how long an enrollment token stays valid, what key pair users get, and the message handed to
+// users with their token.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "store/sqlite.hpp"
+
+namespace arbor::km::escrow {
+
+inline constexpr std::string_view token_lifetime_setting = "enrollment.token_lifetime_s";
+inline constexpr std::string_view key_type_setting = "enrollment.key_type";
+inline constexpr std::string_view user_message_setting = "enrollment.message";
+
+/// The Enrollment settings; the member initializers are the defaults.
+struct enrollment_settings {
+  std::int64_t token_lifetime_s = 7 * 24 * 3600;
+  std::string key_type = "rsa2048";  // one of user_key_types (user_keys.hpp)
+  std::string user_message =
+      "Your encryption key is ready to be issued: run Complete Enrollment with your alias and this "
+      "token before it expires, and choose a password for your PKCS#12 file.";
+};
+
+/// Longest token lifetime an operator may set (90 days): a token is a credential.
+inline constexpr std::int64_t max_token_lifetime_s = 90LL * 24 * 3600;
+
+/// errc::bad_input naming the value when the lifetime is not 60 s to 90 days, the key type is
+/// unknown, or the message is longer than 1000 characters or holds control characters other
+/// than line breaks.
+void check_enrollment_settings(const enrollment_settings& settings);
+
+/// The stored settings, defaults for what was never set. errc::corrupt when a stored value is
+/// unusable.
+enrollment_settings read_enrollment_settings(store::sqlite::connection& db);
+
+/// Checks and stores all settings in one transaction.
+void write_enrollment_settings(store::sqlite::connection& db, const enrollment_settings& settings);
+
+}  // namespace arbor::km::escrow

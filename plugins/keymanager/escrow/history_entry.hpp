@@ -1,0 +1,17 @@
+#pragma once
+// A key history entry made from a certificate the CA issued and the sealed key that goes with it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crypto/certificate.hpp"
+#include "store/key_history.hpp"
+
+namespace arbor::km::escrow {
+
+/// The entry for `cert`, with the certificate facts copied out of it (the store does not parse
+/// certificates), status valid, added at `now`.
+store::key_entry history_entry(std::string user_id, std::string key_id, const crypto::certificate& cert,
+                               std::vector<std::uint8_t> sealed_key, std::int64_t now);
+
+}  // namespace arbor::km::escrow

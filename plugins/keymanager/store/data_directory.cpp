@@ -1,0 +1,95 @@
+#include "store/data_directory.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <string>
+#include <system_error>
+
+#include "common/km_error.hpp"
+
+namespace arbor::km::store {
+namespace {
+
+constexpr mode_t private_dir = 0700;
+
+std::string octal(mode_t mode) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
+  return text;
+}
+
+[[noreturn]] void throw_io(const std::string& message, const std::filesystem::path& path, int err,
+                           const char* call) {
+  throw error(errc::io, message + ": " + std::generic_category().message(err),
+              std::string(call) + "(" + path.string() + "): errno " + std::to_string(err));
+}
+
+void create_private_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
+  if (::mkdir(dir.c_str(), private_dir) != 0 && errno != EEXIST) {
+    throw_io("could not create the data directory " + dir.string(), dir, errno, "mkdir");
+  }
+}
+
+// Makes sure `dir` is a directory of ours that nobody else can read, tightening it if needed.
+void check_private_dir(const std::filesystem::path& dir) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) create_private_dir(dir);
+  if (::stat(dir.c_str(), &st) != 0) {
+    throw_io("could not read the data directory " + dir.string(), dir, errno, "stat");
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    throw error(errc::bad_input,
+                dir.string() + " exists but is not a directory: choose another data directory "
+                               "or move that file away");
+  }
+  if (st.st_uid != ::geteuid()) {
+    throw error(errc::bad_input,
+                dir.string() + " belongs to another account (uid " + std::to_string(st.st_uid) +
+                    "): the Key Manager keeps private keys there, so it must own it; run as "
+                    "that account or choose another data directory");
+  }
+  if ((st.st_mode & 077) != 0 && ::chmod(dir.c_str(), private_dir) != 0) {
+    throw_io("the data directory " + dir.string() + " is open to other users (mode " +
+                 octal(st.st_mode) + ") and could not be restricted to 0700",
+             dir, errno, "chmod");
+  }
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    throw_io("the data directory " + dir.string() + " is not writable", dir, errno, "access");
+  }
+}
+
+}  // namespace
+
+data_directory data_directory::open(const std::filesystem::path& root) {
+  check_private_dir(root);
+  data_directory dir(root);
+  check_private_dir(dir.backups());
+  return dir;
+}
+
+void require_private_file(const std::filesystem::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) {
+    if (errno == ENOENT) throw error(errc::not_found, file.string() + " does not exist");
+    throw_io("could not read " + file.string(), file, errno, "stat");
+  }
+  if (!S_ISREG(st.st_mode)) {
+    throw error(errc::bad_input, file.string() + " is not a regular file");
+  }
+  if (st.st_uid != ::geteuid()) {
+    throw error(errc::bad_input, file.string() + " belongs to another account (uid " +
+                                     std::to_string(st.st_uid) + ")");
+  }
+  if ((st.st_mode & 077) != 0) {
+    throw error(errc::bad_input,
+                file.string() + " can be read by other users (mode " + octal(st.st_mode) +
+                    "): run chmod 600 on it, and consider the secret in it exposed");
+  }
+}
+
+}  // namespace arbor::km::store

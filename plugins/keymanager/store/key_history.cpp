@@ -1,0 +1,119 @@
+#include "store/key_history.hpp"
+
+#include "common/km_error.hpp"
+#include "store/users.hpp"
+
+namespace arbor::km::store {
+namespace {
+
+constexpr std::string_view columns =
+    "SELECT key_id, user_id, seq, cert_der, cert_sha256, serial_decimal, serial_hex, issuer, "
+    "authority_key_id, not_before, not_after, sealed_key, status, added_at FROM key_history ";
+
+key_entry read_entry(const sqlite::statement& row) {
+  key_entry e;
+  e.key_id = row.column_text(0);
+  e.user_id = row.column_text(1);
+  e.seq = row.column_int64(2);
+  e.cert_der = row.column_blob(3);
+  e.cert_sha256 = row.column_text(4);
+  e.serial_decimal = row.column_text(5);
+  e.serial_hex = row.column_text(6);
+  e.issuer = row.column_text(7);
+  e.authority_key_id = row.column_text(8);
+  e.not_before = row.column_int64(9);
+  e.not_after = row.column_int64(10);
+  e.sealed_key = row.column_blob(11);
+  e.status = parse_key_status(row.column_text(12));
+  e.added_at = row.column_int64(13);
+  return e;
+}
+
+std::int64_t next_seq(sqlite::connection& db, std::string_view user_id) {
+  auto query = db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM key_history WHERE user_id = ?1");
+  query.bind(1, user_id);
+  query.step();
+  return query.column_int64(0);
+}
+
+}  // namespace
+
+std::string_view to_string(key_status status) {
+  switch (status) {
+    case key_status::valid:
+      return "valid";
+    case key_status::revoked:
+      return "revoked";
+    case key_status::revocation_pending:
+      return "revocation-pending";
+  }
+  throw error(errc::internal, "unknown key status", std::to_string(static_cast<int>(status)));
+}
+
+key_status parse_key_status(std::string_view word) {
+  for (const key_status s : {key_status::valid, key_status::revoked, key_status::revocation_pending}) {
+    if (to_string(s) == word) return s;
+  }
+  throw error(errc::corrupt, "kms.db holds a key status this Key Manager does not know",
+              "status '" + std::string(word) + "'");
+}
+
+std::int64_t key_history_repository::append(const key_entry& entry) {
+  sqlite::transaction tx(db_);
+  if (!user_repository(db_).find_by_id(entry.user_id)) {
+    throw error(errc::not_found, "cannot add a key for user " + entry.user_id + ": no such user");
+  }
+  const std::int64_t seq = next_seq(db_, entry.user_id);
+  auto insert = db_.prepare(
+      "INSERT INTO key_history (key_id, user_id, seq, cert_der, cert_sha256, serial_decimal, "
+      "serial_hex, issuer, authority_key_id, not_before, not_after, sealed_key, status, added_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  insert.bind(1, entry.key_id).bind(2, entry.user_id).bind(3, seq).bind(4, entry.cert_der);
+  insert.bind(5, entry.cert_sha256).bind(6, entry.serial_decimal).bind(7, entry.serial_hex);
+  insert.bind(8, entry.issuer).bind(9, entry.authority_key_id).bind(10, entry.not_before);
+  insert.bind(11, entry.not_after).bind(12, entry.sealed_key).bind(13, to_string(entry.status));
+  insert.bind(14, entry.added_at);
+  try {
+    insert.run();
+  } catch (const error& e) {
+    if (e.code() != errc::conflict) throw;
+    throw error(errc::conflict,
+                "this key is already in a key history (key id " + entry.key_id +
+                    ", certificate SHA-256 " + entry.cert_sha256 + ")",
+                e.technical());
+  }
+  tx.commit();
+  return seq;
+}
+
+std::vector<key_entry> key_history_repository::list_for_user(std::string_view user_id) {
+  auto query = db_.prepare(std::string(columns) + "WHERE user_id = ?1 ORDER BY seq");
+  query.bind(1, user_id);
+  std::vector<key_entry> entries;
+  while (query.step()) entries.push_back(read_entry(query));
+  return entries;
+}
+
+std::int64_t key_history_repository::count_for_user(std::string_view user_id) {
+  auto query = db_.prepare("SELECT count(*) FROM key_history WHERE user_id = ?1");
+  query.bind(1, user_id);
+  query.step();
+  return query.column_int64(0);
+}
+
+std::optional<key_entry> key_history_repository::find_by_cert_sha256(std::string_view cert_sha256) {
+  auto query = db_.prepare(std::string(columns) + "WHERE cert_sha256 = ?1");
+  query.bind(1, cert_sha256);
+  if (!query.step()) return std::nullopt;
+  return read_entry(query);
+}
+
+void key_history_repository::set_status(std::string_view key_id, key_status status) {
+  auto update = db_.prepare("UPDATE key_history SET status = ?1 WHERE key_id = ?2");
+  update.bind(1, to_string(status)).bind(2, key_id).run();
+  if (db_.changes() == 0) {
+    throw error(errc::not_found, "no key with id " + std::string(key_id) + " in any key history");
+  }
+}
+
+}  // namespace arbor::km::store

@@ -1,0 +1,68 @@
+#pragma once
+// Each user's key history: every certificate issued to them with its sealed private key, in the
+// order they were added. Entries are append-only; only their status changes (a trigger in the
+// schema enforces it).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sqlite.hpp"
+
+namespace arbor::km::store {
+
+// Where a certificate stands with Certificate Services.
+enum class key_status {
+  valid = 1,
+  revoked,
+  revocation_pending,  // revocation requested but not yet accepted; see the revocation queue
+};
+
+// "valid", "revoked", "revocation-pending": the words stored in kms.db.
+std::string_view to_string(key_status status);
+// The inverse of to_string; errc::corrupt for any other word.
+key_status parse_key_status(std::string_view word);
+
+// One key history entry. The certificate facts are copied out of cert_der by the caller (the
+// store does not parse certificates); sealed_key is opaque bytes produced by crypto's sealing.
+struct key_entry {
+  std::string key_id;
+  std::string user_id;
+  std::int64_t seq = 0;  // assigned by append: 1 for a user's first key
+  std::vector<std::uint8_t> cert_der;
+  std::string cert_sha256;  // lowercase hex
+  std::string serial_decimal;
+  std::string serial_hex;
+  std::string issuer;
+  std::string authority_key_id;
+  std::int64_t not_before = 0;
+  std::int64_t not_after = 0;
+  std::vector<std::uint8_t> sealed_key;
+  key_status status = key_status::valid;
+  std::int64_t added_at = 0;
+};
+
+// Appends to and reads users' key histories.
+class key_history_repository {
+ public:
+  explicit key_history_repository(sqlite::connection& db) : db_(db) {}
+
+  // Adds `entry` after the user's last one and returns the seq it was given (entry.seq is
+  // ignored). The caller chooses key_id, because sealing binds it into the sealed key.
+  // errc::conflict when the key id or certificate is already stored; errc::not_found when the
+  // user does not exist.
+  std::int64_t append(const key_entry& entry);
+
+  std::vector<key_entry> list_for_user(std::string_view user_id);  // by seq
+  std::int64_t count_for_user(std::string_view user_id);
+  std::optional<key_entry> find_by_cert_sha256(std::string_view cert_sha256);
+
+  // errc::not_found when there is no entry with `key_id`.
+  void set_status(std::string_view key_id, key_status status);
+
+ private:
+  sqlite::connection& db_;
+};
+
+}  // namespace arbor::km::store

@@ -1,0 +1,31 @@
+#include "store/random_id.hpp"
+
+#include <openssl/rand.h>
+
+#include <vector>
+
+#include "common/km_error.hpp"
+
+namespace arbor::km::store {
+
+std::string to_hex(std::span<const std::uint8_t> bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const std::uint8_t b : bytes) {
+    out += digits[b >> 4];
+    out += digits[b & 0x0f];
+  }
+  return out;
+}
+
+std::string random_id(std::size_t bytes) {
+  std::vector<std::uint8_t> raw(bytes);
+  if (RAND_bytes(raw.data(), static_cast<int>(raw.size())) != 1) {
+    throw error(errc::internal, "could not draw random bytes for a new identifier",
+                "RAND_bytes failed");
+  }
+  return to_hex(raw);
+}
+
+}  // namespace arbor::km::store

@@ -1,0 +1,216 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "common/km_error.hpp"
+
+namespace arbor::km::store::schema {
+namespace {
+
+// Version 1: the core. Times are integer Unix seconds (UTC).
+constexpr std::string_view v1 = R"sql(
+CREATE TABLE users (
+  user_id      TEXT PRIMARY KEY NOT NULL,
+  alias        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL DEFAULT '',
+  email        TEXT NOT NULL DEFAULT '',
+  state        TEXT NOT NULL,
+  created_at   INTEGER NOT NULL
+);
+CREATE INDEX users_email ON users(email COLLATE NOCASE);
+
+CREATE TABLE key_history (
+  key_id           TEXT PRIMARY KEY NOT NULL,
+  user_id          TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+  seq              INTEGER NOT NULL,
+  cert_der         BLOB NOT NULL,
+  cert_sha256      TEXT NOT NULL UNIQUE,
+  serial_decimal   TEXT NOT NULL,
+  serial_hex       TEXT NOT NULL,
+  issuer           TEXT NOT NULL,
+  authority_key_id TEXT NOT NULL DEFAULT '',
+  not_before       INTEGER NOT NULL,
+  not_after        INTEGER NOT NULL,
+  sealed_key       BLOB NOT NULL,
+  status           TEXT NOT NULL CHECK (status IN ('valid', 'revoked', 'revocation-pending')),
+  added_at         INTEGER NOT NULL,
+  UNIQUE (user_id, seq)
+);
+-- A key history entry is evidence: only its status may change after it is written.
+CREATE TRIGGER key_history_only_status_changes BEFORE UPDATE ON key_history
+WHEN NEW.key_id IS NOT OLD.key_id OR NEW.user_id IS NOT OLD.user_id OR NEW.seq IS NOT OLD.seq
+  OR NEW.cert_der IS NOT OLD.cert_der OR NEW.cert_sha256 IS NOT OLD.cert_sha256
+  OR NEW.serial_decimal IS NOT OLD.serial_decimal OR NEW.serial_hex IS NOT OLD.serial_hex
+  OR NEW.issuer IS NOT OLD.issuer OR NEW.authority_key_id IS NOT OLD.authority_key_id
+  OR NEW.not_before IS NOT OLD.not_before OR NEW.not_after IS NOT OLD.not_after
+  OR NEW.sealed_key IS NOT OLD.sealed_key OR NEW.added_at IS NOT OLD.added_at
+BEGIN
+  SELECT RAISE(ABORT, 'key_history entries are append-only; only status may change');
+END;
+
+CREATE TABLE administrators (
+  name          TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  must_change   INTEGER NOT NULL CHECK (must_change IN (0, 1)),
+  created_at    INTEGER NOT NULL,
+  changed_at    INTEGER NOT NULL
+);
+
+CREATE TABLE password_policy (
+  task     TEXT PRIMARY KEY NOT NULL,
+  required INTEGER NOT NULL CHECK (required >= 1)
+);
+
+CREATE TABLE lockout (
+  id                   INTEGER PRIMARY KEY CHECK (id = 1),
+  consecutive_failures INTEGER NOT NULL,
+  locked_until         INTEGER NOT NULL
+);
+INSERT INTO lockout (id, consecutive_failures, locked_until) VALUES (1, 0, 0);
+
+CREATE TABLE audit_log (
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  at      INTEGER NOT NULL,
+  actor   TEXT NOT NULL,
+  event   TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail  TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+)sql";
+
+// Version 2: enrollment tokens and the queue of revocations Certificate Services has not taken yet.
+constexpr std::string_view v2 = R"sql(
+CREATE TABLE enrollment_tokens (
+  token_id   TEXT PRIMARY KEY NOT NULL,
+  user_id    TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+  purpose    TEXT NOT NULL CHECK (purpose IN ('enroll', 'recover')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER
+);
+CREATE INDEX enrollment_tokens_user ON enrollment_tokens(user_id);
+
+-- No foreign key to users: an exported user is deleted, but its revocation must still happen.
+CREATE TABLE pending_revocations (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  serial_decimal   TEXT NOT NULL,
+  serial_hex       TEXT NOT NULL,
+  authority_key_id TEXT NOT NULL DEFAULT '',
+  issuer           TEXT NOT NULL,
+  user_alias       TEXT NOT NULL,
+  user_id          TEXT NOT NULL,
+  reason           TEXT NOT NULL,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT NOT NULL DEFAULT '',
+  queued_at        INTEGER NOT NULL,
+  last_attempt_at  INTEGER
+);
+)sql";
+
+// Version 3: the record of transfer files written and read, and operator settings.
+constexpr std::string_view v3 = R"sql(
+CREATE TABLE transfers (
+  transfer_id TEXT PRIMARY KEY NOT NULL,
+  direction   TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+  peer_sha256 TEXT NOT NULL,
+  file_name   TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  users       INTEGER NOT NULL,
+  keys        INTEGER NOT NULL
+);
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3};
+
+// The tables each migration adds, in step with the SQL above.
+const std::array<std::vector<std::string_view>, current_version> tables_added = {{
+    {"users", "key_history", "administrators", "password_policy", "lockout", "audit_log"},
+    {"enrollment_tokens", "pending_revocations"},
+    {"transfers", "settings"},
+}};
+
+bool has_any_table(sqlite::connection& db) {
+  auto query = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1");
+  return query.step();
+}
+
+void apply(sqlite::connection& db, int version) {
+  sqlite::transaction tx(db);
+  db.exec(migrations[static_cast<std::size_t>(version - 1)]);
+  // PRAGMA takes no bound parameters; the value is one of our own constants, never input.
+  db.exec("PRAGMA user_version = " + std::to_string(version));
+  tx.commit();
+}
+
+}  // namespace
+
+std::vector<std::string_view> tables_at(int version) {
+  std::vector<std::string_view> tables;
+  for (int v = 1; v <= version && v <= current_version; ++v) {
+    const auto& added = tables_added[static_cast<std::size_t>(v - 1)];
+    tables.insert(tables.end(), added.begin(), added.end());
+  }
+  return tables;
+}
+
+int version_of(sqlite::connection& db) {
+  auto query = db.prepare("PRAGMA user_version");
+  query.step();
+  return static_cast<int>(query.column_int64(0));
+}
+
+void migrate_to(sqlite::connection& db, int target) {
+  if (target < 0 || target > current_version) {
+    throw error(errc::internal, "asked to migrate to an unknown schema version",
+                "target " + std::to_string(target));
+  }
+  const int found = version_of(db);
+  if (found > current_version) {
+    throw error(errc::bad_input,
+                db.path().filename().string() + " was written by a newer Key Manager (schema " +
+                    std::to_string(found) + "; this one understands up to " +
+                    std::to_string(current_version) +
+                    "): upgrade Arbor, or restore a backup taken with this version",
+                "PRAGMA user_version = " + std::to_string(found));
+  }
+  if (found == 0 && has_any_table(db)) {
+    throw error(errc::corrupt,
+                db.path().filename().string() +
+                    " is not a Key Manager database: restore a backup",
+                "user_version 0 but the file already holds tables");
+  }
+  for (int version = found + 1; version <= target; ++version) apply(db, version);
+}
+
+void migrate(sqlite::connection& db) { migrate_to(db, current_version); }
+
+sqlite::connection open_database(const std::filesystem::path& path) {
+  try {
+    sqlite::connection db(path);
+    migrate(db);
+    return db;
+  } catch (const error& e) {
+    if (e.code() != errc::corrupt) throw;
+    throw error(errc::corrupt,
+                path.filename().string() + " is not a Key Manager database: restore a backup",
+                path.string() + ": " + e.technical());
+  }
+}
+
+}  // namespace arbor::km::store::schema

@@ -1,0 +1,121 @@
+#pragma once
+// A thin RAII layer over the SQLite C API, the only code in the Key Manager that calls sqlite3_*
+// directly. Values always travel through bound parameters of prepared statements; connection::exec
+// exists only for fixed schema text and pragmas. Every failure becomes an arbor::km::error whose
+// technical() holds SQLite's own error text and the SQL that failed.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace arbor::km::store::sqlite {
+
+// How a connection is opened. The defaults are those of the live kms.db: created when missing,
+// WAL journal, and synchronous=FULL so a committed transaction survives a power cut.
+struct open_options {
+  bool create = true;     // create the file when it does not exist
+  bool read_only = false; // open without write access (checking a backup before restoring it)
+  bool wal = true;        // switch the file to write-ahead logging
+  bool sync_full = true;  // synchronous=FULL rather than NORMAL
+};
+
+class statement;
+
+// One open database handle, opened without SQLite's internal mutex (NOMUTEX): a connection
+// belongs to one thread at a time. Foreign keys are enforced and a writer waits up to five
+// seconds for another one before reporting the database as busy.
+class connection {
+ public:
+  explicit connection(const std::filesystem::path& path, const open_options& options = {});
+  ~connection();
+  connection(connection&& other) noexcept;
+  connection& operator=(connection&& other) noexcept;
+  connection(const connection&) = delete;
+  connection& operator=(const connection&) = delete;
+
+  // Runs fixed SQL text (schema, pragmas). Never use it with values: prepare a statement.
+  void exec(std::string_view sql);
+  statement prepare(std::string_view sql);
+
+  std::int64_t last_insert_rowid() const noexcept;
+  // Rows changed by the most recent INSERT, UPDATE or DELETE.
+  std::int64_t changes() const noexcept;
+  bool in_transaction() const noexcept;
+
+  const std::filesystem::path& path() const noexcept { return path_; }
+  sqlite3* handle() const noexcept { return db_; }
+
+ private:
+  void close() noexcept;
+  sqlite3* db_ = nullptr;
+  std::filesystem::path path_;
+};
+
+// A prepared statement. Parameters are numbered from 1 and columns from 0, as in SQLite.
+class statement {
+ public:
+  statement(connection& db, std::string_view sql);
+  ~statement();
+  statement(statement&& other) noexcept;
+  statement& operator=(statement&&) = delete;
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+
+  statement& bind(int index, std::int64_t value);
+  statement& bind(int index, std::string_view text);
+  statement& bind(int index, std::span<const std::uint8_t> blob);
+  statement& bind(int index, std::nullptr_t);
+  statement& bind(int index, const std::optional<std::int64_t>& value);
+
+  // Advances to the next row: true while a row is available, false once the statement is done.
+  bool step();
+  // Runs a statement that returns no rows (INSERT, UPDATE, DELETE).
+  void run();
+  // Makes the statement ready to run again and clears its bindings.
+  void reset();
+
+  bool is_null(int column) const;
+  std::int64_t column_int64(int column) const;
+  // NULL reads as an empty string.
+  std::string column_text(int column) const;
+  std::vector<std::uint8_t> column_blob(int column) const;
+  std::optional<std::int64_t> column_optional_int64(int column) const;
+
+  std::string sql() const;
+
+ private:
+  void check_bind(int rc, int index);
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// One unit of work: BEGIN IMMEDIATE (the write lock is taken at once, so two writers queue
+// instead of failing half-way), commit(), and a rollback in the destructor when commit() was not
+// reached. Opened inside another transaction it becomes a SAVEPOINT, so a repository operation that
+// needs atomicity composes with a caller's larger transaction.
+class transaction {
+ public:
+  explicit transaction(connection& db);
+  ~transaction();
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+
+  void commit();
+
+ private:
+  connection& db_;
+  bool nested_ = false;
+  bool done_ = false;
+};
+
+// Throws the arbor::km::error for SQLite result code `rc` on `db`: `what` says in words what
+// failed; `sql` (may be empty) goes into the technical detail.
+[[noreturn]] void throw_error(sqlite3* db, int rc, std::string_view what, std::string_view sql = {});
+
+}  // namespace arbor::km::store::sqlite

@@ -1,0 +1,64 @@
+#include "store/transfers.hpp"
+
+#include "common/km_error.hpp"
+
+namespace arbor::km::store {
+namespace {
+
+std::string_view word_for(transfer_direction direction) {
+  return direction == transfer_direction::export_users ? "export" : "import";
+}
+
+constexpr std::string_view columns =
+    "SELECT transfer_id, direction, peer_sha256, file_name, at, users, keys FROM transfers ";
+
+transfer_record read_transfer(const sqlite::statement& query) {
+  return transfer_record{query.column_text(0),
+                         query.column_text(1) == "export" ? transfer_direction::export_users
+                                                          : transfer_direction::import_users,
+                         query.column_text(2),
+                         query.column_text(3),
+                         query.column_int64(4),
+                         query.column_int64(5),
+                         query.column_int64(6)};
+}
+
+}  // namespace
+
+void transfer_log::record(const transfer_record& transfer) {
+  auto insert = db_.prepare(
+      "INSERT INTO transfers (transfer_id, direction, peer_sha256, file_name, at, users, keys) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  insert.bind(1, transfer.transfer_id).bind(2, word_for(transfer.direction));
+  insert.bind(3, transfer.peer_sha256).bind(4, transfer.file_name).bind(5, transfer.at);
+  insert.bind(6, transfer.users).bind(7, transfer.keys);
+  try {
+    insert.run();
+  } catch (const error& e) {
+    if (e.code() != errc::conflict) throw;
+    throw error(errc::conflict,
+                "transfer " + transfer.transfer_id + " was already " +
+                    (transfer.direction == transfer_direction::export_users ? "exported"
+                                                                            : "imported") +
+                    " on this server",
+                e.technical());
+  }
+}
+
+std::optional<transfer_record> transfer_log::find(std::string_view transfer_id) {
+  auto query = db_.prepare(std::string(columns) + "WHERE transfer_id = ?1");
+  query.bind(1, transfer_id);
+  if (!query.step()) return std::nullopt;
+  return read_transfer(query);
+}
+
+std::optional<transfer_record> transfer_log::find_by_file_name(transfer_direction direction,
+                                                               std::string_view file_name) {
+  auto query = db_.prepare(std::string(columns) +
+                           "WHERE direction = ?1 AND file_name = ?2 ORDER BY at DESC LIMIT 1");
+  query.bind(1, word_for(direction)).bind(2, file_name);
+  if (!query.step()) return std::nullopt;
+  return read_transfer(query);
+}
+
+}  // namespace arbor::km::store

@@ -1,0 +1,40 @@
+#pragma once
+// Just enough DER to frame a transfer file (find where each top-level object ends) and to read
+// the one field OpenSSL has no accessor for (the content cipher of an AuthEnvelopedData).
+// Definite lengths and single-byte tags only, which is all DER allows for CMS.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+
+namespace arbor::km::transfer {
+
+struct der_header {
+  std::uint8_t tag = 0;
+  std::size_t header_size = 0;   // tag and length octets
+  std::size_t content_size = 0;  // what the length octets say
+};
+
+// Parses the tag and length at the start of `bytes`. Returns nullopt when `bytes` ends inside the
+// header; throws errc::corrupt for an indefinite or oversized length or a multi-byte tag.
+std::optional<der_header> parse_der_header(std::span<const std::uint8_t> bytes);
+
+// Walks the elements of one constructed DER value. Every step checks the tag and that the element
+// fits, throwing errc::corrupt otherwise.
+class der_cursor {
+ public:
+  explicit der_cursor(std::span<const std::uint8_t> bytes) : rest_(bytes) {}
+
+  // The next element, whole (header included), after checking its tag.
+  std::span<const std::uint8_t> take(std::uint8_t tag);
+  // The content of the next element, which must be constructed with `tag`, as a new cursor.
+  der_cursor enter(std::uint8_t tag);
+  // Skips the next element if it has `tag`.
+  void skip_optional(std::uint8_t tag);
+
+ private:
+  der_header next_header() const;
+  std::span<const std::uint8_t> rest_;
+};
+
+}  // namespace arbor::km::transfer

@@ -1,0 +1,82 @@
+#pragma once
+// Export Users, the workflow: move the chosen users, with their whole key history, out of this
+// Key Manager into a transfer file for another one, and revoke their certificates here. The
+// order is what makes it safe (DESIGN.md, "Nothing lost"):
+//   1. take the transfer lock (one export or import per KMSData directory);
+//   2. fix the selection in a TEMP table, then back the database up;
+//   3. write the file under a temporary name, then fsync and link it into place;
+//   4. one transaction: remove the selected users, queue every still-valid certificate of theirs
+//      for revocation, record the transfer, audit;
+//   5. work the revocation queue against Certificate Services.
+// A crash before 4 commits leaves every user in the database (and perhaps a complete file the
+// transfers log does not know: see export_file_name.hpp); after, every user is in the file and
+// every revocation in the queue. The backup always has them. Cancellation is honoured until
+// step 3 completes; then nothing has changed and the temporary file is removed.
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ca/certificate_services.hpp"
+#include "crypto/certificate.hpp"
+#include "server/key_manager.hpp"
+#include "transfer/export_revocation.hpp"
+#include "transfer/user_choice.hpp"
+
+namespace arbor::km::transfer {
+
+// What to export, to whom, and who asked.
+struct export_request {
+  crypto::certificate destination;  // the other Key Management server's certificate, checked
+  std::string file_name;            // a plain name: the file goes in the KMSData directory
+  user_choice users;
+  std::string actor;  // the administrators, as the audit log names them
+};
+
+// Where the export revokes certificates. `services` is null when Certificate Services is not
+// configured; `not_configured` then says so, and every certificate stays queued.
+struct revocation_target {
+  ca::certificate_services* services = nullptr;
+  std::string not_configured;
+};
+
+// How the export reports its progress and asks whether to stop. The workflow knows nothing of
+// the console; the wizard adapts this to the console's progress service.
+class export_observer {
+ public:
+  virtual ~export_observer() = default;
+  // A new phase of `total` steps begins.
+  virtual void phase(std::string_view label, std::uint64_t total) = 0;
+  // One more step of the phase is done.
+  virtual void step(std::string_view note) = 0;
+  // Asked only before the point of no return.
+  virtual bool cancelled() const = 0;
+};
+
+// What an export did.
+struct export_result {
+  std::filesystem::path file;
+  std::filesystem::path backup;
+  std::string transfer_id;
+  std::int64_t users_exported = 0;
+  std::int64_t keys_exported = 0;
+  std::int64_t users_without_keys = 0;            // removed, not exported
+  std::vector<std::string> aliases_without_keys;  // at most detail_limit
+  revocation_tally revocation;
+};
+
+// Longest list of aliases a result carries per item; the counts are always exact.
+inline constexpr std::size_t detail_limit = 1000;
+
+// Runs the workflow above. Throws km::error: errc::conflict (another export or import holds the
+// lock; the file name exists; users changed while the file was written, in which case nothing
+// was removed and the file was deleted), errc::bad_input (a file name or choice that cannot
+// work, a destination that cannot receive the file, a choice that covers nobody),
+// errc::cancelled (before the point of no return: nothing changed), and the errors of the
+// store, crypto and file layers.
+export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
+                           export_observer& observer);
+
+}  // namespace arbor::km::transfer

@@ -1,0 +1,123 @@
+#include "transfer/transfer_writer.hpp"
+
+#include <openssl/rand.h>
+
+#include <algorithm>
+
+#include "common/failpoint.hpp"
+#include "common/km_error.hpp"
+#include "crypto/hex.hpp"
+#include "crypto/thumbprint.hpp"
+#include "transfer/cms_seal.hpp"
+#include "transfer/record_codec.hpp"
+
+namespace arbor::km::transfer {
+namespace {
+
+std::string checked_transfer_id(std::string id) {
+  const bool ok = id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
+                    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                  });
+  if (!ok) {
+    throw error(errc::bad_input, "a transfer id must be 32 lowercase hex digits",
+                "got \"" + id + "\"");
+  }
+  return id;
+}
+
+std::filesystem::path checked_target(const std::filesystem::path& directory,
+                                     const std::string& file_name) {
+  const std::filesystem::path name(file_name);
+  if (file_name.empty() || name.has_parent_path() || name == "." || name == "..") {
+    throw error(errc::bad_input, "\"" + file_name + "\" is not a plain file name; give the "
+                                 "directory and the file name separately");
+  }
+  const std::filesystem::path target = directory / name;
+  if (std::filesystem::exists(std::filesystem::symlink_status(target))) {
+    throw error(errc::conflict, target.string() + " already exists; choose another file name or "
+                                                  "move the old file away");
+  }
+  return target;
+}
+
+const crypto::certificate& checked_destination(const crypto::certificate& destination,
+                                               const crypto::server_identity& source) {
+  if (const crypto::encryption_suitability fit = destination.can_receive_encryption(); !fit) {
+    throw error(errc::bad_input, "the destination certificate cannot receive a transfer file: " +
+                                     fit.reason);
+  }
+  if (crypto::sha256_hex(destination) == crypto::sha256_hex(source.cert())) {
+    throw error(errc::bad_input,
+                "the destination certificate is this server's own; export to the certificate "
+                "saved on the destination Key Management server");
+  }
+  return destination;
+}
+
+}  // namespace
+
+std::string new_transfer_id() {
+  std::uint8_t raw[16];
+  if (RAND_bytes(raw, sizeof raw) != 1) {
+    throw error(errc::internal, "could not draw random bytes for a transfer id");
+  }
+  return crypto::to_hex(raw);
+}
+
+transfer_writer::transfer_writer(const std::filesystem::path& directory,
+                                 const std::string& file_name,
+                                 const crypto::server_identity& source,
+                                 const crypto::certificate& destination, std::string transfer_id,
+                                 clock_fn clock, writer_limits limits)
+    : source_(source),
+      destination_(checked_destination(destination, source)),
+      clock_(std::move(clock)),
+      limits_(limits),
+      header_{checked_transfer_id(std::move(transfer_id)), 0, crypto::sha256_hex(source.cert()),
+              crypto::sha256_hex(destination)},
+      file_(checked_target(directory, file_name)),
+      segment_(limits.segment_bytes) {}
+
+void transfer_writer::add_user(const user_record& user) {
+  if (finished_) throw error(errc::internal, "add_user called on a finished transfer file");
+  record_.clear();
+  append_user_line(user, record_);
+  if (!segment_.empty() && segment_.size() + record_.size() > limits_.segment_bytes) {
+    seal_segment();
+  }
+  if (segment_.empty()) segment_.append(encode_segment_header(header_));
+  segment_.append(record_.view());
+  record_.clear();
+  ++users_;
+  keys_ += static_cast<std::int64_t>(user.keys.size());
+  if (segment_.size() >= limits_.segment_bytes) seal_segment();
+}
+
+void transfer_writer::seal_segment() {
+  chain_.add(segment_.view());
+  file_.write(seal_payload(segment_.view(), source_.cert(), source_.key(), destination_));
+  segment_.clear();
+  ++header_.index;
+  if (header_.index == 1) failpoint("export-mid-file");
+}
+
+trailer_facts transfer_writer::finish() {
+  if (finished_) throw error(errc::internal, "finish called twice on a transfer file");
+  if (!segment_.empty()) seal_segment();
+  trailer_facts trailer;
+  trailer.transfer_id = header_.transfer_id;
+  trailer.created_at = std::chrono::time_point_cast<std::chrono::seconds>(clock_());
+  trailer.expires_at = trailer.created_at + limits_.lifetime;
+  trailer.source_sha256 = header_.source_sha256;
+  trailer.destination_sha256 = header_.destination_sha256;
+  trailer.segments = header_.index;
+  trailer.users = users_;
+  trailer.keys = keys_;
+  trailer.segments_sha256 = chain_.hex();
+  file_.write(seal_payload(encode_trailer(trailer), source_.cert(), source_.key(), destination_));
+  file_.place();
+  finished_ = true;
+  return trailer;
+}
+
+}  // namespace arbor::km::transfer

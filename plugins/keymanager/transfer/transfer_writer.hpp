@@ -1,0 +1,75 @@
+#pragma once
+// Writing a transfer file: users go in one at a time, are encoded into a bounded, self-wiping
+// buffer, and each time it fills the buffer is sealed (signed, then encrypted) and appended to
+// the file as one segment. finish() adds the signed trailer and moves the file into place.
+// Memory stays at about two segments whatever the number of users. Format:
+// docs/transfer-format.md.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "crypto/certificate.hpp"
+#include "crypto/server_identity.hpp"
+#include "transfer/payload_head.hpp"
+#include "transfer/secret_buffer.hpp"
+#include "transfer/segment_chain.hpp"
+#include "transfer/staged_file.hpp"
+#include "transfer/user_record.hpp"
+
+namespace arbor::km::transfer {
+
+using clock_fn = std::function<std::chrono::system_clock::time_point()>;
+
+// Tunables of a writer; the defaults are what exports use.
+struct writer_limits {
+  // Payload bytes per segment. A user whose record alone is larger gets a segment of their own.
+  std::size_t segment_bytes = std::size_t{1} << 20;
+  // How long the destination may import the file (expires_at = created_at + lifetime).
+  std::chrono::seconds lifetime = std::chrono::days(30);
+};
+
+// A fresh random 128-bit transfer id, 32 lowercase hex digits.
+std::string new_transfer_id();
+
+class transfer_writer {
+ public:
+  // Creates `directory`/`file_name` under a temporary name (0600). `source` and `destination`
+  // must outlive the writer. Throws errc::bad_input for a file name with a directory part, a
+  // malformed transfer id, a destination that cannot receive encryption or is the source itself;
+  // errc::conflict when the file already exists; errc::io when the directory is not writable.
+  transfer_writer(const std::filesystem::path& directory, const std::string& file_name,
+                  const crypto::server_identity& source, const crypto::certificate& destination,
+                  std::string transfer_id, clock_fn clock, writer_limits limits = {});
+  // An unfinished writer removes its temporary file: no partial transfer file is ever left.
+  ~transfer_writer() = default;
+  transfer_writer(const transfer_writer&) = delete;
+  transfer_writer& operator=(const transfer_writer&) = delete;
+
+  void add_user(const user_record& user);
+  // Seals the last segment and the trailer, fsyncs, links the file to its final name (refusing
+  // an existing file) and fsyncs the directory. Returns what the trailer says.
+  trailer_facts finish();
+
+  const std::filesystem::path& path() const noexcept { return file_.final_path(); }
+
+ private:
+  void seal_segment();
+
+  const crypto::server_identity& source_;
+  const crypto::certificate& destination_;
+  clock_fn clock_;
+  writer_limits limits_;
+  segment_header header_;
+  staged_file file_;
+  secret_buffer segment_;
+  secret_buffer record_;
+  segment_chain chain_;
+  std::int64_t users_ = 0;
+  std::int64_t keys_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace arbor::km::transfer

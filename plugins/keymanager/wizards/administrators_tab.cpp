@@ -1,0 +1,114 @@
+// Properties > Administrators: list, add and remove administrators, change a password. Which
+// login the tab asks for depends on the operation, so the operation is chosen first.
+#include "auth/administrators.hpp"
+#include "common/km_error.hpp"
+#include "wizards/factories.hpp"
+#include "wizards/task_wizard.hpp"
+
+namespace arbor::km::wizards {
+namespace {
+
+constexpr const char* op_list = "list";
+constexpr const char* op_add = "add";
+constexpr const char* op_remove = "remove";
+constexpr const char* op_change = "change-password";
+
+class administrators_tab final : public task_wizard {
+ public:
+  explicit administrators_tab(const environment& env) : task_wizard(env, "Administrators") {}
+
+ private:
+  static std::string operation(const sdk::answers& a) {
+    auto op = a.text("operation", "action");
+    return op.empty() ? op_list : op;
+  }
+
+  std::vector<sdk::page> pages_before_login() const override {
+    sdk::field action{"action", "Operation", sdk::field_kind::choice, false,
+                      {op_list, op_add, op_remove, op_change}, op_list,
+                      "Adding or removing administrators needs as many passwords as the strictest task."};
+    return {sdk::page{"operation", "Administrators", "What to do.", {}, {action}, false}};
+  }
+
+  std::string policy_task(const sdk::answers& so_far) const override {
+    const auto op = operation(so_far);
+    if (op == op_add || op == op_remove) return std::string(auth::manage_administrators_task);
+    if (op == op_change) return std::string(auth::change_password_task);
+    return "administrators";
+  }
+
+  std::vector<sdk::page> task_pages() const override {
+    sdk::field name{"name", "Administrator", sdk::field_kind::text, false, {}, {},
+                    "The administrator to add, remove or change the password of."};
+    sdk::field password{"new_password", "New password", sdk::field_kind::secret, false, {}, {},
+                        "At least 8 characters, and not 'password'."};
+    sdk::field again{"confirm_password", "New password again", sdk::field_kind::secret, false, {}, {}, {}};
+    return {sdk::page{"administrator", "Administrator", "Which administrator, and the new password.", {},
+                      {name, password, again}, false}};
+  }
+
+  sdk::page prepare_page(const sdk::page& declared, const sdk::answers& so_far) override {
+    auto page = declared;
+    if (page.id != "administrator") return page;
+    const auto op = operation(so_far);
+    page.skip = op == op_list;
+    if (op == op_remove) page.fields.resize(1);  // no password to set
+    return page;
+  }
+
+  std::string target(const sdk::answers& a) const {
+    auto name = a.text("administrator", "name");
+    if (name.empty() && operation(a) == op_change && authorization().administrators().size() == 1)
+      return authorization().administrators().front();
+    if (name.empty()) throw error(errc::bad_input, "Type the administrator's name (field 'name').");
+    return name;
+  }
+
+  static secret new_password(const sdk::answers& a) {
+    const auto first = a.secret("administrator", "new_password");
+    const auto second = a.secret("administrator", "confirm_password");
+    if (first.empty()) throw error(errc::bad_input, "Type the new password (field 'new_password').");
+    if (first.view() != second.view())
+      throw error(errc::bad_input, "The two new passwords differ: type the same password twice.");
+    secret password(first.view());
+    auth::check_new_password(password);
+    return password;
+  }
+
+  void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
+    if (page_id != "administrator") return;
+    target(so_far);
+    if (operation(so_far) != op_remove) new_password(so_far);
+  }
+
+  sdk::summary run_task(const sdk::answers& all) override {
+    auth::password_hasher hasher(env().argon2);
+    auth::administrators admins(kms().db(), hasher, kms().clock());
+    const auto op = operation(all);
+    std::string done = "No change";
+    if (op == op_add) {
+      admins.add(authorization(), target(all), new_password(all));
+      done = "Added " + target(all);
+    } else if (op == op_remove) {
+      admins.remove(authorization(), target(all));
+      done = "Removed " + target(all);
+    } else if (op == op_change) {
+      admins.change_password(authorization(), target(all), new_password(all));
+      done = "Changed the password of " + target(all);
+    }
+    sdk::summary s{"Administrators", {{"result", "Result", done, {}}}, {}};
+    sdk::table t{"Administrators", {{"name", "Administrator"}}, {}, 0};
+    for (const auto& name : admins.names()) t.rows.push_back({name});
+    t.total_rows = t.rows.size();
+    s.results = std::move(t);
+    if (admins.default_password_in_use())
+      s.items.push_back({"warning", "Warning", "The initial password is still in use: change it.", {}});
+    return s;
+  }
+};
+
+}  // namespace
+
+wizard_ptr make_administrators_tab(const environment& env) { return std::make_unique<administrators_tab>(env); }
+
+}  // namespace arbor::km::wizards

@@ -1,0 +1,124 @@
+// Enroll Users: adds users (typed in, or from a CSV file) or gives an existing user a new
+// enrollment so they get another key. Each user gets a one-time enrollment token, shown here once.
+#include "common/km_error.hpp"
+#include "escrow/enrollment.hpp"
+#include "escrow/enrollment_settings.hpp"
+#include "escrow/user_csv.hpp"
+#include "store/utc_time.hpp"
+#include "wizards/factories.hpp"
+#include "wizards/progress_steps.hpp"
+#include "wizards/task_wizard.hpp"
+
+#include <algorithm>
+
+namespace arbor::km::wizards {
+namespace {
+
+constexpr const char* source_manual = "manual";
+constexpr const char* source_csv = "csv";
+constexpr const char* source_reenroll = "re-enroll";
+
+class enroll_users_wizard final : public task_wizard {
+ public:
+  explicit enroll_users_wizard(const environment& env) : task_wizard(env, "Enroll Users") {}
+
+ private:
+  static std::string source(const sdk::answers& a) {
+    auto chosen = a.text("source", "source");
+    return chosen.empty() ? source_manual : chosen;
+  }
+
+  std::string policy_task(const sdk::answers&) const override { return "enroll-users"; }
+
+  std::vector<sdk::page> task_pages() const override {
+    sdk::field from{"source", "Users to enroll", sdk::field_kind::choice, false,
+                    {source_manual, source_csv, source_reenroll}, source_manual,
+                    "manual: one new user typed in; csv: new users from a file; re-enroll: a new key for an "
+                    "existing user."};
+    sdk::field alias{"alias", "Alias", sdk::field_kind::text, false, {}, {},
+                     "Up to 64 letters, digits and . _ @ -; unique."};
+    sdk::field name{"display_name", "Display name", sdk::field_kind::text, false, {}, {},
+                    "Shown in the user's certificate; the alias when empty."};
+    sdk::field email{"email", "E-mail address", sdk::field_kind::text, false, {}, {}, "name@domain, in the certificate."};
+    sdk::field csv{"csv", "CSV file", sdk::field_kind::path, false, {}, {},
+                   "A header line \"alias,display name,email\", then one user a line. A broken line stops the "
+                   "import: nothing of the file is added."};
+    return {sdk::page{"source", "Enroll Users", "Who to enroll.", {}, {from}, false},
+            sdk::page{"users", "Users", "The users to enroll.", {}, {alias, name, email, csv}, false}};
+  }
+
+  sdk::page prepare_page(const sdk::page& declared, const sdk::answers& so_far) override {
+    auto page = declared;
+    if (page.id != "users") return page;
+    const auto from = source(so_far);
+    const auto keep = [&](const sdk::field& f) {
+      if (from == source_csv) return f.id == "csv";
+      if (from == source_reenroll) return f.id == "alias";
+      return f.id != "csv";
+    };
+    page.fields.erase(std::remove_if(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) { return !keep(f); }),
+                      page.fields.end());
+    for (auto& f : page.fields) f.required = f.id != "display_name";
+    const auto lifetime_s = escrow::read_enrollment_settings(kms().db()).token_lifetime_s;
+    page.info = {"Tokens are valid for " + std::to_string(lifetime_s / 3600) + " hours and are shown once."};
+    return page;
+  }
+
+  static std::vector<escrow::new_user> typed_user(const sdk::answers& a) {
+    return {{a.text("users", "alias"), a.text("users", "display_name"), a.text("users", "email"), {}}};
+  }
+
+  std::vector<escrow::new_user> users_to_add(const sdk::answers& a) const {
+    if (source(a) == source_csv) {
+      const auto path = a.text("users", "csv");
+      if (path.empty()) throw error(errc::bad_input, "Type the path of the CSV file (field 'csv').");
+      return escrow::read_user_csv(path);
+    }
+    auto users = typed_user(a);
+    escrow::check_new_user(users.front());
+    return users;
+  }
+
+  void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
+    if (page_id != "users") return;
+    if (source(so_far) == source_reenroll) {
+      if (so_far.text("users", "alias").empty()) throw error(errc::bad_input, "Type the alias of the user to re-enroll.");
+      return;
+    }
+    users_to_add(so_far);
+  }
+
+  std::vector<escrow::invitation> invite(const sdk::answers& all) {
+    if (source(all) == source_reenroll) {
+      std::vector<escrow::invitation> one;
+      one.push_back(escrow::reenroll_user(kms(), all.text("users", "alias")));
+      return one;
+    }
+    return escrow::enroll_users(kms(), users_to_add(all));
+  }
+
+  sdk::summary run_task(const sdk::answers& all) override {
+    progress_steps steps(env().progress, "Enrolling users", 1);
+    steps.stop_if_cancelled();
+    const auto invitations = invite(all);
+    steps.advance("tokens issued");
+    sdk::table t{"Enrollment tokens (shown once: hand each to its user)",
+                 {{"user", "User"}, {"token", "Token"}, {"expires", "Expires"}}, {}, invitations.size()};
+    std::string aliases;
+    for (const auto& invited : invitations) {
+      t.rows.push_back({invited.alias, std::string(invited.token.view()), store::utc_text(invited.expires_at)});
+      aliases += (aliases.empty() ? "" : ", ") + invited.alias;
+    }
+    audit(source(all) == source_reenroll ? "user-re-enrolled" : "users-enrolled", aliases);
+    return sdk::summary{"Users enrolled",
+                        {{"count", "Users", std::to_string(invitations.size()), {}},
+                         {"message", "Message to users", escrow::read_enrollment_settings(kms().db()).user_message, {}}},
+                        std::move(t)};
+  }
+};
+
+}  // namespace
+
+wizard_ptr make_enroll_users_wizard(const environment& env) { return std::make_unique<enroll_users_wizard>(env); }
+
+}  // namespace arbor::km::wizards

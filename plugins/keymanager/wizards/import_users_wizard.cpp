@@ -1,0 +1,221 @@
+// Import Users: on the destination server, reads a transfer file another Key Management server
+// exported to this one. The operator names the file, confirms who signed it by its thumbprint,
+// sees what the import would do (the whole file is checked here, before anything changes),
+// decides about unknown users, and the users land in one transaction after a backup.
+#include "common/km_error.hpp"
+#include "crypto/thumbprint.hpp"
+#include "store/audit_log.hpp"
+#include "transfer/import_users.hpp"
+#include "wizards/factories.hpp"
+#include "wizards/progress_steps.hpp"
+#include "wizards/task_wizard.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace arbor::km::wizards {
+namespace {
+
+constexpr std::string_view resolve_prefix = "resolve_";
+constexpr std::string_view do_not_import = "do-not-import";
+constexpr std::string_view merge_into = "merge-into:";
+
+std::string count(std::int64_t n, const std::string& what) { return std::to_string(n) + " " + what; }
+
+class import_users_wizard final : public task_wizard {
+ public:
+  explicit import_users_wizard(const environment& env) : task_wizard(env, "Import Users") {}
+
+ private:
+  std::string policy_task(const sdk::answers&) const override { return "import-users"; }
+
+  std::vector<sdk::page> task_pages() const override {
+    sdk::field name{"name", "Transfer file", sdk::field_kind::text, true, {}, {},
+                    "The file's name in this server's KMSData directory (move the file there first)."};
+    sdk::field thumbprint{"thumbprint", "Thumbprint of the exporting server", sdk::field_kind::text, true, {}, {},
+                          "The first 8 characters of its SHA-1 thumbprint, or (recommended) the whole SHA-1 or "
+                          "SHA-256 fingerprint, as its administrator read it to you from Save the KMS Certificate."};
+    return {
+        sdk::page{"file", "Import File", "Which transfer file to import.", {}, {name}, false},
+        sdk::page{"source", "Source Verification", "Who exported this file. Compare with what the source server's "
+                  "administrator tells you, not with the file itself.", {}, {thumbprint}, false},
+        sdk::page{"ready", "Ready To Import", "The whole file was checked; nothing has changed yet.", {}, {}, false},
+        sdk::page{"unknown", "Unknown Users", "These users are new here, but their alias or e-mail address belongs to "
+                  "a user this server already has. Not importing them is the safe choice; merge one only when you "
+                  "know it is the same person.", {}, {}, false},
+    };
+  }
+
+  sdk::page prepare_page(const sdk::page& declared, const sdk::answers& so_far) override {
+    auto page = declared;
+    if (page.id == "source") page.info = source_lines(previewed(so_far));
+    if (page.id == "ready") page.info = plan_lines(planned(so_far));
+    if (page.id == "unknown") fill_unknown_page(page, planned(so_far));
+    return page;
+  }
+
+  void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
+    if (page_id == "file") previewed(so_far);  // a file not for this server is refused here
+    if (page_id == "source") accepted_source(so_far);
+    if (page_id == "unknown") resolutions(so_far);
+  }
+
+  sdk::summary run_task(const sdk::answers& all) override {
+    const auto& plan = planned(all);
+    transfer::import_request request;
+    request.file = file_path(all);
+    request.accepted_source_sha256 = accepted_source(all).sha256;
+    request.expected_transfer_id = plan.file.trailer.transfer_id;
+    request.resolutions = resolutions(all);
+    request.actor = authorization().actor();
+    progress_steps steps(env().progress, "Importing users", static_cast<std::uint64_t>(plan.counts.users));
+    request.after_user = [&](const transfer::user_record& user) {
+      steps.advance(user.alias);
+      steps.stop_if_cancelled();  // inside the transaction: a cancel rolls everything back
+    };
+    try {
+      return summary_of(transfer::import_users(kms(), request));
+    } catch (const error& e) {
+      audit_failure(request, e);
+      throw;
+    }
+  }
+
+  // --- the file and its signer -------------------------------------------------------------
+
+  std::filesystem::path file_path(const sdk::answers& so_far) {
+    return transfer::import_file(kms().directory(), so_far.text("file", "name"));
+  }
+
+  // The signer of the named file; read once per file name (preview decrypts one object).
+  const transfer::transfer_source& previewed(const sdk::answers& so_far) {
+    const auto path = file_path(so_far);
+    if (!preview_ || preview_->first != path) {
+      preview_.reset();
+      preview_.emplace(path, transfer::import_reader(kms(), path).preview());
+    }
+    return preview_->second;
+  }
+
+  // The signer, once the operator's thumbprint matched it.
+  const transfer::transfer_source& accepted_source(const sdk::answers& so_far) {
+    const auto& source = previewed(so_far);
+    const auto check = crypto::check_thumbprint(so_far.text("source", "thumbprint"), source.certificate);
+    if (!check.matched())
+      throw error(errc::bad_input, check.reason + " The file was not signed by the server you expect: do not import it.");
+    return source;
+  }
+
+  static std::vector<std::string> source_lines(const transfer::transfer_source& source) {
+    return {"Exported by: " + source.certificate.subject(),
+            "SHA-1: " + crypto::with_colons(crypto::sha1_hex(source.certificate)),
+            "SHA-256: " + crypto::with_colons(source.sha256), "Transfer id: " + source.transfer_id};
+  }
+
+  // --- the plan ------------------------------------------------------------------------------
+
+  // The full check and classification, done once per accepted file.
+  const transfer::import_plan& planned(const sdk::answers& so_far) {
+    const auto path = file_path(so_far);
+    const auto& source = accepted_source(so_far);
+    if (!plan_ || plan_->first != path || plan_->second.file.source.sha256 != source.sha256) {
+      plan_.reset();
+      plan_.emplace(path, transfer::plan_import(kms(), path, source.sha256));
+    }
+    return plan_->second;
+  }
+
+  static std::vector<std::string> plan_lines(const transfer::import_plan& plan) {
+    const auto& c = plan.counts;
+    return {"Users found: " + std::to_string(c.users) + ", keys found: " + std::to_string(c.keys),
+            "New users (added with their key history): " + std::to_string(c.new_users),
+            "Known users (keys merged, none duplicated): " + std::to_string(c.known_users),
+            "Unknown users (alias or e-mail taken here; not imported unless you decide otherwise): " +
+                std::to_string(c.unknown_users),
+            "The database is backed up before anything changes; the import then lands completely or not at all."};
+  }
+
+  // One choice per listed unknown user, "resolve_<user id>": do not import, or merge into one of
+  // the users whose alias or e-mail they share.
+  static void fill_unknown_page(sdk::page& page, const transfer::import_plan& plan) {
+    if (plan.unknown.empty()) {
+      page.skip = true;
+      return;
+    }
+    for (const auto& user : plan.unknown) {
+      sdk::field choice{std::string(resolve_prefix) + user.user_id,
+                        user.email.empty() ? user.alias : user.alias + " <" + user.email + ">",
+                        sdk::field_kind::choice, false, {std::string(do_not_import)}, std::string(do_not_import),
+                        "Shares its alias or e-mail address with: " + join(user.candidate_aliases)};
+      for (const auto& alias : user.candidate_aliases) choice.options.push_back(std::string(merge_into) + alias);
+      page.fields.push_back(std::move(choice));
+    }
+    if (plan.counts.unknown_users > static_cast<std::int64_t>(plan.unknown.size())) {
+      page.info.push_back(count(plan.counts.unknown_users - static_cast<std::int64_t>(plan.unknown.size()),
+                                "more unknown users are not listed and will not be imported."));
+    }
+  }
+
+  // The operator's merges, checked against the options the page offered.
+  transfer::unknown_resolutions resolutions(const sdk::answers& so_far) {
+    transfer::unknown_resolutions chosen;
+    const auto& plan = planned(so_far);
+    for (const auto& user : plan.unknown) {
+      const std::string answer = so_far.text("unknown", std::string(resolve_prefix) + user.user_id);
+      if (answer.empty() || answer == do_not_import) continue;
+      const std::string alias = answer.starts_with(merge_into) ? answer.substr(merge_into.size()) : std::string();
+      if (std::find(user.candidate_aliases.begin(), user.candidate_aliases.end(), alias) == user.candidate_aliases.end()) {
+        throw error(errc::bad_input, "For " + user.alias + " choose do-not-import or merge-into: followed by one of " +
+                                         join(user.candidate_aliases) + ".");
+      }
+      chosen.emplace(user.user_id, alias);
+    }
+    return chosen;
+  }
+
+  static std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+  }
+
+  // --- the outcome ---------------------------------------------------------------------------
+
+  static sdk::summary summary_of(const transfer::import_result& r) {
+    std::vector<std::string> left_out = r.not_imported_aliases;
+    if (r.not_imported > static_cast<std::int64_t>(left_out.size()))
+      left_out.push_back(count(r.not_imported - static_cast<std::int64_t>(left_out.size()), "more"));
+    return sdk::summary{"The users were imported",
+                        {{"imported", "Users imported", std::to_string(r.imported), {}},
+                         {"merged", "Users merged into existing users", std::to_string(r.merged), {}},
+                         {"keys_imported", "Keys imported", std::to_string(r.keys_imported), {}},
+                         {"keys_already_present", "Keys already here (not duplicated)",
+                          std::to_string(r.keys_already_present), {}},
+                         {"not_imported", "Users not imported (unknown)", std::to_string(r.not_imported), left_out},
+                         {"backup", "Backup taken first", r.backup.string(), {}},
+                         {"transfer_id", "Transfer id", r.transfer_id, {}},
+                         {"next", "Next step", "Run Recover Keys for each user so they get their keys back.", {}}},
+                        {}};
+  }
+
+  // A refused or failed import changed nothing but is still worth a line in the audit log.
+  void audit_failure(const transfer::import_request& request, const error& e) {
+    store::audit_entry entry;
+    entry.at = kms().clock().now();
+    entry.actor = request.actor;
+    entry.event = "users-imported";
+    entry.outcome = store::audit_outcome::failure;
+    entry.detail = request.file.filename().string() + ": " + e.what();
+    store::audit_log(kms().db()).append(entry);
+  }
+
+  std::optional<std::pair<std::filesystem::path, transfer::transfer_source>> preview_;
+  std::optional<std::pair<std::filesystem::path, transfer::import_plan>> plan_;
+};
+
+}  // namespace
+
+wizard_ptr make_import_users_wizard(const environment& env) { return std::make_unique<import_users_wizard>(env); }
+
+}  // namespace arbor::km::wizards

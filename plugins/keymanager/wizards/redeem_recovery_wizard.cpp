@@ -1,0 +1,35 @@
+// Redeem Recovery Token: a user redeems a recovery token for a PKCS#12 file holding every key of
+// their history with its certificate, protected by the password they choose.
+#include "escrow/recovery.hpp"
+#include "escrow/token_check.hpp"
+#include "wizards/factories.hpp"
+#include "wizards/token_task_wizard.hpp"
+
+namespace arbor::km::wizards {
+namespace {
+
+class redeem_recovery_wizard final : public token_task_wizard {
+ public:
+  explicit redeem_recovery_wizard(const environment& env)
+      : token_task_wizard(env, "Redeem Recovery Token", "redeem-recovery",
+                          "Your recovery token gives you every key you ever had, with its certificate.") {}
+
+ private:
+  void check_token(const std::string& alias, const secret& token) override {
+    escrow::check_token_of(kms().db(), alias, token, store::token_purpose::recover, kms().clock().now());
+  }
+
+  token_task_result redeem(const std::string& alias, const secret& token, const secret& password) override {
+    escrow::recovered_keys recovered = escrow::redeem_recovery(kms(), alias, token, password);
+    return {std::move(recovered.pkcs12),
+            {{"keys", "Keys recovered", std::to_string(recovered.keys), {}}},
+            "recovery-redeemed",
+            alias + " keys " + std::to_string(recovered.keys)};
+  }
+};
+
+}  // namespace
+
+wizard_ptr make_redeem_recovery_wizard(const environment& env) { return std::make_unique<redeem_recovery_wizard>(env); }
+
+}  // namespace arbor::km::wizards

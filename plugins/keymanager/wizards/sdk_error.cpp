@@ -1,0 +1,28 @@
+#include "wizards/sdk_error.hpp"
+
+namespace arbor::km::wizards {
+
+sdk::reason to_reason(errc code) noexcept {
+  switch (code) {
+    case errc::bad_input: return sdk::reason::invalid_input;
+    case errc::not_found: return sdk::reason::not_found;
+    case errc::conflict: return sdk::reason::conflict;
+    case errc::auth_failed:
+    case errc::locked_out: return sdk::reason::denied;
+    case errc::ca_unreachable:
+    case errc::ca_timeout: return sdk::reason::unavailable;
+    case errc::cancelled: return sdk::reason::cancelled;
+    case errc::internal: return sdk::reason::internal;
+    case errc::io:
+    case errc::crypto:
+    case errc::corrupt:
+    case errc::ca_error: return sdk::reason::failed;
+  }
+  return sdk::reason::internal;
+}
+
+sdk::error to_sdk_error(const error& e) {
+  return sdk::error{to_reason(e.code()), e.what(), e.technical()};
+}
+
+}  // namespace arbor::km::wizards

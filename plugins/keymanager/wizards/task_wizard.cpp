@@ -1,0 +1,107 @@
+#include "wizards/task_wizard.hpp"
+
+#include "auth/administrators.hpp"
+#include "store/audit_log.hpp"
+#include "wizards/login_page.hpp"
+#include "wizards/sdk_error.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace arbor::km::wizards {
+
+task_wizard::task_wizard(environment env, std::string title)
+    : env_(std::move(env)), title_(std::move(title)) {}
+
+std::vector<sdk::page> task_wizard::all_pages() const {
+  auto pages = pages_before_login();
+  pages.push_back(declared_login_page(login_page_id));
+  for (auto& p : task_pages()) pages.push_back(std::move(p));
+  return pages;
+}
+
+sdk::wizard_spec task_wizard::spec() const { return {title_, all_pages()}; }
+
+std::optional<sdk::page> task_wizard::declared(std::string_view page_id) const {
+  auto pages = all_pages();
+  auto it = std::find_if(pages.begin(), pages.end(), [&](const sdk::page& p) { return p.id == page_id; });
+  if (it == pages.end()) return std::nullopt;
+  return std::move(*it);
+}
+
+key_manager& task_wizard::kms() {
+  if (!kms_) kms_.emplace(key_manager::open(env_.data_dir, env_.identity, *env_.clock));
+  return *kms_;
+}
+
+const auth::authorization& task_wizard::authorization() const {
+  if (!authorization_) throw error(errc::internal, "A Key Manager task ran without a login.");
+  return *authorization_;
+}
+
+sdk::page task_wizard::prepare_login(const sdk::answers& so_far) {
+  if (!needs_login()) {
+    auto skipped = declared_login_page(login_page_id);
+    skipped.skip = true;
+    return skipped;
+  }
+  auth::password_hasher hasher(env_.argon2);
+  auth::administrators admins(kms().db(), hasher, *env_.clock);
+  admins.ensure_initial_admin();
+  auth::login login(kms().db(), hasher, *env_.clock);
+  return login_page_for(login_page_id, login.required_for(policy_task(so_far)),
+                        admins.default_password_in_use());
+}
+
+void task_wizard::validate_login(const sdk::answers& so_far) {
+  authorization_.reset();
+  auth::password_hasher hasher(env_.argon2);
+  auth::login login(kms().db(), hasher, *env_.clock);
+  const auto page = login_page_for(login_page_id, login.required_for(policy_task(so_far)), false);
+  authorization_.emplace(login.authorize(policy_task(so_far), credentials_from(page, so_far)));
+}
+
+sdk::result<sdk::page> task_wizard::prepare(std::string_view page_id, const sdk::answers& so_far) {
+  return guarded("preparing a page", [&]() -> sdk::result<sdk::page> {
+    if (page_id == login_page_id) return prepare_login(so_far);
+    auto page = declared(page_id);
+    if (!page) return sdk::fail(sdk::reason::not_found, "This task has no page '" + std::string(page_id) + "'.");
+    return prepare_page(*page, so_far);
+  });
+}
+
+sdk::result<void> task_wizard::validate(std::string_view page_id, const sdk::answers& so_far) {
+  return guarded("checking a page", [&]() -> sdk::result<void> {
+    if (page_id == login_page_id)
+      validate_login(so_far);
+    else
+      validate_page(page_id, so_far);
+    return {};
+  });
+}
+
+sdk::result<sdk::summary> task_wizard::run(const sdk::answers& all) {
+  return guarded("running the task", [&]() -> sdk::result<sdk::summary> {
+    if (needs_login()) authorization();  // refuses to run without a login
+    return run_task(all);
+  });
+}
+
+sdk::page task_wizard::prepare_page(const sdk::page& declared_page, const sdk::answers&) { return declared_page; }
+
+void task_wizard::validate_page(std::string_view, const sdk::answers&) {}
+
+}  // namespace arbor::km::wizards
+
+namespace arbor::km::wizards {
+
+void task_wizard::audit(std::string_view event, std::string_view detail, std::string_view actor) {
+  store::audit_entry entry;
+  entry.at = kms().clock().now();
+  entry.actor = actor.empty() ? authorization().actor() : std::string(actor);
+  entry.event = event;
+  entry.detail = detail;
+  store::audit_log(kms().db()).append(entry);
+}
+
+}  // namespace arbor::km::wizards

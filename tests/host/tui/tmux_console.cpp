@@ -1,0 +1,119 @@
+#include "tmux_console.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace arbor::test {
+namespace {
+
+const std::string exit_marker = "command exited with status ";
+
+std::string run(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+  if (!pipe) throw std::runtime_error("cannot run: " + command);
+  std::string out;
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) out.append(buffer.data(), n);
+  return out;
+}
+
+// Polling the screen, not waiting for time to pass: each check is bounded by `timeout`.
+template <class Predicate>
+bool poll(Predicate done, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (done()) return true;
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+}  // namespace
+
+bool tmux_available() {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');)
+    if (!dir.empty() && ::access((std::filesystem::path(dir) / "tmux").c_str(), X_OK) == 0) return true;
+  return false;
+}
+
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+tmux_console::tmux_console(const std::string& command, int cols, int rows) {
+  static int counter = 0;
+  socket_ = (std::filesystem::temp_directory_path() /
+             ("arbor-tui-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".sock"))
+                .string();
+  // The shell prints the command's status and stays (until kill-server) so it can be read: tmux
+  // drops a dead pane's last output. Its trap keeps it alive through a Ctrl-C meant for the
+  // command (a trapped signal, unlike an ignored one, is not passed on as ignored).
+  const std::string wrapped = "trap : INT; " + command + "; echo \"" + exit_marker + "$?\"; exec sleep 600";
+  tmux("new-session -d -s console -x " + std::to_string(cols) + " -y " + std::to_string(rows) + " " +
+       shell_quote("sh -c " + shell_quote(wrapped)));
+}
+
+tmux_console::~tmux_console() {
+  tmux("kill-server");
+  std::error_code ignored;
+  std::filesystem::remove(socket_, ignored);  // tmux leaves its socket file behind
+}
+
+std::string tmux_console::tmux(const std::string& arguments) const {
+  return run("tmux -S " + shell_quote(socket_) + " -f /dev/null " + arguments + " 2>&1");
+}
+
+void tmux_console::keys(const std::vector<std::string>& names) {
+  for (const std::string& name : names) tmux("send-keys -t console " + shell_quote(name));
+}
+
+void tmux_console::type(const std::string& text) { tmux("send-keys -t console -l " + shell_quote(text)); }
+
+std::string tmux_console::screen() {
+  captures_.push_back(tmux("capture-pane -p -t console"));
+  return captures_.back();
+}
+
+bool tmux_console::wait_for(const std::string& needle, std::chrono::milliseconds timeout) {
+  return poll([&] { return screen().find(needle) != std::string::npos; }, timeout);
+}
+
+bool tmux_console::wait_gone(const std::string& needle, std::chrono::milliseconds timeout) {
+  return poll([&] { return screen().find(needle) == std::string::npos; }, timeout);
+}
+
+std::optional<int> tmux_console::wait_exit(std::chrono::milliseconds timeout) {
+  // Read from the screen: tmux's own record of a dead pane's status is lost when the terminal
+  // closes before the process is reaped.
+  std::optional<int> status;
+  poll([&] {
+    const std::string shown = screen();
+    const auto at = shown.find(exit_marker);
+    if (at == std::string::npos) return false;
+    const auto digits = shown.substr(at + exit_marker.size());
+    if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) return false;
+    status = std::stoi(digits);
+    return true;
+  }, timeout);
+  return status;
+}
+
+bool tmux_console::seen_anywhere(const std::string& needle) const {
+  for (const std::string& capture : captures_)
+    if (capture.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace arbor::test

@@ -1,0 +1,105 @@
+#pragma once
+// Shared by the crypto tests: a scratch directory per test, file helpers, and running the
+// openssl command line tool as an independent reference implementation.
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace arbor::km::test {
+
+// A fresh directory under the system temp dir, removed with everything in it.
+class scratch_dir {
+ public:
+  scratch_dir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "km-crypto-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~scratch_dir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  scratch_dir(const scratch_dir&) = delete;
+  scratch_dir& operator=(const scratch_dir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct command_result {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs a shell command (test-controlled text only) and captures what it prints.
+inline command_result run(const std::string& command) {
+  command_result result;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+inline std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+
+inline std::vector<std::uint8_t> read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void write_bytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
+inline void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+inline mode_t file_mode(const std::filesystem::path& path) {
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  return st.st_mode & 07777;
+}
+
+// Makes a self-signed certificate with the openssl tool, independently of our code.
+// `key_spec` is an -newkey argument ("rsa:2048", "ec -pkeyopt ec_paramgen_curve:P-256",
+// "ed25519"); `extra` adds options such as "-addext keyUsage=digitalSignature".
+inline std::filesystem::path make_cli_certificate(const scratch_dir& dir, const std::string& name,
+                                                  const std::string& key_spec,
+                                                  const std::string& extra = "") {
+  const auto cert = dir / (name + ".pem");
+  const auto result =
+      run("openssl req -x509 -newkey " + key_spec + " -nodes -keyout " + quoted(dir / (name + ".key")) +
+          " -out " + quoted(cert) + " -days 30 -subj '/O=Example Org/CN=" + name + "' " + extra);
+  if (result.exit_code != 0) throw std::runtime_error("openssl req failed: " + result.output);
+  return cert;
+}
+
+// The value after '=' in `openssl x509 -fingerprint` output ("SHA1 Fingerprint=AB:CD:...").
+inline std::string cli_fingerprint(const std::filesystem::path& cert, const std::string& digest) {
+  const auto result = run("openssl x509 -noout -fingerprint -" + digest + " -in " + quoted(cert));
+  if (result.exit_code != 0) throw std::runtime_error("openssl x509 failed: " + result.output);
+  const auto eq = result.output.find('=');
+  std::string value = result.output.substr(eq + 1);
+  while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+  return value;
+}
+
+}  // namespace arbor::km::test

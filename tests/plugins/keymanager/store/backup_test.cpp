@@ -1,0 +1,102 @@
+#define BOOST_TEST_MODULE km_store_backup
+#include <boost/test/unit_test.hpp>
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "common/km_error.hpp"
+#include "scratch_dir.hpp"
+#include "store/backup.hpp"
+#include "store/schema.hpp"
+#include "store/users.hpp"
+
+using namespace arbor::km;
+
+namespace {
+
+constexpr std::int64_t noon = 1700000000;  // 2023-11-14T22:13:20Z
+
+struct fixture {
+  testing::scratch_dir scratch;
+  store::data_directory dir = store::data_directory::open(scratch / "kmsdata");
+  store::sqlite::connection db = store::schema::open_database(dir.database());
+  store::user_repository users{db};
+
+  fixture() { users.add({"u1", "alice", "Alice", "alice@example.org", "active", 1}); }
+};
+
+bool refused_as(const error& e, errc code) { return e.code() == code; }
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(backup_is_a_private_file_named_by_time, fixture) {
+  const auto path = store::back_up(db, dir, noon);
+  BOOST_TEST(path.filename() == "kms-20231114T221320Z.db");
+  struct stat st {};
+  BOOST_REQUIRE(::stat(path.c_str(), &st) == 0);
+  BOOST_TEST((st.st_mode & 0777) == 0600u);
+}
+
+BOOST_FIXTURE_TEST_CASE(two_backups_in_the_same_second_get_different_names, fixture) {
+  const auto first = store::back_up(db, dir, noon);
+  const auto second = store::back_up(db, dir, noon);
+  BOOST_TEST(first != second);
+  BOOST_TEST(store::list_backups(dir).size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_brings_back_deleted_data_and_keeps_a_pre_restore_copy, fixture) {
+  const auto backup = store::back_up(db, dir, noon);
+  users.remove("u1");
+  users.add({"u2", "bob", "", "", "active", 2});
+
+  const auto result = store::restore(db, dir, backup, noon + 60);
+
+  BOOST_TEST(users.find_by_id("u1").has_value());
+  BOOST_TEST(!users.find_by_id("u2").has_value());
+  BOOST_TEST(result.backup_version == store::schema::current_version);
+  BOOST_TEST(result.pre_restore_copy.filename().string().starts_with("pre-restore-"));
+  store::sqlite::connection before(result.pre_restore_copy, {.create = false});
+  BOOST_TEST(store::user_repository(before).find_by_id("u2").has_value());
+  BOOST_TEST(!store::user_repository(before).find_by_id("u1").has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_of_an_older_schema_migrates_it, fixture) {
+  const auto old_path = dir.backups() / "old.db";
+  {
+    store::sqlite::connection old(old_path, {.wal = false});
+    store::schema::migrate_to(old, 1);
+    store::user_repository(old).add({"u9", "zoe", "", "", "active", 3});
+  }
+  const auto result = store::restore(db, dir, old_path, noon);
+  BOOST_TEST(result.backup_version == 1);
+  BOOST_TEST(store::schema::version_of(db) == store::schema::current_version);
+  BOOST_TEST(users.find_by_id("u9").has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_a_file_that_is_not_a_database, fixture) {
+  const auto junk = scratch / "junk.db";
+  std::ofstream(junk) << std::string(4096, 'j');
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, junk, noon), error,
+                        [](const error& e) { return refused_as(e, errc::corrupt); });
+  BOOST_TEST(users.find_by_id("u1").has_value());
+  BOOST_TEST(store::list_backups(dir).empty());  // refused before the pre-restore copy
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_a_database_without_our_tables, fixture) {
+  const auto other = scratch / "other.db";
+  {
+    store::sqlite::connection c(other, {.wal = false});
+    c.exec("CREATE TABLE photos (id INTEGER); PRAGMA user_version = 2");
+  }
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, other, noon), error, [](const error& e) {
+    return refused_as(e, errc::corrupt) &&
+           std::string(e.what()).find("not a Key Manager database") != std::string::npos;
+  });
+  BOOST_TEST(users.find_by_id("u1").has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_a_missing_file, fixture) {
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, scratch / "nope.db", noon), error,
+                        [](const error& e) { return refused_as(e, errc::not_found); });
+}

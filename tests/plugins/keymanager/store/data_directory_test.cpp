@@ -1,0 +1,96 @@
+#define BOOST_TEST_MODULE km_store_data_directory
+#include <boost/test/unit_test.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "common/km_error.hpp"
+#include "scratch_dir.hpp"
+#include "store/data_directory.hpp"
+
+using namespace arbor::km;
+
+namespace {
+
+mode_t mode_of(const std::filesystem::path& p) {
+  struct stat st {};
+  ::stat(p.c_str(), &st);
+  return st.st_mode & 07777;
+}
+
+void write_file(const std::filesystem::path& p, mode_t mode) {
+  std::ofstream(p) << "secret";
+  ::chmod(p.c_str(), mode);
+}
+
+bool code_is(const error& e, errc code) { return e.code() == code; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(missing_directory_is_created_private_with_backups) {
+  testing::scratch_dir scratch;
+  const auto root = scratch / "deep" / "kmsdata";
+  const auto dir = store::data_directory::open(root);
+  BOOST_TEST(mode_of(root) == 0700u);
+  BOOST_TEST(mode_of(dir.backups()) == 0700u);
+  BOOST_TEST(dir.database() == root / "kms.db");
+  BOOST_TEST(dir.master_key() == root / "master.key");
+  BOOST_TEST(dir.sealed_server_key() == root / "kms.key.sealed");
+}
+
+BOOST_AUTO_TEST_CASE(directory_open_to_others_is_tightened) {
+  testing::scratch_dir scratch;
+  const auto root = scratch / "kmsdata";
+  std::filesystem::create_directory(root);
+  ::chmod(root.c_str(), 0755);
+  store::data_directory::open(root);
+  BOOST_TEST(mode_of(root) == 0700u);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_where_the_directory_should_be_is_refused) {
+  testing::scratch_dir scratch;
+  write_file(scratch / "kmsdata", 0600);
+  BOOST_CHECK_EXCEPTION(store::data_directory::open(scratch / "kmsdata"), error,
+                        [](const error& e) {
+                          return e.code() == errc::bad_input &&
+                                 std::string(e.what()).find("not a directory") != std::string::npos;
+                        });
+}
+
+BOOST_AUTO_TEST_CASE(a_directory_that_cannot_be_written_is_refused) {
+  if (::geteuid() == 0) {
+    BOOST_TEST_MESSAGE("skipped: root can write to any directory");
+    return;
+  }
+  testing::scratch_dir scratch;
+  const auto root = scratch / "kmsdata";
+  std::filesystem::create_directory(root);
+  ::chmod(root.c_str(), 0500);
+  BOOST_CHECK_EXCEPTION(store::data_directory::open(root), error,
+                        [](const error& e) { return code_is(e, errc::io); });
+  ::chmod(root.c_str(), 0700);
+}
+
+BOOST_AUTO_TEST_CASE(secret_file_readable_by_others_is_refused) {
+  testing::scratch_dir scratch;
+  write_file(scratch / "master.key", 0644);
+  BOOST_CHECK_EXCEPTION(store::require_private_file(scratch / "master.key"), error,
+                        [](const error& e) {
+                          return e.code() == errc::bad_input &&
+                                 std::string(e.what()).find("chmod 600") != std::string::npos;
+                        });
+}
+
+BOOST_AUTO_TEST_CASE(secret_file_with_mode_0600_is_accepted) {
+  testing::scratch_dir scratch;
+  write_file(scratch / "master.key", 0600);
+  BOOST_CHECK_NO_THROW(store::require_private_file(scratch / "master.key"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_secret_file_is_not_found) {
+  testing::scratch_dir scratch;
+  BOOST_CHECK_EXCEPTION(store::require_private_file(scratch / "master.key"), error,
+                        [](const error& e) { return code_is(e, errc::not_found); });
+}

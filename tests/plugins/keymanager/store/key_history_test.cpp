@@ -1,0 +1,90 @@
+#define BOOST_TEST_MODULE km_store_key_history
+#include <boost/test/unit_test.hpp>
+
+#include "common/km_error.hpp"
+#include "scratch_dir.hpp"
+#include "store/key_history.hpp"
+#include "store/random_id.hpp"
+#include "store/schema.hpp"
+#include "store/users.hpp"
+
+using namespace arbor::km;
+
+namespace {
+
+struct fixture {
+  testing::scratch_dir dir;
+  store::sqlite::connection db = store::schema::open_database(dir / "kms.db");
+  store::key_history_repository keys{db};
+  std::string user_id = store::random_id();
+
+  fixture() { store::user_repository(db).add({user_id, "alice", "", "", "active", 0}); }
+
+  store::key_entry entry(std::uint8_t tag) {
+    store::key_entry e;
+    e.key_id = store::random_id();
+    e.user_id = user_id;
+    e.cert_der = {0x30, tag};
+    e.cert_sha256 = std::string(64, static_cast<char>('a' + tag));
+    e.serial_decimal = std::to_string(tag);
+    e.serial_hex = "0" + std::to_string(tag);
+    e.issuer = "CN=Test CA";
+    e.not_before = 100;
+    e.not_after = 200;
+    e.sealed_key = {9, 9, tag};
+    e.added_at = 150;
+    return e;
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(append_numbers_entries_in_order_and_lists_them, fixture) {
+  BOOST_TEST(keys.append(entry(1)) == 1);
+  BOOST_TEST(keys.append(entry(2)) == 2);
+  const auto history = keys.list_for_user(user_id);
+  BOOST_REQUIRE(history.size() == 2u);
+  BOOST_TEST(history[0].seq == 1);
+  BOOST_TEST(history[1].sealed_key == (std::vector<std::uint8_t>{9, 9, 2}));
+  BOOST_TEST(keys.count_for_user(user_id) == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(find_by_cert_sha256_returns_the_entry, fixture) {
+  const auto e = entry(3);
+  keys.append(e);
+  const auto found = keys.find_by_cert_sha256(e.cert_sha256);
+  BOOST_REQUIRE(found.has_value());
+  BOOST_TEST(found->key_id == e.key_id);
+  BOOST_TEST(found->cert_der == e.cert_der);
+  BOOST_TEST(!keys.find_by_cert_sha256("00").has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_same_certificate_is_not_stored_twice, fixture) {
+  auto e = entry(1);
+  keys.append(e);
+  e.key_id = store::random_id();
+  BOOST_CHECK_EXCEPTION(keys.append(e), error,
+                        [](const error& x) { return x.code() == errc::conflict; });
+}
+
+BOOST_FIXTURE_TEST_CASE(key_for_an_unknown_user_is_refused, fixture) {
+  auto e = entry(1);
+  e.user_id = "nobody";
+  BOOST_CHECK_EXCEPTION(keys.append(e), error,
+                        [](const error& x) { return x.code() == errc::not_found; });
+}
+
+BOOST_FIXTURE_TEST_CASE(only_the_status_of_an_entry_can_change, fixture) {
+  const auto e = entry(1);
+  keys.append(e);
+  keys.set_status(e.key_id, store::key_status::revocation_pending);
+  BOOST_TEST((keys.list_for_user(user_id)[0].status == store::key_status::revocation_pending));
+  BOOST_CHECK_THROW(db.exec("UPDATE key_history SET sealed_key = x'00'"), error);
+  BOOST_CHECK_THROW(db.exec("UPDATE key_history SET not_after = 0"), error);
+  BOOST_TEST(keys.list_for_user(user_id)[0].sealed_key == e.sealed_key);
+}
+
+BOOST_FIXTURE_TEST_CASE(setting_the_status_of_an_unknown_key_is_not_found, fixture) {
+  BOOST_CHECK_EXCEPTION(keys.set_status("nope", store::key_status::revoked), error,
+                        [](const error& x) { return x.code() == errc::not_found; });
+}

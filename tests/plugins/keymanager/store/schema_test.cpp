@@ -1,0 +1,112 @@
+#define BOOST_TEST_MODULE km_store_schema
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+
+#include "common/km_error.hpp"
+#include "scratch_dir.hpp"
+#include "store/audit_log.hpp"
+#include "store/pending_revocations.hpp"
+#include "store/schema.hpp"
+#include "store/settings.hpp"
+#include "store/users.hpp"
+
+using namespace arbor::km;
+namespace schema = store::schema;
+
+namespace {
+
+store::user_record alice() { return {"00112233445566778899aabbccddeeff", "alice", "Alice", "alice@example.org", "active", 100}; }
+
+// A database left at `version` by an older Key Manager, holding one user.
+std::filesystem::path older_database(const testing::scratch_dir& dir, int version) {
+  const auto path = dir / ("v" + std::to_string(version) + ".db");
+  store::sqlite::connection db(path);
+  schema::migrate_to(db, version);
+  store::user_repository(db).add(alice());
+  store::audit_log(db).append({0, 100, "system", "created", store::audit_outcome::success, ""});
+  return path;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(empty_file_is_migrated_to_the_current_version) {
+  testing::scratch_dir dir;
+  std::ofstream(dir / "kms.db").close();
+  auto db = schema::open_database(dir / "kms.db");
+  BOOST_TEST(schema::version_of(db) == schema::current_version);
+  BOOST_TEST(store::user_repository(db).count() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(missing_file_is_created_at_the_current_version) {
+  testing::scratch_dir dir;
+  auto db = schema::open_database(dir / "kms.db");
+  BOOST_TEST(schema::version_of(db) == schema::current_version);
+}
+
+BOOST_AUTO_TEST_CASE(every_older_schema_migrates_and_keeps_its_data) {
+  testing::scratch_dir dir;
+  for (int version = 1; version < schema::current_version; ++version) {
+    BOOST_TEST_CONTEXT("from schema " << version) {
+      const auto path = older_database(dir, version);
+      auto db = schema::open_database(path);
+      BOOST_TEST(schema::version_of(db) == schema::current_version);
+      const auto user = store::user_repository(db).find_by_id(alice().user_id);
+      BOOST_REQUIRE(user.has_value());
+      BOOST_TEST(user->email == "alice@example.org");
+      BOOST_TEST(store::audit_log(db).recent(10).size() == 1u);
+      // Tables from the later migrations work.
+      store::settings_repository(db).set_int("probe", 5);
+      BOOST_TEST(store::settings_repository(db).get_int("probe", 0) == 5);
+      store::revocation_queue(db).enqueue({0, "1", "01", "", "CN=CA", "alice", alice().user_id,
+                                           "superseded", 0, "", 100, std::nullopt});
+      BOOST_TEST(store::revocation_queue(db).count() == 1);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(reopening_a_current_database_changes_nothing) {
+  testing::scratch_dir dir;
+  { schema::open_database(dir / "kms.db"); }
+  auto db = schema::open_database(dir / "kms.db");
+  BOOST_TEST(schema::version_of(db) == schema::current_version);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_that_is_not_sqlite_is_refused_as_corrupt) {
+  testing::scratch_dir dir;
+  std::ofstream(dir / "kms.db") << std::string(8192, 'x');
+  try {
+    schema::open_database(dir / "kms.db");
+    BOOST_FAIL("a text file was accepted");
+  } catch (const error& e) {
+    BOOST_TEST((e.code() == errc::corrupt));
+    BOOST_TEST(std::string(e.what()) == "kms.db is not a Key Manager database: restore a backup");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(another_applications_database_is_refused_as_corrupt) {
+  testing::scratch_dir dir;
+  { store::sqlite::connection(dir / "kms.db").exec("CREATE TABLE photos (id INTEGER)"); }
+  BOOST_CHECK_EXCEPTION(schema::open_database(dir / "kms.db"), error,
+                        [](const error& e) { return e.code() == errc::corrupt; });
+}
+
+BOOST_AUTO_TEST_CASE(a_database_from_a_newer_key_manager_is_refused) {
+  testing::scratch_dir dir;
+  {
+    auto db = schema::open_database(dir / "kms.db");
+    db.exec("PRAGMA user_version = " + std::to_string(schema::current_version + 1));
+  }
+  try {
+    schema::open_database(dir / "kms.db");
+    BOOST_FAIL("a newer schema was accepted");
+  } catch (const error& e) {
+    BOOST_TEST((e.code() == errc::bad_input));
+    BOOST_TEST(std::string(e.what()).find("newer Key Manager") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(tables_at_lists_what_each_version_adds) {
+  BOOST_TEST(schema::tables_at(1).size() == 6u);
+  BOOST_TEST(schema::tables_at(schema::current_version).size() == 10u);
+}
