@@ -2,6 +2,7 @@
 // Retry Pending Revocations: asking Certificate Services again for every revocation it has not
 // confirmed yet.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -21,9 +22,20 @@ struct retried_revocation {
   bool confirmed() const noexcept { return !failure.has_value(); }
 };
 
-/// Sends every queued revocation to `ca` again (revoke_all: bounded concurrency). Then, in one
-/// transaction, removes the confirmed ones from the queue and marks their keys revoked (when
-/// still stored), and records one more attempt with the error for the others. Queue order.
+using revocation_filter = std::function<bool(const store::pending_revocation&)>;
+using revocation_outcome = std::function<void(const retried_revocation&)>;
+
+/// Sends the queued revocations that `which` accepts to `ca` again, in queue order and in
+/// batches of `batch_size` (revoke_all: bounded concurrency), so memory does not grow with the
+/// queue. After each batch, in one transaction, removes the confirmed ones from the queue and
+/// marks their keys revoked (when still stored), and records one more attempt with the error for
+/// the others; then hands each outcome to `each`. A crash loses at most the answers of one batch,
+/// whose entries stay queued.
+void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca, std::int64_t now,
+                               const revocation_filter& which, const revocation_outcome& each,
+                               std::size_t batch_size = 512);
+
+/// The same for the whole queue, collecting every outcome (Retry Pending Revocations).
 std::vector<retried_revocation> retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca,
                                                           std::int64_t now);
 

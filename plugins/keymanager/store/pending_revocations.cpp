@@ -15,11 +15,13 @@ std::int64_t revocation_queue::enqueue(const pending_revocation& item) {
   return db_.last_insert_rowid();
 }
 
-std::vector<pending_revocation> revocation_queue::list() {
-  auto query = db_.prepare(
-      "SELECT id, serial_decimal, serial_hex, authority_key_id, issuer, user_alias, user_id, "
-      "reason, attempts, last_error, queued_at, last_attempt_at FROM pending_revocations "
-      "ORDER BY id");
+namespace {
+
+constexpr const char* select_entries =
+    "SELECT id, serial_decimal, serial_hex, authority_key_id, issuer, user_alias, user_id, "
+    "reason, attempts, last_error, queued_at, last_attempt_at FROM pending_revocations ";
+
+std::vector<pending_revocation> entries_of(sqlite::statement& query) {
   std::vector<pending_revocation> items;
   while (query.step()) {
     items.push_back({query.column_int64(0), query.column_text(1), query.column_text(2),
@@ -29,6 +31,19 @@ std::vector<pending_revocation> revocation_queue::list() {
                      query.column_optional_int64(11)});
   }
   return items;
+}
+
+}  // namespace
+
+std::vector<pending_revocation> revocation_queue::list() {
+  auto query = db_.prepare(std::string(select_entries) + "ORDER BY id");
+  return entries_of(query);
+}
+
+std::vector<pending_revocation> revocation_queue::list_after(std::int64_t after_id, std::size_t limit) {
+  auto query = db_.prepare(std::string(select_entries) + "WHERE id > ?1 ORDER BY id LIMIT ?2");
+  query.bind(1, after_id).bind(2, static_cast<std::int64_t>(limit));
+  return entries_of(query);
 }
 
 std::int64_t revocation_queue::count() {

@@ -36,6 +36,9 @@ class revocation_queue {
   // Queues `item` (its id, attempts and last_* fields are ignored) and returns the new id.
   std::int64_t enqueue(const pending_revocation& item);
   std::vector<pending_revocation> list();  // oldest first
+  // At most `limit` entries with an id above `after_id`, oldest first: walks a long queue in
+  // bounded batches.
+  std::vector<pending_revocation> list_after(std::int64_t after_id, std::size_t limit);
   std::int64_t count();
   // Notes a failed attempt: one more attempt, with the CA's error text and the time.
   // errc::not_found when `id` is not queued.

@@ -1,10 +1,7 @@
 #include "transfer/export_revocation.hpp"
 
-#include <optional>
-
 #include "common/failpoint.hpp"
 #include "escrow/pending_retry.hpp"
-#include "store/pending_revocations.hpp"
 
 namespace arbor::km::transfer {
 namespace {
@@ -29,32 +26,29 @@ class failpoint_services final : public ca::certificate_services {
   ca::certificate_services& inner_;
 };
 
-void add(revocation_tally& tally, selection_table& exported, const store::pending_revocation& item,
-         const std::optional<error>& failure) {
-  if (!exported.contains(item.user_id)) return;
-  if (!failure) {
-    ++tally.confirmed;
-    return;
-  }
-  ++tally.pending;
-  if (tally.reason.empty()) tally.reason = failure->what();
-  exported.mark_pending(item.user_id);
-}
-
 }  // namespace
 
 revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_services* ca,
-                                 const std::string& not_configured, selection_table& exported, std::int64_t now,
-                                 std::size_t detail_limit) {
+                                 const std::string& not_configured, store::user_selection& exported, std::int64_t queued,
+                                 std::int64_t now, std::size_t detail_limit) {
   revocation_tally tally;
   if (ca == nullptr) {
-    const std::optional<error> failure = error(errc::ca_unreachable, not_configured);
-    for (const auto& item : store::revocation_queue(db).list()) add(tally, exported, item, failure);
+    tally.pending = queued;
+    if (queued != 0) tally.reason = not_configured;
   } else {
     failpoint_services services(*ca);
-    for (const auto& outcome : escrow::retry_pending_revocations(db, services, now))
-      add(tally, exported, outcome.item, outcome.failure);
+    escrow::retry_pending_revocations(
+        db, services, now, [&](const store::pending_revocation& item) { return exported.contains(item.user_id); },
+        [&](const escrow::retried_revocation& outcome) {
+          if (outcome.confirmed()) {
+            ++tally.confirmed;
+            return;
+          }
+          ++tally.pending;
+          if (tally.reason.empty()) tally.reason = outcome.failure->what();
+        });
   }
+  exported.refresh_pending();
   tally.users_pending = exported.pending_count();
   tally.aliases_pending = exported.pending_aliases(detail_limit);
   return tally;

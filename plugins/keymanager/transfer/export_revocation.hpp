@@ -11,7 +11,7 @@
 
 #include "ca/certificate_services.hpp"
 #include "store/sqlite.hpp"
-#include "transfer/selection_table.hpp"
+#include "store/user_selection.hpp"
 
 namespace arbor::km::transfer {
 
@@ -24,13 +24,14 @@ struct revocation_tally {
   std::string reason;                        // why, in words (the first error), when pending
 };
 
-// Works the queue against `ca` through escrow's retry of the pending queue, so the bookkeeping is
-// that of Retry Pending Revocations (entries other tasks queued earlier are retried too), and
-// tallies the entries of the users in `exported`, marking them there. `ca` is null when
-// Certificate Services is not configured: nothing is sent and `not_configured` is the reason.
-// Never throws for CA failures.
+// Retries, in bounded batches, the queued revocations of the users in `exported` (entries other
+// tasks queued for other users are left to Retry Pending Revocations), then marks in `exported`
+// exactly the users with a certificate still queued. `ca` is null when Certificate Services is
+// not configured: nothing is sent, and the `queued` certificates stay pending with
+// `not_configured` as the reason. Never throws for CA failures; when recording the CA's answers
+// fails it throws, and the queue keeps every entry not yet confirmed.
 revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_services* ca,
-                                 const std::string& not_configured, selection_table& exported, std::int64_t now,
-                                 std::size_t detail_limit);
+                                 const std::string& not_configured, store::user_selection& exported, std::int64_t queued,
+                                 std::int64_t now, std::size_t detail_limit);
 
 }  // namespace arbor::km::transfer

@@ -7,16 +7,14 @@
 #include "common/failpoint.hpp"
 #include "common/km_error.hpp"
 #include "crypto/thumbprint.hpp"
-#include "escrow/revocation.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
 #include "store/key_history.hpp"
-#include "store/pending_revocations.hpp"
 #include "store/transfers.hpp"
+#include "store/user_selection.hpp"
 #include "store/users.hpp"
 #include "transfer/export_file_name.hpp"
 #include "transfer/exported_user.hpp"
-#include "transfer/selection_table.hpp"
 #include "transfer/transfer_lock.hpp"
 #include "transfer/transfer_writer.hpp"
 
@@ -37,7 +35,7 @@ struct written_file {
 
 // Step 3: every selected user with a key history goes into the file with the whole history;
 // users without one are only counted. The writer removes its temporary file on any throw.
-written_file write_file(key_manager& kms, const export_request& request, selection_table& selected,
+written_file write_file(key_manager& kms, const export_request& request, store::user_selection& selected,
                         std::int64_t selected_count, const std::string& transfer_id,
                         const std::filesystem::path& backup, export_observer& observer) {
   const auto clock = [&kms] { return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now())); };
@@ -63,30 +61,10 @@ written_file write_file(key_manager& kms, const export_request& request, selecti
   return written;
 }
 
-store::pending_revocation queue_item(const store::user_record& user, const store::key_entry& key, std::int64_t now) {
-  store::pending_revocation item;
-  item.serial_decimal = key.serial_decimal;
-  item.serial_hex = key.serial_hex;
-  item.authority_key_id = key.authority_key_id;
-  item.issuer = key.issuer;
-  item.user_alias = user.alias;
-  item.user_id = user.user_id;
-  item.reason = std::string(ca::rfc5280_name(ca::revocation_reason::affiliation_changed));
-  item.queued_at = now;
-  return item;
-}
-
-// What the transaction found, to compare with what the file holds.
-struct removal_counts {
-  std::int64_t users = 0;
-  std::int64_t users_with_keys = 0;
-  std::int64_t keys = 0;
-};
-
 // Refuses to commit when the database no longer matches the file: a user removed, or a key
 // added, while the file was written. Removing users then would lose a key; keeping them and
 // deleting the file loses nothing.
-void check_matches_file(const removal_counts& found, std::int64_t selected_count, const written_file& file,
+void check_matches_file(const store::selection_counts& found, std::int64_t selected_count, const written_file& file,
                         const std::filesystem::path& path) {
   if (found.users == selected_count && found.users_with_keys == file.trailer.users && found.keys == file.trailer.keys)
     return;
@@ -108,54 +86,48 @@ std::string audit_detail(const export_request& request, const written_file& file
          " users without key history removed";
 }
 
-// Step 4, the point of no return: one transaction removes the users, queues their valid
-// certificates for revocation (reason affiliationChanged), records the transfer and audits it.
-void remove_and_queue(key_manager& kms, const export_request& request, selection_table& selected,
-                      std::int64_t selected_count, const written_file& file, const std::filesystem::path& path,
-                      export_observer& observer) {
+// Step 4, the point of no return: one transaction queues the selected users' valid certificates
+// for revocation (reason affiliationChanged; the users are marked pending in the selection),
+// removes the users, records the transfer and audits it. Set-based statements, not one per user:
+// this is the part of an export that grows with the database. Returns how many certificates were
+// queued.
+std::int64_t remove_and_queue(key_manager& kms, const export_request& request, store::user_selection& selected,
+                              std::int64_t selected_count, const written_file& file, const std::filesystem::path& path,
+                              export_observer& observer) {
   auto& db = kms.db();
   const std::int64_t now = kms.clock().now();
-  store::user_repository users(db);
-  store::key_history_repository history(db);
-  store::revocation_queue queue(db);
-  removal_counts found;
-  observer.phase("Removing the exported users from this server", static_cast<std::uint64_t>(selected_count));
+  observer.phase("Removing the exported users from this server", 2);
   store::sqlite::transaction tx(db);
-  selected.for_each([&](const std::string& user_id) {
-    const auto user = users.find_by_id(user_id);
-    if (!user) return;
-    const auto keys = history.list_for_user(user_id);
-    ++found.users;
-    found.keys += static_cast<std::int64_t>(keys.size());
-    found.users_with_keys += keys.empty() ? 0 : 1;
-    // Revoked certificates need nothing; revocation-pending ones already wait in the queue.
-    for (const auto& key : escrow::keys_to_revoke(keys, escrow::key_selection::all_valid))
-      queue.enqueue(queue_item(*user, key, now));
-    users.remove(user_id);
-    if (found.users == 1) failpoint("export-mid-transaction");
-    observer.step(user->alias);
-  });
-  check_matches_file(found, selected_count, file, path);
+  check_matches_file(selected.counts(), selected_count, file, path);
+  const std::int64_t queued = selected.queue_valid_keys_for_revocation(
+      ca::rfc5280_name(ca::revocation_reason::affiliation_changed), now);
+  observer.step("certificates queued for revocation");
+  failpoint("export-mid-transaction");
+  selected.remove_users();
+  observer.step("users removed");
   store::transfer_log(db).record({file.trailer.transfer_id, store::transfer_direction::export_users,
                                   crypto::sha256_hex(request.destination), request.file_name, now,
                                   file.trailer.users, file.trailer.keys});
   store::audit_log(db).append({0, now, request.actor, "users-exported", store::audit_outcome::success,
                                audit_detail(request, file, path.string())});
   tx.commit();
+  return queued;
 }
 
 // Step 5. The users are gone whatever happens here, so a database error while recording the
 // CA's answers is reported in the tally rather than thrown: the queue still holds every
 // revocation the CA did not confirm, for Retry Pending Revocations.
-revocation_tally revoke(key_manager& kms, const revocation_target& ca, selection_table& exported,
+revocation_tally revoke(key_manager& kms, const revocation_target& ca, store::user_selection& exported, std::int64_t queued,
                         export_observer& observer) {
   observer.phase("Revoking certificates at Certificate Services", 1);
   revocation_tally tally;
   try {
-    tally = revoke_exported(kms.db(), ca.services, ca.not_configured, exported, kms.clock().now(), detail_limit);
+    tally = revoke_exported(kms.db(), ca.services, ca.not_configured, exported, queued, kms.clock().now(),
+                            detail_limit);
   } catch (const error& e) {
+    // Counted as if nothing was sent: what the CA confirmed before the error is retried later.
     tally = revoke_exported(kms.db(), nullptr, std::string("recording the revocations failed: ") + e.what(), exported,
-                            kms.clock().now(), detail_limit);
+                            queued, kms.clock().now(), detail_limit);
   }
   observer.step("done");
   store::audit_log(kms.db()).append(
@@ -174,8 +146,11 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   const auto lock = transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
   check_export_file_name(request.file_name, kms.directory().root());
 
-  selection_table selected(kms.db());
-  const std::int64_t selected_count = selected.fill(request.users);
+  // A 32 MiB page cache (SQLite's default is 2 MiB) keeps the removal transaction from spilling
+  // and re-reading pages; memory stays bounded by it whatever the number of users.
+  kms.db().exec("PRAGMA cache_size = -32768");
+  store::user_selection selected(kms.db());
+  const std::int64_t selected_count = select_covered(kms.db(), request.users, selected);
   if (selected_count == 0) throw error(errc::bad_input, "The choice covers no user: there is nothing to export.");
 
   failpoint("export-before-backup");
@@ -187,13 +162,13 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   const written_file file =
       write_file(kms, request, selected, selected_count, result.transfer_id, result.backup, observer);
   failpoint("export-after-file");
-  remove_and_queue(kms, request, selected, selected_count, file, result.file, observer);
+  const std::int64_t queued = remove_and_queue(kms, request, selected, selected_count, file, result.file, observer);
 
   result.users_exported = file.trailer.users;
   result.keys_exported = file.trailer.keys;
   result.users_without_keys = file.users_without_keys;
   result.aliases_without_keys = file.aliases_without_keys;
-  result.revocation = revoke(kms, ca, selected, observer);
+  result.revocation = revoke(kms, ca, selected, queued, observer);
   return result;
 }
 

@@ -41,7 +41,7 @@ class import_pass {
 
  private:
   void merge_into(const std::string& owner_id, user_record& incoming) {
-    const auto keys = merge_keys(kms_.master(), history_, owner_id, incoming);
+    const auto keys = merge_keys(kms_.master(), history_, keys_, owner_id, incoming);
     result_.keys_imported += keys.added;
     result_.keys_already_present += keys.already_present;
   }
@@ -69,6 +69,7 @@ class import_pass {
   import_result& result_;
   store::user_repository users_;
   store::key_history_repository history_;
+  pkcs8_decoder keys_;
 };
 
 void record_and_audit(key_manager& kms, const import_request& request, const transfer_summary& file,

@@ -20,29 +20,34 @@ std::string key_name(const key_record& key, const user_record& user) {
   return "key " + std::to_string(key.seq) + " of user " + user.alias + " (" + user.user_id + ")";
 }
 
-// The key, parsed and proven to belong to `cert`; nothing is sealed before this holds.
-crypto::private_key checked_key(const key_record& key, const crypto::certificate& cert, const std::string& name) {
-  auto parsed = [&] {
+// Parses the key and proves it belongs to `cert`: nothing is sealed before this holds.
+void check_key(pkcs8_decoder& keys, const key_record& key, const crypto::certificate& cert, const std::string& name) {
+  const auto parsed = [&] {
     try {
-      return crypto::private_key::from_pkcs8_der(key.private_key_der);
+      return keys.decode(key.private_key_der);
     } catch (const error& e) {
       throw error(errc::corrupt, "The transfer file holds a private key that does not parse: " + name + ".", e.what());
     }
   }();
   if (!parsed.matches(cert))
     throw error(errc::corrupt, "The transfer file's " + name + " does not belong to its certificate: nothing was imported.");
-  return parsed;
 }
 
 // The file carries the store's status words and RFC 3339 times (docs/transfer-format.md); kms.db
-// keeps the status as an enum and times as Unix seconds.
-store::key_status status_of(const key_record& key, const std::string& name) {
-  try {
-    return store::parse_key_status(key.status);
-  } catch (const error&) {
-    throw error(errc::corrupt, "The transfer file gives " + name + " the status '" + key.status +
-                                   "', which this Key Manager does not know (valid, revoked, revocation-pending).");
-  }
+// keeps the status as an enum and times as Unix seconds. The source revokes every certificate it
+// exports once the file is written (the status in the file predates that), so a key that was
+// valid there is recorded here as revoked: the destination re-enrolls its users, it never hands
+// out a moved certificate as current.
+store::key_status imported_status(const key_record& key, const std::string& name) {
+  const auto status = [&] {
+    try {
+      return store::parse_key_status(key.status);
+    } catch (const error&) {
+      throw error(errc::corrupt, "The transfer file gives " + name + " the status '" + key.status +
+                                     "', which this Key Manager does not know (valid, revoked, revocation-pending).");
+    }
+  }();
+  return status == store::key_status::valid ? store::key_status::revoked : status;
 }
 
 std::int64_t added_at_of(const key_record& key, const std::string& name) {
@@ -60,7 +65,7 @@ crypto::certificate parsed_certificate(const key_record& key, const std::string&
 
 }  // namespace
 
-merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history,
+merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history, pkcs8_decoder& keys,
                        std::string_view owner_id, user_record& incoming) {
   std::sort(incoming.keys.begin(), incoming.keys.end(),
             [](const key_record& a, const key_record& b) { return a.seq < b.seq; });
@@ -73,13 +78,15 @@ merged_keys merge_keys(const crypto::master_key& master, store::key_history_repo
       key.private_key_der.clear();
       continue;
     }
-    const auto private_key = checked_key(key, cert, name);
-    key.private_key_der.clear();
+    check_key(keys, key, cert, name);
     const std::string key_id = store::random_id();
+    // The PKCS#8 bytes as they came (they just decoded, with nothing after them), bound as escrow
+    // binds every sealed key; re-encoding the parsed key would only cost time.
     auto entry = escrow::history_entry(std::string(owner_id), key_id, cert,
-                                       escrow::seal_user_key(master, private_key, owner_id, key_id),
+                                       master.seal(key.private_key_der, escrow::key_binding(owner_id, key_id)),
                                        added_at_of(key, name));
-    entry.status = status_of(key, name);
+    key.private_key_der.clear();
+    entry.status = imported_status(key, name);
     history.append(entry);
     ++result.added;
   }

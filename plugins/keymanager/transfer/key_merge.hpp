@@ -7,6 +7,7 @@
 
 #include "crypto/sealing.hpp"
 #include "store/key_history.hpp"
+#include "transfer/pkcs8_decoder.hpp"
 #include "transfer/user_record.hpp"
 
 namespace arbor::km::transfer {
@@ -22,7 +23,8 @@ struct merged_keys {
 // of `incoming` and wiped as they go. errc::corrupt naming the key when a certificate or key does
 // not parse, a key does not belong to its certificate, or a status or time is not understood.
 // Call inside the import's transaction: a throw leaves earlier appends to its rollback.
-merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history,
+// `keys` parses the private keys (one decoder for the whole import).
+merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history, pkcs8_decoder& keys,
                        std::string_view owner_id, user_record& incoming);
 
 }  // namespace arbor::km::transfer

@@ -18,7 +18,7 @@ void* wiping_resource::do_allocate(std::size_t bytes, std::size_t alignment) {
 
 void wiping_resource::do_deallocate(void* p, std::size_t bytes, std::size_t alignment) {
   OPENSSL_cleanse(p, bytes);
-  ::operator delete(p, bytes, std::align_val_t(alignment));
+  ::operator delete(p, std::align_val_t(alignment));  // unsized: clang has no sized delete by default
 }
 
 boost::json::value parse_payload_json(std::string_view text, std::string_view what) {

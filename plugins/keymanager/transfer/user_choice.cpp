@@ -58,4 +58,11 @@ std::int64_t count_covered(store::sqlite::connection& db, const user_choice& cho
   return count;
 }
 
+std::int64_t select_covered(store::sqlite::connection& db, const user_choice& choice, store::user_selection& selection) {
+  store::sqlite::transaction tx(db);  // one commit for the whole selection, not one per user
+  for_each_covered(db, choice, [&](const store::user_record& user) { selection.add(user.user_id, user.alias); });
+  tx.commit();
+  return selection.size();
+}
+
 }  // namespace arbor::km::transfer

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/sqlite.hpp"
+#include "store/user_selection.hpp"
 #include "store/users.hpp"
 
 namespace arbor::km::transfer {
@@ -42,5 +43,9 @@ void for_each_covered(store::sqlite::connection& db, const user_choice& choice,
 
 // How many users in the database the choice covers, in constant memory.
 std::int64_t count_covered(store::sqlite::connection& db, const user_choice& choice);
+
+// Adds every user the choice covers to `selection` (on the same connection) and returns how
+// many the selection holds.
+std::int64_t select_covered(store::sqlite::connection& db, const user_choice& choice, store::user_selection& selection);
 
 }  // namespace arbor::km::transfer

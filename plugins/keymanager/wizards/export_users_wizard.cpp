@@ -51,10 +51,6 @@ class progress_observer final : public transfer::export_observer {
   std::uint64_t done_ = 0;
 };
 
-std::string with_more(std::int64_t total, std::size_t listed) {
-  return total > static_cast<std::int64_t>(listed) ? " (" + std::to_string(listed) + " listed)" : std::string{};
-}
-
 std::vector<std::string> details_with_rest(std::vector<std::string> aliases, std::int64_t total) {
   if (total > static_cast<std::int64_t>(aliases.size()))
     aliases.push_back("... and " + std::to_string(total - static_cast<std::int64_t>(aliases.size())) + " more");
@@ -153,8 +149,10 @@ class export_users_wizard final : public task_wizard {
 
   std::vector<std::string> users_info(const sdk::answers& a) {
     const auto total = store::user_repository(kms().db()).count();
-    std::vector<std::string> lines{"This server has " + std::to_string(total) + " users" +
-                                   with_more(total, static_cast<std::size_t>(std::min(total, max_listed_aliases))) + "."};
+    std::vector<std::string> lines{"This server has " + std::to_string(total) + " users."};
+    if (total > max_listed_aliases)
+      lines.push_back("The list shows the first " + std::to_string(max_listed_aliases) +
+                      " aliases; choose a pattern to reach the others.");
     if (!a.has("users", "scope")) return lines;
     try {
       lines.push_back("The current choice covers " + std::to_string(covered(a)) + " users.");
@@ -198,12 +196,18 @@ class export_users_wizard final : public task_wizard {
     return page;
   }
 
+  // The destination certificate, read again and checked against the thumbprint the operator
+  // typed: the file could have been replaced since the thumbprint page.
+  crypto::certificate verified_destination(const sdk::answers& a) {
+    auto cert = destination(a);
+    const auto check = crypto::check_thumbprint(a.text("thumbprint", "thumbprint"), cert);
+    if (!check.matched()) throw error(errc::bad_input, check.reason);
+    return cert;
+  }
+
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
     if (page_id == "certificate") destination(so_far);
-    if (page_id == "thumbprint") {
-      const auto check = crypto::check_thumbprint(so_far.text("thumbprint", "thumbprint"), destination(so_far));
-      if (!check.matched()) throw error(errc::bad_input, check.reason);
-    }
+    if (page_id == "thumbprint") verified_destination(so_far);
     if (page_id == "file") transfer::check_export_file_name(so_far.text("file", "name"), kms().directory().root());
     if (page_id == "users" && covered(so_far) == 0)
       throw error(errc::bad_input, "The choice covers no user: choose other users.");
@@ -212,7 +216,7 @@ class export_users_wizard final : public task_wizard {
   }
 
   transfer::export_result run_export(const sdk::answers& all) {
-    const transfer::export_request request{destination(all), all.text("file", "name"), choice(all),
+    const transfer::export_request request{verified_destination(all), all.text("file", "name"), choice(all),
                                            authorization().actor()};
     transfer::revocation_target target;
     std::unique_ptr<ca::certificate_services> services;

@@ -39,8 +39,7 @@ struct scratch {
 };
 
 std::string arbor_command(const fs::path& data_dir) {
-  // LSan would turn ncurses' deliberate allocations at exit into a failing status.
-  return "ASAN_OPTIONS=detect_leaks=0 " + shell_quote(std::string(ARBOR_BINARY_DIR) + "/bin/arbor") +
+  return shell_quote(std::string(ARBOR_BINARY_DIR) + "/bin/arbor") +
          " --manifests " + shell_quote(ARBOR_FIXTURE_COMPLETE_DIR) + " --data-dir " + shell_quote(data_dir.string());
 }
 

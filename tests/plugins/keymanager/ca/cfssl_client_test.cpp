@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(revoke_at_a_server_that_never_answers_times_out_within_the_
   const auto elapsed = std::chrono::steady_clock::now() - started;
   BOOST_TEST(code_of(result) == code(errc::ca_timeout));
   BOOST_TEST(message_of(result).find("did not answer within the timeout of 400 ms") != std::string::npos);
-  BOOST_TEST(elapsed >= std::chrono::milliseconds(400));
+  // libcurl keeps time in whole milliseconds and may fire a fraction of one early.
+  BOOST_TEST(elapsed >= std::chrono::milliseconds(400 - 2));
   BOOST_TEST(elapsed < std::chrono::milliseconds(400 + 2000));
 }
 

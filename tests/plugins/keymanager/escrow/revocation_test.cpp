@@ -103,6 +103,30 @@ BOOST_AUTO_TEST_CASE(retry_counts_another_attempt_when_the_ca_still_refuses) {
   BOOST_TEST(queued[0].last_error == "certificate not found");
 }
 
+BOOST_AUTO_TEST_CASE(a_filtered_retry_walks_the_queue_in_batches_and_leaves_other_users_alone) {
+  const auto alice = enrolled("alice", 3);
+  const auto bob = enrolled("bob", 2);
+  ca.reachable = false;
+  revoke({subject("alice", alice, escrow::key_selection::all_valid), subject("bob", bob, escrow::key_selection::all_valid)});
+  ca.reachable = true;
+  std::vector<std::string> retried_users;
+  escrow::retry_pending_revocations(
+      kms.db(), ca, clock.now(), [&](const store::pending_revocation& item) { return item.user_id == alice; },
+      [&](const escrow::retried_revocation& outcome) {
+        BOOST_TEST(outcome.confirmed());
+        retried_users.push_back(outcome.item.user_alias);
+      },
+      2);
+  BOOST_TEST(retried_users == std::vector<std::string>(3, "alice"), boost::test_tools::per_element());
+  const auto queued = store::revocation_queue(kms.db()).list();
+  BOOST_TEST_REQUIRE(queued.size() == 2u);
+  for (const auto& item : queued) {
+    BOOST_TEST(item.user_alias == "bob");
+    BOOST_TEST(item.attempts == 1);  // only the first, failed attempt
+  }
+  BOOST_TEST(ca.revoked.size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(a_user_deleted_after_selection_is_still_queued) {
   const auto id = enrolled("alice", 2);
   const auto leaving = subject("alice", id, escrow::key_selection::all_valid);

@@ -1,0 +1,253 @@
+// export_bench: fills a fresh KMSData directory with N users (two keys each, certificates from a
+// local test CA over a small key pool, keys sealed as escrow seals them), runs the Export Users
+// workflow on it (lock, selection, backup, file, transaction; revocation excluded: no
+// Certificate Services is configured, and bench/ca measures revocation), then signs and encrypts
+// a payload of the same size with the openssl command line, and prints both.
+//
+//   export_bench [--users N]
+//
+// Each part runs in its own process (fork, or the openssl tool) and wait4() reports that
+// process's peak RSS, so the figures for the export are its own, not the filling's.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include "auth/clock.hpp"
+#include "bench_ca.hpp"
+#include "escrow/history_entry.hpp"
+#include "escrow/key_sealing.hpp"
+#include "server/key_manager.hpp"
+#include "store/key_history.hpp"
+#include "store/random_id.hpp"
+#include "store/users.hpp"
+#include "transfer/export_users.hpp"
+#include "transfer/exported_user.hpp"
+#include "transfer/record_codec.hpp"
+
+namespace {
+
+using namespace arbor::km;
+namespace fs = std::filesystem;
+using steady = std::chrono::steady_clock;
+
+constexpr long users_per_transaction = 5000;
+
+double seconds_since(steady::time_point start) { return std::chrono::duration<double>(steady::now() - start).count(); }
+
+// What one child process used: wall time, CPU time (user + system: the machine may be shared,
+// so CPU time is the steadier figure) and peak RSS.
+struct measured {
+  double seconds = 0;
+  double cpu_seconds = 0;
+  double peak_rss_mib = 0;
+};
+
+double seconds_of(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; }
+
+// Runs `work` in a child process; its exit status must be 0.
+measured in_child(const char* what, const std::function<void()>& work) {
+  const steady::time_point start = steady::now();
+  const pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error("fork failed");
+  if (child == 0) {
+    int status = 0;
+    try {
+      work();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "export_bench: %s: %s\n", what, e.what());
+      status = 1;
+    }
+    std::fflush(nullptr);
+    ::_exit(status);
+  }
+  int status = 0;
+  rusage usage{};
+  ::wait4(child, &status, 0, &usage);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(std::string(what) + " failed");
+  return {seconds_since(start), seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime),
+          static_cast<double>(usage.ru_maxrss) / 1024.0};  // KiB on Linux
+}
+
+measured command(const std::string& line) {
+  return in_child(line.c_str(), [&] {
+    ::execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
+    throw std::runtime_error("exec failed");
+  });
+}
+
+std::int64_t unix_now() { return auth::system_clock().now(); }
+
+void write_bytes(const fs::path& path, const std::uint8_t* data, std::size_t size) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+}
+
+// Adds `users` users with two keys each, and writes the payload lines the export will write for
+// them to `payload` (the openssl pipeline's input), and the source identity for openssl.
+void fill(const fs::path& data, const fs::path& scratch, long users) {
+  const auth::system_clock clock;
+  auto kms = key_manager::open(data, identity_options{crypto::key_type::rsa3072, "Export Bench Source", std::chrono::days(30)},
+                               clock);
+  const bench::bench_ca ca(8);
+  store::user_repository user_rows(kms.db());
+  store::key_history_repository history(kms.db());
+  std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
+  transfer::secret_buffer line;
+  std::uint64_t serial = 2;
+  for (long first = 0; first < users; first += users_per_transaction) {
+    store::sqlite::transaction tx(kms.db());
+    for (long n = first; n < std::min(users, first + users_per_transaction); ++n) {
+      const store::user_record user{store::random_id(), "user" + std::to_string(n), "Bench User " + std::to_string(n),
+                                    "user" + std::to_string(n) + "@bench.example", "active", unix_now()};
+      user_rows.add(user);
+      std::vector<store::key_entry> entries;
+      for (int k = 0; k < 2; ++k, ++serial) {
+        const std::string key_id = store::random_id();
+        auto entry = escrow::history_entry(user.user_id, key_id, ca.issue(serial),
+                                           escrow::seal_user_key(kms.master(), ca.key_for(serial), user.user_id, key_id),
+                                           unix_now());
+        entry.seq = history.append(entry);
+        entries.push_back(std::move(entry));
+      }
+      line.clear();
+      transfer::append_user_line(transfer::exported_user(user, entries, kms.master()), line);
+      payload.write(line.view().data(), static_cast<std::streamsize>(line.size()));
+    }
+    tx.commit();
+  }
+  const secret key = kms.identity().key().to_pkcs8_der();
+  write_bytes(scratch / "source.key", key.data(), key.size());
+  std::ofstream(scratch / "source.crt") << kms.identity().cert().pem();
+}
+
+rusage self_usage() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return usage;
+}
+
+// When each phase of the export began, in wall and CPU time.
+struct phase_start {
+  std::string label;
+  steady::time_point wall;
+  double cpu = 0;
+  double peak_rss_mib = 0;  // the process's peak so far
+};
+
+class phase_clock final : public transfer::export_observer {
+ public:
+  std::vector<phase_start> phases;
+  void phase(std::string_view label, std::uint64_t) override {
+    const rusage usage = self_usage();
+    phases.push_back({std::string(label), steady::now(), seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime),
+                      static_cast<double>(usage.ru_maxrss) / 1024.0});
+  }
+  void step(std::string_view) override {}
+  bool cancelled() const override { return false; }
+};
+
+void export_all(const fs::path& data, const fs::path& scratch, const crypto::certificate& destination) {
+  const auth::system_clock clock;
+  auto kms = key_manager::open(data, identity_options{}, clock);
+  phase_clock phases;
+  phases.phase("Selection and backup", 0);
+  const auto done = transfer::export_users(
+      kms, {destination, "bench.kmx", {transfer::user_scope::all, {}, {}}, "export_bench"},
+      {nullptr, "revocation is not part of this benchmark"}, phases);
+  std::FILE* report = std::fopen((scratch / "export.txt").c_str(), "w");
+  std::fprintf(report, "  users exported %lld, keys %lld\n", static_cast<long long>(done.users_exported),
+               static_cast<long long>(done.keys_exported));
+  for (std::size_t i = 0; i + 1 < phases.phases.size(); ++i) {
+    const auto& [label, wall, cpu, rss] = phases.phases[i];
+    const phase_start& next = phases.phases[i + 1];
+    std::fprintf(report, "  %-48s %6.2f s (CPU %.2f s), peak RSS after %.1f MiB\n", label.c_str(),
+                 std::chrono::duration<double>(next.wall - wall).count(), next.cpu - cpu, next.peak_rss_mib);
+  }
+  std::fprintf(report, "  (the revocation phase is not measured: no Certificate Services)\n");
+  std::fclose(report);
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void run(long users) {
+  std::string pattern = (fs::temp_directory_path() / "export-bench-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  const fs::path scratch = pattern;  // 0700: it holds keys in clear for the openssl tool
+  struct cleanup {
+    fs::path dir;
+    ~cleanup() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } remove_scratch{scratch};
+  const fs::path data = scratch / "kmsdata";
+
+  const auto destination = crypto::server_identity::generate(crypto::key_type::rsa3072, "Export Bench Destination",
+                                                             std::chrono::days(30));
+  std::ofstream(scratch / "dest.crt") << destination.cert().pem();
+
+  const measured filled = in_child("filling the data directory", [&] { fill(data, scratch, users); });
+  const auto database_bytes = fs::file_size(data / "kms.db");
+  const measured exported = in_child("the export", [&] { export_all(data, scratch, destination.cert()); });
+  const auto file_bytes = fs::file_size(data / "bench.kmx");
+  const auto payload_bytes = fs::file_size(scratch / "payload.jsonl");
+
+  const std::string d = "'" + scratch.string() + "/";
+  const measured sign = command("openssl cms -sign -binary -nodetach -md sha256 -signer " + d + "source.crt' -inkey " +
+                                d + "source.key' -keyform DER -in " + d + "payload.jsonl' -outform DER -out " + d +
+                                "signed.der'");
+  const measured encrypt = command("openssl cms -encrypt -binary -aes-256-gcm -in " + d + "signed.der' -outform DER -out " +
+                                   d + "enveloped.der' -recip " + d +
+                                   "dest.crt' -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 "
+                                   "-keyopt rsa_mgf1_md:sha256");
+  const double openssl_s = sign.seconds + encrypt.seconds;
+  const double openssl_cpu_s = sign.cpu_seconds + encrypt.cpu_seconds;
+  const double n = static_cast<double>(users);
+  const auto mib = [](std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; };
+
+  std::printf("users                  %ld (2 keys each: RSA 2048, certificates from a local test CA)\n", users);
+  std::printf("fill (not measured)    %.1f s, kms.db %.1f MiB\n", filled.seconds, mib(database_bytes));
+  std::printf("export                 %.2f s (CPU %.2f s)  %.0f users/s  peak RSS %.1f MiB\n", exported.seconds,
+              exported.cpu_seconds, n / exported.seconds, exported.peak_rss_mib);
+  std::printf("%s", slurp(scratch / "export.txt").c_str());
+  std::printf("export file            %ju bytes (%.1f MiB); payload %.1f MiB\n", static_cast<std::uintmax_t>(file_bytes),
+              mib(file_bytes), mib(payload_bytes));
+  std::printf("openssl sign+encrypt   %.2f s (CPU %.2f s)  %.0f users/s  (sign %.2f s, %.1f MiB; encrypt %.2f s, "
+              "%.1f MiB)\n",
+              openssl_s, openssl_cpu_s, n / openssl_s, sign.seconds, sign.peak_rss_mib, encrypt.seconds,
+              encrypt.peak_rss_mib);
+  std::printf("ratio export/openssl   %.2f wall, %.2f CPU  (target <= 1.5 at 100k users)\n", exported.seconds / openssl_s,
+              exported.cpu_seconds / openssl_cpu_s);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    long users = 10000;
+    for (int i = 1; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--users" && i + 1 < argc)
+        users = std::stol(argv[++i]);
+      else
+        throw std::invalid_argument("usage: export_bench [--users N]");
+    }
+    run(users);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "export_bench: %s\n", e.what());
+    return 1;
+  }
+}

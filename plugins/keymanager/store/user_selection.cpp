@@ -1,0 +1,103 @@
+#include "store/user_selection.hpp"
+
+#include "common/km_error.hpp"
+
+namespace arbor::km::store {
+namespace {
+
+// The statements can only be prepared once the table exists.
+sqlite::connection& created(sqlite::connection& db) {
+  auto exists = db.prepare("SELECT 1 FROM temp.sqlite_schema WHERE name = 'user_selection'");
+  if (exists.step()) throw error(errc::conflict, "this connection already holds a user selection");
+  db.exec(
+      "CREATE TEMP TABLE user_selection (user_id TEXT PRIMARY KEY NOT NULL, alias TEXT NOT NULL, "
+      "pending INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID");
+  return db;
+}
+
+std::int64_t single_number(sqlite::connection& db, std::string_view sql) {
+  auto query = db.prepare(sql);
+  query.step();
+  return query.column_int64(0);
+}
+
+}  // namespace
+
+user_selection::user_selection(sqlite::connection& db)
+    : db_(created(db)),
+      insert_(db_.prepare("INSERT OR IGNORE INTO temp.user_selection (user_id, alias) VALUES (?1, ?2)")),
+      lookup_(db_.prepare("SELECT 1 FROM temp.user_selection WHERE user_id = ?1")) {}
+
+user_selection::~user_selection() {
+  try {
+    db_.exec("DROP TABLE IF EXISTS temp.user_selection");
+  } catch (const error&) {
+    // The table dies with the connection anyway; a destructor must not throw.
+  }
+}
+
+void user_selection::add(std::string_view user_id, std::string_view alias) {
+  insert_.reset();
+  insert_.bind(1, user_id).bind(2, alias).run();
+  insert_.reset();
+}
+
+bool user_selection::contains(std::string_view user_id) {
+  lookup_.reset();
+  lookup_.bind(1, user_id);
+  const bool found = lookup_.step();
+  lookup_.reset();
+  return found;
+}
+
+std::int64_t user_selection::size() { return single_number(db_, "SELECT count(*) FROM temp.user_selection"); }
+
+selection_counts user_selection::counts() {
+  auto query = db_.prepare(
+      "SELECT count(*), count(k.user_id), coalesce(sum(k.n), 0) FROM temp.user_selection s "
+      "JOIN users u ON u.user_id = s.user_id "
+      "LEFT JOIN (SELECT user_id, count(*) AS n FROM key_history GROUP BY user_id) k ON k.user_id = s.user_id");
+  query.step();
+  return {query.column_int64(0), query.column_int64(1), query.column_int64(2)};
+}
+
+std::int64_t user_selection::queue_valid_keys_for_revocation(std::string_view reason, std::int64_t now) {
+  auto queue = db_.prepare(
+      "INSERT INTO pending_revocations (serial_decimal, serial_hex, authority_key_id, issuer, user_alias, user_id, "
+      "reason, queued_at) "
+      "SELECT k.serial_decimal, k.serial_hex, k.authority_key_id, k.issuer, u.alias, u.user_id, ?1, ?2 "
+      "FROM temp.user_selection s JOIN users u ON u.user_id = s.user_id "
+      "JOIN key_history k ON k.user_id = s.user_id WHERE k.status = 'valid'");
+  queue.bind(1, reason).bind(2, now).run();
+  const std::int64_t queued = db_.changes();
+  db_.prepare(
+         "UPDATE temp.user_selection SET pending = 1 WHERE EXISTS (SELECT 1 FROM key_history k "
+         "WHERE k.user_id = temp.user_selection.user_id AND k.status = 'valid')")
+      .run();
+  return queued;
+}
+
+std::int64_t user_selection::remove_users() {
+  db_.prepare("DELETE FROM users WHERE user_id IN (SELECT user_id FROM temp.user_selection)").run();
+  return db_.changes();
+}
+
+void user_selection::refresh_pending() {
+  // IN over an uncorrelated subquery: SQLite builds its index once, where EXISTS per user would
+  // scan the queue (which has no user_id index) for each of them.
+  db_.prepare("UPDATE temp.user_selection SET pending = (user_id IN (SELECT user_id FROM pending_revocations))").run();
+}
+
+std::int64_t user_selection::pending_count() {
+  return single_number(db_, "SELECT count(*) FROM temp.user_selection WHERE pending = 1");
+}
+
+std::vector<std::string> user_selection::pending_aliases(std::size_t limit) {
+  auto query = db_.prepare("SELECT alias FROM temp.user_selection WHERE pending = 1 ORDER BY alias LIMIT ?1");
+  query.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<std::string> aliases;
+  while (query.step()) aliases.push_back(query.column_text(0));
+  return aliases;
+}
+
+}  // namespace arbor::km::store

@@ -1,0 +1,152 @@
+#define BOOST_TEST_MODULE export_users_wizard_test
+// The Export Users wizard page by page, through the SDK interface the console uses: what each
+// page shows and what each refuses, then a run without Certificate Services.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+
+#include "../transfer/export_fixture.hpp"
+#include "crypto/thumbprint.hpp"
+#include "wizards/factories.hpp"
+
+using namespace arbor;
+using namespace arbor::km;
+
+namespace {
+
+sdk::answer text(std::string value, sdk::field_kind kind = sdk::field_kind::text) {
+  sdk::answer a;
+  a.kind = kind;
+  a.text = std::move(value);
+  return a;
+}
+
+struct wizard_fixture : km::testing::export_fixture {
+  wizards::environment env{dir / "source", {}, {1, 8 * 1024, 1}, &clock, nullptr, nullptr};
+  std::unique_ptr<sdk::wizard> wizard = wizards::make_export_users_wizard(env);
+  sdk::answers answers;
+  std::filesystem::path pem = dir / "destination.pem";
+
+  wizard_fixture() {
+    std::ofstream(pem) << destination.identity().cert().pem();
+    BOOST_REQUIRE(wizard->prepare("login", answers));
+    answers.set("login", "administrator", text("admin"));
+    sdk::answer password;
+    password.kind = sdk::field_kind::secret;
+    password.secret = sdk::secret_text("password");
+    answers.set("login", "password", password);
+    BOOST_REQUIRE(wizard->validate("login", answers));
+    set("certificate", "path", pem.string(), sdk::field_kind::path);
+    set("thumbprint", "thumbprint", crypto::sha256_hex(destination.identity().cert()));
+    set("file", "name", "users.kmx");
+    set("users", "scope", "all", sdk::field_kind::choice);
+    sdk::answer yes;
+    yes.kind = sdk::field_kind::confirmation;
+    yes.yes = true;
+    answers.set("confirm", "confirm", yes);
+  }
+
+  void set(const char* page, const char* field, std::string value, sdk::field_kind kind = sdk::field_kind::text) {
+    answers.set(page, field, text(std::move(value), kind));
+  }
+  // The message when `page` refuses its answers, empty when it accepts them.
+  std::string refusal(const char* page) {
+    const auto checked = wizard->validate(page, answers);
+    return checked ? std::string{} : checked.error().message;
+  }
+  sdk::page prepared(const char* page) {
+    auto p = wizard->prepare(page, answers);
+    BOOST_REQUIRE_MESSAGE(p, (p ? "" : p.error().message));
+    return p.value();
+  }
+};
+
+bool contains(const std::vector<std::string>& lines, const std::string& part) {
+  for (const auto& line : lines)
+    if (line.find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(export_users_wizard, wizard_fixture)
+
+BOOST_AUTO_TEST_CASE(the_pages_are_those_of_the_task_in_order) {
+  std::vector<std::string> ids;
+  for (const auto& page : wizard->spec().pages) ids.push_back(page.id);
+  BOOST_TEST(ids == (std::vector<std::string>{"login", "certificate", "thumbprint", "file", "users", "confirm"}));
+}
+
+BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_this_servers_own_certificate) {
+  std::ofstream(dir / "own.pem") << source.identity().cert().pem();
+  set("certificate", "path", (dir / "own.pem").string(), sdk::field_kind::path);
+  BOOST_TEST(refusal("certificate").find("this server's own") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_file_that_is_not_a_certificate) {
+  std::ofstream(dir / "notes.txt") << "hello\n";
+  set("certificate", "path", (dir / "notes.txt").string(), sdk::field_kind::path);
+  BOOST_TEST(!refusal("certificate").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_thumbprint_page_shows_subject_and_both_fingerprints_with_colons) {
+  const auto page = prepared("thumbprint");
+  const auto& cert = destination.identity().cert();
+  BOOST_TEST(contains(page.info, cert.subject()));
+  BOOST_TEST(contains(page.info, crypto::with_colons(crypto::sha1_hex(cert))));
+  BOOST_TEST(contains(page.info, crypto::with_colons(crypto::sha256_hex(cert))));
+}
+
+BOOST_AUTO_TEST_CASE(the_thumbprint_page_accepts_eight_sha1_characters_and_refuses_a_mismatch) {
+  set("thumbprint", "thumbprint", crypto::sha1_hex(destination.identity().cert()).substr(0, 8));
+  BOOST_TEST(refusal("thumbprint").empty());
+  set("thumbprint", "thumbprint", crypto::sha1_hex(source.identity().cert()));
+  BOOST_TEST(!refusal("thumbprint").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_file_page_refuses_a_path_and_warns_about_an_interrupted_export) {
+  set("file", "name", "../users.kmx");
+  BOOST_TEST(!refusal("file").empty());
+  std::ofstream(source.directory().root() / "old.kmx.tmp-0123456789abcdef") << "partial";
+  BOOST_TEST(contains(prepared("file").info, "old.kmx.tmp-0123456789abcdef"));
+}
+
+BOOST_AUTO_TEST_CASE(the_users_page_lists_aliases_counts_the_choice_and_refuses_nobody) {
+  user("alice", 0);
+  user("bob", 0);
+  set("users", "scope", "pattern", sdk::field_kind::choice);
+  set("users", "pattern", "b*");
+  const auto page = prepared("users");
+  BOOST_TEST(page.fields[1].options == (std::vector<std::string>{"alice", "bob"}));
+  BOOST_TEST(contains(page.info, "covers 1 users"));
+  set("users", "pattern", "nobody*");
+  BOOST_TEST(!refusal("users").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_confirm_page_says_what_will_happen_and_needs_a_yes) {
+  user("alice", 1);
+  const auto page = prepared("confirm");
+  BOOST_TEST(contains(page.info, "1 users will be written"));
+  BOOST_TEST(contains(page.info, "revoked at Certificate Services"));
+  BOOST_TEST(contains(page.info, "removed from this server"));
+  BOOST_TEST(contains(page.info, "not configured"));
+  answers.erase("confirm", "confirm");
+  BOOST_TEST(!refusal("confirm").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_run_without_certificate_services_reports_every_user_as_not_revoked) {
+  user("alice", 1);
+  user("carol", 0);
+  const auto summary = wizard->run(answers);
+  BOOST_REQUIRE_MESSAGE(summary, (summary ? "" : summary.error().message));
+  std::map<std::string, std::string> values;
+  for (const auto& item : summary.value().items) values[item.key] = item.value;
+  BOOST_TEST(values["exported"] == "1");
+  BOOST_TEST(values["no_key_history"] == "1");
+  BOOST_TEST(values["not_revoked"] == "1");
+  BOOST_TEST(values["file"] == (source.directory().root() / "users.kmx").string());
+  BOOST_TEST(values.count("backup") == 1u);
+  BOOST_TEST(values["transfer_id"].size() == 32u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
