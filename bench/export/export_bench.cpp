@@ -23,6 +23,7 @@
 
 #include "auth/clock.hpp"
 #include "bench_ca.hpp"
+#include "crypto/certificate_facts.hpp"
 #include "escrow/history_entry.hpp"
 #include "escrow/key_sealing.hpp"
 #include "server/key_manager.hpp"
@@ -112,7 +113,7 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
       std::vector<store::key_entry> entries;
       for (int k = 0; k < 2; ++k, ++serial) {
         const std::string key_id = store::random_id();
-        auto entry = escrow::history_entry(user.user_id, key_id, ca.issue(serial),
+        auto entry = escrow::history_entry(user.user_id, key_id, crypto::facts_of(ca.issue(serial)),
                                            escrow::seal_user_key(kms.master(), ca.key_for(serial), user.user_id, key_id),
                                            unix_now());
         entry.seq = history.append(entry);

@@ -8,8 +8,8 @@
 #include <cctype>
 
 #include "common/km_error.hpp"
+#include "crypto/certificate_fields.hpp"
 #include "crypto/file_reader.hpp"
-#include "crypto/hex.hpp"
 #include "crypto/key_info.hpp"
 
 namespace arbor::km::crypto {
@@ -44,34 +44,6 @@ ossl::x509_ptr parse_der(std::span<const std::uint8_t> bytes) {
   ossl::x509_ptr cert(d2i_X509(nullptr, &in, static_cast<long>(bytes.size())));
   if (cert && in != bytes.data() + bytes.size()) return nullptr;
   return cert;
-}
-
-std::string name_text(const X509_NAME* name) {
-  const ossl::bio_ptr bio = ossl::new_memory_bio();
-  constexpr unsigned long flags = XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB;
-  if (X509_NAME_print_ex(bio.get(), name, 0, flags) < 0) {
-    ossl::throw_crypto("could not format a certificate name");
-  }
-  return ossl::memory_bio_text(bio.get());
-}
-
-ossl::bignum_ptr serial_number(X509* cert) {
-  return ossl::bignum_ptr(ossl::require(ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr),
-                                        "could not read the certificate serial number"));
-}
-
-std::chrono::system_clock::time_point to_time_point(const ASN1_TIME* time) {
-  std::tm tm{};
-  ossl::require_ok(ASN1_TIME_to_tm(time, &tm), "could not read a certificate date");
-  using namespace std::chrono;
-  const sys_days day = year{tm.tm_year + 1900} / month{static_cast<unsigned>(tm.tm_mon + 1)} /
-                       static_cast<unsigned>(tm.tm_mday);
-  return day + hours{tm.tm_hour} + minutes{tm.tm_min} + seconds{tm.tm_sec};
-}
-
-std::optional<std::string> octets_hex(const ASN1_OCTET_STRING* octets) {
-  if (octets == nullptr) return std::nullopt;
-  return to_hex({ASN1_STRING_get0_data(octets), static_cast<std::size_t>(ASN1_STRING_length(octets))});
 }
 
 encryption_suitability refuse(std::string reason) { return {false, std::move(reason)}; }
@@ -123,20 +95,9 @@ std::string certificate::pem() const {
 std::string certificate::subject() const { return name_text(X509_get_subject_name(cert_.get())); }
 std::string certificate::issuer() const { return name_text(X509_get_issuer_name(cert_.get())); }
 
-std::string certificate::serial_decimal() const {
-  const ossl::string_ptr text(BN_bn2dec(serial_number(cert_.get()).get()));
-  if (!text) ossl::throw_crypto("could not format the certificate serial number");
-  return text.get();
-}
+std::string certificate::serial_decimal() const { return serial_decimal_text(X509_get0_serialNumber(cert_.get())); }
 
-std::string certificate::serial_hex() const {
-  const ossl::string_ptr text(BN_bn2hex(serial_number(cert_.get()).get()));
-  if (!text) ossl::throw_crypto("could not format the certificate serial number");
-  std::string hex = text.get();
-  std::transform(hex.begin(), hex.end(), hex.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return hex;
-}
+std::string certificate::serial_hex() const { return serial_hex_text(X509_get0_serialNumber(cert_.get())); }
 
 std::chrono::system_clock::time_point certificate::not_before() const {
   return to_time_point(X509_get0_notBefore(cert_.get()));

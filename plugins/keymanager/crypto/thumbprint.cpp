@@ -48,6 +48,14 @@ std::string describe(thumbprint_kind kind) {
 std::string sha1_hex(const certificate& cert) { return digest_hex(cert, EVP_sha1()); }
 std::string sha256_hex(const certificate& cert) { return digest_hex(cert, EVP_sha256()); }
 
+std::string sha256_hex(std::span<const std::uint8_t> certificate_der) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  ossl::require_ok(EVP_Digest(certificate_der.data(), certificate_der.size(), digest, &length, EVP_sha256(), nullptr),
+                   "could not compute a certificate thumbprint");
+  return to_hex({digest, length});
+}
+
 std::string with_colons(std::string_view hex) {
   std::string out;
   for (std::size_t i = 0; i < hex.size(); ++i) {

@@ -4,7 +4,9 @@
 // Canonical form is lowercase hex without separators (stored, compared, machine output). For
 // display, with_colons() gives uppercase pairs separated by colons, exactly as
 // `openssl x509 -fingerprint` prints them, so operators can compare the two by eye.
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,8 @@ namespace arbor::km::crypto {
 std::string sha1_hex(const certificate& cert);
 // SHA-256 over the certificate's DER: 64 lowercase hex digits.
 std::string sha256_hex(const certificate& cert);
+// The same over a certificate's DER bytes, for callers that hold no parsed certificate.
+std::string sha256_hex(std::span<const std::uint8_t> certificate_der);
 // "ab01cd" -> "AB:01:CD".
 std::string with_colons(std::string_view hex);
 

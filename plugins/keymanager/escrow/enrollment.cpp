@@ -116,8 +116,8 @@ enrollment_result complete_enrollment(key_manager& kms, ca::certificate_services
     store::sqlite::transaction tx(db);
     redeem_token_of(db, alias, token, store::token_purpose::enroll, now);  // may have been used meanwhile
     store::key_history_repository history(db);
-    const std::int64_t seq =
-        history.append(history_entry(user.user_id, key_id, cert, seal_user_key(kms.master(), key, user.user_id, key_id), now));
+    const std::int64_t seq = history.append(history_entry(user.user_id, key_id, crypto::facts_of(cert),
+                                                          seal_user_key(kms.master(), key, user.user_id, key_id), now));
     store::user_repository(db).set_state(user.user_id, state_active);
     const crypto::pkcs12_entry entry{key, cert, user.alias + " key " + std::to_string(seq)};
     std::vector<std::uint8_t> pkcs12 = crypto::make_pkcs12(std::span(&entry, 1), pkcs12_password);

@@ -4,14 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "crypto/certificate.hpp"
+#include "crypto/certificate_facts.hpp"
 #include "store/key_history.hpp"
 
 namespace arbor::km::escrow {
 
-/// The entry for `cert`, with the certificate facts copied out of it (the store does not parse
-/// certificates), status valid, added at `now`.
-store::key_entry history_entry(std::string user_id, std::string key_id, const crypto::certificate& cert,
+/// The entry for the certificate `cert` describes (the store does not parse certificates),
+/// status valid, added at `now`.
+store::key_entry history_entry(std::string user_id, std::string key_id, crypto::certificate_facts cert,
                                std::vector<std::uint8_t> sealed_key, std::int64_t now);
 
 }  // namespace arbor::km::escrow

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/km_error.hpp"
+#include "store/statement_cache.hpp"
 
 namespace arbor::km::store::sqlite {
 namespace {
@@ -47,7 +48,7 @@ void throw_error(sqlite3* db, int rc, std::string_view what, std::string_view sq
 }
 
 connection::connection(const std::filesystem::path& path, const open_options& options)
-    : path_(path) {
+    : path_(path), statements_(std::make_shared<statement_cache>()) {
   int flags = SQLITE_OPEN_NOMUTEX;
   if (options.read_only) {
     flags |= SQLITE_OPEN_READONLY;
@@ -85,13 +86,14 @@ connection::connection(const std::filesystem::path& path, const open_options& op
 connection::~connection() { close(); }
 
 connection::connection(connection&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), statements_(std::move(other.statements_)) {}
 
 connection& connection::operator=(connection&& other) noexcept {
   if (this != &other) {
     close();
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    statements_ = std::move(other.statements_);
   }
   return *this;
 }
@@ -99,6 +101,7 @@ connection& connection::operator=(connection&& other) noexcept {
 void connection::close() noexcept {
   // sqlite3_close_v2 defers the close until the last statement is finalized, so a statement that
   // outlives its connection by mistake cannot use freed memory.
+  if (statements_) statements_->close();
   if (db_ != nullptr) sqlite3_close_v2(std::exchange(db_, nullptr));
 }
 
@@ -108,7 +111,7 @@ void connection::exec(std::string_view sql) {
   if (rc != SQLITE_OK) throw_error(db_, rc, "a database statement failed", text);
 }
 
-statement connection::prepare(std::string_view sql) { return statement(*this, sql); }
+statement connection::prepare(std::string_view sql) { return statement(db_, statements_, sql); }
 
 std::int64_t connection::last_insert_rowid() const noexcept { return sqlite3_last_insert_rowid(db_); }
 
@@ -116,15 +119,20 @@ std::int64_t connection::changes() const noexcept { return sqlite3_changes64(db_
 
 bool connection::in_transaction() const noexcept { return sqlite3_get_autocommit(db_) == 0; }
 
-statement::statement(connection& db, std::string_view sql) : db_(db.handle()) {
+statement::statement(sqlite3* db, std::shared_ptr<statement_cache> cache, std::string_view sql)
+    : db_(db), cache_(std::move(cache)), stmt_(cache_->take(sql)) {
+  if (stmt_ != nullptr) return;
   const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
   if (rc != SQLITE_OK) throw_error(db_, rc, "a database query could not be prepared", sql);
 }
 
-statement::~statement() { sqlite3_finalize(stmt_); }
+statement::~statement() {
+  if (cache_) cache_->give_back(stmt_);
+  else sqlite3_finalize(stmt_);
+}
 
 statement::statement(statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    : db_(other.db_), cache_(std::move(other.cache_)), stmt_(std::exchange(other.stmt_, nullptr)) {}
 
 void statement::check_bind(int rc, int index) {
   if (rc != SQLITE_OK) {

@@ -5,6 +5,7 @@
 // technical() holds SQLite's own error text and the SQL that failed.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +27,7 @@ struct open_options {
 };
 
 class statement;
+class statement_cache;
 
 // One open database handle, opened without SQLite's internal mutex (NOMUTEX): a connection
 // belongs to one thread at a time. Foreign keys are enforced and a writer waits up to five
@@ -41,6 +43,7 @@ class connection {
 
   // Runs fixed SQL text (schema, pragmas). Never use it with values: prepare a statement.
   void exec(std::string_view sql);
+  // A statement for `sql`, reusing an idle one this connection prepared before (statement_cache.hpp).
   statement prepare(std::string_view sql);
 
   std::int64_t last_insert_rowid() const noexcept;
@@ -55,12 +58,14 @@ class connection {
   void close() noexcept;
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  // Shared with the statements made here, so one destroyed after its connection finds the cache
+  // closed and finalizes itself.
+  std::shared_ptr<statement_cache> statements_;
 };
 
 // A prepared statement. Parameters are numbered from 1 and columns from 0, as in SQLite.
 class statement {
  public:
-  statement(connection& db, std::string_view sql);
   ~statement();
   statement(statement&& other) noexcept;
   statement& operator=(statement&&) = delete;
@@ -90,8 +95,11 @@ class statement {
   std::string sql() const;
 
  private:
+  friend class connection;
+  statement(sqlite3* db, std::shared_ptr<statement_cache> cache, std::string_view sql);
   void check_bind(int rc, int index);
   sqlite3* db_ = nullptr;
+  std::shared_ptr<statement_cache> cache_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 

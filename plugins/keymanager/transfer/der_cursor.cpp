@@ -52,7 +52,12 @@ der_cursor der_cursor::enter(std::uint8_t tag) {
 }
 
 void der_cursor::skip_optional(std::uint8_t tag) {
-  if (!rest_.empty() && rest_[0] == tag) take(tag);
+  if (peek_tag() == tag) take(tag);
+}
+
+std::optional<std::uint8_t> der_cursor::peek_tag() const {
+  if (rest_.empty()) return std::nullopt;
+  return rest_[0];
 }
 
 }  // namespace arbor::km::transfer

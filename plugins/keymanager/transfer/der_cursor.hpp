@@ -1,6 +1,7 @@
 #pragma once
-// Just enough DER to frame a transfer file (find where each top-level object ends) and to read
-// the one field OpenSSL has no accessor for (the content cipher of an AuthEnvelopedData).
+// Just enough DER to frame a transfer file (find where each top-level object ends), to read the
+// one field OpenSSL has no accessor for (the content cipher of an AuthEnvelopedData), and to find
+// the fields of an imported certificate (transfer/imported_certificate.hpp).
 // Definite lengths and single-byte tags only, which is all DER allows for CMS.
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,11 @@ class der_cursor {
   der_cursor enter(std::uint8_t tag);
   // Skips the next element if it has `tag`.
   void skip_optional(std::uint8_t tag);
+  // The tag of the next element; nullopt at the end.
+  std::optional<std::uint8_t> peek_tag() const;
+  bool at_end() const noexcept { return rest_.empty(); }
+  // What is left, unparsed (the content of a primitive value once entered).
+  std::span<const std::uint8_t> rest() const noexcept { return rest_; }
 
  private:
   der_header next_header() const;

@@ -5,12 +5,11 @@
 #include <string>
 
 #include "common/km_error.hpp"
-#include "crypto/certificate.hpp"
-#include "crypto/private_key.hpp"
-#include "crypto/thumbprint.hpp"
 #include "escrow/history_entry.hpp"
 #include "escrow/key_sealing.hpp"
 #include "store/random_id.hpp"
+#include "transfer/imported_certificate.hpp"
+#include "transfer/public_key_match.hpp"
 #include "transfer/rfc3339.hpp"
 
 namespace arbor::km::transfer {
@@ -21,7 +20,7 @@ std::string key_name(const key_record& key, const user_record& user) {
 }
 
 // Parses the key and proves it belongs to `cert`: nothing is sealed before this holds.
-void check_key(pkcs8_decoder& keys, const key_record& key, const crypto::certificate& cert, const std::string& name) {
+void check_key(pkcs8_decoder& keys, const key_record& key, const imported_certificate& cert, const std::string& name) {
   const auto parsed = [&] {
     try {
       return keys.decode(key.private_key_der);
@@ -29,7 +28,7 @@ void check_key(pkcs8_decoder& keys, const key_record& key, const crypto::certifi
       throw error(errc::corrupt, "The transfer file holds a private key that does not parse: " + name + ".", e.what());
     }
   }();
-  if (!parsed.matches(cert))
+  if (!public_key_matches(parsed, cert.subject_public_key_info))
     throw error(errc::corrupt, "The transfer file's " + name + " does not belong to its certificate: nothing was imported.");
 }
 
@@ -55,14 +54,6 @@ std::int64_t added_at_of(const key_record& key, const std::string& name) {
   return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
 }
 
-crypto::certificate parsed_certificate(const key_record& key, const std::string& name) {
-  try {
-    return crypto::certificate::from_bytes(key.certificate_der, name);
-  } catch (const error& e) {
-    throw error(errc::corrupt, "The transfer file holds a certificate that does not parse: " + name + ".", e.what());
-  }
-}
-
 }  // namespace
 
 merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history, pkcs8_decoder& keys,
@@ -72,8 +63,8 @@ merged_keys merge_keys(const crypto::master_key& master, store::key_history_repo
   merged_keys result;
   for (key_record& key : incoming.keys) {
     const std::string name = key_name(key, incoming);
-    const auto cert = parsed_certificate(key, name);
-    if (history.find_by_cert_sha256(crypto::sha256_hex(cert))) {
+    auto cert = read_imported_certificate(std::move(key.certificate_der), name);
+    if (history.find_by_cert_sha256(cert.facts.sha256_hex)) {
       ++result.already_present;
       key.private_key_der.clear();
       continue;
@@ -82,7 +73,7 @@ merged_keys merge_keys(const crypto::master_key& master, store::key_history_repo
     const std::string key_id = store::random_id();
     // The PKCS#8 bytes as they came (they just decoded, with nothing after them), bound as escrow
     // binds every sealed key; re-encoding the parsed key would only cost time.
-    auto entry = escrow::history_entry(std::string(owner_id), key_id, cert,
+    auto entry = escrow::history_entry(std::string(owner_id), key_id, std::move(cert.facts),
                                        master.seal(key.private_key_der, escrow::key_binding(owner_id, key_id)),
                                        added_at_of(key, name));
     key.private_key_der.clear();

@@ -76,7 +76,8 @@ transfer_writer::transfer_writer(const std::filesystem::path& directory,
       header_{checked_transfer_id(std::move(transfer_id)), 0, crypto::sha256_hex(source.cert()),
               crypto::sha256_hex(destination)},
       file_(checked_target(directory, file_name)),
-      segment_(limits.segment_bytes) {}
+      segment_(limits.segment_bytes),
+      sealer_([this](const secret_buffer& segment) { seal_and_write(segment); }) {}
 
 void transfer_writer::add_user(const user_record& user) {
   if (finished_) throw error(errc::internal, "add_user called on a finished transfer file");
@@ -94,16 +95,20 @@ void transfer_writer::add_user(const user_record& user) {
 }
 
 void transfer_writer::seal_segment() {
-  chain_.add(segment_.view());
-  file_.write(seal_payload(segment_.view(), source_.cert(), source_.key(), destination_));
-  segment_.clear();
+  sealer_.submit(segment_);
   ++header_.index;
-  if (header_.index == 1) failpoint("export-mid-file");
+}
+
+void transfer_writer::seal_and_write(const secret_buffer& segment) {
+  chain_.add(segment.view());
+  file_.write(seal_payload(segment.view(), source_.cert(), source_.key(), destination_));
+  if (++sealed_ == 1) failpoint("export-mid-file");
 }
 
 trailer_facts transfer_writer::finish() {
   if (finished_) throw error(errc::internal, "finish called twice on a transfer file");
   if (!segment_.empty()) seal_segment();
+  sealer_.drain();
   trailer_facts trailer;
   trailer.transfer_id = header_.transfer_id;
   trailer.created_at = std::chrono::time_point_cast<std::chrono::seconds>(clock_());

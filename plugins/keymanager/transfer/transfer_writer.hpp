@@ -1,9 +1,9 @@
 #pragma once
 // Writing a transfer file: users go in one at a time, are encoded into a bounded, self-wiping
 // buffer, and each time it fills the buffer is sealed (signed, then encrypted) and appended to
-// the file as one segment. finish() adds the signed trailer and moves the file into place.
-// Memory stays at about two segments whatever the number of users. Format:
-// docs/transfer-format.md.
+// the file as one segment, on a second thread (segment_sealer.hpp) while the next one fills.
+// finish() adds the signed trailer and moves the file into place. Memory stays at about three
+// segments whatever the number of users. Format: docs/transfer-format.md.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +16,7 @@
 #include "transfer/payload_head.hpp"
 #include "transfer/secret_buffer.hpp"
 #include "transfer/segment_chain.hpp"
+#include "transfer/segment_sealer.hpp"
 #include "transfer/staged_file.hpp"
 #include "transfer/user_record.hpp"
 
@@ -57,6 +58,7 @@ class transfer_writer {
 
  private:
   void seal_segment();
+  void seal_and_write(const secret_buffer& segment);  // on the sealing thread
 
   const crypto::server_identity& source_;
   const crypto::certificate& destination_;
@@ -66,10 +68,12 @@ class transfer_writer {
   staged_file file_;
   secret_buffer segment_;
   secret_buffer record_;
-  segment_chain chain_;
+  segment_chain chain_;      // sealing thread until drained
+  std::int64_t sealed_ = 0;  // sealing thread until drained
   std::int64_t users_ = 0;
   std::int64_t keys_ = 0;
   bool finished_ = false;
+  segment_sealer sealer_;  // last: stopped before anything it uses is destroyed
 };
 
 }  // namespace arbor::km::transfer
