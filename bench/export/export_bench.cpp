@@ -4,13 +4,10 @@
 // Certificate Services is configured, and bench/ca measures revocation), then signs and encrypts
 // a payload of the same size with the openssl command line, and prints both.
 //
-//   export_bench [--users N]
+//   export_bench [--users N] [--no-openssl]   (bench_options.hpp)
 //
 // Each part runs in its own process (fork, or the openssl tool) and wait4() reports that
 // process's peak RSS, so the figures for the export are its own, not the filling's.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -23,6 +20,9 @@
 
 #include "auth/clock.hpp"
 #include "bench_ca.hpp"
+#include "bench_options.hpp"
+#include "measured_process.hpp"
+#include "scratch_directory.hpp"
 #include "crypto/certificate_facts.hpp"
 #include "escrow/history_entry.hpp"
 #include "escrow/key_sealing.hpp"
@@ -41,49 +41,6 @@ namespace fs = std::filesystem;
 using steady = std::chrono::steady_clock;
 
 constexpr long users_per_transaction = 5000;
-
-double seconds_since(steady::time_point start) { return std::chrono::duration<double>(steady::now() - start).count(); }
-
-// What one child process used: wall time, CPU time (user + system: the machine may be shared,
-// so CPU time is the steadier figure) and peak RSS.
-struct measured {
-  double seconds = 0;
-  double cpu_seconds = 0;
-  double peak_rss_mib = 0;
-};
-
-double seconds_of(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; }
-
-// Runs `work` in a child process; its exit status must be 0.
-measured in_child(const char* what, const std::function<void()>& work) {
-  const steady::time_point start = steady::now();
-  const pid_t child = ::fork();
-  if (child < 0) throw std::runtime_error("fork failed");
-  if (child == 0) {
-    int status = 0;
-    try {
-      work();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "export_bench: %s: %s\n", what, e.what());
-      status = 1;
-    }
-    std::fflush(nullptr);
-    ::_exit(status);
-  }
-  int status = 0;
-  rusage usage{};
-  ::wait4(child, &status, 0, &usage);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(std::string(what) + " failed");
-  return {seconds_since(start), seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime),
-          static_cast<double>(usage.ru_maxrss) / 1024.0};  // KiB on Linux
-}
-
-measured command(const std::string& line) {
-  return in_child(line.c_str(), [&] {
-    ::execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
-    throw std::runtime_error("exec failed");
-  });
-}
 
 std::int64_t unix_now() { return auth::system_clock().now(); }
 
@@ -130,12 +87,6 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
   std::ofstream(scratch / "source.crt") << kms.identity().cert().pem();
 }
 
-rusage self_usage() {
-  rusage usage{};
-  ::getrusage(RUSAGE_SELF, &usage);
-  return usage;
-}
-
 // When each phase of the export began, in wall and CPU time.
 struct phase_start {
   std::string label;
@@ -148,9 +99,8 @@ class phase_clock final : public transfer::export_observer {
  public:
   std::vector<phase_start> phases;
   void phase(std::string_view label, std::uint64_t) override {
-    const rusage usage = self_usage();
-    phases.push_back({std::string(label), steady::now(), seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime),
-                      static_cast<double>(usage.ru_maxrss) / 1024.0});
+    const bench::measured usage = bench::own_usage();
+    phases.push_back({std::string(label), steady::now(), usage.cpu_seconds, usage.peak_rss_mib});
   }
   void step(std::string_view) override {}
   bool cancelled() const override { return false; }
@@ -182,39 +132,21 @@ std::string slurp(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void run(long users) {
-  std::string pattern = (fs::temp_directory_path() / "export-bench-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  const fs::path scratch = pattern;  // 0700: it holds keys in clear for the openssl tool
-  struct cleanup {
-    fs::path dir;
-    ~cleanup() {
-      std::error_code ignored;
-      fs::remove_all(dir, ignored);
-    }
-  } remove_scratch{scratch};
+void run(long users, bool compare) {
+  const bench::scratch_directory work("export-bench");
+  const fs::path& scratch = work.path();
   const fs::path data = scratch / "kmsdata";
 
   const auto destination = crypto::server_identity::generate(crypto::key_type::rsa3072, "Export Bench Destination",
                                                              std::chrono::days(30));
   std::ofstream(scratch / "dest.crt") << destination.cert().pem();
 
-  const measured filled = in_child("filling the data directory", [&] { fill(data, scratch, users); });
+  const bench::measured filled = bench::in_child("filling the data directory", [&] { fill(data, scratch, users); });
   const auto database_bytes = fs::file_size(data / "kms.db");
-  const measured exported = in_child("the export", [&] { export_all(data, scratch, destination.cert()); });
+  const bench::measured exported = bench::in_child("the export", [&] { export_all(data, scratch, destination.cert()); });
   const auto file_bytes = fs::file_size(data / "bench.kmx");
   const auto payload_bytes = fs::file_size(scratch / "payload.jsonl");
 
-  const std::string d = "'" + scratch.string() + "/";
-  const measured sign = command("openssl cms -sign -binary -nodetach -md sha256 -signer " + d + "source.crt' -inkey " +
-                                d + "source.key' -keyform DER -in " + d + "payload.jsonl' -outform DER -out " + d +
-                                "signed.der'");
-  const measured encrypt = command("openssl cms -encrypt -binary -aes-256-gcm -in " + d + "signed.der' -outform DER -out " +
-                                   d + "enveloped.der' -recip " + d +
-                                   "dest.crt' -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 "
-                                   "-keyopt rsa_mgf1_md:sha256");
-  const double openssl_s = sign.seconds + encrypt.seconds;
-  const double openssl_cpu_s = sign.cpu_seconds + encrypt.cpu_seconds;
   const double n = static_cast<double>(users);
   const auto mib = [](std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; };
 
@@ -225,6 +157,20 @@ void run(long users) {
   std::printf("%s", slurp(scratch / "export.txt").c_str());
   std::printf("export file            %ju bytes (%.1f MiB); payload %.1f MiB\n", static_cast<std::uintmax_t>(file_bytes),
               mib(file_bytes), mib(payload_bytes));
+  if (!compare) {
+    std::printf("openssl                (not compared: --no-openssl)\n");
+    return;
+  }
+  const std::string d = "'" + scratch.string() + "/";
+  const bench::measured sign = bench::command("openssl cms -sign -binary -nodetach -md sha256 -signer " + d + "source.crt' -inkey " +
+                                d + "source.key' -keyform DER -in " + d + "payload.jsonl' -outform DER -out " + d +
+                                "signed.der'");
+  const bench::measured encrypt = bench::command("openssl cms -encrypt -binary -aes-256-gcm -in " + d + "signed.der' -outform DER -out " +
+                                   d + "enveloped.der' -recip " + d +
+                                   "dest.crt' -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 "
+                                   "-keyopt rsa_mgf1_md:sha256");
+  const double openssl_s = sign.seconds + encrypt.seconds;
+  const double openssl_cpu_s = sign.cpu_seconds + encrypt.cpu_seconds;
   std::printf("openssl sign+encrypt   %.2f s (CPU %.2f s)  %.0f users/s  (sign %.2f s, %.1f MiB; encrypt %.2f s, "
               "%.1f MiB)\n",
               openssl_s, openssl_cpu_s, n / openssl_s, sign.seconds, sign.peak_rss_mib, encrypt.seconds,
@@ -237,15 +183,8 @@ void run(long users) {
 
 int main(int argc, char** argv) {
   try {
-    long users = 10000;
-    for (int i = 1; i < argc; ++i) {
-      const std::string arg = argv[i];
-      if (arg == "--users" && i + 1 < argc)
-        users = std::stol(argv[++i]);
-      else
-        throw std::invalid_argument("usage: export_bench [--users N]");
-    }
-    run(users);
+    const auto options = arbor::km::bench::parse_options(argc, argv, "export_bench");
+    run(options.users, options.compare_with_openssl);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "export_bench: %s\n", e.what());

@@ -5,13 +5,10 @@
 // every key against its certificate, seal, append). Next to it, the openssl command line decrypts
 // and verifies the same payload bytes as one CMS message, and the figures are printed together.
 //
-//   import_bench [--users N]
+//   import_bench [--users N] [--no-openssl]   (bench_options.hpp)
 //
 // Each part runs in its own process (fork, or the openssl tool) and wait4() reports that
 // process's own peak RSS and CPU time.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -24,6 +21,9 @@
 
 #include "auth/clock.hpp"
 #include "bench_ca.hpp"
+#include "bench_options.hpp"
+#include "measured_process.hpp"
+#include "scratch_directory.hpp"
 #include "crypto/thumbprint.hpp"
 #include "server/key_manager.hpp"
 #include "store/random_id.hpp"
@@ -36,48 +36,6 @@ namespace {
 
 using namespace arbor::km;
 namespace fs = std::filesystem;
-using steady = std::chrono::steady_clock;
-
-double seconds_since(steady::time_point start) { return std::chrono::duration<double>(steady::now() - start).count(); }
-double seconds_of(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; }
-
-// What one child process used: wall time, CPU time (user + system) and peak RSS.
-struct measured {
-  double seconds = 0;
-  double cpu_seconds = 0;
-  double peak_rss_mib = 0;
-};
-
-// Runs `work` in a child process; its exit status must be 0.
-measured in_child(const char* what, const std::function<void()>& work) {
-  const steady::time_point start = steady::now();
-  const pid_t child = ::fork();
-  if (child < 0) throw std::runtime_error("fork failed");
-  if (child == 0) {
-    int status = 0;
-    try {
-      work();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "import_bench: %s: %s\n", what, e.what());
-      status = 1;
-    }
-    std::fflush(nullptr);
-    ::_exit(status);
-  }
-  int status = 0;
-  rusage usage{};
-  ::wait4(child, &status, 0, &usage);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(std::string(what) + " failed");
-  return {seconds_since(start), seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime),
-          static_cast<double>(usage.ru_maxrss) / 1024.0};  // KiB on Linux
-}
-
-measured command(const std::string& line) {
-  return in_child(line.c_str(), [&] {
-    ::execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
-    throw std::runtime_error("exec failed");
-  });
-}
 
 void write_bytes(const fs::path& path, const secret& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -144,40 +102,19 @@ void run_import(const fs::path& data, const std::string& source_sha256, long use
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");
 }
 
-void run(long users) {
-  std::string pattern = (fs::temp_directory_path() / "import-bench-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  const fs::path scratch = pattern;  // 0700: it holds keys in clear for the openssl tool
-  struct cleanup {
-    fs::path dir;
-    ~cleanup() {
-      std::error_code ignored;
-      fs::remove_all(dir, ignored);
-    }
-  } remove_scratch{scratch};
+void run(long users, bool compare) {
+  const bench::scratch_directory work("import-bench");
+  const fs::path& scratch = work.path();
   const fs::path data = scratch / "kmsdata";
 
-  const measured prepared = in_child("writing the transfer file", [&] { prepare(data, scratch, users); });
+  const bench::measured prepared = bench::in_child("writing the transfer file", [&] { prepare(data, scratch, users); });
   const std::string source_sha256 = slurp(scratch / "source.sha256");
   const auto file_bytes = fs::file_size(data / "bench.kmx");
   const auto payload_bytes = fs::file_size(scratch / "payload.jsonl");
 
-  const std::string d = "'" + scratch.string() + "/";
-  // The openssl message is made first (not measured); then each side reads in the same run.
-  command("openssl cms -sign -binary -nodetach -md sha256 -signer " + d + "source.crt' -inkey " + d +
-          "source.key' -keyform DER -in " + d + "payload.jsonl' -outform DER -out " + d + "signed.der'");
-  command("openssl cms -encrypt -binary -aes-256-gcm -in " + d + "signed.der' -outform DER -out " + d +
-          "enveloped.der' -recip " + d + "dest.crt' -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 "
-          "-keyopt rsa_mgf1_md:sha256");
-  const measured decrypt = command("openssl cms -decrypt -binary -inform DER -in " + d + "enveloped.der' -recip " + d +
-                                   "dest.crt' -inkey " + d + "dest.key' -keyform DER -out " + d + "decrypted.der'");
-  const measured verify = command("openssl cms -verify -binary -inform DER -in " + d + "decrypted.der' -CAfile " + d +
-                                  "source.crt' -out " + d + "verified.jsonl' 2>/dev/null");
-  const measured planned = in_child("the plan pass", [&] { run_plan(data, source_sha256, users); });
-  const measured imported = in_child("the import", [&] { run_import(data, source_sha256, users); });
+  const bench::measured planned = bench::in_child("the plan pass", [&] { run_plan(data, source_sha256, users); });
+  const bench::measured imported = bench::in_child("the import", [&] { run_import(data, source_sha256, users); });
 
-  const double openssl_s = decrypt.seconds + verify.seconds;
-  const double openssl_cpu_s = decrypt.cpu_seconds + verify.cpu_seconds;
   const double n = static_cast<double>(users);
   const auto mib = [](std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; };
   std::printf("users                  %ld (2 keys each: RSA 2048, certificates from a local test CA)\n", users);
@@ -187,6 +124,23 @@ void run(long users) {
               planned.cpu_seconds, n / planned.seconds, planned.peak_rss_mib);
   std::printf("import                 %.2f s (CPU %.2f s)  %.0f users/s  peak RSS %.1f MiB\n", imported.seconds,
               imported.cpu_seconds, n / imported.seconds, imported.peak_rss_mib);
+  if (!compare) {
+    std::printf("openssl                (not compared: --no-openssl)\n");
+    return;
+  }
+  const std::string d = "'" + scratch.string() + "/";
+  // The openssl message is made first (not measured); then each side reads in the same run.
+  bench::command("openssl cms -sign -binary -nodetach -md sha256 -signer " + d + "source.crt' -inkey " + d +
+          "source.key' -keyform DER -in " + d + "payload.jsonl' -outform DER -out " + d + "signed.der'");
+  bench::command("openssl cms -encrypt -binary -aes-256-gcm -in " + d + "signed.der' -outform DER -out " + d +
+          "enveloped.der' -recip " + d + "dest.crt' -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 "
+          "-keyopt rsa_mgf1_md:sha256");
+  const bench::measured decrypt = bench::command("openssl cms -decrypt -binary -inform DER -in " + d + "enveloped.der' -recip " + d +
+                                   "dest.crt' -inkey " + d + "dest.key' -keyform DER -out " + d + "decrypted.der'");
+  const bench::measured verify = bench::command("openssl cms -verify -binary -inform DER -in " + d + "decrypted.der' -CAfile " + d +
+                                  "source.crt' -out " + d + "verified.jsonl' 2>/dev/null");
+  const double openssl_s = decrypt.seconds + verify.seconds;
+  const double openssl_cpu_s = decrypt.cpu_seconds + verify.cpu_seconds;
   std::printf("openssl decrypt+verify %.2f s (CPU %.2f s)  %.0f users/s  (decrypt %.2f s, %.1f MiB; verify %.2f s, "
               "%.1f MiB)\n",
               openssl_s, openssl_cpu_s, n / openssl_s, decrypt.seconds, decrypt.peak_rss_mib, verify.seconds,
@@ -201,15 +155,8 @@ void run(long users) {
 
 int main(int argc, char** argv) {
   try {
-    long users = 10000;
-    for (int i = 1; i < argc; ++i) {
-      const std::string arg = argv[i];
-      if (arg == "--users" && i + 1 < argc)
-        users = std::stol(argv[++i]);
-      else
-        throw std::invalid_argument("usage: import_bench [--users N]");
-    }
-    run(users);
+    const auto options = arbor::km::bench::parse_options(argc, argv, "import_bench");
+    run(options.users, options.compare_with_openssl);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "import_bench: %s\n", e.what());

@@ -10,6 +10,22 @@
 
 namespace arbor::km::transfer {
 
+// The tags the Key Manager reads, as whole identifier octets.
+namespace der_tag {
+inline constexpr std::uint8_t boolean = 0x01;
+inline constexpr std::uint8_t integer = 0x02;
+inline constexpr std::uint8_t bit_string = 0x03;
+inline constexpr std::uint8_t octet_string = 0x04;
+inline constexpr std::uint8_t oid = 0x06;
+inline constexpr std::uint8_t utc_time = 0x17;
+inline constexpr std::uint8_t generalized_time = 0x18;
+inline constexpr std::uint8_t sequence = 0x30;
+inline constexpr std::uint8_t set = 0x31;
+// [n] constructed (EXPLICIT, or IMPLICIT over a constructed type) and [n] primitive (IMPLICIT).
+constexpr std::uint8_t context(unsigned n) { return static_cast<std::uint8_t>(0xa0 | n); }
+constexpr std::uint8_t context_primitive(unsigned n) { return static_cast<std::uint8_t>(0x80 | n); }
+}  // namespace der_tag
+
 struct der_header {
   std::uint8_t tag = 0;
   std::size_t header_size = 0;   // tag and length octets

@@ -16,12 +16,6 @@ namespace {
 using algor_ptr = crypto::ossl::owned<X509_ALGOR, X509_ALGOR_free>;
 using oaep_params_ptr = crypto::ossl::owned<RSA_OAEP_PARAMS, RSA_OAEP_PARAMS_free>;
 
-constexpr std::uint8_t tag_sequence = 0x30;
-constexpr std::uint8_t tag_set = 0x31;
-constexpr std::uint8_t tag_integer = 0x02;
-constexpr std::uint8_t tag_oid = 0x06;
-constexpr std::uint8_t tag_context0 = 0xa0;
-
 std::string name_of(const ASN1_OBJECT* oid) {
   char text[128];
   OBJ_obj2txt(text, sizeof text, oid, 0);
@@ -57,15 +51,15 @@ bool is_sha256(const X509_ALGOR* alg) { return alg && OBJ_obj2nid(oid_of(alg)) =
 
 void check_content_cipher(std::span<const std::uint8_t> der) {
   der_cursor content_info(der);
-  der_cursor outer = content_info.enter(tag_sequence);
-  outer.take(tag_oid);
-  der_cursor envelope = outer.enter(tag_context0).enter(tag_sequence);
-  envelope.take(tag_integer);
-  envelope.skip_optional(tag_context0);  // originatorInfo
-  envelope.take(tag_set);                // recipientInfos, checked through OpenSSL below
-  der_cursor encrypted = envelope.enter(tag_sequence);
-  encrypted.take(tag_oid);
-  const std::span<const std::uint8_t> alg_der = encrypted.take(tag_sequence);
+  der_cursor outer = content_info.enter(der_tag::sequence);
+  outer.take(der_tag::oid);
+  der_cursor envelope = outer.enter(der_tag::context(0)).enter(der_tag::sequence);
+  envelope.take(der_tag::integer);
+  envelope.skip_optional(der_tag::context(0));  // originatorInfo
+  envelope.take(der_tag::set);                // recipientInfos, checked through OpenSSL below
+  der_cursor encrypted = envelope.enter(der_tag::sequence);
+  encrypted.take(der_tag::oid);
+  const std::span<const std::uint8_t> alg_der = encrypted.take(der_tag::sequence);
   const unsigned char* p = alg_der.data();
   const algor_ptr alg(d2i_X509_ALGOR(nullptr, &p, static_cast<long>(alg_der.size())));
   if (!alg) crypto::ossl::throw_crypto("could not read the content cipher of the transfer file");

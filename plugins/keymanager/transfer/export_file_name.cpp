@@ -41,7 +41,7 @@ bool starts_like_transfer_file(const fs::path& path) {
   const auto got = std::span<const std::uint8_t>(head.data(), static_cast<std::size_t>(in.gcount()));
   try {
     const auto outer = parse_der_header(got);
-    if (!outer || outer->tag != 0x30) return false;
+    if (!outer || outer->tag != der_tag::sequence) return false;
     const auto rest = got.subspan(outer->header_size);
     return rest.size() >= auth_enveloped_oid.size() &&
            std::equal(auth_enveloped_oid.begin(), auth_enveloped_oid.end(), rest.begin());

@@ -17,19 +17,6 @@ namespace {
 
 using bytes = std::span<const std::uint8_t>;
 
-constexpr std::uint8_t tag_integer = 0x02;
-constexpr std::uint8_t tag_bit_string = 0x03;
-constexpr std::uint8_t tag_octet_string = 0x04;
-constexpr std::uint8_t tag_oid = 0x06;
-constexpr std::uint8_t tag_boolean = 0x01;
-constexpr std::uint8_t tag_utc_time = 0x17;
-constexpr std::uint8_t tag_generalized_time = 0x18;
-constexpr std::uint8_t tag_sequence = 0x30;
-constexpr std::uint8_t tag_version = 0xa0;            // [0] EXPLICIT
-constexpr std::uint8_t tag_issuer_unique_id = 0x81;   // [1] IMPLICIT
-constexpr std::uint8_t tag_subject_unique_id = 0x82;  // [2] IMPLICIT
-constexpr std::uint8_t tag_extensions = 0xa3;         // [3] EXPLICIT
-
 // id-ce-authorityKeyIdentifier, 2.5.29.35, as a whole DER OBJECT IDENTIFIER.
 constexpr std::array<std::uint8_t, 5> authority_key_id_oid{0x06, 0x03, 0x55, 0x1d, 0x23};
 
@@ -50,7 +37,7 @@ Owned checked(Owned value, const char* field) {
 
 std::chrono::system_clock::time_point time_field(der_cursor& validity, const char* field) {
   const auto tag = validity.peek_tag();
-  if (tag != tag_utc_time && tag != tag_generalized_time) throw error(errc::corrupt, std::string("the ") + field + " is not a time");
+  if (tag != der_tag::utc_time && tag != der_tag::generalized_time) throw error(errc::corrupt, std::string("the ") + field + " is not a time");
   return crypto::to_time_point(
       checked(decode_all<ASN1_TIME, ASN1_TIME_free>(validity.take(*tag), d2i_ASN1_TIME), field).get());
 }
@@ -58,17 +45,17 @@ std::chrono::system_clock::time_point time_field(der_cursor& validity, const cha
 // The key id of the authorityKeyIdentifier extension, empty when there is none.
 std::string authority_key_id(der_cursor& tbs) {
   if (tbs.at_end()) return {};
-  der_cursor extensions = tbs.enter(tag_extensions).enter(tag_sequence);
+  der_cursor extensions = tbs.enter(der_tag::context(3)).enter(der_tag::sequence);
   std::string found;
   while (!extensions.at_end()) {
-    der_cursor extension = extensions.enter(tag_sequence);
-    const bytes oid = extension.take(tag_oid);
-    extension.skip_optional(tag_boolean);
-    der_cursor value = extension.enter(tag_octet_string);
+    der_cursor extension = extensions.enter(der_tag::sequence);
+    const bytes oid = extension.take(der_tag::oid);
+    extension.skip_optional(der_tag::boolean);
+    der_cursor value = extension.enter(der_tag::octet_string);
     if (!extension.at_end()) throw error(errc::corrupt, "an extension has fields after its value");
     if (!std::ranges::equal(oid, authority_key_id_oid)) continue;
     const auto aki = checked(
-        decode_all<AUTHORITY_KEYID, AUTHORITY_KEYID_free>(value.take(tag_sequence), d2i_AUTHORITY_KEYID),
+        decode_all<AUTHORITY_KEYID, AUTHORITY_KEYID_free>(value.take(der_tag::sequence), d2i_AUTHORITY_KEYID),
         "authority key identifier");
     found = crypto::octets_hex(aki->keyid).value_or("");
   }
@@ -81,27 +68,27 @@ imported_certificate read_imported_certificate(std::vector<std::uint8_t> der, co
   imported_certificate out;
   try {
     der_cursor whole(der);
-    der_cursor certificate = whole.enter(tag_sequence);
+    der_cursor certificate = whole.enter(der_tag::sequence);
     if (!whole.at_end()) throw error(errc::corrupt, "bytes after the certificate");
-    der_cursor tbs = certificate.enter(tag_sequence);
-    certificate.take(tag_sequence);    // signatureAlgorithm
-    certificate.take(tag_bit_string);  // signatureValue
+    der_cursor tbs = certificate.enter(der_tag::sequence);
+    certificate.take(der_tag::sequence);    // signatureAlgorithm
+    certificate.take(der_tag::bit_string);  // signatureValue
     if (!certificate.at_end()) throw error(errc::corrupt, "fields after the signature");
 
-    tbs.skip_optional(tag_version);
-    const auto serial = checked(decode_all<ASN1_INTEGER, ASN1_INTEGER_free>(tbs.take(tag_integer), d2i_ASN1_INTEGER),
+    tbs.skip_optional(der_tag::context(0));
+    const auto serial = checked(decode_all<ASN1_INTEGER, ASN1_INTEGER_free>(tbs.take(der_tag::integer), d2i_ASN1_INTEGER),
                                      "serial number");
-    tbs.take(tag_sequence);  // signature
+    tbs.take(der_tag::sequence);  // signature
     const auto issuer =
-        checked(decode_all<X509_NAME, X509_NAME_free>(tbs.take(tag_sequence), d2i_X509_NAME), "issuer");
-    der_cursor validity = tbs.enter(tag_sequence);
+        checked(decode_all<X509_NAME, X509_NAME_free>(tbs.take(der_tag::sequence), d2i_X509_NAME), "issuer");
+    der_cursor validity = tbs.enter(der_tag::sequence);
     out.facts.not_before = time_field(validity, "notBefore");
     out.facts.not_after = time_field(validity, "notAfter");
-    tbs.take(tag_sequence);  // subject
-    const bytes spki = tbs.take(tag_sequence);
+    tbs.take(der_tag::sequence);  // subject
+    const bytes spki = tbs.take(der_tag::sequence);
     out.subject_public_key_info.assign(spki.begin(), spki.end());
-    tbs.skip_optional(tag_issuer_unique_id);
-    tbs.skip_optional(tag_subject_unique_id);
+    tbs.skip_optional(der_tag::context_primitive(1));
+    tbs.skip_optional(der_tag::context_primitive(2));
     out.facts.authority_key_id_hex = authority_key_id(tbs);
     if (!tbs.at_end()) throw error(errc::corrupt, "fields after the extensions");
 

@@ -6,11 +6,6 @@
 #include "transfer/der_cursor.hpp"
 
 namespace arbor::km::transfer {
-namespace {
-
-constexpr std::uint8_t tag_sequence = 0x30;
-
-}  // namespace
 
 object_stream::object_stream(const std::filesystem::path& path, std::size_t max_object_bytes)
     : file_(path),
@@ -41,7 +36,7 @@ std::optional<std::span<const std::uint8_t>> object_stream::next() {
     read(buffer_[1] & 0x7f);
     header = parse_der_header(buffer_);
   }
-  if (header->tag != tag_sequence) {
+  if (header->tag != der_tag::sequence) {
     throw error(errc::corrupt,
                 file_.path().string() + " is not a Key Manager transfer file, or it is damaged: "
                 "byte " + std::to_string(start_) + " does not start a CMS message");

@@ -19,11 +19,6 @@ namespace {
 
 using bytes = std::span<const std::uint8_t>;
 
-constexpr std::uint8_t tag_integer = 0x02;
-constexpr std::uint8_t tag_bit_string = 0x03;
-constexpr std::uint8_t tag_oid = 0x06;
-constexpr std::uint8_t tag_sequence = 0x30;
-
 // rsaEncryption (1.2.840.113549.1.1.1) and id-ecPublicKey (1.2.840.10045.2.1), whole DER.
 constexpr std::array<std::uint8_t, 11> rsa_oid{0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01};
 constexpr std::array<std::uint8_t, 9> ec_oid{0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01};
@@ -36,13 +31,13 @@ struct public_key_info {
 
 std::optional<public_key_info> split(bytes spki) {
   der_cursor outer(spki);
-  der_cursor info = outer.enter(tag_sequence);
-  der_cursor algorithm = info.enter(tag_sequence);
+  der_cursor info = outer.enter(der_tag::sequence);
+  der_cursor algorithm = info.enter(der_tag::sequence);
   public_key_info out;
-  out.algorithm = algorithm.take(tag_oid);
+  out.algorithm = algorithm.take(der_tag::oid);
   if (algorithm.peek_tag()) out.parameters = algorithm.take(*algorithm.peek_tag());
   if (!algorithm.at_end()) return std::nullopt;
-  der_cursor bits = info.enter(tag_bit_string);
+  der_cursor bits = info.enter(der_tag::bit_string);
   const bytes whole = bits.rest();
   if (whole.empty() || whole[0] != 0 || !info.at_end() || !outer.at_end()) return std::nullopt;
   out.key = whole.subspan(1);
@@ -50,7 +45,7 @@ std::optional<public_key_info> split(bytes spki) {
 }
 
 crypto::ossl::bignum_ptr integer_of(der_cursor& sequence) {
-  const bytes der = sequence.take(tag_integer);
+  const bytes der = sequence.take(der_tag::integer);
   const unsigned char* in = der.data();
   const crypto::ossl::asn1_integer_ptr value(d2i_ASN1_INTEGER(nullptr, &in, static_cast<long>(der.size())));
   if (!value) return nullptr;
@@ -66,7 +61,7 @@ bool same_number(EVP_PKEY* key, const char* param, const BIGNUM* expected) {
 
 bool rsa_matches(EVP_PKEY* key, const public_key_info& info) {
   der_cursor outer(info.key);
-  der_cursor numbers = outer.enter(tag_sequence);
+  der_cursor numbers = outer.enter(der_tag::sequence);
   const auto n = integer_of(numbers);
   const auto e = integer_of(numbers);
   return numbers.at_end() && outer.at_end() && same_number(key, OSSL_PKEY_PARAM_RSA_N, n.get()) &&
