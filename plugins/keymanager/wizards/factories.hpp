@@ -30,18 +30,23 @@ wizard_ptr make_passwords_tab(const environment& env);
 wizard_ptr make_certificate_services_tab(const environment& env);
 wizard_ptr make_enrollment_tab(const environment& env);
 
+/// Whether a task starts with the administrators' login (and so has a password policy), or is
+/// one a user runs with a one-time token instead.
+enum class login_kind { administrators, token };
+
 /// An action id (as in manifests/keymanager.json) and the wizard it opens.
 struct catalog_entry {
   const char* action_id;
   wizard_ptr (*make)(const environment&);
+  login_kind login = login_kind::administrators;
 };
 
 /// Every action the Key Manager handles, in menu order.
 inline constexpr catalog_entry catalog_entries[] = {
     {"enroll-users", &make_enroll_users_wizard},
-    {"complete-enrollment", &make_complete_enrollment_wizard},
+    {"complete-enrollment", &make_complete_enrollment_wizard, login_kind::token},
     {"recover-keys", &make_recover_keys_wizard},
-    {"redeem-recovery", &make_redeem_recovery_wizard},
+    {"redeem-recovery", &make_redeem_recovery_wizard, login_kind::token},
     {"revoke-certificates", &make_revoke_certificates_wizard},
     {"export-users", &make_export_users_wizard},
     {"import-users", &make_import_users_wizard},

@@ -12,7 +12,8 @@ namespace {
 
 std::vector<std::string> policy_task_names() {
   std::vector<std::string> names;
-  for (const auto& entry : catalog()) names.emplace_back(entry.action_id);
+  for (const auto& entry : catalog())
+    if (entry.login == login_kind::administrators) names.emplace_back(entry.action_id);
   names.emplace_back(auth::manage_administrators_task);
   names.emplace_back(auth::manage_policy_task);
   names.emplace_back(auth::change_password_task);

@@ -15,7 +15,7 @@ task_wizard::task_wizard(environment env, std::string title)
 
 std::vector<sdk::page> task_wizard::all_pages() const {
   auto pages = pages_before_login();
-  pages.push_back(declared_login_page(login_page_id));
+  if (needs_login()) pages.push_back(declared_login_page(login_page_id));
   for (auto& p : task_pages()) pages.push_back(std::move(p));
   return pages;
 }
@@ -40,11 +40,6 @@ const auth::authorization& task_wizard::authorization() const {
 }
 
 sdk::page task_wizard::prepare_login(const sdk::answers& so_far) {
-  if (!needs_login()) {
-    auto skipped = declared_login_page(login_page_id);
-    skipped.skip = true;
-    return skipped;
-  }
   auth::password_hasher hasher(env_.argon2);
   auth::administrators admins(kms().db(), hasher, *env_.clock);
   admins.ensure_initial_admin();
