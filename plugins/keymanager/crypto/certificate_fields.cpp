@@ -6,7 +6,7 @@
 #include <cctype>
 #include <ctime>
 
-#include "crypto/hex.hpp"
+#include "common/hex.hpp"
 #include "crypto/ossl.hpp"
 
 namespace arbor::km::crypto {

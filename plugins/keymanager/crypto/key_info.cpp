@@ -4,7 +4,7 @@
 #include <openssl/ec.h>
 #include <openssl/objects.h>
 
-#include "crypto/hex.hpp"
+#include "common/hex.hpp"
 #include "crypto/ossl.hpp"
 
 namespace arbor::km::crypto {

@@ -4,20 +4,10 @@
 
 #include <vector>
 
+#include "common/hex.hpp"
 #include "common/km_error.hpp"
 
 namespace arbor::km::store {
-
-std::string to_hex(std::span<const std::uint8_t> bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const std::uint8_t b : bytes) {
-    out += digits[b >> 4];
-    out += digits[b & 0x0f];
-  }
-  return out;
-}
 
 std::string random_id(std::size_t bytes) {
   std::vector<std::uint8_t> raw(bytes);

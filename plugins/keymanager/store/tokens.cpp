@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "common/hex.hpp"
 #include "common/km_error.hpp"
 #include "store/users.hpp"
 #include "store/random_id.hpp"

@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// staged_file's temporary names: "<final name>.tmp-" and 16 hex digits.
+// common/staged_file's temporary names: "<final name>.tmp-" and 16 hex digits.
 constexpr std::string_view temporary_marker = ".tmp-";
 
 bool is_temporary_name(std::string_view name) {

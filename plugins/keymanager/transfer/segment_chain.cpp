@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "crypto/hex.hpp"
+#include "common/hex.hpp"
 #include "crypto/ossl.hpp"
 
 namespace arbor::km::transfer {
@@ -26,6 +26,6 @@ void segment_chain::add(std::string_view payload) {
   sha256(link.data(), link.size(), head_.data());
 }
 
-std::string segment_chain::hex() const { return crypto::to_hex(head_); }
+std::string segment_chain::hex() const { return km::to_hex(head_); }
 
 }  // namespace arbor::km::transfer

@@ -6,7 +6,7 @@
 
 #include "common/failpoint.hpp"
 #include "common/km_error.hpp"
-#include "crypto/hex.hpp"
+#include "common/hex.hpp"
 #include "crypto/thumbprint.hpp"
 #include "transfer/cms_seal.hpp"
 #include "transfer/record_codec.hpp"
@@ -61,7 +61,7 @@ std::string new_transfer_id() {
   if (RAND_bytes(raw, sizeof raw) != 1) {
     throw error(errc::internal, "could not draw random bytes for a transfer id");
   }
-  return crypto::to_hex(raw);
+  return km::to_hex(raw);
 }
 
 transfer_writer::transfer_writer(const std::filesystem::path& directory,
@@ -120,7 +120,7 @@ trailer_facts transfer_writer::finish() {
   trailer.keys = keys_;
   trailer.segments_sha256 = chain_.hex();
   file_.write(seal_payload(encode_trailer(trailer), source_.cert(), source_.key(), destination_));
-  file_.place();
+  file_.place(0600, if_exists::refuse);
   finished_ = true;
   return trailer;
 }

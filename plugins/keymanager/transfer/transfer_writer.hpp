@@ -11,13 +11,13 @@
 #include <functional>
 #include <string>
 
+#include "common/staged_file.hpp"
 #include "crypto/certificate.hpp"
 #include "crypto/server_identity.hpp"
 #include "transfer/payload_head.hpp"
 #include "transfer/secret_buffer.hpp"
 #include "transfer/segment_chain.hpp"
 #include "transfer/segment_sealer.hpp"
-#include "transfer/staged_file.hpp"
 #include "transfer/user_record.hpp"
 
 namespace arbor::km::transfer {

@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 
+#include "common/hex.hpp"
 #include "crypto/ossl.hpp"
 #include "crypto/private_key.hpp"
 #include "escrow/key_sealing.hpp"
@@ -46,7 +47,7 @@ struct escrowed_key {
 std::string sha256_of(const km::secret& bytes) {
   unsigned char digest[32];
   SHA256(bytes.data(), bytes.size(), digest);
-  return km::store::to_hex(digest);
+  return km::to_hex(digest);
 }
 
 // Every key in `server`'s escrow, by certificate SHA-256, unsealed with its own master key.
@@ -84,7 +85,7 @@ std::set<std::string> certificates_in(const std::string& text) {
     unsigned char digest[32];
     unsigned int size = 0;
     X509_digest(cert.get(), EVP_sha256(), digest, &size);
-    certs.insert(km::store::to_hex({digest, size}));
+    certs.insert(km::to_hex({digest, size}));
   }
   return certs;
 }

@@ -1,12 +1,12 @@
 #pragma once
-// Lowercase hexadecimal, the one encoding the crypto services use for digests and key ids.
+// Lowercase hexadecimal, the one encoding the Key Manager uses for digests, key ids and random ids.
 #include <cstdint>
 #include <span>
 #include <string>
 
-namespace arbor::km::crypto {
+namespace arbor::km {
 
 // Two lowercase hex digits per byte, no separators.
 std::string to_hex(std::span<const std::uint8_t> bytes);
 
-}  // namespace arbor::km::crypto
+}  // namespace arbor::km

@@ -1,6 +1,6 @@
-#include "crypto/hex.hpp"
+#include "common/hex.hpp"
 
-namespace arbor::km::crypto {
+namespace arbor::km {
 
 std::string to_hex(std::span<const std::uint8_t> bytes) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -13,4 +13,4 @@ std::string to_hex(std::span<const std::uint8_t> bytes) {
   return out;
 }
 
-}  // namespace arbor::km::crypto
+}  // namespace arbor::km
