@@ -1,5 +1,7 @@
 #include "cli/default_dirs.hpp"
 
+#include <cstdlib>
+
 namespace arbor::host::cli {
 namespace {
 
@@ -11,11 +13,24 @@ std::filesystem::path install_prefix() {
 
 }  // namespace
 
-std::vector<std::filesystem::path> default_manifest_dirs() {
-  const std::filesystem::path installed = install_prefix() / "share" / "arbor" / "manifests";
+std::vector<std::filesystem::path> manifest_dirs_from(std::string_view manifest_path, const std::filesystem::path& prefix) {
+  std::vector<std::filesystem::path> dirs;
+  for (std::size_t start = 0; start <= manifest_path.size();) {
+    std::size_t colon = manifest_path.find(':', start);
+    if (colon == std::string_view::npos) colon = manifest_path.size();
+    if (colon > start) dirs.emplace_back(manifest_path.substr(start, colon - start));
+    start = colon + 1;
+  }
+  const std::filesystem::path installed = prefix / "lib" / "arbor" / "manifests";
   std::error_code ec;
-  if (std::filesystem::is_directory(installed, ec)) return {installed};
-  return {std::filesystem::path(ARBOR_SOURCE_MANIFEST_DIR)};
+  dirs.push_back(std::filesystem::is_directory(installed, ec) ? installed
+                                                              : std::filesystem::path(ARBOR_SOURCE_MANIFEST_DIR));
+  return dirs;
+}
+
+std::vector<std::filesystem::path> default_manifest_dirs() {
+  const char* manifest_path = std::getenv("ARBOR_MANIFEST_PATH");
+  return manifest_dirs_from(manifest_path ? manifest_path : "", install_prefix());
 }
 
 std::vector<std::filesystem::path> default_plugin_dirs() {

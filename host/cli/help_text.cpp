@@ -14,6 +14,13 @@ constexpr std::string_view global_options = R"(Global options (anywhere on the l
   --version           print the version
 )";
 
+constexpr std::string_view environment = R"(Environment:
+  ARBOR_MANIFEST_PATH  more manifest directories, ':'-separated, read before the
+                       installed one (<prefix>/lib/arbor/manifests, e.g.
+                       /usr/lib/arbor/manifests); ignored when --manifests is given
+  ARBOR_CONFIG_<KEY>   a setting for plugins, as --config KEY=VALUE
+)";
+
 constexpr std::string_view exit_codes = R"(Exit codes:
   0  success
   2  usage error: bad command line, unknown path or action, unreadable answer file
@@ -74,6 +81,8 @@ Shows the node's notices and its tables (for a folder: its children).
 std::string with_common(std::string_view body) {
   std::string text(body);
   text += global_options;
+  text += '\n';
+  text += environment;
   text += '\n';
   text += exit_codes;
   return text;

@@ -28,6 +28,22 @@ json::array menu_entries(const std::vector<menu_entry>& entries) {
   return array;
 }
 
+json::array inactive_entries(const std::vector<inactive_entry>& entries) {
+  json::array array;
+  for (const inactive_entry& e : entries)
+    array.push_back(json::object{{"id", e.action_id}, {"label", e.label}, {"slot", e.slot}, {"plugin", e.plugin_id},
+                                 {"reason", e.reason}});
+  return array;
+}
+
+json::array extends_json(const plugin_status& s) {
+  json::array array;
+  if (s.manifest)
+    for (const extends_decl& base : s.manifest->extends)
+      array.push_back(json::object{{"plugin", base.plugin}, {"min_version", optional_text(base.min_version)}});
+  return array;
+}
+
 json::value example_value(const sdk::field& field) {
   switch (field.kind) {
     case sdk::field_kind::multi_select: return json::array{};
@@ -76,8 +92,11 @@ json::value plugins_json(const std::vector<plugin_status>& all) {
                        {"manifest", s.manifest_file.string()},
                        {"name", s.manifest ? json::value(s.manifest->name) : json::value(nullptr)},
                        {"version", s.manifest ? json::value(s.manifest->version) : json::value(nullptr)},
-                       {"error", nullptr}};
+                       {"extends", extends_json(s)},
+                       {"error", nullptr},
+                       {"inactive_reason", nullptr}};
     if (s.state == plugin_state::failed) entry["error"] = error_json(s.error, {}).as_object()["error"];
+    if (s.state == plugin_state::inactive) entry["inactive_reason"] = s.error.message;
     array.push_back(std::move(entry));
   }
   return array;
@@ -109,6 +128,7 @@ json::value menu_json(const tree_node& node, const node_menu& menu) {
   json::object object = node_header(node);
   object["all_tasks"] = menu_entries(menu.all_tasks);
   object["properties"] = menu_entries(menu.properties);
+  object["inactive"] = inactive_entries(menu.inactive);
   return object;
 }
 

@@ -18,13 +18,15 @@ namespace arbor::host::cli {
 boost::json::value table_json(const sdk::table& table, std::size_t first);
 /// {"title", "items": {key: {"label", "value", "details": [...]}}, "table": table or null}
 boost::json::value summary_json(const sdk::summary& result);
-/// [{"id", "name", "version", "state", "manifest", "error": {...} or null}]
+/// [{"id", "name", "version", "state", "manifest", "extends": [{"plugin", "min_version"}],
+///   "error": {...} or null, "inactive_reason": text or null}]
 boost::json::value plugins_json(const std::vector<plugin_status>& all);
 /// {"name", "path", "type", "plugin", "children": [...]}, recursively
 boost::json::value tree_json(const tree_node& node);
 /// {"path", "type", "plugin", "children": [names], "notices", "tables"}
 boost::json::value details_json(const tree_node& node, const sdk::details_view* view, sdk::row_window window);
-/// {"path", "type", "all_tasks": [...], "properties": [...]}
+/// {"path", "type", "all_tasks": [...], "properties": [...],
+///  "inactive": [{"id", "label", "slot", "plugin", "reason"}]}
 boost::json::value menu_json(const tree_node& node, const node_menu& menu);
 /// {"path", "action", "plugin", "title", "pages": [...], "example_answers": {...}, "secrets": ["page.field"]}
 boost::json::value wizard_json(const tree_node& node, const menu_entry& action, const sdk::wizard_spec& spec);

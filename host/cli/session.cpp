@@ -25,12 +25,19 @@ std::vector<const manifest*> discovered(plugin_registry& registry) {
   return registry.manifests();
 }
 
+std::vector<inactive_extension> inactive_extensions(const plugin_registry& registry) {
+  std::vector<inactive_extension> inactive;
+  for (const plugin_status& s : registry.plugins())
+    if (s.state == plugin_state::inactive && s.manifest) inactive.push_back({&*s.manifest, s.error.message});
+  return inactive;
+}
+
 }  // namespace
 
 session::session(const cli_options& options)
     : services_(options.verbose, options.yes),
       registry_(where_to_look(options), configured(table_, services_, options)),
       tree_(discovered(registry_)),
-      menus_(registry_.manifests()) {}
+      menus_(registry_.manifests(), inactive_extensions(registry_)) {}
 
 }  // namespace arbor::host::cli

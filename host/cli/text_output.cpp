@@ -66,6 +66,13 @@ void print_entries(std::ostream& out, const char* slot, const std::vector<menu_e
   }
 }
 
+void print_inactive(std::ostream& out, const std::vector<inactive_entry>& entries) {
+  if (entries.empty()) return;
+  out << "Inactive extensions:\n";
+  for (const inactive_entry& e : entries)
+    out << "  " << e.action_id << "  " << e.label << "  [" << e.plugin_id << ", " << e.slot << "]\n    " << e.reason << '\n';
+}
+
 void print_field(std::ostream& out, const sdk::page& page, const sdk::field& f) {
   out << "  " << page.id << '.' << f.id << "  " << f.label << "  (" << sdk::to_string(f.kind) << ", "
       << (f.required ? "required" : "optional") << ")\n";
@@ -89,6 +96,9 @@ class text_presenter final : public presenter {
       out_ << (s.id.empty() ? "(unreadable manifest)" : s.id) << "  " << to_string(s.state);
       if (s.manifest) out_ << "  " << s.manifest->name << ' ' << s.manifest->version;
       out_ << "\n    manifest: " << s.manifest_file.string() << '\n';
+      if (s.manifest)
+        for (const extends_decl& base : s.manifest->extends) out_ << "    extends: " << base.plugin << '\n';
+      if (s.state == plugin_state::inactive) out_ << "    reason: " << s.error.message << '\n';
       if (s.state != plugin_state::failed) continue;
       out_ << "    error (" << sdk::to_string(s.error.why) << "): " << s.error.message << '\n';
       if (!s.error.technical.empty()) out_ << "    detail: " << s.error.technical << '\n';
@@ -114,6 +124,7 @@ class text_presenter final : public presenter {
     out_ << display_path(node.path) << "  [" << node_kind(node) << "]\n";
     print_entries(out_, "All Tasks", menu.all_tasks);
     print_entries(out_, "Properties", menu.properties);
+    print_inactive(out_, menu.inactive);
   }
 
   void wizard(const tree_node& node, const menu_entry& action, const sdk::wizard_spec& spec) override {

@@ -17,7 +17,8 @@ std::string list_offered(const node_menu& menu) {
 
 }  // namespace
 
-menu_slots::menu_slots(const std::vector<const manifest*>& manifests) {
+menu_slots::menu_slots(const std::vector<const manifest*>& manifests, std::vector<inactive_extension> inactive)
+    : inactive_(std::move(inactive)) {
   for (const manifest* m : manifests)
     for (const action_decl& action : m->actions) actions_.push_back({action, m->id});
 }
@@ -25,11 +26,15 @@ menu_slots::menu_slots(const std::vector<const manifest*>& manifests) {
 node_menu menu_slots::menu_for(const tree_node& node) const {
   node_menu menu;
   if (node.is_folder()) return menu;
-  for (const declared& d : actions_) {
-    if (d.action.node_type != node.type) continue;
-    menu_entry entry{d.action.id, d.action.label, d.action.slot, d.plugin_id, d.plugin_id != node.plugin_id};
-    (d.action.slot == slot_properties ? menu.properties : menu.all_tasks).push_back(std::move(entry));
-  }
+  for (const bool extensions : {false, true})  // the node's own plugin first, then its extensions
+    for (const declared& d : actions_) {
+      if (d.action.node_type != node.type || (d.plugin_id != node.plugin_id) != extensions) continue;
+      menu_entry entry{d.action.id, d.action.label, d.action.slot, d.plugin_id, extensions};
+      (d.action.slot == slot_properties ? menu.properties : menu.all_tasks).push_back(std::move(entry));
+    }
+  for (const inactive_extension& ext : inactive_)
+    for (const action_decl& a : ext.extension->actions)
+      if (a.node_type == node.type) menu.inactive.push_back({a.id, a.label, a.slot, ext.extension->id, ext.reason});
   return menu;
 }
 

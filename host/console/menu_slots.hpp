@@ -24,16 +24,35 @@ struct menu_entry {
   std::string qualified_id() const { return plugin_id + ':' + action_id; }
 };
 
-/// A node's menu, grouped by slot, each in manifest order.
+/// An action an inactive extension would add to a node, and why it does not.
+struct inactive_entry {
+  std::string action_id;
+  std::string label;
+  std::string slot;
+  std::string plugin_id;
+  std::string reason;
+};
+
+/// A node's menu, grouped by slot: the node's own plugin's actions, then extensions' actions, each
+/// in manifest order; and what inactive extensions would add.
 struct node_menu {
   std::vector<menu_entry> all_tasks;
   std::vector<menu_entry> properties;
+  std::vector<inactive_entry> inactive;
+};
+
+/// An extension that contributes nothing in this run (its base plugin is missing, failed or too
+/// old), with the operator's reason.
+struct inactive_extension {
+  const manifest* extension;
+  std::string reason;
 };
 
 /// Every declared action, indexed by node type.
 class menu_slots {
  public:
-  explicit menu_slots(const std::vector<const manifest*>& manifests);
+  /// `manifests` are the healthy ones; `inactive` are only listed, never offered.
+  explicit menu_slots(const std::vector<const manifest*>& manifests, std::vector<inactive_extension> inactive = {});
 
   /// The menu of `node`; empty for folders.
   node_menu menu_for(const tree_node& node) const;
@@ -48,6 +67,7 @@ class menu_slots {
     std::string plugin_id;
   };
   std::vector<declared> actions_;
+  std::vector<inactive_extension> inactive_;
 };
 
 }  // namespace arbor::host

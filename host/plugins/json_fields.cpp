@@ -63,6 +63,8 @@ std::string json_object::identifier(std::string_view key, std::string_view what)
   return value;
 }
 
+bool json_object::has(std::string_view key) const { return node_.find(std::string(key)) != node_.not_found(); }
+
 std::uint16_t json_object::number(std::string_view key, std::string_view what) const {
   const std::string value = text(key, what);
   std::uint16_t parsed = 0;

@@ -30,6 +30,8 @@ class json_object {
   /// The document's root; throws field_problem when it is not an object.
   static json_object root(const boost::property_tree::ptree& tree);
 
+  /// Whether the object has the field `key` (for optional fields).
+  bool has(std::string_view key) const;
   /// A required, non-empty text field. `what` describes the value ("the plugin's display name").
   std::string text(std::string_view key, std::string_view what) const;
   /// A required text field of lower-case letters, digits, '.', '-' and '_'.

@@ -12,6 +12,8 @@ sdk::result<std::filesystem::path> resolve_library(const manifest& m,
     candidates.push_back(m.library);
   } else {
     candidates.push_back(m.file.parent_path() / m.library);
+    // The installed layout: <prefix>/lib/arbor/manifests beside <prefix>/lib/arbor/plugins.
+    candidates.push_back(m.file.parent_path().parent_path() / "plugins" / m.library);
     for (const fs::path& dir : plugin_dirs) candidates.push_back(dir / m.library);
   }
   std::string searched;

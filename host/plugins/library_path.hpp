@@ -1,6 +1,8 @@
 #pragma once
 // Where a manifest's library file is: the name as written when absolute, else beside the
-// manifest, else in the plugin directories (--plugin-dir, then the host's default).
+// manifest, else in ../plugins from the manifest's directory (the installed layout
+// <prefix>/lib/arbor/{manifests,plugins}), else in the plugin directories (--plugin-dir, then the
+// host's default).
 #include "plugins/manifest.hpp"
 
 #include <filesystem>

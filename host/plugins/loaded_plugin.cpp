@@ -5,13 +5,19 @@
 
 namespace arbor::host {
 
-loaded_plugin::loaded_plugin(std::shared_ptr<const plugin_library> library, sdk::plugin* object)
-    : library_(std::move(library)), object_(object) {}
+loaded_plugin::loaded_plugin(std::shared_ptr<const plugin_library> library, sdk::plugin* object,
+                             service_table& services, std::string id, std::vector<std::shared_ptr<loaded_plugin>> bases)
+    : bases_(std::move(bases)), library_(std::move(library)), object_(object), services_(services), id_(std::move(id)) {}
 
-loaded_plugin::~loaded_plugin() { library_->entry().destroy(object_); }
+// The services it published go first, so no other plugin can reach into a destroyed object.
+loaded_plugin::~loaded_plugin() {
+  services_.withdraw(id_);
+  library_->entry().destroy(object_);
+}
 
 sdk::result<std::shared_ptr<loaded_plugin>> loaded_plugin::create(std::shared_ptr<const plugin_library> library,
-                                                                  const manifest& m, service_table& services) {
+                                                                  const manifest& m, service_table& services,
+                                                                  std::vector<std::shared_ptr<loaded_plugin>> bases) {
   const sdk::plugin_entry& entry = library->entry();
   if (auto checked = check_entry(entry, m, library->file()); !checked) return checked.error();
 
@@ -23,7 +29,8 @@ sdk::result<std::shared_ptr<loaded_plugin>> loaded_plugin::create(std::shared_pt
                                               " created no plugin object: its create() returned nothing; "
                                               "report this to the plugin's authors");
   }
-  std::shared_ptr<loaded_plugin> loaded(new loaded_plugin(std::move(library), created.value()));
+  std::shared_ptr<loaded_plugin> loaded(
+      new loaded_plugin(std::move(library), created.value(), services, m.id, std::move(bases)));
   sdk::host_services& own_services = services.for_plugin(m.id);
   auto attached = guarded<void>(context, "attach", [&]() -> sdk::result<void> {
     auto started = loaded->object().attach(own_services);

@@ -8,6 +8,8 @@
 #include <arbor/sdk/plugin.hpp>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace arbor::host {
 
@@ -17,8 +19,11 @@ class loaded_plugin {
  public:
   /// Checks the entry point against `m`, then creates the plugin and attaches it to the services
   /// `services` hands it. Every failure, thrown or returned, is an error naming the library.
+  /// `bases` are the loaded plugins `m` extends: they outlive this one, whose calls may reach
+  /// the services they published.
   static sdk::result<std::shared_ptr<loaded_plugin>> create(std::shared_ptr<const plugin_library> library,
-                                                            const manifest& m, service_table& services);
+                                                            const manifest& m, service_table& services,
+                                                            std::vector<std::shared_ptr<loaded_plugin>> bases);
   ~loaded_plugin();
   loaded_plugin(const loaded_plugin&) = delete;
   loaded_plugin& operator=(const loaded_plugin&) = delete;
@@ -26,9 +31,13 @@ class loaded_plugin {
   sdk::plugin& object() noexcept { return *object_; }
 
  private:
-  loaded_plugin(std::shared_ptr<const plugin_library> library, sdk::plugin* object);
+  loaded_plugin(std::shared_ptr<const plugin_library> library, sdk::plugin* object, service_table& services,
+                std::string id, std::vector<std::shared_ptr<loaded_plugin>> bases);
+  std::vector<std::shared_ptr<loaded_plugin>> bases_;  ///< released after this plugin is destroyed
   std::shared_ptr<const plugin_library> library_;
   sdk::plugin* object_;
+  service_table& services_;
+  std::string id_;
 };
 
 }  // namespace arbor::host

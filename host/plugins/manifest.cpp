@@ -1,6 +1,7 @@
 #include "plugins/manifest.hpp"
 
 #include "plugins/json_fields.hpp"
+#include "plugins/plugin_version.hpp"
 
 #include <boost/property_tree/json_parser.hpp>
 
@@ -69,6 +70,24 @@ std::vector<action_decl> read_actions(const json_object& root) {
   return actions;
 }
 
+std::vector<extends_decl> read_extends(const json_object& root, const std::string& own_id) {
+  std::vector<extends_decl> extends;
+  for (const json_object& base : root.objects("extends", "an array of {\"plugin\": ..., \"min_version\": ...} objects")) {
+    base.allow_only({"plugin", "min_version"});
+    extends_decl decl{base.identifier("plugin", "the id of the plugin whose nodes this one extends"), {}};
+    if (decl.plugin == own_id)
+      throw field_problem(base.field("plugin"), "names this plugin itself", "name the plugin whose node types you extend");
+    if (base.has("min_version")) {
+      decl.min_version = base.text("min_version", "the oldest version of that plugin this one works with, e.g. \"0.2.0\"");
+      if (!is_dotted_version(decl.min_version))
+        throw field_problem(base.field("min_version"), "is '" + decl.min_version + "', not dotted numbers",
+                            "write it like \"0.2.0\"");
+    }
+    extends.push_back(std::move(decl));
+  }
+  return extends;
+}
+
 void check_manifest_version(const json_object& root) {
   const std::uint16_t version = root.number("manifest_version", "1, the manifest format this file uses");
   if (version != supported_manifest_version) {
@@ -79,7 +98,7 @@ void check_manifest_version(const json_object& root) {
 }
 
 manifest read_fields(const json_object& root, const std::filesystem::path& file) {
-  root.allow_only({"manifest_version", "id", "name", "version", "api", "library", "nodes", "actions"});
+  root.allow_only({"manifest_version", "id", "name", "version", "api", "library", "nodes", "actions", "extends"});
   check_manifest_version(root);
   manifest m;
   m.file = file;
@@ -93,6 +112,7 @@ manifest read_fields(const json_object& root, const std::filesystem::path& file)
   m.library = root.text("library", "the file name of the plugin's shared library, e.g. \"libarbor_example.so\"");
   m.nodes = read_nodes(root);
   m.actions = read_actions(root);
+  m.extends = read_extends(root, m.id);
   return m;
 }
 

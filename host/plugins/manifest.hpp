@@ -26,6 +26,14 @@ struct action_decl {
   std::string slot;
 };
 
+/// A plugin this one extends (an extension snap-in): only with it named here may this plugin's
+/// actions target `plugin`'s node types. The extension is inactive unless `plugin` is installed,
+/// healthy and at least `min_version`, and `plugin` is loaded before the extension.
+struct extends_decl {
+  std::string plugin;
+  std::string min_version;  ///< dotted numbers ("0.2.0"); empty: any version
+};
+
 /// The parsed, validated manifest.
 struct manifest {
   std::filesystem::path file;       ///< where it was read from
@@ -37,6 +45,7 @@ struct manifest {
   std::filesystem::path library;    ///< as written; resolved by the loader
   std::vector<node_decl> nodes;
   std::vector<action_decl> actions;
+  std::vector<extends_decl> extends;
 };
 
 /// Known menu slots.

@@ -18,6 +18,7 @@ const char* to_string(plugin_state s) noexcept {
     case plugin_state::discovered: return "discovered";
     case plugin_state::loaded: return "loaded";
     case plugin_state::failed: return "failed";
+    case plugin_state::inactive: return "inactive";
   }
   return "unknown";
 }
@@ -31,9 +32,17 @@ struct plugin_registry::impl {
   std::vector<std::shared_ptr<const plugin_library>> libraries;
   std::map<std::string, std::shared_ptr<loaded_plugin>, std::less<>> loaded;
 
+  static bool is_usable(plugin_state s) { return s != plugin_state::failed && s != plugin_state::inactive; }
+
   void mark_failed(plugin_status& status, sdk::error why) {
     services.write_log(sdk::log_level::error, why.message + (why.technical.empty() ? "" : " (" + why.technical + ")"));
     status.state = plugin_state::failed;
+    status.error = std::move(why);
+  }
+
+  void mark_inactive(plugin_status& status, sdk::error why) {
+    services.write_log(sdk::log_level::debug, why.message);  // a choice of what to install, not a fault
+    status.state = plugin_state::inactive;
     status.error = std::move(why);
   }
 
@@ -46,22 +55,39 @@ struct plugin_registry::impl {
     status.manifest = std::move(read).value();
   }
 
-  /// The healthy manifest with `id`, or else the first failed one, so its reason can be told.
+  /// The usable manifest with `id`, or else the first failed or inactive one, so its reason can be told.
   plugin_status* find(std::string_view id) {
     auto named = [id](const plugin_status& s) { return s.id == id; };
-    auto healthy = [&](const plugin_status& s) { return named(s) && s.state != plugin_state::failed; };
+    auto healthy = [&](const plugin_status& s) { return named(s) && is_usable(s.state); };
     if (auto it = std::find_if(statuses.begin(), statuses.end(), healthy); it != statuses.end()) return &*it;
     auto it = std::find_if(statuses.begin(), statuses.end(), named);
     return it == statuses.end() ? nullptr : &*it;
   }
 
+  /// The loaded plugins `m` extends, loading them first.
+  sdk::result<std::vector<std::shared_ptr<loaded_plugin>>> load_bases(const manifest& m) {
+    std::vector<std::shared_ptr<loaded_plugin>> bases;
+    for (const extends_decl& base : m.extends) {
+      auto used = use(base.plugin);
+      if (!used) {
+        const sdk::error& why = used.error();
+        return sdk::fail(why.why, "it extends the plugin " + base.plugin + ", which could not be loaded: " + why.message,
+                         why.technical);
+      }
+      bases.push_back(std::move(used).value());
+    }
+    return bases;
+  }
+
   sdk::result<std::shared_ptr<loaded_plugin>> open_and_attach(const manifest& m) {
+    auto bases = load_bases(m);
+    if (!bases) return bases.error();
     auto file = resolve_library(m, options.plugin_dirs);
     if (!file) return file.error();
     auto library = plugin_library::open(file.value());
     if (!library) return library.error();
     libraries.push_back(library.value());
-    return loaded_plugin::create(std::move(library).value(), m, services);
+    return loaded_plugin::create(std::move(library).value(), m, services, std::move(bases).value());
   }
 
   /// Loads `status` on first use; a failure is kept, so a plugin is tried once per run.
@@ -71,9 +97,9 @@ struct plugin_registry::impl {
       return sdk::fail(sdk::reason::not_found, "no plugin with id '" + std::string(id) +
                                                    "' is installed: check the id, or the --manifests directories");
     }
-    if (status->state == plugin_state::failed) return status->error;
+    if (!is_usable(status->state)) return status->error;
     if (auto it = loaded.find(id); it != loaded.end()) return it->second;
-    auto attached = open_and_attach(*status->manifest);
+    auto attached = open_and_attach(*status->manifest);  // bases first; discovery refused cycles
     if (!attached) {
       sdk::error why = attached.error();
       why.message = status->manifest_file.string() + ": " + why.message;
@@ -109,7 +135,9 @@ void plugin_registry::discover() {
     }
     for (const std::filesystem::path& file : files.value()) impl_->add_manifest(file);
   }
-  fail_conflicting(impl_->statuses, [this](plugin_status& s, sdk::error why) { impl_->mark_failed(s, std::move(why)); });
+  fail_conflicting(
+      impl_->statuses, [this](plugin_status& s, sdk::error why) { impl_->mark_failed(s, std::move(why)); },
+      [this](plugin_status& s, sdk::error why) { impl_->mark_inactive(s, std::move(why)); });
 }
 
 const std::vector<plugin_status>& plugin_registry::plugins() const noexcept { return impl_->statuses; }
@@ -117,7 +145,7 @@ const std::vector<plugin_status>& plugin_registry::plugins() const noexcept { re
 std::vector<const manifest*> plugin_registry::manifests() const {
   std::vector<const manifest*> healthy;
   for (const plugin_status& s : impl_->statuses) {
-    if (s.state != plugin_state::failed && s.manifest) healthy.push_back(&*s.manifest);
+    if (impl::is_usable(s.state) && s.manifest) healthy.push_back(&*s.manifest);
   }
   return healthy;
 }

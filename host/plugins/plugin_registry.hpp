@@ -22,6 +22,8 @@ enum class plugin_state : unsigned char {
   discovered = 1,  ///< manifest valid; library not opened yet
   loaded,          ///< library opened, checked, plugin created and attached
   failed,          ///< see `error`; the plugin is not used again in this run
+  inactive,        ///< an extension whose base plugin is missing, failed or too old (see `error`):
+                   ///< it contributes nothing in this run, and nothing is wrong with it
 };
 
 const char* to_string(plugin_state s) noexcept;
@@ -32,7 +34,7 @@ struct plugin_status {
   std::string id;                     ///< from the manifest when it could be read
   plugin_state state{plugin_state::discovered};
   std::optional<host::manifest> manifest;  ///< empty when the manifest itself is bad
-  sdk::error error;                   ///< meaningful when state == failed
+  sdk::error error;                   ///< meaningful when state is failed or inactive
 };
 
 /// Where manifests and libraries are looked for.
@@ -53,18 +55,21 @@ class plugin_registry {
   /// Reads every *.json manifest in the manifest dirs (sorted by file name). Opens no library.
   /// Bad manifests and duplicate ids become failed entries with their reasons, and so do node
   /// paths already taken and actions on node types no manifest declares; a manifest directory
-  /// that cannot be listed becomes a failed entry named after the directory.
+  /// that cannot be listed becomes a failed entry named after the directory. An extension whose
+  /// base plugin is missing, failed or too old becomes inactive.
   void discover();
 
   /// Every manifest seen, healthy or not, in discovery order.
   const std::vector<plugin_status>& plugins() const noexcept;
 
-  /// The healthy manifests (not failed), for building the tree and menus.
+  /// The healthy manifests (neither failed nor inactive), for building the tree and menus.
   std::vector<const manifest*> manifests() const;
 
   /// Loads the plugin on first use: opens the library (rtld_now), reads the entry point, checks
   /// API major/minor, struct size, id, version and that every declared action has a handler,
-  /// then creates and attaches the plugin. Failure marks the plugin failed.
+  /// then creates and attaches the plugin. The plugins it extends are loaded first, so their
+  /// published services are there when it attaches, and they outlive it. Failure marks the
+  /// plugin failed.
   sdk::result<sdk::plugin*> plugin(std::string_view id);
 
   /// Guarded calls: exceptions from the plugin become internal errors naming the plugin.

@@ -1,5 +1,7 @@
 #include "plugins/service_table.hpp"
 
+#include <arbor/sdk/plugin_services.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -24,17 +26,19 @@ std::string environment_name(std::string_view key) {
 
 }  // namespace
 
-/// What one plugin sees: the table's shared services plus its own data directory and settings.
+/// What one plugin sees: the table's shared services plus its own data directory and settings,
+/// and the services plugins publish, where it publishes under its own id.
 class service_table::plugin_view final : public sdk::host_services {
  public:
-  plugin_view(const service_table& table, std::string plugin_id)
-      : directory_(table, std::move(plugin_id)), settings_(table), table_(table) {}
+  plugin_view(service_table& table, std::string plugin_id)
+      : directory_(table, plugin_id), settings_(table), exchange_(table, std::move(plugin_id)), table_(table) {}
 
   sdk::service* find(std::string_view id, std::uint32_t version) noexcept override {
     for (sdk::service* found : {offer(table_.secret_prompt_, id, version), offer(table_.confirmation_, id, version),
                                 offer(table_.progress_, id, version), offer(table_.log_, id, version),
                                 offer<sdk::data_directory>(&directory_, id, version),
-                                offer<sdk::configuration>(&settings_, id, version)}) {
+                                offer<sdk::configuration>(&settings_, id, version),
+                                offer<sdk::plugin_services>(&exchange_, id, version)}) {
       if (found != nullptr) return found;
     }
     return nullptr;
@@ -69,8 +73,36 @@ class service_table::plugin_view final : public sdk::host_services {
     const service_table& table_;
   };
 
+  class exchange final : public sdk::plugin_services {
+   public:
+    exchange(service_table& table, std::string plugin_id) : table_(table), plugin_id_(std::move(plugin_id)) {}
+
+    sdk::result<void> add(std::string_view service_id, std::uint32_t service_version, sdk::service& provided) override {
+      if (find(plugin_id_, service_id, 0) != nullptr) {
+        return sdk::fail(sdk::reason::conflict, "the plugin " + plugin_id_ + " publishes the service " +
+                                                    std::string(service_id) + " twice: publish each service once");
+      }
+      table_.published_.push_back({plugin_id_, std::string(service_id), service_version, &provided});
+      table_.write_log(sdk::log_level::debug, plugin_id_ + " publishes " + std::string(service_id) + " version " +
+                                                  std::to_string(service_version));
+      return {};
+    }
+
+    sdk::service* find(std::string_view provider, std::string_view service_id,
+                       std::uint32_t service_version) noexcept override {
+      for (const published& p : table_.published_)
+        if (p.provider == provider && p.id == service_id && service_version <= p.version) return p.service;
+      return nullptr;
+    }
+
+   private:
+    service_table& table_;
+    std::string plugin_id_;
+  };
+
   directory directory_;
   settings settings_;
+  exchange exchange_;
   const service_table& table_;
 };
 
@@ -78,6 +110,10 @@ sdk::host_services& service_table::for_plugin(const std::string& plugin_id) {
   auto& view = views_[plugin_id];
   if (!view) view = std::make_unique<plugin_view>(*this, plugin_id);
   return *view;
+}
+
+void service_table::withdraw(std::string_view plugin_id) {
+  std::erase_if(published_, [&](const published& p) { return p.provider == plugin_id; });
 }
 
 void service_table::write_log(sdk::log_level level, std::string_view message) const {

@@ -20,6 +20,7 @@ styled_lines plugin_lines(const std::vector<plugin_status>& plugins, std::size_t
     if (p.manifest) head += "  " + p.manifest->name + " " + p.manifest->version;
     lines.push_back({std::string(clip(printable(head), width)), failed ? style::error : style::title});
     add_wrapped(lines, "manifest: " + p.manifest_file.string(), width, style::hint);
+    if (p.state == plugin_state::inactive) add_wrapped(lines, p.error.message, width, style::notice);
     if (failed) {
       add_wrapped(lines, p.error.message, width, style::error);
       if (!p.error.technical.empty()) add_wrapped(lines, "detail: " + p.error.technical, width, style::hint);

@@ -3,6 +3,7 @@
 #include "auth/clock.hpp"
 #include "server/key_manager.hpp"
 #include "auth/administrators.hpp"
+#include "services/audit_trail_service.hpp"
 #include "views/server_details.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/sdk_error.hpp"
@@ -50,6 +51,8 @@ class key_manager_plugin final : public sdk::plugin {
   sdk::result<void> attach(sdk::host_services& services) override {
     return wizards::guarded("starting", [&]() -> sdk::result<void> {
       env_ = environment_from(services, clock_);
+      // Every host that loads an SDK 1.1 plugin offers plugin services; without, it works alone.
+      if (auto* exchange = services.get<sdk::plugin_services>()) return exchange->publish<sdk::audit_trail>(audit_trail_);
       return {};
     });
   }
@@ -73,6 +76,7 @@ class key_manager_plugin final : public sdk::plugin {
  private:
   auth::system_clock clock_;
   wizards::environment env_;
+  services::audit_trail_service audit_trail_{env_};
 };
 
 constexpr auto action_ids = [] {

@@ -78,6 +78,31 @@ BOOST_AUTO_TEST_CASE(nodes_and_actions_may_be_left_out) {
   BOOST_TEST(parsed.value().actions.empty());
 }
 
+BOOST_AUTO_TEST_CASE(extends_names_base_plugins_with_an_optional_minimum_version) {
+  auto parsed = parse_manifest(with(R"("actions")", R"("extends": [{"plugin": "org.arbor.keymanager", "min_version": "0.2.0"},
+                                                                  {"plugin": "org.example.other"}], "actions")"),
+                               "x.json");
+  BOOST_TEST_REQUIRE(parsed.ok(), (parsed.ok() ? "" : parsed.error().message));
+  const auto& extends = parsed.value().extends;
+  BOOST_TEST_REQUIRE(extends.size() == 2u);
+  BOOST_TEST(extends[0].plugin == "org.arbor.keymanager");
+  BOOST_TEST(extends[0].min_version == "0.2.0");
+  BOOST_TEST(extends[1].min_version.empty());
+}
+
+BOOST_AUTO_TEST_CASE(invalid_extends_are_named_with_their_problem) {
+  const std::pair<std::string, std::string> cases[] = {
+      {R"("extends": {"plugin": "a.b"})", "field 'extends' must be an array"},
+      {R"("extends": [{"min_version": "1"}])", "field 'extends[0].plugin' is missing"},
+      {R"("extends": [{"plugin": "org.arbor.example"}])", "field 'extends[0].plugin' names this plugin itself"},
+      {R"("extends": [{"plugin": "a.b", "min_version": "1.x"}])", "field 'extends[0].min_version' is '1.x', not dotted numbers"},
+      {R"("extends": [{"plugin": "a.b", "version": "1"}])", "field 'extends[0].version' is not a manifest field"},
+  };
+  for (const auto& [extends, expected] : cases) {
+    BOOST_TEST_CONTEXT(extends) { BOOST_TEST(mentions(error_for(with(R"("actions")", extends + R"(, "actions")")), {expected})); }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(missing_api_major_names_file_field_and_what_to_add) {
   BOOST_TEST(error_for(with(R"("major": 1, )", "")) ==
              "manifests/example.json: field 'api.major' is missing: add the SDK API version the plugin was built for");

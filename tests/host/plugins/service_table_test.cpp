@@ -3,6 +3,8 @@
 
 #include "plugins/service_table.hpp"
 
+#include <arbor/sdk/plugin_services.hpp>
+
 #include <cstdlib>
 
 namespace sdk = arbor::sdk;
@@ -27,7 +29,48 @@ class scoped_env {
   const char* name_;
 };
 
+/// A service one plugin publishes for others, at version 2.
+class answer_service final : public sdk::service {
+ public:
+  static constexpr std::string_view id = "org.example.answer";
+  static constexpr std::uint32_t version = 2;
+};
+
 }  // namespace
+
+BOOST_AUTO_TEST_CASE(published_service_is_found_by_provider_id_and_version) {
+  service_table table;
+  answer_service answer;
+  auto* provider = table.for_plugin("org.example.base").get<sdk::plugin_services>();
+  BOOST_TEST_REQUIRE(provider != nullptr);
+  BOOST_TEST_REQUIRE(provider->publish(answer).ok());
+  auto* consumer = table.for_plugin("org.example.extension").get<sdk::plugin_services>();
+  BOOST_TEST(consumer->get<answer_service>("org.example.base") == &answer);
+  BOOST_TEST(consumer->find("org.example.base", answer_service::id, 1) == &answer);
+  BOOST_TEST(consumer->find("org.example.base", answer_service::id, 3) == nullptr);
+  BOOST_TEST(consumer->get<answer_service>("org.example.extension") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(publishing_the_same_service_twice_is_a_conflict) {
+  service_table table;
+  answer_service first;
+  answer_service second;
+  auto* provider = table.for_plugin("org.example.base").get<sdk::plugin_services>();
+  BOOST_TEST_REQUIRE(provider->publish(first).ok());
+  auto again = provider->publish(second);
+  BOOST_TEST_REQUIRE(!again.ok());
+  BOOST_TEST((again.error().why == sdk::reason::conflict));
+  BOOST_TEST(provider->get<answer_service>("org.example.base") == &first);
+}
+
+BOOST_AUTO_TEST_CASE(withdrawn_services_are_no_longer_found) {
+  service_table table;
+  answer_service answer;
+  BOOST_TEST_REQUIRE(table.for_plugin("org.example.base").get<sdk::plugin_services>()->publish(answer).ok());
+  table.withdraw("org.example.base");
+  BOOST_TEST(table.for_plugin("org.example.extension").get<sdk::plugin_services>()->get<answer_service>("org.example.base") ==
+             nullptr);
+}
 
 BOOST_AUTO_TEST_CASE(installed_service_is_found_at_its_version_or_an_older_one) {
   quiet_log log;

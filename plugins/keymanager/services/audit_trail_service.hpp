@@ -1,0 +1,28 @@
+#pragma once
+// The Key Manager's audit log as the SDK's audit_trail service, for extension snap-ins (for
+// example one that exports it as CSV). Reading needs as many administrators as the password
+// policy asks for the "read-audit-log" task, counts towards the lockout like any login, and is
+// itself audited. Nothing is cached: each call opens the Key Manager afresh.
+#include "wizards/environment.hpp"
+
+#include <arbor/sdk/audit_trail.hpp>
+
+namespace arbor::km::services {
+
+/// The password-policy task that reading the audit log through the service is checked against.
+inline constexpr const char* read_audit_log_task = "read-audit-log";
+
+class audit_trail_service final : public sdk::audit_trail {
+ public:
+  /// `env` must be the attached plugin's environment; it is read at each call.
+  explicit audit_trail_service(const wizards::environment& env) : env_(env) {}
+
+  sdk::result<std::size_t> credentials_required() override;
+  sdk::result<std::uint64_t> read(const std::vector<sdk::credential>& who,
+                                  const std::function<void(const sdk::audit_record&)>& visit) override;
+
+ private:
+  const wizards::environment& env_;
+};
+
+}  // namespace arbor::km::services
