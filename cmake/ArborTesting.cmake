@@ -16,3 +16,16 @@ function(arbor_add_test name)
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${T_ENVIRONMENT}")
   endif()
 endfunction()
+
+# arbor_add_fuzz_target(name SOURCES ... LIBS ...): a libFuzzer executable, only in a clang build
+# configured with -DARBOR_FUZZ=ON (scripts/fuzz builds and runs every fuzz_* target).
+function(arbor_add_fuzz_target name)
+  cmake_parse_arguments(F "" "" "SOURCES;LIBS" ${ARGN})
+  if(NOT (ARBOR_FUZZ AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang"))
+    return()
+  endif()
+  add_executable(${name} ${F_SOURCES})
+  target_link_libraries(${name} PRIVATE ${F_LIBS})
+  target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+endfunction()

@@ -1,6 +1,6 @@
 #pragma once
-// Shared by the crypto tests: a scratch directory per test, file helpers, and running the
-// openssl command line tool as an independent reference implementation.
+// Shared by the crypto tests: a scratch directory per test (the store tests' scratch_dir.hpp),
+// file helpers, and running the openssl command line tool as an independent reference.
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,29 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "scratch_dir.hpp"
+
 namespace arbor::km::test {
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class scratch_dir {
- public:
-  scratch_dir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "km-crypto-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~scratch_dir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  scratch_dir(const scratch_dir&) = delete;
-  scratch_dir& operator=(const scratch_dir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using testing::scratch_dir;  // one scratch directory helper for every Key Manager test
 
 struct command_result {
   int exit_code = -1;
