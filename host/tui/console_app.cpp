@@ -8,6 +8,7 @@
 #include "tui/line_view.hpp"
 #include "tui/menu.hpp"
 #include "tui/plugin_lines.hpp"
+#include "tui/sort_menu.hpp"
 #include "tui/summary_lines.hpp"
 #include "tui/text.hpp"
 #include "tui/wizard_screen.hpp"
@@ -55,6 +56,13 @@ void console_app::selection_changed() {
   take_log_alert();
 }
 
+void console_app::refresh_state() {
+  details_.resize(static_cast<std::size_t>(details_height()));
+  warnings_.set_failed_plugins(failed_count(registry_.plugins()));
+  const tree_node& node = tree_.selected();
+  if (const sdk::details_view* view = details_.view()) warnings_.set_notices(display_path(node.path), node.name, view->notices);
+}
+
 void console_app::show_plugins() {
   show_pager("Plugins", [this](std::size_t width) { return plugin_lines(registry_.plugins(), width); });
 }
@@ -72,6 +80,30 @@ void console_app::show_log() {
   });
 }
 
+void console_app::show_warnings() {
+  show_pager("Warnings", [this](std::size_t width) {
+    styled_lines lines;
+    for (const std::string& warning : warnings_.all())
+      for (std::string& line : wrap("! " + printable(warning), width)) lines.push_back({std::move(line), style::notice});
+    if (lines.empty()) lines.push_back({"No warnings.", style::hint});
+    return lines;
+  });
+}
+
+std::optional<std::size_t> console_app::pick(menu_model& menu) {
+  for (;;) {
+    refresh_state();
+    draw();
+    draw_menu(menu);
+    const key_event k = read_key();
+    if (k.code == key::interrupt) return std::nullopt;
+    if (k.code == key::resize) clear_screen();
+    const menu_action action = menu.handle(k);
+    if (action == menu_action::closed) return std::nullopt;
+    if (action == menu_action::chosen) return menu.selected_tag();
+  }
+}
+
 void console_app::open_menu() {
   const tree_node& node = tree_.selected();
   context_menu menu = make_context_menu(node.name, menus_.menu_for(node));
@@ -79,19 +111,31 @@ void console_app::open_menu() {
     say(display_path(node.path) + " has no tasks or properties.", style::hint);
     return;
   }
-  for (;;) {
-    draw();
-    draw_menu(menu.model);
-    const key_event k = read_key();
-    if (k.code == key::interrupt) return;
-    if (k.code == key::resize) clear_screen();
-    const menu_action action = menu.model.handle(k);
-    if (action == menu_action::closed) return;
-    if (action == menu_action::chosen) {
-      run_action(node, menu.entries[*menu.model.selected_tag()]);
-      return;
-    }
+  if (const auto chosen = pick(menu.model)) run_action(node, menu.entries[*chosen]);
+}
+
+void console_app::sort_details() {
+  const sdk::details_view* view = details_.view();
+  sort_menu menu = make_sort_menu(view ? *view : sdk::details_view{}, details_.sorting());
+  if (menu.choices.empty()) {
+    say("Nothing to sort here: select a node whose details have a table.", style::hint);
+    return;
   }
+  const auto chosen = pick(menu.model);
+  if (!chosen) return;
+  const std::optional<sort_order> order = menu.choices[*chosen];
+  if (!order) {
+    details_.unsort();
+    say("The details are in the plugin's order again.", style::hint);
+  } else if (auto sorted = details_.sort_by(*order); !sorted) {
+    say(sorted.error().message, style::error);
+  } else {
+    const sdk::table& table = details_.view()->tables[order->table];
+    say("All " + std::to_string(table.total_rows) + " rows of " + printable(table.title) + " are " +
+            sort_label(table, *order) + ".",
+        style::hint);
+  }
+  take_log_alert();
 }
 
 void console_app::run_action(const tree_node& node, const menu_entry& entry) {
@@ -118,15 +162,14 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry) {
     say(entry.label + ": " + outcome.error.message, style::error);
   }
   clear_screen();
-  details_.reload();
+  if (auto kept = details_.reload(); !kept) say(kept.error().message, style::error);
   take_log_alert();
 }
 
 console_end console_app::run() {
   selection_changed();
-  if (const std::size_t failed = failed_count(registry_.plugins()); failed != 0)
-    say(std::to_string(failed) + (failed == 1 ? " plugin" : " plugins") + " failed; press p to see why.", style::error);
   for (;;) {
+    refresh_state();
     draw();
     const key_event k = read_key();
     const tree_node* before = &tree_.selected();
@@ -145,15 +188,14 @@ console_end console_app::run() {
       case key::f10: open_menu(); break;
       case key::page_down: details_.page_down(); break;
       case key::page_up: details_.page_up(); break;
-      case key::resize:
-        clear_screen();
-        details_.resize(static_cast<std::size_t>(details_height()));
-        break;
+      case key::resize: clear_screen(); break;
       case key::character:
         if (k.is(U'q')) return console_end::quit;
         if (k.is(U'm')) open_menu();
         if (k.is(U'p')) show_plugins();
         if (k.is(U'l')) show_log();
+        if (k.is(U's')) sort_details();
+        if (k.is(U'w')) show_warnings();
         break;
       default: break;
     }

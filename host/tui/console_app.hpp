@@ -1,7 +1,8 @@
 #pragma once
 // The full-screen console: the tree pane on the left, the details pane of the selected node on
-// the right, a message line and the key hints. From here the operator opens a node's context
-// menu, runs its tasks and property tabs as wizards, and looks at the plugins and the log.
+// the right, the status line with the standing warnings, a message line and the key hints. From
+// here the operator opens a node's context menu, runs its tasks and property tabs as wizards,
+// sorts the details, and looks at the plugins, the warnings and the log.
 #include "console/console_tree.hpp"
 #include "console/menu_slots.hpp"
 #include "plugins/plugin_registry.hpp"
@@ -10,7 +11,10 @@
 #include "tui/menu.hpp"
 #include "tui/tree_view.hpp"
 #include "tui/tui_services.hpp"
+#include "tui/warning_board.hpp"
 
+#include <cstddef>
+#include <optional>
 #include <string>
 
 namespace arbor::host::tui {
@@ -30,10 +34,16 @@ class console_app {
 
  private:
   void selection_changed();
+  /// Catches up with what changed since the last key: the pane's height, the warnings.
+  void refresh_state();
+  /// Shows `menu` over the console until an entry is chosen (its tag) or the menu is closed.
+  std::optional<std::size_t> pick(menu_model& menu);
   void open_menu();
+  void sort_details();
   void run_action(const tree_node& node, const menu_entry& entry);
   void show_plugins();
   void show_log();
+  void show_warnings();
   void say(std::string message, style s);
   void take_log_alert();
 
@@ -41,6 +51,7 @@ class console_app {
   void draw_menu(const menu_model& menu) const;
   void draw_tree(int top, int height, int width) const;
   void draw_details(int top, int left, int height, int width) const;
+  void draw_status(int row, int width) const;
   styled_lines details_text(std::size_t width) const;
   int details_height() const;
 
@@ -49,6 +60,7 @@ class console_app {
   tui_services& services_;
   tree_view tree_;
   details_model details_;
+  warning_board warnings_;
   mutable std::size_t tree_first_{0};
   std::string message_;
   style message_style_{style::normal};

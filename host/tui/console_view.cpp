@@ -10,6 +10,7 @@
 #include <curses.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace arbor::host::tui {
 namespace {
@@ -19,9 +20,26 @@ constexpr int min_cols = 40;
 
 int tree_width(int cols) { return std::clamp(cols / 3, 20, 40); }
 
+// Below the panes: the status line, the message line and the key help.
+constexpr int bottom_lines = 3;
+
+/// The key help that fits `cols`, shorter forms for narrower terminals.
+const char* key_help(int cols) {
+  static constexpr const char* forms[] = {
+      " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  p plugins"
+      "  w warnings  l log  q quit",
+      " Up/Down Right/Left move  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  p plugins  w warnings  l log  q quit",
+      " Enter open  m menu  s sort  PgDn/Up rows  p plugins  w warnings  l log  q quit",
+  };
+  for (const char* form : forms)
+    if (static_cast<int>(columns(form)) <= cols) return form;
+  return forms[std::size(forms) - 1];
+}
+
 }  // namespace
 
-int console_app::details_height() const { return std::max(screen_rows() - 4, 1); }
+// The pane's first line is the node's path.
+int console_app::details_height() const { return std::max(screen_rows() - bottom_lines - 2, 1); }
 
 void console_app::draw_tree(int top, int height, int width) const {
   const auto rows = tree_.rows();
@@ -59,7 +77,8 @@ styled_lines console_app::details_text(std::size_t width) const {
     lines.push_back({"Press p for the Plugins view.", style::hint});
     return lines;
   }
-  if (const sdk::details_view* view = details_.view()) return details_lines(*view, details_.window(), width);
+  if (const sdk::details_view* view = details_.view())
+    return details_lines(*view, details_.window(), details_.sorting(), width);
   return lines;
 }
 
@@ -67,6 +86,11 @@ void console_app::draw_details(int top, int left, int height, int width) const {
   const tree_node& node = tree_.selected();
   put(top, left, display_path(node.path), width, style::title, true);
   draw_lines(details_text(static_cast<std::size_t>(width)), 0, top + 1, left, height - 1, width);
+}
+
+void console_app::draw_status(int row, int width) const {
+  const std::string line = warnings_.status_line(static_cast<std::size_t>(std::max(width - 1, 0)));
+  put(row, 0, " " + line, width, line.empty() ? style::normal : style::notice, true);
 }
 
 void console_app::draw() const {
@@ -80,15 +104,16 @@ void console_app::draw() const {
   }
   const int tree_cols = tree_width(cols);
   const int pane_top = 1;
-  const int pane_height = rows - 3;
+  const int pane_height = rows - 1 - bottom_lines;
   put(0, 0, " Arbor console", cols, style::selected, true);
   draw_tree(pane_top, pane_height, tree_cols);
   ::mvwvline(stdscr, pane_top, tree_cols, ACS_VLINE, pane_height);
+  // The gap after the border belongs to no pane: cleared here, or a closed menu leaves a trace.
+  for (int y = pane_top; y < pane_top + pane_height; ++y) put(y, tree_cols + 1, "", 1, style::normal, true);
   draw_details(pane_top, tree_cols + 2, pane_height, cols - tree_cols - 3);
+  draw_status(rows - 3, cols);
   put(rows - 2, 0, " " + message_, cols, message_style_, true);
-  put(rows - 1, 0,
-      " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  PgUp/PgDn rows  p plugins  l log  q quit",
-      cols, style::hint, true);
+  put(rows - 1, 0, key_help(cols), cols, style::hint, true);
   place_cursor(-1, 0);
   flush();
 }

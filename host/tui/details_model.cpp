@@ -1,6 +1,7 @@
 #include "tui/details_model.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 namespace arbor::host::tui {
@@ -36,18 +37,62 @@ std::size_t details_model::most_rows() const noexcept {
 
 void details_model::fetch() {
   last_ = fetch_(window_);
+  apply_sort();
   // The first answer tells how many tables and notices share the pane; ask again if fewer rows fit.
   const std::size_t fit = fitting_rows();
   if (fit < window_.max_rows) {
     window_.max_rows = fit;
     last_ = fetch_(window_);
+    apply_sort();
   }
+}
+
+void details_model::apply_sort() {
+  if (!sort_ || !last_ || !last_->ok() || sort_->table >= last_->value().tables.size()) return;
+  sdk::table& table = last_->value().tables[sort_->table];
+  const std::size_t first = std::min(window_.first, sorted_.size());
+  const std::size_t end = std::min(sorted_.size(), first + window_.max_rows);
+  table.rows.assign(sorted_.begin() + static_cast<std::ptrdiff_t>(first), sorted_.begin() + static_cast<std::ptrdiff_t>(end));
+  table.total_rows = sorted_.size();
+}
+
+sdk::result<std::vector<std::vector<std::string>>> details_model::read_table(std::size_t table) const {
+  std::vector<std::vector<std::string>> rows;
+  for (;;) {
+    auto got = fetch_(sdk::row_window{rows.size(), sort_chunk});
+    if (!got) return got.error();
+    if (table >= got.value().tables.size())
+      return sdk::fail(sdk::reason::not_found, "The table to sort is no longer in the details.");
+    sdk::table& t = got.value().tables[table];
+    const std::size_t total = std::max(t.total_rows, rows.size() + t.rows.size());
+    if (total > sort_limit)
+      return sdk::fail(sdk::reason::failed, "\"" + t.title + "\" has " + std::to_string(total) +
+                                                " rows, more than the " + std::to_string(sort_limit) +
+                                                " the console sorts: it is shown in the plugin's order.");
+    rows.insert(rows.end(), std::make_move_iterator(t.rows.begin()), std::make_move_iterator(t.rows.end()));
+    if (t.rows.empty() || rows.size() >= t.total_rows) return rows;
+  }
+}
+
+sdk::result<void> details_model::read_sorted(sort_order order) {
+  auto rows = read_table(order.table);
+  if (!rows) return rows.error();
+  sort_rows(rows.value(), order.column, order.descending);
+  sorted_ = std::move(rows.value());
+  sort_ = order;
+  return {};
+}
+
+void details_model::drop_sort() noexcept {
+  sort_.reset();
+  sorted_.clear();
 }
 
 void details_model::open(fetcher source, std::size_t height) {
   fetch_ = std::move(source);
   height_ = height;
   window_ = sdk::row_window{0, rows_per_page(height, sdk::details_view{})};
+  drop_sort();
   fetch();
 }
 
@@ -55,6 +100,24 @@ void details_model::close() {
   fetch_ = nullptr;
   last_.reset();
   window_ = {};
+  drop_sort();
+}
+
+sdk::result<void> details_model::sort_by(sort_order order) {
+  const sdk::details_view* shown = view();
+  if (shown == nullptr || order.table >= shown->tables.size() || order.column >= shown->tables[order.table].columns.size())
+    return sdk::fail(sdk::reason::not_found, "There is no such column to sort by.");
+  if (auto read = read_sorted(order); !read) return read;
+  window_.first = 0;
+  fetch();
+  return {};
+}
+
+void details_model::unsort() {
+  drop_sort();
+  if (!is_open()) return;
+  window_.first = 0;
+  fetch();
 }
 
 void details_model::resize(std::size_t height) {
@@ -64,8 +127,13 @@ void details_model::resize(std::size_t height) {
   fetch();
 }
 
-void details_model::reload() {
-  if (is_open()) fetch();
+sdk::result<void> details_model::reload() {
+  if (!is_open()) return {};
+  sdk::result<void> kept;
+  if (sort_) kept = read_sorted(*sort_);
+  if (!kept) drop_sort();
+  fetch();
+  return kept;
 }
 
 bool details_model::page_down() {

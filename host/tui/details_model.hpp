@@ -1,12 +1,18 @@
 #pragma once
 // The details pane's data: the view of the selected node, fetched one page of rows at a time
-// (row_window), never the whole list, and paged with PgUp / PgDn.
+// (row_window), never the whole list, and paged with PgUp / PgDn. Sorting is the exception: the
+// SDK's row_window has no order, and sorting one page would misorder the list, so a sorted table
+// is read whole (up to sort_limit rows), sorted here, and paged from that copy.
+#include "tui/row_order.hpp"
+
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/node.hpp>
 
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace arbor::host::tui {
 
@@ -21,8 +27,24 @@ class details_model {
   void close();
   /// The pane's height changed: fetches again when a page now holds a different number of rows.
   void resize(std::size_t height);
-  /// Fetches the same window again (after a task changed the data).
-  void reload();
+  /// Fetches the same window again (after a task changed the data), and a sorted table whole.
+  /// Fails when the sort could not be kept (the table grew past sort_limit, a read failed): the
+  /// view is then shown in the plugin's order.
+  sdk::result<void> reload();
+
+  /// Most rows read to sort a table; a longer table is not sorted.
+  static constexpr std::size_t sort_limit = 10000;
+  /// Rows asked for per call while reading a table to sort it.
+  static constexpr std::size_t sort_chunk = 500;
+
+  /// Orders a table by a column across all its rows and shows the first page. Fails, keeping
+  /// the current order, when the table does not exist, has more than sort_limit rows, or a read
+  /// fails.
+  sdk::result<void> sort_by(sort_order order);
+  /// Back to the plugin's order.
+  void unsort();
+  /// The order in force, or nothing for the plugin's order.
+  const std::optional<sort_order>& sorting() const noexcept { return sort_; }
 
   /// The next / previous page of rows; false (and no fetch) at the end / start.
   bool page_down();
@@ -43,6 +65,14 @@ class details_model {
 
  private:
   void fetch();
+  /// Puts the window's slice of the sorted copy into the fetched view.
+  void apply_sort();
+  /// Every row of table `table`, read in chunks.
+  sdk::result<std::vector<std::vector<std::string>>> read_table(std::size_t table) const;
+  /// Reads and sorts a table into sorted_ and makes `order` the one in force; on failure
+  /// changes nothing.
+  sdk::result<void> read_sorted(sort_order order);
+  void drop_sort() noexcept;
   std::size_t fitting_rows() const;
   std::size_t most_rows() const noexcept;
 
@@ -50,6 +80,8 @@ class details_model {
   std::size_t height_{0};
   sdk::row_window window_{};
   std::optional<sdk::result<sdk::details_view>> last_;
+  std::optional<sort_order> sort_;
+  std::vector<std::vector<std::string>> sorted_;  ///< the sorted table's rows, all of them
 };
 
 }  // namespace arbor::host::tui

@@ -1,5 +1,6 @@
 #include "tui/details_pane.hpp"
 
+#include "tui/sort_menu.hpp"
 #include "tui/table_format.hpp"
 #include "tui/text.hpp"
 
@@ -13,12 +14,16 @@ std::string row_range(const sdk::table& table, sdk::row_window window) {
          std::to_string(total);
 }
 
-styled_lines details_lines(const sdk::details_view& view, sdk::row_window window, std::size_t width) {
+styled_lines details_lines(const sdk::details_view& view, sdk::row_window window,
+                           const std::optional<sort_order>& sorting, std::size_t width) {
   styled_lines lines;
   for (const std::string& notice : view.notices) lines.push_back({std::string(clip("! " + printable(notice), width)), style::notice});
   if (!view.notices.empty()) lines.push_back({});
-  for (const sdk::table& table : view.tables) {
-    lines.push_back({std::string(clip(printable(table.title) + "  (" + row_range(table, window) + ")", width)), style::title});
+  for (std::size_t t = 0; t < view.tables.size(); ++t) {
+    const sdk::table& table = view.tables[t];
+    std::string about = row_range(table, window);
+    if (sorting && sorting->table == t) about += ", " + sort_label(table, *sorting);
+    lines.push_back({std::string(clip(printable(table.title) + "  (" + about + ")", width)), style::title});
     for (styled_line& line : format_table(table, width)) lines.push_back(std::move(line));
     lines.push_back({});
   }

@@ -5,20 +5,27 @@
 #include <curses.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace arbor::host::tui {
 namespace {
 
+enum colour_pair : short { red = 1, yellow, green };
+
+bool in_colour = false;
+
+// Without colour, an error is also underlined so it stands apart from a notice; every warning
+// and failure also says so in words ("!", "failed"), so nothing depends on the attributes alone.
 attr_t attributes(style s) {
   switch (s) {
     case style::normal: return A_NORMAL;
     case style::title: return A_BOLD;
     case style::heading: return A_UNDERLINE;
     case style::selected: return A_REVERSE;
-    case style::notice: return A_BOLD | COLOR_PAIR(2);
-    case style::error: return A_BOLD | COLOR_PAIR(1);
+    case style::notice: return in_colour ? A_BOLD | COLOR_PAIR(yellow) : A_BOLD;
+    case style::error: return in_colour ? A_BOLD | COLOR_PAIR(red) : A_BOLD | A_UNDERLINE;
     case style::hint: return A_DIM;
-    case style::success: return A_BOLD | COLOR_PAIR(3);
+    case style::success: return in_colour ? A_BOLD | COLOR_PAIR(green) : A_BOLD;
   }
   return A_NORMAL;
 }
@@ -26,12 +33,15 @@ attr_t attributes(style s) {
 }  // namespace
 
 void init_styles() {
-  if (!::has_colors()) return;
+  // NO_COLOR (https://no-color.org): set to anything non-empty, the operator asks for no colour.
+  const char* no_colour = std::getenv("NO_COLOR");
+  in_colour = ::has_colors() && (no_colour == nullptr || *no_colour == '\0');
+  if (!in_colour) return;
   ::start_color();
   ::use_default_colors();
-  ::init_pair(1, COLOR_RED, -1);
-  ::init_pair(2, COLOR_YELLOW, -1);
-  ::init_pair(3, COLOR_GREEN, -1);
+  ::init_pair(red, COLOR_RED, -1);
+  ::init_pair(yellow, COLOR_YELLOW, -1);
+  ::init_pair(green, COLOR_GREEN, -1);
 }
 
 int screen_rows() { return getmaxy(stdscr); }

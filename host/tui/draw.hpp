@@ -7,7 +7,8 @@
 
 namespace arbor::host::tui {
 
-/// Sets up the colour pairs of each style (called once the screen is up).
+/// Sets up the styles once the screen is up: in colour when the terminal has colours and
+/// NO_COLOR is not set, otherwise with attributes only (bold, underline, reverse).
 void init_styles();
 
 /// Terminal size in rows and columns.

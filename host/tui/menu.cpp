@@ -13,6 +13,10 @@ std::optional<std::size_t> menu_model::selected_tag() const {
   return lines_[*selected_].tag;
 }
 
+void menu_model::select(std::size_t line) noexcept {
+  if (line < lines_.size() && !lines_[line].heading) selected_ = line;
+}
+
 void menu_model::move(int steps) {
   if (!selected_) return;
   std::size_t i = *selected_;
@@ -30,6 +34,28 @@ void menu_model::move(int steps) {
   selected_ = i;
 }
 
+namespace {
+
+char32_t lower(char32_t c) noexcept { return c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c; }
+
+bool starts_with_letter(const std::string& label, char32_t c) noexcept {
+  const auto first = label.find_first_not_of(' ');
+  return first != std::string::npos && lower(static_cast<unsigned char>(label[first])) == lower(c);
+}
+
+}  // namespace
+
+void menu_model::jump_to(char32_t c) {
+  if (!selected_) return;
+  for (std::size_t step = 1; step <= lines_.size(); ++step) {
+    const std::size_t i = (*selected_ + step) % lines_.size();
+    if (!lines_[i].heading && starts_with_letter(lines_[i].label, c)) {
+      selected_ = i;
+      return;
+    }
+  }
+}
+
 menu_action menu_model::handle(const key_event& k) {
   switch (k.code) {
     case key::up: move(-1); break;
@@ -41,8 +67,11 @@ menu_action menu_model::handle(const key_event& k) {
     case key::enter: return selected_ ? menu_action::chosen : menu_action::none;
     case key::escape:
     case key::left: return menu_action::closed;
-    default:
+    case key::character:
       if (k.is(U'q')) return menu_action::closed;
+      jump_to(k.ch);
+      break;
+    default: break;
   }
   return menu_action::none;
 }

@@ -26,8 +26,12 @@ class menu_model {
   /// Selects the first entry that is not a heading.
   menu_model(std::string title, std::vector<menu_line> lines);
 
-  /// Up / Down / Home / End (PgUp / PgDn) move over the entries; Enter chooses; Esc, Left and 'q' close.
+  /// Up / Down / Home / End (PgUp / PgDn) move over the entries; Enter chooses; Esc, Left and 'q'
+  /// close; another letter selects the next entry that starts with it.
   menu_action handle(const key_event& k);
+
+  /// Selects line `line` unless it is a heading or past the end.
+  void select(std::size_t line) noexcept;
 
   const std::string& title() const noexcept { return title_; }
   const std::vector<menu_line>& lines() const noexcept { return lines_; }
@@ -39,6 +43,9 @@ class menu_model {
  private:
   /// Moves `steps` entries (negative: up), stopping at the first and last entry.
   void move(int steps);
+  /// Selects the next entry after the selected one (wrapping) whose label starts with the ASCII
+  /// letter `c`, in either case; nothing changes when none does.
+  void jump_to(char32_t c);
 
   std::string title_;
   std::vector<menu_line> lines_;

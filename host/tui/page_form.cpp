@@ -9,17 +9,6 @@ bool is_typed(sdk::field_kind kind) {
   return kind == sdk::field_kind::text || kind == sdk::field_kind::path || kind == sdk::field_kind::secret;
 }
 
-bool is_list(sdk::field_kind kind) {
-  return kind == sdk::field_kind::choice || kind == sdk::field_kind::multi_select;
-}
-
-void check_options(field_input& input, const std::vector<std::string>& wanted) {
-  for (std::size_t i = 0; i < input.field.options.size(); ++i)
-    if (std::find(wanted.begin(), wanted.end(), input.field.options[i]) != wanted.end()) input.checked[i] = true;
-  auto first = std::find(input.checked.begin(), input.checked.end(), true);
-  if (first != input.checked.end()) input.option = static_cast<std::size_t>(first - input.checked.begin());
-}
-
 /// An input filled from an earlier answer if there is one, else from the field's default.
 field_input make_input(const sdk::page& page, const sdk::field& field, const sdk::answers& so_far) {
   field_input input;
@@ -34,12 +23,12 @@ field_input make_input(const sdk::page& page, const sdk::field& field, const sdk
       input.editor = std::make_unique<field_editor>(false, earlier ? earlier->text : field.default_value);
       break;
     case sdk::field_kind::choice:
-      input.checked.assign(field.options.size(), false);
-      check_options(input, {earlier ? earlier->text : field.default_value});
+      input.list.emplace(field.options, true);
+      input.list->check({earlier ? earlier->text : field.default_value});
       break;
     case sdk::field_kind::multi_select:
-      input.checked.assign(field.options.size(), false);
-      if (earlier) check_options(input, earlier->items);
+      input.list.emplace(field.options, false);
+      if (earlier) input.list->check(earlier->items);
       break;
     case sdk::field_kind::confirmation:
       input.yes = earlier ? earlier->yes : field.default_value == "yes";
@@ -66,28 +55,26 @@ std::optional<form_button> page_form::focused_button() const noexcept {
   return static_cast<form_button>(focus_ - inputs_.size() + 1);
 }
 
+const option_list* page_form::focused_list() const noexcept {
+  if (focus_ >= inputs_.size() || !inputs_[focus_].list) return nullptr;
+  return &*inputs_[focus_].list;
+}
+
+void page_form::set_list_rows(std::size_t rows) noexcept {
+  for (field_input& input : inputs_)
+    if (input.list) input.list->set_rows(rows);
+}
+
 bool page_form::focusable(std::size_t slot) const noexcept {
   return slot != inputs_.size() || can_go_back_;  // Back is disabled on the first page
 }
 
 void page_form::focus_step(int direction) {
+  if (focus_ < inputs_.size() && inputs_[focus_].list) inputs_[focus_].list->stop_typing();
   const std::size_t count = slot_count();
   do {
     focus_ = direction > 0 ? (focus_ + 1) % count : (focus_ + count - 1) % count;
   } while (!focusable(focus_));
-}
-
-/// Moves the highlight inside a list; false at its ends, so the focus leaves the list.
-bool page_form::move_in_list(field_input& input, int direction) {
-  if (direction < 0 && input.option > 0) {
-    --input.option;
-    return true;
-  }
-  if (direction > 0 && input.option + 1 < input.field.options.size()) {
-    ++input.option;
-    return true;
-  }
-  return false;
 }
 
 form_action page_form::press(form_button b) const {
@@ -102,15 +89,13 @@ form_action page_form::press(form_button b) const {
 form_action page_form::on_field(field_input& input, const key_event& k) {
   const sdk::field_kind kind = input.field.kind;
   if (is_typed(kind) && input.editor->handle(k)) return form_action::none;
-  if (is_list(kind) && (k.code == key::up || k.code == key::down)) {
-    if (!move_in_list(input, k.code == key::up ? -1 : 1)) focus_step(k.code == key::up ? -1 : 1);
-    return form_action::none;
-  }
-  if (is_list(kind) && k.is(U' ') && input.option < input.checked.size()) {
-    const bool now = !input.checked[input.option];
-    if (kind == sdk::field_kind::choice) std::fill(input.checked.begin(), input.checked.end(), false);
-    input.checked[input.option] = kind == sdk::field_kind::choice || now;  // a radio list stays selected
-    return form_action::none;
+  if (input.list) {
+    switch (input.list->handle(k)) {
+      case list_key::used: return form_action::none;
+      case list_key::leave_up: focus_step(-1); return form_action::none;
+      case list_key::leave_down: focus_step(1); return form_action::none;
+      case list_key::unused: break;
+    }
   }
   if (kind == sdk::field_kind::confirmation) {
     if (k.is(U' ') || k.code == key::left || k.code == key::right) input.yes = !input.yes;
@@ -120,11 +105,11 @@ form_action page_form::on_field(field_input& input, const key_event& k) {
   if (k.code == key::up) focus_step(-1);
   if (k.code == key::down) focus_step(1);
   if (k.code == key::enter) return form_action::next;
+  if (k.code == key::escape) return form_action::cancel;
   return form_action::none;
 }
 
 form_action page_form::handle(const key_event& k) {
-  if (k.code == key::escape) return form_action::cancel;
   if (k.code == key::tab) {
     focus_step(1);
     return form_action::none;
@@ -134,6 +119,7 @@ form_action page_form::handle(const key_event& k) {
     return form_action::none;
   }
   if (auto field = focused_field()) return on_field(inputs_[*field], k);
+  if (k.code == key::escape) return form_action::cancel;
   if (k.code == key::enter || k.is(U' ')) return press(*focused_button());
   if (k.code == key::left || k.code == key::up) focus_step(-1);
   if (k.code == key::right || k.code == key::down) focus_step(1);
@@ -156,16 +142,11 @@ std::optional<raw_value> page_form::value(const sdk::field& field) const {
       return raw_value{std::move(text)};
     }
     case sdk::field_kind::choice: {
-      auto chosen = std::find(input->checked.begin(), input->checked.end(), true);
-      if (chosen == input->checked.end()) return std::nullopt;
-      return raw_value{field.options[static_cast<std::size_t>(chosen - input->checked.begin())]};
+      std::vector<std::string> chosen = input->list->chosen();
+      if (chosen.empty()) return std::nullopt;
+      return raw_value{std::move(chosen.front())};
     }
-    case sdk::field_kind::multi_select: {
-      std::vector<std::string> items;
-      for (std::size_t i = 0; i < field.options.size(); ++i)
-        if (input->checked[i]) items.push_back(field.options[i]);
-      return raw_value{std::move(items)};
-    }
+    case sdk::field_kind::multi_select: return raw_value{input->list->chosen()};
     case sdk::field_kind::confirmation: return raw_value{input->yes};
     case sdk::field_kind::secret: break;
   }

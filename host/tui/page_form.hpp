@@ -1,10 +1,11 @@
 #pragma once
 // The state of one wizard page on screen: an input per field (an editor for text, path and
-// secret; a radio list for a choice; a checklist for a multi-select; yes/no for a confirmation),
+// secret; a searchable option list for a choice or a multi-select; yes/no for a confirmation),
 // the focus moving over the fields and the Back / Next (Finish) / Cancel buttons, and the values
 // the wizard runner collects when the operator presses Next.
 #include "console/answer_value.hpp"
 #include "tui/field_editor.hpp"
+#include "tui/option_list.hpp"
 #include "tui/keys.hpp"
 
 #include <arbor/sdk/secret_text.hpp>
@@ -32,8 +33,7 @@ enum class form_action : unsigned char {
 struct field_input {
   sdk::field field;
   std::unique_ptr<field_editor> editor;  ///< text, path and secret
-  std::vector<bool> checked;             ///< choice (at most one) and multi-select, one per option
-  std::size_t option{0};                 ///< the highlighted option of a choice or multi-select
+  std::optional<option_list> list;       ///< choice and multi-select
   bool yes{false};                       ///< confirmation
 };
 
@@ -45,8 +45,11 @@ class page_form {
 
   /// Tab / Shift-Tab move over fields and buttons; Up / Down over fields and a list's options;
   /// Space selects an option or toggles a check or yes/no; Enter presses the focused button or,
-  /// on a field, Next; Esc is Cancel.
+  /// on a field, Next; Esc is Cancel. A focused list takes its search keys first (option_list).
   form_action handle(const key_event& k);
+
+  /// How many options each list shows at once, from the room on screen.
+  void set_list_rows(std::size_t rows) noexcept;
 
   const sdk::page& page() const noexcept { return page_; }
   const std::vector<field_input>& inputs() const noexcept { return inputs_; }
@@ -57,6 +60,8 @@ class page_form {
   std::optional<std::size_t> focused_field() const noexcept;
   /// The focused button, or nothing when a field has the focus.
   std::optional<form_button> focused_button() const noexcept;
+  /// The focused field's list, or nothing when the focus is elsewhere.
+  const option_list* focused_list() const noexcept;
 
   /// The value of a non-secret field as the runner expects it: nothing for an empty optional
   /// text or an unselected choice.
@@ -68,7 +73,6 @@ class page_form {
   std::size_t slot_count() const noexcept { return inputs_.size() + 3; }
   bool focusable(std::size_t slot) const noexcept;
   void focus_step(int direction);
-  bool move_in_list(field_input& input, int direction);
   form_action press(form_button b) const;
   form_action on_field(field_input& input, const key_event& k);
   const field_input* input_for(const sdk::field& field) const;

@@ -6,10 +6,53 @@ namespace arbor::host::tui {
 namespace {
 
 constexpr std::size_t indent = 4;
+constexpr std::size_t search_columns = 16;  ///< the search's box; a longer search scrolls in it
 
 void add_wrapped(styled_lines& out, std::string_view text, std::size_t width, style s, std::string_view prefix = {}) {
   const std::size_t room = width > prefix.size() + 1 ? width - prefix.size() : 1;
   for (std::string& line : wrap(printable(text), room)) out.push_back({std::string(prefix) + line, s});
+}
+
+/// "12 of 340 match 'ali'", and for a multi-select how many are checked, hidden or not.
+std::string match_count(const option_list& list) {
+  const std::string all = std::to_string(list.options().size());
+  std::string text = !list.filtered() ? all + " options"
+                                      : std::to_string(list.shown().size()) + " of " + all + " match '" +
+                                            printable(list.search().text()) + "'";
+  if (!list.single()) text += ", " + std::to_string(list.checked_count()) + " selected";
+  return text;
+}
+
+void add_search_line(page_layout& out, const option_list& list, bool focused, std::size_t width) {
+  const std::string prompt = std::string(indent, ' ') + "Search: ";
+  const editor_view typed = list.search().visible(search_columns);
+  if (focused && list.typing()) out.cursor = std::make_pair(out.lines.size(), columns(prompt) + typed.cursor);
+  const std::string line = prompt + fit(printable(typed.text), search_columns) + "  " + match_count(list);
+  out.lines.push_back({std::string(clip(line, width)), style::hint});
+}
+
+void add_list(page_layout& out, const option_list& list, bool focused, std::size_t width) {
+  const std::string pad(indent, ' ');
+  if (list.typing() || list.filtered()) add_search_line(out, list, focused, width);
+  const std::vector<std::size_t>& shown = list.shown();
+  if (shown.empty()) {
+    out.lines.push_back({pad + (list.options().empty() ? "(no options)" : "(no option matches)"), style::hint});
+    return;
+  }
+  const std::size_t end = std::min(shown.size(), list.top() + list.rows());
+  if (list.top() > 0) out.lines.push_back({pad + "^ " + std::to_string(list.top()) + " more above", style::hint});
+  const auto highlighted = list.highlighted_row();
+  for (std::size_t row = list.top(); row < end; ++row) {
+    const std::size_t option = shown[row];
+    const bool on = list.checked(option);
+    const std::string mark = list.single() ? (on ? "(*) " : "( ) ") : (on ? "[x] " : "[ ] ");
+    const bool lit = focused && highlighted == row;
+    if (lit) out.highlight_line = out.lines.size();
+    out.lines.push_back({std::string(clip(pad + mark + printable(list.options()[option]), width)),
+                         lit ? style::selected : style::normal});
+  }
+  if (end < shown.size())
+    out.lines.push_back({pad + "v " + std::to_string(shown.size() - end) + " more below", style::hint});
 }
 
 void add_input(page_layout& out, const field_input& input, bool focused, std::size_t width) {
@@ -24,17 +67,7 @@ void add_input(page_layout& out, const field_input& input, bool focused, std::si
       break;
     }
     case sdk::field_kind::choice:
-    case sdk::field_kind::multi_select: {
-      const bool radio = input.field.kind == sdk::field_kind::choice;
-      for (std::size_t i = 0; i < input.field.options.size(); ++i) {
-        const std::string mark = radio ? (input.checked[i] ? "(*) " : "( ) ") : (input.checked[i] ? "[x] " : "[ ] ");
-        const bool highlighted = focused && i == input.option;
-        out.lines.push_back({std::string(clip(std::string(indent, ' ') + mark + printable(input.field.options[i]), width)),
-                             highlighted ? style::selected : style::normal});
-      }
-      if (input.field.options.empty()) out.lines.push_back({std::string(indent, ' ') + "(no options)", style::hint});
-      break;
-    }
+    case sdk::field_kind::multi_select: add_list(out, *input.list, focused, width); break;
     case sdk::field_kind::confirmation:
       out.lines.push_back({std::string(indent, ' ') + (input.yes ? "(*) Yes   ( ) No" : "( ) Yes   (*) No"),
                            focused ? style::selected : style::normal});
@@ -64,6 +97,7 @@ page_layout layout_page(const page_form& form, const sdk::error* problem, std::s
     out.lines.push_back({std::string(clip(label, width)), has_focus ? style::title : style::normal});
     add_input(out, input, has_focus, width);
     if (has_focus && !input.field.help.empty()) add_wrapped(out.lines, input.field.help, width, style::hint, "    ");
+    if (has_focus) out.focus_end = out.lines.size() - 1;
     out.lines.push_back({});
   }
   return out;

@@ -25,18 +25,32 @@ struct termios saved_termios {};
 bool have_termios = false;
 char reset_sequence[256];
 std::size_t reset_length = 0;
-struct sigaction previous_int {};
-struct sigaction previous_term {};
+constexpr int stop_signals[] = {SIGINT, SIGTERM};
+constexpr int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+// Indexed by signal number; every signal above is below 32.
+struct sigaction previous[32] {};
 
-void on_signal(int sig) {
+void restore_terminal() noexcept {
+  if (have_termios) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+  [[maybe_unused]] auto written = ::write(STDOUT_FILENO, reset_sequence, reset_length);
+}
+
+void on_stop_signal(int sig) {
   if (stop_signal == 0) {
     stop_signal = sig;
     return;
   }
-  if (have_termios) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
-  [[maybe_unused]] auto written = ::write(STDOUT_FILENO, reset_sequence, reset_length);
+  restore_terminal();
   ::signal(sig, SIG_DFL);
   ::raise(sig);
+}
+
+void on_crash(int sig, siginfo_t* info, void*) {
+  restore_terminal();
+  ::sigaction(sig, &previous[sig], nullptr);
+  // A fault raised by the kernel happens again when the instruction is retried on return, now
+  // under the previous handler; a signal that was sent (abort(), kill) has to be sent again.
+  if (info == nullptr || info->si_code <= 0) ::raise(sig);
 }
 
 void append_capability(const char* name) {
@@ -49,11 +63,20 @@ void append_capability(const char* name) {
 }
 
 void install_handlers() {
-  struct sigaction action {};
-  action.sa_handler = on_signal;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGINT, &action, &previous_int);
-  ::sigaction(SIGTERM, &action, &previous_term);
+  struct sigaction stop {};
+  stop.sa_handler = on_stop_signal;
+  sigemptyset(&stop.sa_mask);
+  for (int sig : stop_signals) ::sigaction(sig, &stop, &previous[sig]);
+  struct sigaction crash {};
+  crash.sa_sigaction = on_crash;
+  crash.sa_flags = SA_SIGINFO;
+  sigemptyset(&crash.sa_mask);
+  for (int sig : crash_signals) ::sigaction(sig, &crash, &previous[sig]);
+}
+
+void remove_handlers() {
+  for (int sig : stop_signals) ::sigaction(sig, &previous[sig], nullptr);
+  for (int sig : crash_signals) ::sigaction(sig, &previous[sig], nullptr);
 }
 
 }  // namespace
@@ -83,8 +106,7 @@ screen_session::screen_session() {
 screen_session::~screen_session() {
   ::endwin();
   ::delscreen(terminal_);
-  ::sigaction(SIGINT, &previous_int, nullptr);
-  ::sigaction(SIGTERM, &previous_term, nullptr);
+  remove_handlers();
 }
 
 bool screen_session::stop_requested() noexcept { return stop_signal != 0; }

@@ -3,7 +3,10 @@
 // destructor restores the terminal (endwin), also when an exception unwinds. SIGINT and SIGTERM
 // only set a flag that the screens read as a request to stop (key::interrupt), so the console
 // leaves through the same path; a second signal restores the terminal at once and ends the
-// process, for a task that does not look at cancellation.
+// process, for a task that does not look at cancellation. A crash while the screen is up
+// (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, in a plugin's task or anywhere) restores the
+// terminal too, then goes on as it would have without the console (default action, or the
+// sanitizers' report).
 struct screen;  // ncurses' SCREEN
 
 namespace arbor::host::tui {

@@ -4,6 +4,7 @@
 #include "tui/text.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace arbor::host::tui {
 
@@ -14,8 +15,14 @@ styled_lines summary_lines(const sdk::summary& summary, std::size_t width) {
 
   styled_lines lines{{std::string(clip(printable(summary.title), width)), style::success}, {}};
   for (const sdk::summary_item& item : summary.items) {
-    lines.push_back({std::string(clip(fit(printable(item.label) + ":", label_width + 1) + " " + printable(item.value), width)),
-                     style::normal});
+    // A value is wrapped under itself, never cut: a summary may be all the operator gets to read.
+    const std::string label = fit(printable(item.label) + ":", label_width + 1) + " ";
+    const std::size_t room = width > columns(label) ? width - columns(label) : 1;
+    std::vector<std::string> value = wrap(printable(item.value), room);
+    if (value.empty()) value.emplace_back();
+    for (std::size_t i = 0; i < value.size(); ++i)
+      lines.push_back({std::string(clip((i == 0 ? label : std::string(columns(label), ' ')) + value[i], width)),
+                       style::normal});
     for (const std::string& detail : item.details)
       lines.push_back({std::string(clip("    " + printable(detail), width)), style::hint});
   }

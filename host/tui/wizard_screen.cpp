@@ -9,6 +9,24 @@
 #include <algorithm>
 
 namespace arbor::host::tui {
+namespace {
+
+/// Rows between the title and the buttons.
+int body_rows() { return std::max(screen_rows() - 6, 1); }
+
+/// Options a list shows at once: the rest of the body once its label, search line, "more above"
+/// and "more below" lines and one line of help are in, so the whole list fits on the screen.
+std::size_t list_rows() { return static_cast<std::size_t>(std::max(body_rows() - 5, 1)); }
+
+const char* key_help(const page_form& form) {
+  const option_list* list = form.focused_list();
+  if (list != nullptr && list->typing())
+    return " Type to search  Up/Down move  Space select  Enter done  Esc clear search";
+  if (list != nullptr) return " Tab/Up/Down move  Space select  / search  Enter next  Esc cancel";
+  return " Tab/Up/Down move  Space select  Enter next  Esc cancel";
+}
+
+}  // namespace
 
 sdk::result<void> wizard_screen::check(const sdk::wizard_spec& spec) {
   title_ = spec.title;
@@ -26,6 +44,7 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
     form_ = std::make_unique<page_form>(page, so_far, shown_.size() > 1, !page_ids_.empty() && page_ids_.back() == page.id);
 
   for (;;) {
+    form_->set_list_rows(list_rows());  // the terminal may have changed size
     draw(problem);
     const key_event k = read_key();
     if (k.code == key::interrupt) {
@@ -60,14 +79,16 @@ void wizard_screen::draw(const sdk::error* problem) const {
   const int rows = screen_rows();
   const int cols = screen_cols();
   const int body_top = 2;
-  const int body_height = std::max(rows - 6, 1);
+  const int body_height = body_rows();
   const auto width = static_cast<std::size_t>(std::max(cols - 4, 1));
   const page_layout layout = layout_page(*form_, problem, width);
 
-  // Scroll so the focused field's label and the line after it (its input) are in view.
-  const std::size_t focus_end = std::min(layout.focus_line + 1, layout.lines.empty() ? 0 : layout.lines.size() - 1);
-  std::size_t first = scroll_to_show(0, layout.focus_line, static_cast<std::size_t>(body_height), layout.lines.size());
-  first = scroll_to_show(first, focus_end, static_cast<std::size_t>(body_height), layout.lines.size());
+  // Scroll so the focused field (label, input, help) is in view, and above all a list's
+  // highlighted option.
+  const auto height = static_cast<std::size_t>(body_height);
+  std::size_t first = scroll_to_show(0, layout.focus_line, height, layout.lines.size());
+  first = scroll_to_show(first, layout.focus_end, height, layout.lines.size());
+  if (layout.highlight_line) first = scroll_to_show(first, *layout.highlight_line, height, layout.lines.size());
 
   clear_screen();
   const std::size_t position = static_cast<std::size_t>(
@@ -81,7 +102,7 @@ void wizard_screen::draw(const sdk::error* problem) const {
     put(rows - 3, x, button.text, cols - x, button.style);
     x += static_cast<int>(button.text.size()) + 2;
   }
-  put(rows - 1, 0, " Tab/Up/Down move  Space select  Enter next  Esc cancel", cols, style::hint, true);
+  put(rows - 1, 0, key_help(*form_), cols, style::hint, true);
   if (layout.cursor && layout.cursor->first >= first && layout.cursor->first < first + static_cast<std::size_t>(body_height))
     place_cursor(body_top + static_cast<int>(layout.cursor->first - first), 2 + static_cast<int>(layout.cursor->second));
   else

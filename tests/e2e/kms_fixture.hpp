@@ -51,12 +51,17 @@ class kms_server {
   std::filesystem::path data() const { return root_ / "kmsdata"; }
   std::filesystem::path db() const { return data() / "kms.db"; }
 
-  /// arbor with this server's data directory and the test configuration.
+  /// The options that point arbor at the built Key Manager, this server's data directory and
+  /// the test configuration.
+  std::vector<std::string> options() const {
+    return {"--manifests", ARBOR_SOURCE_DIR "/manifests", "--plugin-dir", ARBOR_BINARY_DIR "/lib/arbor/plugins",
+            "--data-dir", data().string(), "--config", "identity.key-type=ec-p384", "--config",
+            "auth.argon2-memory-kib=8192", "--config", "auth.argon2-iterations=1"};
+  }
+
+  /// arbor with options() and `args`.
   arbor_result arbor(std::vector<std::string> args, std::optional<std::string> fd_input = std::nullopt) const {
-    std::vector<std::string> all{"--manifests", ARBOR_SOURCE_DIR "/manifests", "--plugin-dir",
-                                 ARBOR_BINARY_DIR "/lib/arbor/plugins", "--data-dir", data().string(),
-                                 "--config", "identity.key-type=ec-p384", "--config", "auth.argon2-memory-kib=8192",
-                                 "--config", "auth.argon2-iterations=1"};
+    std::vector<std::string> all = options();
     for (auto& a : args) all.push_back(std::move(a));
     return run_arbor(std::move(all), std::move(fd_input));
   }

@@ -2,7 +2,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tui/menu.hpp"
+#include "tui/sort_menu.hpp"
 
+using namespace arbor;
 using namespace arbor::host;
 using namespace arbor::host::tui;
 
@@ -62,4 +64,32 @@ BOOST_AUTO_TEST_CASE(an_empty_menu_chooses_nothing) {
   context_menu menu = make_context_menu("Folder", node_menu{});
   BOOST_TEST(!menu.model.selected_tag().has_value());
   BOOST_TEST((menu.model.handle(press(key::enter)) == menu_action::none));
+}
+
+BOOST_AUTO_TEST_CASE(a_letter_selects_the_next_entry_starting_with_it) {
+  menu_model menu("M", {{"  Back Up", false, 0}, {"  Restore", false, 1}, {"Other", true, 0}, {"  backup again", false, 2}});
+  menu.handle(type(U'b'));
+  BOOST_TEST((menu.selected_tag() == std::optional<std::size_t>(2)));
+  menu.handle(type(U'B'));  // wraps around
+  BOOST_TEST((menu.selected_tag() == std::optional<std::size_t>(0)));
+  menu.handle(type(U'x'));  // no entry: nothing moves
+  BOOST_TEST((menu.selected_tag() == std::optional<std::size_t>(0)));
+  BOOST_TEST((menu.handle(type(U'q')) == menu_action::closed));
+}
+
+BOOST_AUTO_TEST_CASE(the_sort_menu_lists_each_tables_columns_and_reverses_the_sorted_one) {
+  const sdk::details_view view{{}, {sdk::table{"Users", {{"user", "User"}, {"mail", "E-mail"}}, {}, 0},
+                                    sdk::table{"Pending", {{"serial", "Serial"}}, {}, 0}}};
+  const sort_menu fresh = make_sort_menu(view, std::nullopt);
+  BOOST_TEST(fresh.model.lines().size() == 5u);
+  BOOST_TEST(fresh.model.lines()[0].label == "Users");
+  BOOST_TEST(fresh.model.lines()[0].heading);
+  BOOST_TEST((fresh.choices[*fresh.model.selected_tag()] == sort_order{0, 0, false}));
+
+  const sort_menu sorted = make_sort_menu(view, sort_order{1, 0, false});
+  BOOST_TEST(sorted.model.lines()[0].label == "The plugin's order");
+  BOOST_TEST(!sorted.choices[sorted.model.lines()[0].tag]);
+  // The sorted column is selected and choosing it again sorts the other way round.
+  BOOST_TEST(sorted.model.lines()[*sorted.model.selected_line()].label.find("Serial  (ascending now") == 2u);
+  BOOST_TEST((sorted.choices[*sorted.model.selected_tag()] == sort_order{1, 0, true}));
 }

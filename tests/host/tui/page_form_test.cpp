@@ -166,3 +166,95 @@ BOOST_AUTO_TEST_CASE(the_last_page_offers_finish_and_the_first_dims_back) {
   BOOST_TEST((buttons[0].style == style::hint));
   BOOST_TEST(buttons[1].text == "[ Finish ]");
 }
+
+namespace {
+
+/// A page with one multi-select of `count` options "user-1".."user-<count>", then a text field.
+sdk::page long_list_page(int count) {
+  std::vector<std::string> options;
+  for (int i = 1; i <= count; ++i) options.push_back("user-" + std::to_string(i));
+  sdk::page p;
+  p.id = "p";
+  p.title = "Page";
+  p.fields = {make("users", sdk::field_kind::multi_select, false, std::move(options)),
+              make("note", sdk::field_kind::text, false)};
+  return p;
+}
+
+bool has_line(const page_layout& layout, const std::string& text) {
+  for (const styled_line& line : layout.lines)
+    if (line.text.find(text) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(escape_clears_a_search_before_it_cancels_the_wizard) {
+  page_form form(long_list_page(40), {}, false, false);
+  form.handle(type(U'/'));
+  type_text(form, U"user-3");
+  BOOST_TEST((form.handle(press(key::escape)) == form_action::none));
+  BOOST_TEST(!form.focused_list()->filtered());
+  BOOST_TEST((form.handle(press(key::escape)) == form_action::cancel));
+}
+
+BOOST_AUTO_TEST_CASE(enter_while_searching_ends_the_search_and_the_next_enter_is_next) {
+  page_form form(long_list_page(40), {}, false, false);
+  form.handle(type(U'/'));
+  type_text(form, U"7");
+  BOOST_TEST((form.handle(press(key::enter)) == form_action::none));
+  BOOST_TEST(form.focused_list()->filtered());
+  BOOST_TEST((form.handle(press(key::enter)) == form_action::next));
+}
+
+BOOST_AUTO_TEST_CASE(options_checked_under_searches_are_answered_as_values) {
+  page_form form(long_list_page(40), {}, false, false);
+  form.handle(type(U'/'));
+  type_text(form, U"-3");  // user-3, user-30..39
+  form.handle(press(key::down));
+  form.handle(type(U' '));  // user-30
+  for (int i = 0; i < 2; ++i) form.handle(press(key::backspace));
+  type_text(form, U"12");
+  form.handle(type(U' '));  // user-12
+  form.handle(press(key::tab));  // on to the note: the search stays, typing stops
+  BOOST_TEST(!form.inputs()[0].list->typing());
+  BOOST_TEST(form.inputs()[0].list->filtered());
+  type_text(form, U"n");
+  BOOST_TEST(std::get<std::string>(*form.value(field_of(form, 1))) == "n");  // the letter went to the note
+  BOOST_TEST(std::get<std::vector<std::string>>(*form.value(field_of(form, 0))) ==
+                 (std::vector<std::string>{"user-12", "user-30"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_layout_shows_the_search_with_its_match_count) {
+  page_form form(long_list_page(40), {}, false, false);
+  form.handle(type(U'/'));
+  type_text(form, U"-3");
+  form.handle(type(U' '));
+  const page_layout layout = layout_page(form, nullptr, 78);
+  BOOST_TEST(has_line(layout, "Search: -3"));
+  BOOST_TEST(has_line(layout, "11 of 40 match '-3', 1 selected"));
+  BOOST_TEST(has_line(layout, "[x] user-3"));
+  BOOST_TEST(!has_line(layout, "user-4"));
+  BOOST_TEST(layout.cursor.has_value());  // in the search while typing
+}
+
+BOOST_AUTO_TEST_CASE(the_layout_keeps_the_highlighted_option_in_a_window_with_more_above_and_below) {
+  page_form form(long_list_page(40), {}, false, false);
+  form.set_list_rows(6);
+  page_layout layout = layout_page(form, nullptr, 78);
+  BOOST_TEST(has_line(layout, "v 34 more below"));
+  BOOST_TEST(!has_line(layout, "more above"));
+  for (int i = 0; i < 19; ++i) form.handle(press(key::down));
+  layout = layout_page(form, nullptr, 78);
+  BOOST_TEST_REQUIRE(layout.highlight_line.has_value());
+  const styled_line& lit = layout.lines[*layout.highlight_line];
+  BOOST_TEST(lit.text == "    [ ] user-20");
+  BOOST_TEST((lit.style == style::selected));
+  BOOST_TEST(layout.focus_line < *layout.highlight_line);
+  BOOST_TEST(*layout.highlight_line <= layout.focus_end);
+  BOOST_TEST(layout.lines[layout.focus_end].text == "    help users");
+  BOOST_TEST(layout.focus_end - layout.focus_line == 9u);  // after the label: a marker, 6 options, a marker, the help
+  BOOST_TEST(has_line(layout, "^ 14 more above"));
+  BOOST_TEST(has_line(layout, "v 20 more below"));
+}

@@ -63,6 +63,15 @@ BOOST_AUTO_TEST_CASE(scrolling_keeps_the_selection_in_view) {
   BOOST_TEST(scroll_to_show(3, 2, 5, 4) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_long_summary_value_is_wrapped_beside_its_label_not_cut) {
+  const sdk::summary s{"Backed up", {{"note", "Note", "keep a copy of master.key apart from it", {}}}, std::nullopt};
+  const styled_lines lines = summary_lines(s, 24);
+  BOOST_REQUIRE(lines.size() == 5u);
+  BOOST_TEST(lines[2].text == "Note: keep a copy of");
+  BOOST_TEST(lines[3].text == "      master.key apart");
+  BOOST_TEST(lines[4].text == "      from it");
+}
+
 BOOST_AUTO_TEST_CASE(summary_lines_show_items_details_and_the_table) {
   sdk::summary s{"Export complete", {{"users", "Users exported", "3", {"ada", "grace"}}}, std::nullopt};
   s.results = sdk::table{"Results", {{"u", "User"}}, {{"ada"}}, 1};

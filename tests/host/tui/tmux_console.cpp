@@ -15,6 +15,7 @@ namespace arbor::test {
 namespace {
 
 const std::string exit_marker = "command exited with status ";
+const std::string modes_kept = "terminal modes restored";
 
 std::string run(const std::string& command) {
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
@@ -46,6 +47,14 @@ bool tmux_available() {
   return false;
 }
 
+std::size_t column_of(const std::string& line, const std::string& text) {
+  const std::size_t at = line.find(text);
+  if (at == std::string::npos) return at;
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < at; ++i) column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;  // lead bytes
+  return column;
+}
+
 std::string shell_quote(const std::string& text) {
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -59,8 +68,11 @@ tmux_console::tmux_console(const std::string& command, int cols, int rows) {
                 .string();
   // The shell prints the command's status and stays (until kill-server) so it can be read: tmux
   // drops a dead pane's last output. Its trap keeps it alive through a Ctrl-C meant for the
-  // command (a trapped signal, unlike an ignored one, is not passed on as ignored).
-  const std::string wrapped = "trap : INT; " + command + "; echo \"" + exit_marker + "$?\"; exec sleep 600";
+  // command (a trapped signal, unlike an ignored one, is not passed on as ignored). It also
+  // compares the terminal's modes before and after the command.
+  const std::string wrapped = "trap : INT; modes=$(stty -g); " + command + "; status=$?; " +
+                              "[ \"$(stty -g)\" = \"$modes\" ] && kept=\"" + modes_kept + "\" || kept=\"terminal modes changed\"; " +
+                              "echo \"" + exit_marker + "$status, $kept\"; exec sleep 600";
   tmux("new-session -d -s console -x " + std::to_string(cols) + " -y " + std::to_string(rows) + " " +
        shell_quote("sh -c " + shell_quote(wrapped)));
 }
@@ -80,6 +92,25 @@ void tmux_console::keys(const std::vector<std::string>& names) {
 }
 
 void tmux_console::type(const std::string& text) { tmux("send-keys -t console -l " + shell_quote(text)); }
+
+void tmux_console::resize(int cols, int rows) {
+  tmux("resize-window -t console -x " + std::to_string(cols) + " -y " + std::to_string(rows));
+}
+
+std::string tmux_console::row(int row) {
+  std::istringstream lines(screen());
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(line);
+  const int index = row < 0 ? static_cast<int>(rows.size()) + row : row;
+  return index >= 0 && index < static_cast<int>(rows.size()) ? rows[static_cast<std::size_t>(index)] : std::string{};
+}
+
+std::string tmux_console::screen_with_attributes() { return tmux("capture-pane -p -e -t console"); }
+
+bool tmux_console::terminal_restored() {
+  return screen().find(modes_kept) != std::string::npos &&
+         tmux("display-message -p -t console '#{alternate_on} #{cursor_flag}'") == "0 1\n";
+}
 
 std::string tmux_console::screen() {
   captures_.push_back(tmux("capture-pane -p -t console"));

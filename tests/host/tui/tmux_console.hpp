@@ -1,6 +1,7 @@
 #pragma once
 // Drives the real `arbor` in a detached tmux session of a given size: send keys, read the
-// screen, wait (bounded, by polling the screen) for text to appear. Each console gets its own
+// screen, wait (bounded, by polling the screen) for text to appear, resize the terminal, and
+// check afterwards that the program left the terminal as it found it. Each console gets its own
 // tmux server on a socket in the temp directory, both removed when the object goes away.
 #include <chrono>
 #include <filesystem>
@@ -26,14 +27,25 @@ class tmux_console {
   /// Sends text literally.
   void type(const std::string& text);
 
+  /// Makes the terminal `cols` x `rows`, as when the operator resizes the window.
+  void resize(int cols, int rows);
+
   /// The screen now; every capture is also kept for seen_anywhere().
   std::string screen();
+  /// Row `row` of the screen now (negative: from the bottom, -1 the last).
+  std::string row(int row);
+  /// The screen now with its attributes and colours as escape sequences (capture-pane -e).
+  std::string screen_with_attributes();
   /// Polls the screen until it contains `needle` or `timeout` passes; true when it appeared.
   bool wait_for(const std::string& needle, std::chrono::milliseconds timeout = std::chrono::seconds(10));
   /// Polls until the screen no longer contains `needle`.
   bool wait_gone(const std::string& needle, std::chrono::milliseconds timeout = std::chrono::seconds(10));
   /// Polls until the program has exited; its exit status, or nothing on timeout.
   std::optional<int> wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+  /// After wait_exit(): true when the program left the terminal as it found it: the same
+  /// modes (stty), the main screen (not the alternate one) and a visible cursor.
+  bool terminal_restored();
 
   /// True when any screen captured so far contained `needle`.
   bool seen_anywhere(const std::string& needle) const;
@@ -44,6 +56,10 @@ class tmux_console {
   std::string socket_;
   std::vector<std::string> captures_;
 };
+
+/// The screen column where `text` starts in `line`, counting characters, not bytes (the pane
+/// borders are multi-byte); npos when it is not there.
+std::size_t column_of(const std::string& line, const std::string& text);
 
 /// Single-quotes `text` for sh.
 std::string shell_quote(const std::string& text);

@@ -1,0 +1,142 @@
+#define BOOST_TEST_MODULE keymanager_console_test
+// The real Key Manager in the real console, driven through tmux at 80x24 as an operator would:
+// the status line's warning, a task run to its summary after a refused password, a cancelled
+// wizard, resizes, and Ctrl-C in the middle of a task.
+#include <boost/test/unit_test.hpp>
+
+#include "kms_fixture.hpp"
+#include "tmux_console.hpp"
+#include "tmux_required.hpp"
+
+#include <filesystem>
+
+namespace {
+
+namespace fs = std::filesystem;
+using arbor::test::column_of;
+using arbor::test::kms_server;
+using arbor::test::shell_quote;
+using arbor::test::tmux_console;
+
+std::string console_command(const kms_server& kms) {
+  std::string command = shell_quote(ARBOR_EXE);
+  for (const std::string& option : kms.options()) command += " " + shell_quote(option);
+  return command;
+}
+
+/// A fresh Key Manager and the console on it, 80x24, showing its tree.
+struct kms_console {
+  kms_server kms{"tui"};
+  tmux_console console{console_command(kms), 80, 24};
+
+  kms_console() { BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), "the console did not start:\n" + console.screen()); }
+
+  /// Console Root > Advanced Security > Key Manager, its details shown.
+  void select_key_manager() {
+    console.keys({"Down", "Right"});
+    BOOST_REQUIRE(console.wait_for("Key Manager"));
+    console.keys({"Down"});
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
+  }
+
+  /// Opens the All Tasks entry starting with `letter` and waits for its login page.
+  void open_task(const std::string& letter, const std::string& title) {
+    select_key_manager();
+    console.keys({"m"});
+    BOOST_REQUIRE(console.wait_for("All Tasks"));
+    console.type(letter);
+    console.keys({"Enter"});
+    BOOST_REQUIRE_MESSAGE(console.wait_for(title + "  -  page 1"), console.screen());
+    BOOST_REQUIRE(console.wait_for("Key Management Service Login"));
+  }
+
+  /// On the login page: the password field, emptied, then `password` and Enter.
+  void log_in(const std::string& password, std::size_t typed_before = 0) {
+    if (typed_before == 0) console.keys({"Tab"});
+    for (std::size_t i = 0; i < typed_before; ++i) console.keys({"BSpace"});
+    console.type(password);
+    console.keys({"Enter"});
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(keymanager_console, *boost::unit_test::precondition(arbor::test::tmux_required()))
+
+BOOST_FIXTURE_TEST_CASE(the_status_line_warns_while_the_initial_password_is_in_use, kms_console) {
+  select_key_manager();
+  BOOST_TEST(console.row(-3).find("! Key Manager: The initial password 'password' is still in use") != std::string::npos,
+             console.screen());
+  console.keys({"Up"});  // the warning stays when the operator moves on
+  BOOST_TEST_REQUIRE(console.wait_for("A folder. It contains:"));
+  BOOST_TEST(console.row(-3).find("! Key Manager: The initial password") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(back_up_database_refuses_a_wrong_password_then_shows_its_summary, kms_console) {
+  const std::string wrong = "not-the-password";
+  open_task("B", "Back Up Database");
+  BOOST_TEST(console.screen().find("[ Finish ]") != std::string::npos);
+  log_in(wrong);
+  BOOST_TEST_REQUIRE(console.wait_for("password is wrong"), console.screen());
+  BOOST_TEST(console.screen().find("Key Management Service Login") != std::string::npos);  // still the login page
+  BOOST_TEST((!fs::exists(kms.data() / "backups") || fs::is_empty(kms.data() / "backups")));
+
+  log_in("password", wrong.size());
+  BOOST_TEST_REQUIRE(console.wait_for("Back Up Database: summary"), console.screen());
+  const std::string summary = console.screen();
+  BOOST_TEST(summary.find("The database was backed up") != std::string::npos);
+  BOOST_TEST(summary.find("Backup:") != std::string::npos);
+  BOOST_TEST(summary.find((kms.data() / "backups").string()) != std::string::npos, summary);
+  BOOST_TEST(!fs::is_empty(kms.data() / "backups"));
+  console.keys({"Enter"});
+  BOOST_TEST(console.wait_for("Back Up Database completed."));
+  BOOST_TEST(!console.seen_anywhere(wrong));
+}
+
+BOOST_FIXTURE_TEST_CASE(cancelling_save_the_kms_certificate_writes_nothing, kms_console) {
+  const fs::path target = kms.root() / "kms.crt";
+  open_task("S", "Save the KMS Certificate");
+  log_in("password");
+  BOOST_TEST_REQUIRE(console.wait_for("page 2 of 2"), console.screen());
+  BOOST_TEST(console.screen().find("SHA-1:") != std::string::npos);
+  console.type(target.string());
+  console.keys({"Escape"});
+  BOOST_TEST(console.wait_for("The wizard was cancelled; nothing was changed."), console.screen());
+  BOOST_TEST(!fs::exists(target));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_layout_follows_a_resize_to_120x40_and_back, kms_console) {
+  select_key_manager();
+  BOOST_TEST(console.row(-1).find(" Enter open  m menu") == 0u);
+  console.resize(120, 40);
+  BOOST_TEST_REQUIRE(console.wait_for("Up/Down Right/Left move"), console.screen());
+  BOOST_TEST(console.row(39).find("Up/Down Right/Left move") != std::string::npos);
+  BOOST_TEST(console.row(37).find("! Key Manager: The initial password") != std::string::npos);
+  BOOST_TEST(column_of(console.row(1), "Console Root/Advanced Security") == 42u);  // the tree pane is 40 wide
+
+  console.resize(80, 24);
+  BOOST_TEST_REQUIRE(console.wait_gone("Up/Down Right/Left move"));
+  BOOST_TEST(console.row(23).find(" Enter open  m menu") == 0u);
+  BOOST_TEST(console.row(21).find("! Key Manager: The initial password") != std::string::npos);
+  BOOST_TEST(column_of(console.row(1), "Console Root/Advanced Security") == 28u);  // 80 / 3 columns of tree
+}
+
+BOOST_FIXTURE_TEST_CASE(a_wizard_page_follows_a_resize, kms_console) {
+  open_task("B", "Back Up Database");
+  console.resize(120, 40);
+  BOOST_TEST_REQUIRE(console.wait_for("[ Finish ]"));
+  BOOST_TEST(console.row(37).find("[ Finish ]") != std::string::npos, console.screen());
+  console.resize(80, 24);
+  BOOST_TEST(console.wait_for("[ Finish ]"));
+  BOOST_TEST(console.row(21).find("[ Finish ]") != std::string::npos, console.screen());
+}
+
+BOOST_FIXTURE_TEST_CASE(ctrl_c_in_a_wizard_ends_the_console_and_restores_the_terminal, kms_console) {
+  open_task("B", "Back Up Database");
+  console.keys({"C-c"});
+  const auto status = console.wait_exit();
+  BOOST_TEST((status == std::optional<int>(6)), "exit status " << status.value_or(-1) << ", screen:\n" << console.screen());
+  BOOST_TEST(console.terminal_restored(), console.screen());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
