@@ -34,8 +34,10 @@ struct plugin_registry::impl {
 
   static bool is_usable(plugin_state s) { return s != plugin_state::failed && s != plugin_state::inactive; }
 
-  void mark_failed(plugin_status& status, sdk::error why) {
-    services.write_log(sdk::log_level::error, why.message + (why.technical.empty() ? "" : " (" + why.technical + ")"));
+  // `level`: error when nobody else will report it (a manifest refused at discovery); a library
+  // that fails when first used is reported by whoever asked for it, so the log only keeps it.
+  void mark_failed(plugin_status& status, sdk::error why, sdk::log_level level = sdk::log_level::error) {
+    services.write_log(level, why.message + (why.technical.empty() ? "" : " (" + why.technical + ")"));
     status.state = plugin_state::failed;
     status.error = std::move(why);
   }
@@ -103,7 +105,7 @@ struct plugin_registry::impl {
     if (!attached) {
       sdk::error why = attached.error();
       why.message = status->manifest_file.string() + ": " + why.message;
-      mark_failed(*status, why);
+      mark_failed(*status, why, sdk::log_level::debug);
       return why;
     }
     status->state = plugin_state::loaded;
