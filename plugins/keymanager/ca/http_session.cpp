@@ -72,6 +72,12 @@ bool was_connected(CURL* easy) {
   return curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us) == CURLE_OK && connect_us > 0;
 }
 
+// Whether the request went over a kept-alive connection rather than a new one.
+bool reused_connection(CURL* easy) {
+  long new_connections = 0;
+  return curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &new_connections) == CURLE_OK && new_connections == 0;
+}
+
 transport_status classify(CURLcode result, http_slot& slot) {
   switch (result) {
     case CURLE_OK: return transport_status::completed;
@@ -81,6 +87,13 @@ transport_status classify(CURLcode result, http_slot& slot) {
     case CURLE_OPERATION_TIMEDOUT:
       return was_connected(slot.easy.get()) ? transport_status::timed_out : transport_status::connect_timed_out;
     case CURLE_WRITE_ERROR: return slot.overflowed ? transport_status::too_large : transport_status::failed;
+    // A kept-alive connection to a CA that has stopped since fails on send or with an empty
+    // reply, not with a refused connect (libcurl retries some of these on a fresh connection,
+    // not all): the CA has gone away. On a new connection the same errors mean a broken server.
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+      return reused_connection(slot.easy.get()) ? transport_status::unreachable : transport_status::failed;
     default: return transport_status::failed;
   }
 }
