@@ -78,6 +78,15 @@ std::int64_t user_selection::queue_valid_keys_for_revocation(std::string_view re
 }
 
 std::int64_t user_selection::remove_users() {
+  // The key histories go first, in one statement. When the selection is a large share of the
+  // users, walking key_history in its own order (the unary + keeps SQLite off the user_id index)
+  // touches each page once; deleting user by user, as the cascade does, visits the rows in the
+  // random order of user ids, and at 100,000 users that took half again as long (bench/export).
+  // For a few users among many the index is the short way.
+  const bool large_share = size() * 4 >= single_number(db_, "SELECT count(*) FROM users");
+  db_.prepare(large_share ? "DELETE FROM key_history WHERE +user_id IN (SELECT user_id FROM temp.user_selection)"
+                         : "DELETE FROM key_history WHERE user_id IN (SELECT user_id FROM temp.user_selection)")
+      .run();
   db_.prepare("DELETE FROM users WHERE user_id IN (SELECT user_id FROM temp.user_selection)").run();
   return db_.changes();
 }

@@ -42,7 +42,8 @@ class user_selection {
   // with `reason` (an RFC 5280 name) at `now`, copying alias and id (the queue outlives users),
   // and marks those users pending. Returns how many entries were queued.
   std::int64_t queue_valid_keys_for_revocation(std::string_view reason, std::int64_t now);
-  // Removes the selected users with their key histories and tokens (cascade). Returns how many.
+  // Removes the selected users with their key histories (first, in one statement) and tokens
+  // (cascade). Returns how many users.
   std::int64_t remove_users();
 
   // Marks pending exactly the selected users with a certificate still in the pending-revocation
