@@ -40,6 +40,9 @@ using bio_ptr = owned<BIO, BIO_free_all>;
 using cipher_ctx_ptr = owned<EVP_CIPHER_CTX, EVP_CIPHER_CTX_free>;
 using md_ctx_ptr = owned<EVP_MD_CTX, EVP_MD_CTX_free>;
 using bignum_ptr = owned<BIGNUM, BN_free>;
+// For numbers that are secret (private key parts): cleared before they are freed.
+using secret_bignum_ptr = owned<BIGNUM, BN_clear_free>;
+using bn_ctx_ptr = owned<BN_CTX, BN_CTX_free>;  // frees its numbers with BN_clear_free
 using asn1_integer_ptr = owned<ASN1_INTEGER, ASN1_INTEGER_free>;
 using asn1_time_ptr = owned<ASN1_TIME, ASN1_TIME_free>;
 using asn1_ia5string_ptr = owned<ASN1_IA5STRING, ASN1_IA5STRING_free>;

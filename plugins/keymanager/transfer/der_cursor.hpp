@@ -16,6 +16,7 @@ inline constexpr std::uint8_t boolean = 0x01;
 inline constexpr std::uint8_t integer = 0x02;
 inline constexpr std::uint8_t bit_string = 0x03;
 inline constexpr std::uint8_t octet_string = 0x04;
+inline constexpr std::uint8_t null = 0x05;
 inline constexpr std::uint8_t oid = 0x06;
 inline constexpr std::uint8_t utc_time = 0x17;
 inline constexpr std::uint8_t generalized_time = 0x18;

@@ -19,16 +19,18 @@ std::string key_name(const key_record& key, const user_record& user) {
   return "key " + std::to_string(key.seq) + " of user " + user.alias + " (" + user.user_id + ")";
 }
 
-// Parses the key and proves it belongs to `cert`: nothing is sealed before this holds.
+// Proves the key belongs to `cert` (and, for RSA, that it is whole): nothing is sealed before
+// this holds. RSA keys are read from their DER; others are decoded by OpenSSL.
 void check_key(pkcs8_decoder& keys, const key_record& key, const imported_certificate& cert, const std::string& name) {
-  const auto parsed = [&] {
+  const bool matches = [&] {
     try {
-      return keys.decode(key.private_key_der);
+      if (const auto rsa = rsa_pkcs8_matches(key.private_key_der, cert.subject_public_key_info)) return *rsa;
+      return public_key_matches(keys.decode(key.private_key_der), cert.subject_public_key_info);
     } catch (const error& e) {
       throw error(errc::corrupt, "The transfer file holds a private key that does not parse: " + name + ".", e.what());
     }
   }();
-  if (!public_key_matches(parsed, cert.subject_public_key_info))
+  if (!matches)
     throw error(errc::corrupt, "The transfer file's " + name + " does not belong to its certificate: nothing was imported.");
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Parsing many PKCS#8 private keys in a row, as an import does for every key of every user.
+// Parsing many PKCS#8 private keys in a row, as an import does for every key it does not check
+// from its DER (transfer/public_key_match.hpp reads RSA keys itself).
 // OpenSSL 3.0 builds a decoder context (a search through every provider's decoders) for each
 // key crypto::private_key::from_pkcs8_der parses, which costs about ten times the decoding
 // itself; this keeps one context and reuses it for every key.

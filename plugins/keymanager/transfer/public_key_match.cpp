@@ -1,5 +1,6 @@
 #include "transfer/public_key_match.hpp"
 
+#include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/objects.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "common/km_error.hpp"
@@ -107,7 +109,107 @@ bool decoded_matches(EVP_PKEY* key, bytes spki) {
   return public_half && in == spki.data() + spki.size() && EVP_PKEY_eq(key, public_half.get()) == 1;
 }
 
+// The magnitude of the next INTEGER (its content without a sign octet), refusing what DER and
+// RSA do not allow: an empty, padded or negative integer.
+bytes magnitude_of(der_cursor& sequence) {
+  const bytes content = sequence.enter(der_tag::integer).rest();
+  const bool padded = content.size() > 1 && content[0] == 0 && (content[1] & 0x80) == 0;
+  if (content.empty() || (content[0] & 0x80) != 0 || padded) {
+    throw error(errc::corrupt, "an RSA key holds an integer that is not a non-negative DER INTEGER");
+  }
+  return content[0] == 0 ? content.subspan(1) : content;
+}
+
+bool is_version_zero(der_cursor& sequence) { return magnitude_of(sequence).empty(); }
+
+template <typename Owned>
+Owned number(bytes magnitude) {
+  Owned n(BN_bin2bn(magnitude.data(), static_cast<int>(magnitude.size()), nullptr));
+  if (!n) throw error(errc::crypto, "OpenSSL could not make room for a number.", "BN_bin2bn");
+  return n;
+}
+
+struct rsa_private_numbers {
+  bytes n, e;  // public, compared as bytes: DER integers have one encoding
+  crypto::ossl::secret_bignum_ptr d, p, q, dp, dq, qinv;
+};
+
+// PKCS#8 v0 (RFC 5208) around RSAPrivateKey v0 (RFC 8017); a multi-prime key is version 1.
+std::optional<rsa_private_numbers> rsa_numbers_of(bytes pkcs8) {
+  using secret_number = crypto::ossl::secret_bignum_ptr;
+  der_cursor outer(pkcs8);
+  der_cursor info = outer.enter(der_tag::sequence);
+  if (!is_version_zero(info)) return std::nullopt;
+  der_cursor algorithm = info.enter(der_tag::sequence);
+  if (!std::ranges::equal(algorithm.take(der_tag::oid), rsa_oid)) return std::nullopt;
+  if (algorithm.peek_tag() == der_tag::null && algorithm.take(der_tag::null).size() != 2) {
+    throw error(errc::corrupt, "an RSA key's algorithm parameters are not NULL");
+  }
+  const bytes wrapped = info.enter(der_tag::octet_string).rest();
+  info.skip_optional(der_tag::context(0));  // attributes
+  if (!algorithm.at_end() || !info.at_end() || !outer.at_end()) {
+    throw error(errc::corrupt, "an RSA key in PKCS#8 has fields it should not have");
+  }
+  der_cursor key_outer(wrapped);
+  der_cursor key = key_outer.enter(der_tag::sequence);
+  if (!is_version_zero(key)) return std::nullopt;
+  rsa_private_numbers out;
+  out.n = magnitude_of(key);
+  out.e = magnitude_of(key);
+  for (secret_number* part : {&out.d, &out.p, &out.q, &out.dp, &out.dq, &out.qinv}) {
+    *part = number<secret_number>(magnitude_of(key));
+  }
+  if (!key.at_end() || !key_outer.at_end()) throw error(errc::corrupt, "an RSA key has more than its numbers");
+  return out;
+}
+
+// n = pq; ed = 1 mod p-1 and mod q-1 (true of d whether it was made modulo phi or lambda);
+// dp, dq and qinv are what d, p and q make them.
+bool is_whole(const rsa_private_numbers& key) {
+  using secret_number = crypto::ossl::secret_bignum_ptr;
+  const auto n = number<crypto::ossl::bignum_ptr>(key.n);
+  const auto e = number<crypto::ossl::bignum_ptr>(key.e);
+  const crypto::ossl::bn_ctx_ptr ctx(BN_CTX_secure_new());
+  secret_number t(BN_new()), p1(BN_new()), q1(BN_new());
+  if (!ctx || !t || !p1 || !q1) throw error(errc::crypto, "OpenSSL could not make room for a number.", "BN_new");
+  if (BN_cmp(key.p.get(), BN_value_one()) <= 0 || BN_cmp(key.q.get(), BN_value_one()) <= 0) return false;
+  const bool whole = BN_mul(t.get(), key.p.get(), key.q.get(), ctx.get()) && BN_cmp(t.get(), n.get()) == 0 &&
+                     BN_sub(p1.get(), key.p.get(), BN_value_one()) && BN_sub(q1.get(), key.q.get(), BN_value_one()) &&
+                     BN_mod_mul(t.get(), e.get(), key.d.get(), p1.get(), ctx.get()) && BN_is_one(t.get()) &&
+                     BN_mod_mul(t.get(), e.get(), key.d.get(), q1.get(), ctx.get()) && BN_is_one(t.get()) &&
+                     BN_nnmod(t.get(), key.d.get(), p1.get(), ctx.get()) && BN_cmp(t.get(), key.dp.get()) == 0 &&
+                     BN_nnmod(t.get(), key.d.get(), q1.get(), ctx.get()) && BN_cmp(t.get(), key.dq.get()) == 0 &&
+                     BN_mod_mul(t.get(), key.qinv.get(), key.q.get(), key.p.get(), ctx.get()) && BN_is_one(t.get());
+  ERR_clear_error();
+  return whole;
+}
+
+// The certificate's modulus and exponent; nullopt when it names no RSA key or is not DER.
+std::optional<std::pair<bytes, bytes>> rsa_public_numbers(bytes spki) {
+  try {
+    const auto info = split(spki);
+    if (!info || !std::ranges::equal(info->algorithm, rsa_oid)) return std::nullopt;
+    der_cursor outer(info->key);
+    der_cursor numbers = outer.enter(der_tag::sequence);
+    const bytes n = magnitude_of(numbers);
+    const bytes e = magnitude_of(numbers);
+    if (!numbers.at_end() || !outer.at_end()) return std::nullopt;
+    return std::pair{n, e};
+  } catch (const error&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
+
+std::optional<bool> rsa_pkcs8_matches(const secret& pkcs8, std::span<const std::uint8_t> subject_public_key_info) {
+  const auto key = rsa_numbers_of(bytes(pkcs8.data(), pkcs8.size()));
+  if (!key) return std::nullopt;
+  const auto certified = rsa_public_numbers(subject_public_key_info);
+  if (!certified) return std::nullopt;
+  return std::ranges::equal(key->n, certified->first) && std::ranges::equal(key->e, certified->second) &&
+         is_whole(*key);
+}
 
 bool public_key_matches(const crypto::private_key& key, std::span<const std::uint8_t> subject_public_key_info) {
   EVP_PKEY* native = key.native();

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE imported_certificate_test
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -56,10 +58,11 @@ struct pki {
        "-days 10 -extfile leaf.ext -out " + name + ".pem");
   }
   std::vector<std::uint8_t> der(const std::string& name) const { return test::read_bytes(dir / (name + ".der")); }
-  crypto::private_key key(const std::string& name) const {
+  secret p8(const std::string& name) const {
     const auto bytes = test::read_bytes(dir / (name + ".p8"));
-    return crypto::private_key::from_pkcs8_der(secret(bytes.data(), bytes.size()));
+    return secret(bytes.data(), bytes.size());
   }
+  crypto::private_key key(const std::string& name) const { return crypto::private_key::from_pkcs8_der(p8(name)); }
 };
 
 const pki& shapes() {
@@ -113,6 +116,43 @@ BOOST_AUTO_TEST_CASE(a_key_of_the_same_shape_but_other_numbers_does_not_match) {
   BOOST_TEST(!transfer::public_key_matches(crypto::private_key::generate_ec("P-384"), cert.subject_public_key_info));
   const auto rsa = transfer::read_imported_certificate(shapes().der("rsa"), "rsa");
   BOOST_TEST(!transfer::public_key_matches(crypto::private_key::generate_rsa(2048), rsa.subject_public_key_info));
+}
+
+bool is_rsa(const std::string& shape) { return shape == "rsa" || shape == "v1"; }
+
+BOOST_AUTO_TEST_CASE(rsa_keys_read_from_der_match_their_own_certificate_and_no_other) {
+  for (const char* key_name : all_shapes) {
+    for (const char* cert_name : all_shapes) {
+      BOOST_TEST_CONTEXT(key_name << " against " << cert_name) {
+        const auto cert = transfer::read_imported_certificate(shapes().der(cert_name), cert_name);
+        const auto matched = transfer::rsa_pkcs8_matches(shapes().p8(key_name), cert.subject_public_key_info);
+        // Anything but an RSA key against an RSA certificate is left to OpenSSL.
+        BOOST_TEST(matched.has_value() == (is_rsa(key_name) && is_rsa(cert_name)));
+        if (matched) BOOST_TEST(*matched == (std::string(key_name) == cert_name));
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_rsa_key_whose_private_numbers_disagree_is_refused_though_openssl_decodes_it) {
+  const auto cert = transfer::read_imported_certificate(shapes().der("rsa"), "rsa");
+  auto damaged = shapes().p8("rsa");
+  damaged.data()[damaged.size() - 1] ^= 0x01;  // the low octet of qinv, the key's last number
+  BOOST_TEST(transfer::public_key_matches(crypto::private_key::from_pkcs8_der(damaged), cert.subject_public_key_info));
+  const auto matched = transfer::rsa_pkcs8_matches(damaged, cert.subject_public_key_info);
+  BOOST_TEST((matched.has_value() && !*matched));
+}
+
+BOOST_AUTO_TEST_CASE(an_rsa_key_that_is_not_der_is_refused_as_corrupt) {
+  const auto cert = transfer::read_imported_certificate(shapes().der("rsa"), "rsa");
+  const auto good = shapes().p8("rsa");
+  const secret truncated(good.data(), good.size() - 1);
+  secret trailing(good.size() + 1);
+  std::copy(good.data(), good.data() + good.size(), trailing.data());
+  for (const secret* bad : std::initializer_list<const secret*>{&truncated, &trailing}) {
+    BOOST_CHECK_EXCEPTION(transfer::rsa_pkcs8_matches(*bad, cert.subject_public_key_info), error,
+                          [](const error& e) { return e.code() == errc::corrupt; });
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_public_key_that_is_not_der_matches_nothing) {
