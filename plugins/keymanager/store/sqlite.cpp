@@ -241,4 +241,6 @@ void transaction::commit() {
   done_ = true;
 }
 
+void use_bulk_page_cache(connection& db) { db.exec("PRAGMA cache_size = -32768"); }
+
 }  // namespace arbor::km::store::sqlite

@@ -10,6 +10,7 @@
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
 #include "store/key_history.hpp"
+#include "store/sqlite.hpp"
 #include "store/transfers.hpp"
 #include "store/user_selection.hpp"
 #include "store/users.hpp"
@@ -177,9 +178,7 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   const auto lock = transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
   check_export_file_name(request.file_name, kms.directory().root());
 
-  // A 32 MiB page cache (SQLite's default is 2 MiB) keeps the removal transaction from spilling
-  // and re-reading pages; memory stays bounded by it whatever the number of users.
-  kms.db().exec("PRAGMA cache_size = -32768");
+  store::sqlite::use_bulk_page_cache(kms.db());
   store::user_selection selected(kms.db());
   const std::int64_t selected_count = select_covered(kms.db(), request.users, selected);
   if (selected_count == 0) throw error(errc::bad_input, "The choice covers no user: there is nothing to export.");

@@ -11,10 +11,15 @@
 #include "store/users.hpp"
 #include "transfer/key_merge.hpp"
 #include "transfer/transfer_lock.hpp"
+#include "transfer/two_stage.hpp"
 #include "transfer/user_match.hpp"
 
 namespace arbor::km::transfer {
 namespace {
+
+// Users read, decrypted, verified and checked on the reading thread (transfer/two_stage.hpp)
+// while this thread stores earlier ones; a few kilobytes each.
+constexpr std::size_t users_in_flight = 64;
 
 // The users of the import's transaction and what happened to them so far.
 class import_pass {
@@ -22,31 +27,33 @@ class import_pass {
   import_pass(key_manager& kms, const import_request& request, import_result& result)
       : kms_(kms), request_(request), result_(result), users_(kms.db()), history_(kms.db()) {}
 
-  void take(user_record& incoming) {
+  void take(checked_user& checked) {
+    const user_record& incoming = checked.user;
     auto match = match_user(users_, incoming);
     switch (match.kind) {
       case match_kind::new_user:
         users_.add({incoming.user_id, incoming.alias, incoming.display_name, incoming.email, incoming.state,
                     kms_.clock().now()});
-        merge_into(incoming.user_id, incoming);
+        merge_into(incoming.user_id, checked);
         ++result_.imported;
         break;
       case match_kind::known:
-        merge_into(incoming.user_id, incoming);
+        merge_into(incoming.user_id, checked);
         ++result_.merged;
         break;
-      case match_kind::unknown: resolve(incoming, match); break;
+      case match_kind::unknown: resolve(checked, match); break;
     }
   }
 
  private:
-  void merge_into(const std::string& owner_id, user_record& incoming) {
-    const auto keys = merge_keys(kms_.master(), history_, keys_, owner_id, incoming);
+  void merge_into(const std::string& owner_id, checked_user& incoming) {
+    const auto keys = merge_keys(kms_.master(), history_, owner_id, incoming.keys);
     result_.keys_imported += keys.added;
     result_.keys_already_present += keys.already_present;
   }
 
-  void resolve(user_record& incoming, const user_match& match) {
+  void resolve(checked_user& checked, const user_match& match) {
+    const user_record& incoming = checked.user;
     const auto decision = request_.resolutions.find(incoming.user_id);
     if (decision == request_.resolutions.end()) {
       ++result_.not_imported;
@@ -60,7 +67,7 @@ class import_pass {
                                        ") cannot be merged into '" + decision->second +
                                        "': that user does not share their alias or e-mail address. Nothing was imported.");
     }
-    merge_into(target->user_id, incoming);
+    merge_into(target->user_id, checked);
     ++result_.merged;
   }
 
@@ -69,7 +76,6 @@ class import_pass {
   import_result& result_;
   store::user_repository users_;
   store::key_history_repository history_;
-  pkcs8_decoder keys_;
 };
 
 void record_and_audit(key_manager& kms, const import_request& request, const transfer_summary& file,
@@ -107,15 +113,22 @@ import_result import_users(key_manager& kms, const import_request& request) {
   result.backup = store::back_up(kms.db(), kms.directory(), kms.clock().now());
   failpoint("import-after-backup");
 
+  store::sqlite::use_bulk_page_cache(kms.db());
   store::sqlite::transaction tx(kms.db());
   refuse_if_already_recorded(log, transfer_id);
   import_pass pass(kms, request, result);
+  pkcs8_decoder keys;  // used by the reading thread only
+  two_stage<checked_user, transfer_summary> stages(
+      [&](const two_stage<checked_user, transfer_summary>::emit& emit) {
+        return reader.read([&](user_record&& incoming) { emit(check_user(keys, std::move(incoming))); });
+      },
+      users_in_flight);
   bool first = true;
-  const auto file = reader.read([&](user_record&& incoming) {
+  const auto file = stages.run([&](checked_user& incoming) {
     pass.take(incoming);
     if (first) failpoint("import-mid-transaction");
     first = false;
-    if (request.after_user) request.after_user(incoming);
+    if (request.after_user) request.after_user(incoming.user);
   });
   record_and_audit(kms, request, file, result);
   tx.commit();

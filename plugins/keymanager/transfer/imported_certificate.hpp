@@ -3,7 +3,7 @@
 // its SubjectPublicKeyInfo. Each field is decoded by OpenSSL's parser for that field, but the
 // certificate is not given to d2i_X509: OpenSSL 3.0's d2i_X509 decodes the public key through a
 // provider decoder it builds anew every time (about 0.25 ms, most of an import's time per key),
-// and the import needs the key only as bytes to compare (transfer/key_certificate_match.hpp).
+// and the import needs the key only as bytes to compare (transfer/public_key_match.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>

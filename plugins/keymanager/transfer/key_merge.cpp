@@ -58,28 +58,40 @@ std::int64_t added_at_of(const key_record& key, const std::string& name) {
 
 }  // namespace
 
-merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history, pkcs8_decoder& keys,
-                       std::string_view owner_id, user_record& incoming) {
-  std::sort(incoming.keys.begin(), incoming.keys.end(),
+checked_user check_user(pkcs8_decoder& keys, user_record&& incoming) {
+  checked_user out;
+  out.user = std::move(incoming);
+  std::sort(out.user.keys.begin(), out.user.keys.end(),
             [](const key_record& a, const key_record& b) { return a.seq < b.seq; });
-  merged_keys result;
-  for (key_record& key : incoming.keys) {
-    const std::string name = key_name(key, incoming);
+  out.keys.reserve(out.user.keys.size());
+  for (key_record& key : out.user.keys) {
+    const std::string name = key_name(key, out.user);
     auto cert = read_imported_certificate(std::move(key.certificate_der), name);
-    if (history.find_by_cert_sha256(cert.facts.sha256_hex)) {
+    check_key(keys, key, cert, name);
+    out.keys.push_back({std::move(cert.facts), std::move(key.private_key_der), imported_status(key, name),
+                        added_at_of(key, name)});
+  }
+  out.user.keys.clear();
+  return out;
+}
+
+merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history,
+                       std::string_view owner_id, std::vector<checked_key>& keys) {
+  merged_keys result;
+  for (checked_key& key : keys) {
+    if (history.find_by_cert_sha256(key.facts.sha256_hex)) {
       ++result.already_present;
-      key.private_key_der.clear();
+      key.private_key_der = secret();
       continue;
     }
-    check_key(keys, key, cert, name);
     const std::string key_id = store::random_id();
-    // The PKCS#8 bytes as they came (they just decoded, with nothing after them), bound as escrow
+    // The PKCS#8 bytes as they came (they were checked, with nothing after them), bound as escrow
     // binds every sealed key; re-encoding the parsed key would only cost time.
-    auto entry = escrow::history_entry(std::string(owner_id), key_id, std::move(cert.facts),
+    auto entry = escrow::history_entry(std::string(owner_id), key_id, std::move(key.facts),
                                        master.seal(key.private_key_der, escrow::key_binding(owner_id, key_id)),
-                                       added_at_of(key, name));
-    key.private_key_der.clear();
-    entry.status = imported_status(key, name);
+                                       key.added_at);
+    key.private_key_der = secret();
+    entry.status = key.status;
     history.append(entry);
     ++result.added;
   }

@@ -1,10 +1,14 @@
 #pragma once
-// Putting an incoming user's key history into a user of this server: each key is checked against
-// its certificate before it is sealed under this server's master key, and a certificate this
-// server already holds is skipped, so merging the same history twice adds nothing.
+// Putting an incoming user's key history into a user of this server, in two steps: each key is
+// checked against its certificate (check_user, which needs no database) before it is sealed under
+// this server's master key and appended (merge_keys, which skips a certificate this server already
+// holds, so merging the same history twice adds nothing).
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
+#include "common/secret.hpp"
+#include "crypto/certificate_facts.hpp"
 #include "crypto/sealing.hpp"
 #include "store/key_history.hpp"
 #include "transfer/pkcs8_decoder.hpp"
@@ -12,19 +16,39 @@
 
 namespace arbor::km::transfer {
 
+// One key of an incoming history, checked: its certificate read, its private key proven to be
+// the certificate's, its status and time understood.
+struct checked_key {
+  crypto::certificate_facts facts;
+  secret private_key_der;
+  store::key_status status = store::key_status::revoked;
+  std::int64_t added_at = 0;
+};
+
+// An incoming user whose keys were all checked; `user.keys` is empty, its keys are in `keys`, in
+// the order of their seq.
+struct checked_user {
+  user_record user;
+  std::vector<checked_key> keys;
+};
+
+// Checks every key of `incoming` (see checked_key), or throws errc::corrupt naming the key: a
+// certificate or key that does not parse, a key that does not belong to its certificate, a status
+// or time not understood. Touches no database, so an import runs it on its reading thread; `keys`
+// decodes the private keys that are not RSA (one decoder for the whole import).
+checked_user check_user(pkcs8_decoder& keys, user_record&& incoming);
+
 // What merging one history did.
 struct merged_keys {
   std::int64_t added = 0;
   std::int64_t already_present = 0;  // same certificate SHA-256 already in kms.db
 };
 
-// Appends the keys of `incoming` (in the order of their seq) to the history of `owner_id`, each
-// under a fresh key id, sealed with `master`, keeping its status and added_at. Keys are taken out
-// of `incoming` and wiped as they go. errc::corrupt naming the key when a certificate or key does
-// not parse, a key does not belong to its certificate, or a status or time is not understood.
-// Call inside the import's transaction: a throw leaves earlier appends to its rollback.
-// `keys` parses the private keys (one decoder for the whole import).
-merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history, pkcs8_decoder& keys,
-                       std::string_view owner_id, user_record& incoming);
+// Appends `keys` to the history of `owner_id`, each under a fresh key id, sealed with `master`,
+// keeping its status and added_at; a certificate kms.db already holds is skipped, so merging the
+// same history twice adds nothing. The private keys are wiped as they go. Call inside the
+// import's transaction: a throw leaves earlier appends to its rollback.
+merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history,
+                       std::string_view owner_id, std::vector<checked_key>& keys);
 
 }  // namespace arbor::km::transfer

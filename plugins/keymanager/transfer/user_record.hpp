@@ -14,7 +14,7 @@ namespace arbor::km::transfer {
 struct key_record {
   std::string key_id;
   std::int64_t seq = 0;  // position in the user's history, as the store numbers it
-  std::string status;    // the store's status word (e.g. "current", "archived"), carried as is
+  std::string status;    // the store's status word ("valid", "revoked", "revocation-pending")
   std::string added_at;  // RFC 3339 UTC, as the store recorded it
   std::vector<std::uint8_t> certificate_der;
   secret private_key_der;
