@@ -6,7 +6,8 @@ namespace {
 constexpr std::string_view global_options = R"(Global options (anywhere on the line):
   --manifests DIR     read plugin manifests from DIR instead of the defaults (repeatable)
   --plugin-dir DIR    look for plugin libraries in DIR first (repeatable)
-  --data-dir DIR      the plugins' data directory
+  --data-dir DIR      the plugins' data directory (default: ./var/<plugin>, e.g.
+                      ./var/keymanager, under the current directory)
   --config KEY=VALUE  a setting for plugins (repeatable; also ARBOR_CONFIG_<KEY>)
   --json              machine-readable output (errors too, as {"error": ...})
   --verbose           show debug log lines on stderr

@@ -66,4 +66,13 @@ sdk::result<void> check_entry(const sdk::plugin_entry& entry, const manifest& m,
   return {};
 }
 
+sdk::result<void> check_manifest_api(const manifest& m) {
+  if (m.api_major == sdk::api_major && m.api_minor <= sdk::api_minor) return {};
+  const std::string host_api = api_text(sdk::api_major, sdk::api_minor);
+  return sdk::fail(sdk::reason::incompatible,
+                   m.file.string() + ": the manifest asks for SDK API " + api_text(m.api_major, m.api_minor) +
+                       ", which this console (API " + host_api +
+                       ") does not provide: update the console, or install a build of the plugin made for API " + host_api);
+}
+
 }  // namespace arbor::host

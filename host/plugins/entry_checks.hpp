@@ -1,5 +1,6 @@
 #pragma once
-// The contract between a manifest and its library, checked before any plugin object exists.
+// The contract between a manifest, its library and this console, checked before any plugin
+// object exists.
 #include "plugins/manifest.hpp"
 
 #include <arbor/sdk/entry.hpp>
@@ -13,5 +14,10 @@ namespace arbor::host {
 /// action the manifest declares has a handler; the factory is present. The error names the
 /// library, what differs and what to do (the caller adds the manifest file).
 sdk::result<void> check_entry(const sdk::plugin_entry& entry, const manifest& m, const std::filesystem::path& library);
+
+/// Checks what a manifest asks for before its library is opened: an SDK API of this console's
+/// major and a minor not newer than its own. A manifest asking for more fails at discovery with
+/// the file, both versions and what to do, instead of loading and failing later.
+sdk::result<void> check_manifest_api(const manifest& m);
 
 }  // namespace arbor::host

@@ -1,6 +1,7 @@
 #include "plugins/plugin_registry.hpp"
 
 #include "plugins/discovery.hpp"
+#include "plugins/entry_checks.hpp"
 #include "plugins/guard.hpp"
 #include "plugins/guarded_wizard.hpp"
 #include "plugins/library_path.hpp"
@@ -55,6 +56,7 @@ struct plugin_registry::impl {
     if (!read) return mark_failed(status, read.error());
     status.id = read.value().id;
     status.manifest = std::move(read).value();
+    if (auto api = check_manifest_api(*status.manifest); !api.ok()) mark_failed(status, api.error());
   }
 
   /// The usable manifest with `id`, or else the first failed or inactive one, so its reason can be told.

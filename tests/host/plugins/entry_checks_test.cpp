@@ -7,6 +7,7 @@
 #include <arbor/sdk/sdk.hpp>
 
 using arbor::host::check_entry;
+using arbor::host::check_manifest_api;
 using arbor::host::test::mentions;
 namespace sdk = arbor::sdk;
 
@@ -94,6 +95,27 @@ BOOST_AUTO_TEST_CASE(entry_without_action_list_handles_nothing) {
 BOOST_AUTO_TEST_CASE(entry_without_factory_is_refused) {
   entry.create = nullptr;
   BOOST_TEST(mentions(refusal(), {"no plugin factory"}));
+}
+
+BOOST_AUTO_TEST_CASE(manifest_asking_for_this_api_or_an_older_minor_is_accepted) {
+  BOOST_TEST(check_manifest_api(manifest).ok());
+  manifest.api_minor = sdk::api_minor;
+  BOOST_TEST(check_manifest_api(manifest).ok());
+}
+
+BOOST_AUTO_TEST_CASE(manifest_asking_for_a_newer_minor_or_another_major_is_refused_before_loading) {
+  const std::string host_api = "1." + std::to_string(sdk::api_minor);
+  manifest.api_minor = sdk::api_minor + 1;
+  auto newer = check_manifest_api(manifest);
+  BOOST_TEST_REQUIRE(!newer.ok());
+  BOOST_TEST((newer.error().why == sdk::reason::incompatible));
+  BOOST_TEST(mentions(newer.error().message, {"manifests/example.json", "asks for SDK API 1." + std::to_string(sdk::api_minor + 1),
+                                              "this console (API " + host_api + ")", "update the console"}));
+  manifest.api_major = 2;
+  manifest.api_minor = 0;
+  auto other_major = check_manifest_api(manifest);
+  BOOST_TEST_REQUIRE(!other_major.ok());
+  BOOST_TEST(mentions(other_major.error().message, {"asks for SDK API 2.0", "made for API " + host_api}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
