@@ -1,9 +1,9 @@
 #pragma once
 // The subcommands of `arbor`. Each prints through the presenter and returns its exit code.
-#include "cli/exit_codes.hpp"
-#include "cli/options.hpp"
-#include "cli/presenter.hpp"
-#include "cli/session.hpp"
+#include "host/cli/exit_codes.hpp"
+#include "host/cli/options.hpp"
+#include "host/cli/presenter.hpp"
+#include "host/cli/session.hpp"
 
 #include <optional>
 #include <string>

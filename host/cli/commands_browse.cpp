@@ -1,5 +1,5 @@
 // plugins, tree, show and actions: looking at the console without running anything.
-#include "cli/commands.hpp"
+#include "host/cli/commands.hpp"
 
 namespace arbor::host::cli {
 

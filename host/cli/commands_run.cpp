@@ -1,9 +1,9 @@
 // describe and run: an action's wizard, described or run from scripted answers.
-#include "cli/commands.hpp"
-#include "cli/interrupt.hpp"
-#include "cli/scripted_answers.hpp"
-#include "console/scripted_source.hpp"
-#include "console/wizard_runner.hpp"
+#include "host/cli/commands.hpp"
+#include "host/cli/interrupt.hpp"
+#include "host/cli/scripted_answers.hpp"
+#include "host/console/scripted_source.hpp"
+#include "host/console/wizard_runner.hpp"
 
 #include <variant>
 

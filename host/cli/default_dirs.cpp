@@ -1,4 +1,4 @@
-#include "cli/default_dirs.hpp"
+#include "host/cli/default_dirs.hpp"
 
 #include <cstdlib>
 

@@ -1,4 +1,4 @@
-#include "cli/help_text.hpp"
+#include "host/cli/help_text.hpp"
 
 namespace arbor::host::cli {
 namespace {

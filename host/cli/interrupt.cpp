@@ -1,4 +1,4 @@
-#include "cli/interrupt.hpp"
+#include "host/cli/interrupt.hpp"
 
 #include <csignal>
 

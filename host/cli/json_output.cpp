@@ -1,6 +1,6 @@
-#include "cli/json_output.hpp"
+#include "host/cli/json_output.hpp"
 
-#include "console/tree_path.hpp"
+#include "host/console/tree_path.hpp"
 
 #include <boost/json.hpp>
 

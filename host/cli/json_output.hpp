@@ -1,8 +1,8 @@
 #pragma once
 // The JSON shapes of `arbor --json`, one function per kind of document.
-#include "console/console_tree.hpp"
-#include "console/menu_slots.hpp"
-#include "plugins/plugin_registry.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/menu_slots.hpp"
+#include "host/plugins/plugin_registry.hpp"
 
 #include <arbor/sdk/node.hpp>
 #include <arbor/sdk/wizard.hpp>

@@ -1,6 +1,6 @@
 // The --json presenter: each command prints one JSON document on stdout.
-#include "cli/json_output.hpp"
-#include "cli/presenter.hpp"
+#include "host/cli/json_output.hpp"
+#include "host/cli/presenter.hpp"
 
 #include <boost/json.hpp>
 

@@ -1,14 +1,14 @@
 // arbor: the scripted front end of the Arbor console.
-#include "cli/commands.hpp"
-#include "cli/help_text.hpp"
-#include "cli/interrupt.hpp"
-#include "cli/options.hpp"
-#include "cli/presenter.hpp"
-#include "cli/session.hpp"
+#include "host/cli/commands.hpp"
+#include "host/cli/help_text.hpp"
+#include "host/cli/interrupt.hpp"
+#include "host/cli/options.hpp"
+#include "host/cli/presenter.hpp"
+#include "host/cli/session.hpp"
 
 #include <arbor/sdk/version.hpp>
 #ifdef ARBOR_WITH_TUI
-#include "tui/run_console.hpp"
+#include "host/tui/run_console.hpp"
 #endif
 
 #include <unistd.h>

@@ -1,6 +1,6 @@
-#include "cli/password_source.hpp"
+#include "host/cli/password_source.hpp"
 
-#include "cli/interrupt.hpp"
+#include "host/cli/interrupt.hpp"
 
 #include <cerrno>
 #include <fcntl.h>

@@ -1,8 +1,8 @@
 #pragma once
 // What the commands show, independent of the format: text for people, JSON for scripts.
-#include "console/console_tree.hpp"
-#include "console/menu_slots.hpp"
-#include "plugins/plugin_registry.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/menu_slots.hpp"
+#include "host/plugins/plugin_registry.hpp"
 
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/node.hpp>

@@ -1,4 +1,4 @@
-#include "cli/scripted_answers.hpp"
+#include "host/cli/scripted_answers.hpp"
 
 #include <boost/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The answers of `arbor run`: the JSON answer file, then each --set in order on top.
-#include "console/answer_set.hpp"
+#include "host/console/answer_set.hpp"
 
 #include <arbor/sdk/error.hpp>
 

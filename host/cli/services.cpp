@@ -1,6 +1,6 @@
-#include "cli/services.hpp"
+#include "host/cli/services.hpp"
 
-#include "cli/interrupt.hpp"
+#include "host/cli/interrupt.hpp"
 
 #include <unistd.h>
 

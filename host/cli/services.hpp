@@ -1,7 +1,7 @@
 #pragma once
 // The host services of the scripted front end, installed into the service table.
-#include "cli/password_source.hpp"
-#include "plugins/service_table.hpp"
+#include "host/cli/password_source.hpp"
+#include "host/plugins/service_table.hpp"
 
 #include <arbor/sdk/services.hpp>
 

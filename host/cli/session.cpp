@@ -1,6 +1,6 @@
-#include "cli/session.hpp"
+#include "host/cli/session.hpp"
 
-#include "cli/default_dirs.hpp"
+#include "host/cli/default_dirs.hpp"
 
 namespace arbor::host::cli {
 namespace {

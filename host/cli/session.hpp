@@ -1,12 +1,12 @@
 #pragma once
 // What every command works on: the front end's services, the plugin registry after discovery,
 // and the tree and menus drawn from the healthy manifests. No plugin library is opened here.
-#include "cli/options.hpp"
-#include "cli/services.hpp"
-#include "console/console_tree.hpp"
-#include "console/menu_slots.hpp"
-#include "plugins/plugin_registry.hpp"
-#include "plugins/service_table.hpp"
+#include "host/cli/options.hpp"
+#include "host/cli/services.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/menu_slots.hpp"
+#include "host/plugins/plugin_registry.hpp"
+#include "host/plugins/service_table.hpp"
 
 namespace arbor::host::cli {
 

@@ -1,7 +1,7 @@
 // The text presenter: what operators read.
-#include "cli/json_output.hpp"
-#include "cli/presenter.hpp"
-#include "console/tree_path.hpp"
+#include "host/cli/json_output.hpp"
+#include "host/cli/presenter.hpp"
+#include "host/console/tree_path.hpp"
 
 #include <boost/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "console/answer_set.hpp"
+#include "host/console/answer_set.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Answers given up front (scripted mode) and their checks against a wizard's pages.
-#include "console/answer_value.hpp"
+#include "host/console/answer_value.hpp"
 
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/wizard.hpp>

@@ -2,7 +2,7 @@
 // Where the wizard runner gets its answers: the scripted front end (answer file, --set, password
 // file) or an interactive one (the ncurses console). The runner owns the walk through the pages;
 // a source only supplies values and says whether the operator may correct a refused page.
-#include "console/answer_value.hpp"
+#include "host/console/answer_value.hpp"
 
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/secret_text.hpp>

@@ -1,4 +1,4 @@
-#include "console/answer_value.hpp"
+#include "host/console/answer_value.hpp"
 
 #include <algorithm>
 

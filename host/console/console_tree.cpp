@@ -1,6 +1,6 @@
-#include "console/console_tree.hpp"
+#include "host/console/console_tree.hpp"
 
-#include "console/tree_path.hpp"
+#include "host/console/tree_path.hpp"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The console tree, built from manifests alone: no plugin library is opened to draw it.
-#include "plugins/manifest.hpp"
+#include "host/plugins/manifest.hpp"
 
 #include <arbor/sdk/node.hpp>
 

@@ -1,6 +1,6 @@
-#include "console/menu_slots.hpp"
+#include "host/console/menu_slots.hpp"
 
-#include "console/tree_path.hpp"
+#include "host/console/tree_path.hpp"
 
 namespace arbor::host {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 // The context menu of a node: every action any manifest declares for the node's type, so a
 // plugin can add tasks and tabs to another plugin's nodes (extension snap-ins).
-#include "console/console_tree.hpp"
-#include "plugins/manifest.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/plugins/manifest.hpp"
 
 #include <arbor/sdk/error.hpp>
 

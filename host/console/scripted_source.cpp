@@ -1,4 +1,4 @@
-#include "console/scripted_source.hpp"
+#include "host/console/scripted_source.hpp"
 
 namespace arbor::host {
 

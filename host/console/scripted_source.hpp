@@ -1,8 +1,8 @@
 #pragma once
 // The answer source of scripted mode: every answer given up front, secrets read in page order
 // from a secret supply (the password file or descriptor). A refused page ends the wizard.
-#include "console/answer_set.hpp"
-#include "console/answer_source.hpp"
+#include "host/console/answer_set.hpp"
+#include "host/console/answer_source.hpp"
 
 #include <arbor/sdk/services.hpp>
 

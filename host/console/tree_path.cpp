@@ -1,4 +1,4 @@
-#include "console/tree_path.hpp"
+#include "host/console/tree_path.hpp"
 
 namespace arbor::host {
 

@@ -1,4 +1,4 @@
-#include "console/wizard_runner.hpp"
+#include "host/console/wizard_runner.hpp"
 
 #include <vector>
 

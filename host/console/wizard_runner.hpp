@@ -1,7 +1,7 @@
 #pragma once
 // Walks a wizard for any front end: checks answers given up front against the spec, then for
 // each page prepare -> (skip) -> show -> collect typed answers -> validate, and finally run().
-#include "console/answer_source.hpp"
+#include "host/console/answer_source.hpp"
 
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/wizard.hpp>

@@ -1,4 +1,4 @@
-#include "plugins/discovery.hpp"
+#include "host/plugins/discovery.hpp"
 
 #include <algorithm>
 #include <system_error>

@@ -1,4 +1,4 @@
-#include "plugins/entry_checks.hpp"
+#include "host/plugins/entry_checks.hpp"
 
 #include <arbor/sdk/version.hpp>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The contract between a manifest, its library and this console, checked before any plugin
 // object exists.
-#include "plugins/manifest.hpp"
+#include "host/plugins/manifest.hpp"
 
 #include <arbor/sdk/entry.hpp>
 

@@ -1,4 +1,4 @@
-#include "plugins/guard.hpp"
+#include "host/plugins/guard.hpp"
 
 #include <string>
 

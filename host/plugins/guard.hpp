@@ -1,7 +1,7 @@
 #pragma once
 // Every call into a plugin goes through guarded(): an exception that escapes the plugin becomes
 // an internal error naming the plugin and the call, is logged, and never reaches the console.
-#include "plugins/service_table.hpp"
+#include "host/plugins/service_table.hpp"
 
 #include <arbor/sdk/error.hpp>
 

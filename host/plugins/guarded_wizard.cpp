@@ -1,4 +1,4 @@
-#include "plugins/guarded_wizard.hpp"
+#include "host/plugins/guarded_wizard.hpp"
 
 namespace arbor::host {
 

@@ -1,9 +1,9 @@
 #pragma once
 // A plugin's wizard as the console sees it: every call guarded, and the plugin (with its
 // library) kept alive for as long as the wizard is.
-#include "plugins/guard.hpp"
-#include "plugins/loaded_plugin.hpp"
-#include "plugins/service_table.hpp"
+#include "host/plugins/guard.hpp"
+#include "host/plugins/loaded_plugin.hpp"
+#include "host/plugins/service_table.hpp"
 
 #include <arbor/sdk/wizard.hpp>
 

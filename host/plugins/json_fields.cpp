@@ -1,4 +1,4 @@
-#include "plugins/json_fields.hpp"
+#include "host/plugins/json_fields.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "plugins/library_path.hpp"
+#include "host/plugins/library_path.hpp"
 
 #include <system_error>
 

@@ -3,7 +3,7 @@
 // manifest, else in ../plugins from the manifest's directory (the installed layout
 // <prefix>/lib/arbor/{manifests,plugins}), else in the plugin directories (--plugin-dir, then the
 // host's default).
-#include "plugins/manifest.hpp"
+#include "host/plugins/manifest.hpp"
 
 #include <filesystem>
 #include <vector>

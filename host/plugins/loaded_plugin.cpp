@@ -1,7 +1,7 @@
-#include "plugins/loaded_plugin.hpp"
+#include "host/plugins/loaded_plugin.hpp"
 
-#include "plugins/entry_checks.hpp"
-#include "plugins/guard.hpp"
+#include "host/plugins/entry_checks.hpp"
+#include "host/plugins/guard.hpp"
 
 namespace arbor::host {
 

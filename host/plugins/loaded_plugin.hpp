@@ -1,9 +1,9 @@
 #pragma once
 // A plugin object together with the library that made it. The object is destroyed by its own
 // library's destroy() before the library can be released, so no plugin code outlives its code.
-#include "plugins/manifest.hpp"
-#include "plugins/plugin_library.hpp"
-#include "plugins/service_table.hpp"
+#include "host/plugins/manifest.hpp"
+#include "host/plugins/plugin_library.hpp"
+#include "host/plugins/service_table.hpp"
 
 #include <arbor/sdk/plugin.hpp>
 

@@ -1,7 +1,7 @@
-#include "plugins/manifest.hpp"
+#include "host/plugins/manifest.hpp"
 
-#include "plugins/json_fields.hpp"
-#include "plugins/plugin_version.hpp"
+#include "host/plugins/json_fields.hpp"
+#include "host/plugins/plugin_version.hpp"
 
 #include <boost/property_tree/json_parser.hpp>
 

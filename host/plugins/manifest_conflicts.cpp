@@ -1,6 +1,6 @@
-#include "plugins/manifest_conflicts.hpp"
+#include "host/plugins/manifest_conflicts.hpp"
 
-#include "plugins/plugin_version.hpp"
+#include "host/plugins/plugin_version.hpp"
 
 #include <algorithm>
 #include <map>

@@ -2,7 +2,7 @@
 // Checks across manifests, which no single manifest can make: unique plugin ids, node paths
 // contributed by one plugin only, actions that target node types some plugin declares (another
 // plugin's only when it is named under "extends"), and extensions whose base plugin is there.
-#include "plugins/plugin_registry.hpp"
+#include "host/plugins/plugin_registry.hpp"
 
 #include <functional>
 #include <vector>

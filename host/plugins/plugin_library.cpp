@@ -1,4 +1,4 @@
-#include "plugins/plugin_library.hpp"
+#include "host/plugins/plugin_library.hpp"
 
 #include <system_error>
 

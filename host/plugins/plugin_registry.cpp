@@ -1,13 +1,13 @@
-#include "plugins/plugin_registry.hpp"
+#include "host/plugins/plugin_registry.hpp"
 
-#include "plugins/discovery.hpp"
-#include "plugins/entry_checks.hpp"
-#include "plugins/guard.hpp"
-#include "plugins/guarded_wizard.hpp"
-#include "plugins/library_path.hpp"
-#include "plugins/loaded_plugin.hpp"
-#include "plugins/manifest_conflicts.hpp"
-#include "plugins/plugin_library.hpp"
+#include "host/plugins/discovery.hpp"
+#include "host/plugins/entry_checks.hpp"
+#include "host/plugins/guard.hpp"
+#include "host/plugins/guarded_wizard.hpp"
+#include "host/plugins/library_path.hpp"
+#include "host/plugins/loaded_plugin.hpp"
+#include "host/plugins/manifest_conflicts.hpp"
+#include "host/plugins/plugin_library.hpp"
 
 #include <algorithm>
 #include <map>

@@ -2,8 +2,8 @@
 // The plugins the console knows: discovered from manifests at start-up, loaded only when one of
 // their nodes or actions is first used, and isolated: every call into a plugin is guarded, and a
 // plugin that fails is marked failed with its reason while the others keep working.
-#include "plugins/manifest.hpp"
-#include "plugins/service_table.hpp"
+#include "host/plugins/manifest.hpp"
+#include "host/plugins/service_table.hpp"
 
 #include <arbor/sdk/plugin.hpp>
 

@@ -1,4 +1,4 @@
-#include "plugins/plugin_version.hpp"
+#include "host/plugins/plugin_version.hpp"
 
 #include <algorithm>
 #include <cctype>

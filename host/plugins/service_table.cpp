@@ -1,4 +1,4 @@
-#include "plugins/service_table.hpp"
+#include "host/plugins/service_table.hpp"
 
 #include <arbor/sdk/plugin_services.hpp>
 

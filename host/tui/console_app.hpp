@@ -3,15 +3,15 @@
 // the right, the status line with the standing warnings, a message line and the key hints. From
 // here the operator opens a node's context menu, runs its tasks and property tabs as wizards,
 // sorts the details, and looks at the plugins, the warnings and the log.
-#include "console/console_tree.hpp"
-#include "console/menu_slots.hpp"
-#include "plugins/plugin_registry.hpp"
-#include "tui/details_model.hpp"
-#include "tui/lines.hpp"
-#include "tui/menu.hpp"
-#include "tui/tree_view.hpp"
-#include "tui/tui_services.hpp"
-#include "tui/warning_board.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/menu_slots.hpp"
+#include "host/plugins/plugin_registry.hpp"
+#include "host/tui/details_model.hpp"
+#include "host/tui/lines.hpp"
+#include "host/tui/menu.hpp"
+#include "host/tui/tree_view.hpp"
+#include "host/tui/tui_services.hpp"
+#include "host/tui/warning_board.hpp"
 
 #include <cstddef>
 #include <optional>

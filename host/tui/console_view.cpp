@@ -1,11 +1,11 @@
 // Drawing the console's main screen: title bar, tree pane, details pane, message and key hints.
-#include "console/tree_path.hpp"
-#include "tui/console_app.hpp"
-#include "tui/details_pane.hpp"
-#include "tui/draw.hpp"
-#include "tui/line_view.hpp"
-#include "tui/text.hpp"
-#include "tui/viewport.hpp"
+#include "host/console/tree_path.hpp"
+#include "host/tui/console_app.hpp"
+#include "host/tui/details_pane.hpp"
+#include "host/tui/draw.hpp"
+#include "host/tui/line_view.hpp"
+#include "host/tui/text.hpp"
+#include "host/tui/viewport.hpp"
 
 #include <curses.h>
 

@@ -1,4 +1,4 @@
-#include "tui/details_model.hpp"
+#include "host/tui/details_model.hpp"
 
 #include <algorithm>
 #include <iterator>

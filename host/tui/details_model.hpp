@@ -3,7 +3,7 @@
 // (row_window), never the whole list, and paged with PgUp / PgDn. Sorting is the exception: the
 // SDK's row_window has no order, and sorting one page would misorder the list, so a sorted table
 // is read whole (up to sort_limit rows), sorted here, and paged from that copy.
-#include "tui/row_order.hpp"
+#include "host/tui/row_order.hpp"
 
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/node.hpp>

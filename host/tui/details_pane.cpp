@@ -1,8 +1,8 @@
-#include "tui/details_pane.hpp"
+#include "host/tui/details_pane.hpp"
 
-#include "tui/sort_menu.hpp"
-#include "tui/table_format.hpp"
-#include "tui/text.hpp"
+#include "host/tui/sort_menu.hpp"
+#include "host/tui/table_format.hpp"
+#include "host/tui/text.hpp"
 
 namespace arbor::host::tui {
 

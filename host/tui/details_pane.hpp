@@ -1,8 +1,8 @@
 #pragma once
 // The details pane as lines: the node's notices first (highlighted), then each table with its
 // title, the rows shown and how many exist, and the order when it is sorted.
-#include "tui/lines.hpp"
-#include "tui/row_order.hpp"
+#include "host/tui/lines.hpp"
+#include "host/tui/row_order.hpp"
 
 #include <arbor/sdk/node.hpp>
 

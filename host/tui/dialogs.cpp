@@ -1,9 +1,9 @@
-#include "tui/dialogs.hpp"
+#include "host/tui/dialogs.hpp"
 
-#include "tui/draw.hpp"
-#include "tui/field_editor.hpp"
-#include "tui/key_input.hpp"
-#include "tui/text.hpp"
+#include "host/tui/draw.hpp"
+#include "host/tui/field_editor.hpp"
+#include "host/tui/key_input.hpp"
+#include "host/tui/text.hpp"
 
 #include <algorithm>
 #include <string>

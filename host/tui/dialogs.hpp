@@ -1,7 +1,7 @@
 #pragma once
 // Small modal boxes drawn over the current screen: a message, a yes/no question, a masked
 // password prompt. The caller redraws its screen afterwards.
-#include "tui/lines.hpp"
+#include "host/tui/lines.hpp"
 
 #include <arbor/sdk/secret_text.hpp>
 

@@ -1,6 +1,6 @@
-#include "tui/draw.hpp"
+#include "host/tui/draw.hpp"
 
-#include "tui/text.hpp"
+#include "host/tui/text.hpp"
 
 #include <curses.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Drawing on the terminal: styled text clipped to a width, boxes, and the screen's size. Every
 // screen draws through these, so text from plugins is always made printable and clipped.
-#include "tui/lines.hpp"
+#include "host/tui/lines.hpp"
 
 #include <string_view>
 

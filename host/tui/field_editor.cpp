@@ -1,6 +1,6 @@
-#include "tui/field_editor.hpp"
+#include "host/tui/field_editor.hpp"
 
-#include "tui/text.hpp"
+#include "host/tui/text.hpp"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // One line of text being typed, with a cursor. A secret field's text is masked when shown and
 // lives in a buffer reserved once (so it is never copied by a reallocation) and wiped when the
 // editor goes away.
-#include "tui/keys.hpp"
+#include "host/tui/keys.hpp"
 
 #include <arbor/sdk/secret_text.hpp>
 

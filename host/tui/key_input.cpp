@@ -1,6 +1,6 @@
-#include "tui/key_input.hpp"
+#include "host/tui/key_input.hpp"
 
-#include "tui/screen.hpp"
+#include "host/tui/screen.hpp"
 
 #include <curses.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Reading one key press from the terminal as a key_event.
-#include "tui/keys.hpp"
+#include "host/tui/keys.hpp"
 
 namespace arbor::host::tui {
 

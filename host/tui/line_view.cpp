@@ -1,7 +1,7 @@
-#include "tui/line_view.hpp"
+#include "host/tui/line_view.hpp"
 
-#include "tui/draw.hpp"
-#include "tui/key_input.hpp"
+#include "host/tui/draw.hpp"
+#include "host/tui/key_input.hpp"
 
 #include <algorithm>
 

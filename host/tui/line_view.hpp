@@ -1,7 +1,7 @@
 #pragma once
 // Drawing laid-out lines into a part of the screen, and a full-screen pager for them (the
 // Plugins view, the log, a task's summary).
-#include "tui/lines.hpp"
+#include "host/tui/lines.hpp"
 
 #include <cstddef>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "tui/menu.hpp"
+#include "host/tui/menu.hpp"
 
 namespace arbor::host::tui {
 

@@ -1,8 +1,8 @@
 #pragma once
 // A vertical menu with section headings that the selection skips: the context menu of a node
 // ("All Tasks", "Properties") and any other list of choices.
-#include "console/menu_slots.hpp"
-#include "tui/keys.hpp"
+#include "host/console/menu_slots.hpp"
+#include "host/tui/keys.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "tui/option_list.hpp"
+#include "host/tui/option_list.hpp"
 
-#include "tui/viewport.hpp"
+#include "host/tui/viewport.hpp"
 
 #include <algorithm>
 

@@ -3,8 +3,8 @@
 // choice), the highlighted one, a search that narrows the options shown to those whose text
 // contains it (ignoring ASCII case), and the window of rows the list scrolls in. Checks belong to
 // the options, not to what is shown, so a search never loses one.
-#include "tui/field_editor.hpp"
-#include "tui/keys.hpp"
+#include "host/tui/field_editor.hpp"
+#include "host/tui/keys.hpp"
 
 #include <cstddef>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "tui/page_form.hpp"
+#include "host/tui/page_form.hpp"
 
 #include <algorithm>
 

@@ -3,10 +3,10 @@
 // secret; a searchable option list for a choice or a multi-select; yes/no for a confirmation),
 // the focus moving over the fields and the Back / Next (Finish) / Cancel buttons, and the values
 // the wizard runner collects when the operator presses Next.
-#include "console/answer_value.hpp"
-#include "tui/field_editor.hpp"
-#include "tui/option_list.hpp"
-#include "tui/keys.hpp"
+#include "host/console/answer_value.hpp"
+#include "host/tui/field_editor.hpp"
+#include "host/tui/option_list.hpp"
+#include "host/tui/keys.hpp"
 
 #include <arbor/sdk/secret_text.hpp>
 #include <arbor/sdk/wizard.hpp>

@@ -1,6 +1,6 @@
-#include "tui/page_layout.hpp"
+#include "host/tui/page_layout.hpp"
 
-#include "tui/text.hpp"
+#include "host/tui/text.hpp"
 
 namespace arbor::host::tui {
 namespace {

@@ -3,8 +3,8 @@
 // attempt (red), then each field with its input. Secret fields show only '*'. A list shows the
 // rows of its window, with lines saying how many options are above and below it, and under a
 // search a line with the search and how many options match it.
-#include "tui/lines.hpp"
-#include "tui/page_form.hpp"
+#include "host/tui/lines.hpp"
+#include "host/tui/page_form.hpp"
 
 #include <arbor/sdk/error.hpp>
 

@@ -1,6 +1,6 @@
-#include "tui/plugin_lines.hpp"
+#include "host/tui/plugin_lines.hpp"
 
-#include "tui/text.hpp"
+#include "host/tui/text.hpp"
 
 namespace arbor::host::tui {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 // The Plugins view as lines: every manifest the console found, its state and, for a failed one,
 // what went wrong and what to do.
-#include "plugins/plugin_registry.hpp"
-#include "tui/lines.hpp"
+#include "host/plugins/plugin_registry.hpp"
+#include "host/tui/lines.hpp"
 
 #include <cstddef>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "tui/progress_bar.hpp"
+#include "host/tui/progress_bar.hpp"
 
 #include <algorithm>
 

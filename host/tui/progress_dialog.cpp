@@ -1,8 +1,8 @@
-#include "tui/progress_dialog.hpp"
+#include "host/tui/progress_dialog.hpp"
 
-#include "tui/draw.hpp"
-#include "tui/key_input.hpp"
-#include "tui/progress_bar.hpp"
+#include "host/tui/draw.hpp"
+#include "host/tui/key_input.hpp"
+#include "host/tui/progress_bar.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "tui/row_order.hpp"
+#include "host/tui/row_order.hpp"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "tui/run_console.hpp"
+#include "host/tui/run_console.hpp"
 
-#include "tui/console_app.hpp"
-#include "tui/screen.hpp"
-#include "tui/tui_services.hpp"
+#include "host/tui/console_app.hpp"
+#include "host/tui/screen.hpp"
+#include "host/tui/tui_services.hpp"
 
 #include <iostream>
 #include <memory>

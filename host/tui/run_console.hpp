@@ -1,9 +1,9 @@
 #pragma once
 // Entry point of the interactive front end: `arbor` without a command on a terminal.
-#include "console/console_tree.hpp"
-#include "console/menu_slots.hpp"
-#include "plugins/plugin_registry.hpp"
-#include "plugins/service_table.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/menu_slots.hpp"
+#include "host/plugins/plugin_registry.hpp"
+#include "host/plugins/service_table.hpp"
 
 namespace arbor::host::tui {
 

@@ -1,6 +1,6 @@
-#include "tui/screen.hpp"
+#include "host/tui/screen.hpp"
 
-#include "tui/draw.hpp"
+#include "host/tui/draw.hpp"
 
 #include <curses.h>
 #include <term.h>

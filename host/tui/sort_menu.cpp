@@ -1,4 +1,4 @@
-#include "tui/sort_menu.hpp"
+#include "host/tui/sort_menu.hpp"
 
 namespace arbor::host::tui {
 

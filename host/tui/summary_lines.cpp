@@ -1,7 +1,7 @@
-#include "tui/summary_lines.hpp"
+#include "host/tui/summary_lines.hpp"
 
-#include "tui/table_format.hpp"
-#include "tui/text.hpp"
+#include "host/tui/table_format.hpp"
+#include "host/tui/text.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 // The summary screen of a finished task as lines: its items (label, value wrapped beside it,
 // then the details indented) and its results table.
-#include "tui/lines.hpp"
+#include "host/tui/lines.hpp"
 
 #include <arbor/sdk/wizard.hpp>
 

@@ -1,6 +1,6 @@
-#include "tui/table_format.hpp"
+#include "host/tui/table_format.hpp"
 
-#include "tui/text.hpp"
+#include "host/tui/text.hpp"
 
 #include <algorithm>
 

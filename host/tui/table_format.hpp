@@ -1,6 +1,6 @@
 #pragma once
 // A details or summary table as lines of aligned columns.
-#include "tui/lines.hpp"
+#include "host/tui/lines.hpp"
 
 #include <arbor/sdk/node.hpp>
 

@@ -1,4 +1,4 @@
-#include "tui/text.hpp"
+#include "host/tui/text.hpp"
 
 namespace arbor::host::tui {
 namespace {

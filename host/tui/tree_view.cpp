@@ -1,4 +1,4 @@
-#include "tui/tree_view.hpp"
+#include "host/tui/tree_view.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The tree pane's state: which nodes are expanded, which one is selected, and the rows that are
 // visible. Drawing is elsewhere; this only answers "what is on screen" and reacts to keys.
-#include "console/console_tree.hpp"
+#include "host/console/console_tree.hpp"
 
 #include <cstddef>
 #include <set>

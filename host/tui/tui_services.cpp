@@ -1,6 +1,6 @@
-#include "tui/tui_services.hpp"
+#include "host/tui/tui_services.hpp"
 
-#include "tui/dialogs.hpp"
+#include "host/tui/dialogs.hpp"
 
 namespace arbor::host::tui {
 

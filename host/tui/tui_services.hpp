@@ -1,8 +1,8 @@
 #pragma once
 // The host services of the interactive console: log lines kept for the Log view and the status
 // line, confirmations and password prompts as dialogs, progress as a dialog with cancellation.
-#include "plugins/service_table.hpp"
-#include "tui/progress_dialog.hpp"
+#include "host/plugins/service_table.hpp"
+#include "host/tui/progress_dialog.hpp"
 
 #include <arbor/sdk/services.hpp>
 

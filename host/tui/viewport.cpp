@@ -1,4 +1,4 @@
-#include "tui/viewport.hpp"
+#include "host/tui/viewport.hpp"
 
 #include <algorithm>
 

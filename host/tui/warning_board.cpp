@@ -1,6 +1,6 @@
-#include "tui/warning_board.hpp"
+#include "host/tui/warning_board.hpp"
 
-#include "tui/text.hpp"
+#include "host/tui/text.hpp"
 
 namespace arbor::host::tui {
 

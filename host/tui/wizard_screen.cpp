@@ -1,10 +1,10 @@
-#include "tui/wizard_screen.hpp"
+#include "host/tui/wizard_screen.hpp"
 
-#include "tui/draw.hpp"
-#include "tui/key_input.hpp"
-#include "tui/line_view.hpp"
-#include "tui/page_layout.hpp"
-#include "tui/viewport.hpp"
+#include "host/tui/draw.hpp"
+#include "host/tui/key_input.hpp"
+#include "host/tui/line_view.hpp"
+#include "host/tui/page_layout.hpp"
+#include "host/tui/viewport.hpp"
 
 #include <algorithm>
 

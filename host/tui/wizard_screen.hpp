@@ -3,8 +3,8 @@
 // Back / Next (Finish) / Cancel buttons. A refused page is shown again with the reason in red.
 // What the operator typed stays in the page's form (secrets in wiping editors) until the next
 // page replaces it.
-#include "console/answer_source.hpp"
-#include "tui/page_form.hpp"
+#include "host/console/answer_source.hpp"
+#include "host/tui/page_form.hpp"
 
 #include <memory>
 #include <string>

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE default_dirs
 #include <boost/test/unit_test.hpp>
 
-#include "cli/default_dirs.hpp"
+#include "host/cli/default_dirs.hpp"
 
 #include <unistd.h>
 

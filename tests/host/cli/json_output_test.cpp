@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE json_output
 #include <boost/test/unit_test.hpp>
 
-#include "cli/json_output.hpp"
+#include "host/cli/json_output.hpp"
 
 #include <boost/json.hpp>
 

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE cli_options
 #include <boost/test/unit_test.hpp>
 
-#include "cli/options.hpp"
+#include "host/cli/options.hpp"
 
 using arbor::host::cli::parse_command_line;
 

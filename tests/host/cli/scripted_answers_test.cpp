@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE scripted_answers
 #include <boost/test/unit_test.hpp>
 
-#include "cli/scripted_answers.hpp"
+#include "host/cli/scripted_answers.hpp"
 
 using namespace arbor::host;
 using arbor::host::cli::apply_set;

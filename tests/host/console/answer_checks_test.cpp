@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE answer_checks
 #include <boost/test/unit_test.hpp>
 
-#include "console/answer_set.hpp"
-#include "console/answer_value.hpp"
+#include "host/console/answer_set.hpp"
+#include "host/console/answer_value.hpp"
 #include "fake_wizard.hpp"
 
 using namespace arbor::host;

@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE console_tree
 #include <boost/test/unit_test.hpp>
 
-#include "console/console_tree.hpp"
-#include "console/tree_path.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/tree_path.hpp"
 
 using namespace arbor::host;
 

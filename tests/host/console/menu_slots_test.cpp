@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE menu_slots
 #include <boost/test/unit_test.hpp>
 
-#include "console/console_tree.hpp"
-#include "console/menu_slots.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/menu_slots.hpp"
 
 using namespace arbor::host;
 

@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE wizard_runner
 #include <boost/test/unit_test.hpp>
 
-#include "console/scripted_source.hpp"
-#include "console/wizard_runner.hpp"
+#include "host/console/scripted_source.hpp"
+#include "host/console/wizard_runner.hpp"
 #include "fake_wizard.hpp"
 
 #include <deque>

@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE discovery
 #include <boost/test/unit_test.hpp>
 
-#include "plugins/discovery.hpp"
-#include "plugins/plugin_registry.hpp"
+#include "host/plugins/discovery.hpp"
+#include "host/plugins/plugin_registry.hpp"
 #include "test_support.hpp"
 
 #include <fstream>

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE entry_checks
 #include <boost/test/unit_test.hpp>
 
-#include "plugins/entry_checks.hpp"
+#include "host/plugins/entry_checks.hpp"
 #include "test_support.hpp"
 
 #include <arbor/sdk/sdk.hpp>

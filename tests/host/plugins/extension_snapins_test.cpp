@@ -1,9 +1,9 @@
 #define BOOST_TEST_MODULE extension_snapins
 #include <boost/test/unit_test.hpp>
 
-#include "console/console_tree.hpp"
-#include "console/menu_slots.hpp"
-#include "plugins/plugin_registry.hpp"
+#include "host/console/console_tree.hpp"
+#include "host/console/menu_slots.hpp"
+#include "host/plugins/plugin_registry.hpp"
 #include "test_support.hpp"
 
 #include <fstream>

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE guarded_calls
 #include <boost/test/unit_test.hpp>
 
-#include "plugins/plugin_registry.hpp"
+#include "host/plugins/plugin_registry.hpp"
 #include "test_support.hpp"
 
 #include <optional>

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE manifest_parsing
 #include <boost/test/unit_test.hpp>
 
-#include "plugins/manifest.hpp"
+#include "host/plugins/manifest.hpp"
 #include "test_support.hpp"
 
 #include <string>

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE plugin_version
 #include <boost/test/unit_test.hpp>
 
-#include "plugins/plugin_version.hpp"
+#include "host/plugins/plugin_version.hpp"
 
 using arbor::host::is_dotted_version;
 using arbor::host::version_at_least;

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE service_table
 #include <boost/test/unit_test.hpp>
 
-#include "plugins/service_table.hpp"
+#include "host/plugins/service_table.hpp"
 
 #include <arbor/sdk/plugin_services.hpp>
 

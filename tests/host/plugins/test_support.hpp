@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the host plugin tests: fixture locations, a self-removing temporary
 // directory, and a check that an error message mentions what it must.
-#include "plugins/plugin_registry.hpp"
+#include "host/plugins/plugin_registry.hpp"
 
 #include <boost/test/unit_test.hpp>
 

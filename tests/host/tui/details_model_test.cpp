@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE details_model_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/details_model.hpp"
-#include "tui/details_pane.hpp"
+#include "host/tui/details_model.hpp"
+#include "host/tui/details_pane.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE field_editor_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/field_editor.hpp"
+#include "host/tui/field_editor.hpp"
 
 using namespace arbor::host::tui;
 

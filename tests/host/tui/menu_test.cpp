@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE menu_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/menu.hpp"
-#include "tui/sort_menu.hpp"
+#include "host/tui/menu.hpp"
+#include "host/tui/sort_menu.hpp"
 
 using namespace arbor;
 using namespace arbor::host;

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE option_list_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/option_list.hpp"
+#include "host/tui/option_list.hpp"
 
 #include <string>
 #include <vector>

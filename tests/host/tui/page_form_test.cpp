@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE page_form_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/page_form.hpp"
-#include "tui/page_layout.hpp"
+#include "host/tui/page_form.hpp"
+#include "host/tui/page_layout.hpp"
 
 #include <variant>
 

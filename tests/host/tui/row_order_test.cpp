@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE row_order_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/row_order.hpp"
+#include "host/tui/row_order.hpp"
 
 using namespace arbor::host::tui;
 

@@ -1,12 +1,12 @@
 #define BOOST_TEST_MODULE text_layout_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/plugin_lines.hpp"
-#include "tui/progress_bar.hpp"
-#include "tui/summary_lines.hpp"
-#include "tui/table_format.hpp"
-#include "tui/text.hpp"
-#include "tui/viewport.hpp"
+#include "host/tui/plugin_lines.hpp"
+#include "host/tui/progress_bar.hpp"
+#include "host/tui/summary_lines.hpp"
+#include "host/tui/table_format.hpp"
+#include "host/tui/text.hpp"
+#include "host/tui/viewport.hpp"
 
 using namespace arbor;
 using namespace arbor::host;

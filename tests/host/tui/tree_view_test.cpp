@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE tree_view_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/tree_view.hpp"
+#include "host/tui/tree_view.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE warning_board_test
 #include <boost/test/unit_test.hpp>
 
-#include "tui/warning_board.hpp"
+#include "host/tui/warning_board.hpp"
 
 using namespace arbor::host::tui;
 

@@ -1,6 +1,6 @@
 // libFuzzer target: parse_manifest must turn any bytes into a manifest or an error, never crash,
 // hang or leak. Run: fuzz_manifest -max_total_time=30 CORPUS_DIR (seed it with manifests/).
-#include "plugins/manifest.hpp"
+#include "host/plugins/manifest.hpp"
 
 #include <cstddef>
 #include <cstdint>
