@@ -118,8 +118,9 @@ import_result import_users(key_manager& kms, const import_request& request) {
   refuse_if_already_recorded(log, transfer_id);
   import_pass pass(kms, request, result);
   pkcs8_decoder keys;  // used by the reading thread only
-  two_stage<checked_user, transfer_summary> stages(
-      [&](const two_stage<checked_user, transfer_summary>::emit& emit) {
+  using reading = two_stage<checked_user, transfer_summary>;
+  reading stages(
+      [&](const reading::emit& emit) {
         return reader.read([&](user_record&& incoming) { emit(check_user(keys, std::move(incoming))); });
       },
       users_in_flight);

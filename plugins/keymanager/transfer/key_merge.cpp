@@ -81,7 +81,7 @@ merged_keys merge_keys(const crypto::master_key& master, store::key_history_repo
   for (checked_key& key : keys) {
     if (history.find_by_cert_sha256(key.facts.sha256_hex)) {
       ++result.already_present;
-      key.private_key_der = secret();
+      key.private_key_der.clear();
       continue;
     }
     const std::string key_id = store::random_id();
@@ -90,7 +90,7 @@ merged_keys merge_keys(const crypto::master_key& master, store::key_history_repo
     auto entry = escrow::history_entry(std::string(owner_id), key_id, std::move(key.facts),
                                        master.seal(key.private_key_der, escrow::key_binding(owner_id, key_id)),
                                        key.added_at);
-    key.private_key_der = secret();
+    key.private_key_der.clear();
     entry.status = key.status;
     history.append(entry);
     ++result.added;

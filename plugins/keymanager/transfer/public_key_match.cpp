@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <utility>
 #include <vector>
 
 #include "common/km_error.hpp"
@@ -46,28 +45,53 @@ std::optional<public_key_info> split(bytes spki) {
   return out;
 }
 
-crypto::ossl::bignum_ptr integer_of(der_cursor& sequence) {
-  const bytes der = sequence.take(der_tag::integer);
-  const unsigned char* in = der.data();
-  const crypto::ossl::asn1_integer_ptr value(d2i_ASN1_INTEGER(nullptr, &in, static_cast<long>(der.size())));
-  if (!value) return nullptr;
-  return crypto::ossl::bignum_ptr(ASN1_INTEGER_to_BN(value.get(), nullptr));
+// The magnitude of the next INTEGER (its content without a sign octet), refusing what DER and
+// RSA do not allow: an empty, padded or negative integer.
+bytes magnitude_of(der_cursor& sequence) {
+  const bytes content = sequence.enter(der_tag::integer).rest();
+  const bool padded = content.size() > 1 && content[0] == 0 && (content[1] & 0x80) == 0;
+  if (content.empty() || (content[0] & 0x80) != 0 || padded) {
+    throw error(errc::corrupt, "an RSA key holds an integer that is not a non-negative DER INTEGER");
+  }
+  return content[0] == 0 ? content.subspan(1) : content;
 }
 
-bool same_number(EVP_PKEY* key, const char* param, const BIGNUM* expected) {
+bool is_version_zero(der_cursor& sequence) { return magnitude_of(sequence).empty(); }
+
+template <typename Owned>
+Owned number(bytes magnitude) {
+  Owned n(BN_bin2bn(magnitude.data(), static_cast<int>(magnitude.size()), nullptr));
+  if (!n) throw error(errc::crypto, "OpenSSL could not make room for a number.", "BN_bin2bn");
+  return n;
+}
+
+// An RSAPublicKey's modulus and exponent, as the BIT STRING of an rsaEncryption key holds them.
+struct rsa_public {
+  bytes n, e;
+};
+
+// nullopt when something follows the two numbers; errc::corrupt when they are not DER integers.
+std::optional<rsa_public> rsa_public_of(const public_key_info& info) {
+  der_cursor outer(info.key);
+  der_cursor numbers = outer.enter(der_tag::sequence);
+  rsa_public out;
+  out.n = magnitude_of(numbers);
+  out.e = magnitude_of(numbers);
+  if (!numbers.at_end() || !outer.at_end()) return std::nullopt;
+  return out;
+}
+
+bool same_number(EVP_PKEY* key, const char* param, bytes expected) {
   BIGNUM* raw = nullptr;
-  if (expected == nullptr || EVP_PKEY_get_bn_param(key, param, &raw) != 1) return false;
+  if (EVP_PKEY_get_bn_param(key, param, &raw) != 1) return false;
   const crypto::ossl::bignum_ptr held(raw);
-  return BN_cmp(held.get(), expected) == 0;
+  return BN_cmp(held.get(), number<crypto::ossl::bignum_ptr>(expected).get()) == 0;
 }
 
 bool rsa_matches(EVP_PKEY* key, const public_key_info& info) {
-  der_cursor outer(info.key);
-  der_cursor numbers = outer.enter(der_tag::sequence);
-  const auto n = integer_of(numbers);
-  const auto e = integer_of(numbers);
-  return numbers.at_end() && outer.at_end() && same_number(key, OSSL_PKEY_PARAM_RSA_N, n.get()) &&
-         same_number(key, OSSL_PKEY_PARAM_RSA_E, e.get());
+  const auto numbers = rsa_public_of(info);
+  return numbers && same_number(key, OSSL_PKEY_PARAM_RSA_N, numbers->n) &&
+         same_number(key, OSSL_PKEY_PARAM_RSA_E, numbers->e);
 }
 
 std::optional<std::vector<std::uint8_t>> curve_oid_of(EVP_PKEY* key) {
@@ -109,28 +133,8 @@ bool decoded_matches(EVP_PKEY* key, bytes spki) {
   return public_half && in == spki.data() + spki.size() && EVP_PKEY_eq(key, public_half.get()) == 1;
 }
 
-// The magnitude of the next INTEGER (its content without a sign octet), refusing what DER and
-// RSA do not allow: an empty, padded or negative integer.
-bytes magnitude_of(der_cursor& sequence) {
-  const bytes content = sequence.enter(der_tag::integer).rest();
-  const bool padded = content.size() > 1 && content[0] == 0 && (content[1] & 0x80) == 0;
-  if (content.empty() || (content[0] & 0x80) != 0 || padded) {
-    throw error(errc::corrupt, "an RSA key holds an integer that is not a non-negative DER INTEGER");
-  }
-  return content[0] == 0 ? content.subspan(1) : content;
-}
-
-bool is_version_zero(der_cursor& sequence) { return magnitude_of(sequence).empty(); }
-
-template <typename Owned>
-Owned number(bytes magnitude) {
-  Owned n(BN_bin2bn(magnitude.data(), static_cast<int>(magnitude.size()), nullptr));
-  if (!n) throw error(errc::crypto, "OpenSSL could not make room for a number.", "BN_bin2bn");
-  return n;
-}
-
 struct rsa_private_numbers {
-  bytes n, e;  // public, compared as bytes: DER integers have one encoding
+  rsa_public pub;  // compared as bytes: DER integers have one encoding
   crypto::ossl::secret_bignum_ptr d, p, q, dp, dq, qinv;
 };
 
@@ -154,8 +158,8 @@ std::optional<rsa_private_numbers> rsa_numbers_of(bytes pkcs8) {
   der_cursor key = key_outer.enter(der_tag::sequence);
   if (!is_version_zero(key)) return std::nullopt;
   rsa_private_numbers out;
-  out.n = magnitude_of(key);
-  out.e = magnitude_of(key);
+  out.pub.n = magnitude_of(key);
+  out.pub.e = magnitude_of(key);
   for (secret_number* part : {&out.d, &out.p, &out.q, &out.dp, &out.dq, &out.qinv}) {
     *part = number<secret_number>(magnitude_of(key));
   }
@@ -167,8 +171,8 @@ std::optional<rsa_private_numbers> rsa_numbers_of(bytes pkcs8) {
 // dp, dq and qinv are what d, p and q make them.
 bool is_whole(const rsa_private_numbers& key) {
   using secret_number = crypto::ossl::secret_bignum_ptr;
-  const auto n = number<crypto::ossl::bignum_ptr>(key.n);
-  const auto e = number<crypto::ossl::bignum_ptr>(key.e);
+  const auto n = number<crypto::ossl::bignum_ptr>(key.pub.n);
+  const auto e = number<crypto::ossl::bignum_ptr>(key.pub.e);
   const crypto::ossl::bn_ctx_ptr ctx(BN_CTX_secure_new());
   secret_number t(BN_new()), p1(BN_new()), q1(BN_new());
   if (!ctx || !t || !p1 || !q1) throw error(errc::crypto, "OpenSSL could not make room for a number.", "BN_new");
@@ -185,16 +189,11 @@ bool is_whole(const rsa_private_numbers& key) {
 }
 
 // The certificate's modulus and exponent; nullopt when it names no RSA key or is not DER.
-std::optional<std::pair<bytes, bytes>> rsa_public_numbers(bytes spki) {
+std::optional<rsa_public> certified_rsa_numbers(bytes spki) {
   try {
     const auto info = split(spki);
     if (!info || !std::ranges::equal(info->algorithm, rsa_oid)) return std::nullopt;
-    der_cursor outer(info->key);
-    der_cursor numbers = outer.enter(der_tag::sequence);
-    const bytes n = magnitude_of(numbers);
-    const bytes e = magnitude_of(numbers);
-    if (!numbers.at_end() || !outer.at_end()) return std::nullopt;
-    return std::pair{n, e};
+    return rsa_public_of(*info);
   } catch (const error&) {
     return std::nullopt;
   }
@@ -205,10 +204,9 @@ std::optional<std::pair<bytes, bytes>> rsa_public_numbers(bytes spki) {
 std::optional<bool> rsa_pkcs8_matches(const secret& pkcs8, std::span<const std::uint8_t> subject_public_key_info) {
   const auto key = rsa_numbers_of(bytes(pkcs8.data(), pkcs8.size()));
   if (!key) return std::nullopt;
-  const auto certified = rsa_public_numbers(subject_public_key_info);
+  const auto certified = certified_rsa_numbers(subject_public_key_info);
   if (!certified) return std::nullopt;
-  return std::ranges::equal(key->n, certified->first) && std::ranges::equal(key->e, certified->second) &&
-         is_whole(*key);
+  return std::ranges::equal(key->pub.n, certified->n) && std::ranges::equal(key->pub.e, certified->e) && is_whole(*key);
 }
 
 bool public_key_matches(const crypto::private_key& key, std::span<const std::uint8_t> subject_public_key_info) {

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "transfer/two_stage.hpp"
@@ -47,6 +49,8 @@ BOOST_AUTO_TEST_CASE(the_producer_runs_at_most_depth_items_ahead) {
   int taken = 0;
   int most_ahead = 0;
   pass.run([&](item&) {
+    // A slow first item: with no bound the producer would emit all 100 meanwhile.
+    if (taken == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     ++taken;
     // Handed over but not yet taken: at most `depth`.
     most_ahead = std::max(most_ahead, emitted.load() - taken);
