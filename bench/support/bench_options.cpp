@@ -4,17 +4,25 @@
 
 namespace arbor::km::bench {
 
-bench_options parse_options(int argc, char** argv, const std::string& program) {
+bench_options parse_options(int argc, char** argv, const std::string& program, repeatable extra) {
+  const std::string usage = "usage: " + program + " [--users N] [--no-openssl]" +
+                            (extra == repeatable::yes ? " [--runs K] [--keep DIR]" : "");
   bench_options options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--users" && i + 1 < argc) {
+    const bool has_value = i + 1 < argc;
+    if (arg == "--users" && has_value) {
       options.users = std::stol(argv[++i]);
       if (options.users <= 0) throw std::invalid_argument("--users needs a positive number");
     } else if (arg == "--no-openssl") {
       options.compare_with_openssl = false;
+    } else if (extra == repeatable::yes && arg == "--runs" && has_value) {
+      options.runs = std::stoi(argv[++i]);
+      if (options.runs <= 0) throw std::invalid_argument("--runs needs a positive number");
+    } else if (extra == repeatable::yes && arg == "--keep" && has_value) {
+      options.keep_dir = argv[++i];
     } else {
-      throw std::invalid_argument("usage: " + program + " [--users N] [--no-openssl]");
+      throw std::invalid_argument(usage);
     }
   }
   return options;

@@ -16,6 +16,7 @@ double seconds_of(const timeval& t) { return static_cast<double>(t.tv_sec) + sta
 }  // namespace
 
 measured in_child(const std::string& what, const std::function<void()>& work) {
+  std::fflush(nullptr);  // or the child would print what the parent has buffered again
   const auto start = std::chrono::steady_clock::now();
   const pid_t child = ::fork();
   if (child < 0) throw std::runtime_error("fork failed");

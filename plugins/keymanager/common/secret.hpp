@@ -55,6 +55,12 @@ class secret {
     bytes_ = std::move(next);
   }
   void clear() noexcept { wipe(); }
+  // Drops the bytes from `size` on, wiped first; the allocation stays, so this never copies.
+  void truncate(std::size_t size) noexcept {
+    if (size >= bytes_.size()) return;
+    OPENSSL_cleanse(bytes_.data() + size, bytes_.size() - size);
+    bytes_.resize(size);
+  }
 
   friend bool operator==(const secret& a, const secret& b) noexcept {
     return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -59,10 +59,9 @@ key_status parse_key_status(std::string_view word) {
 }
 
 std::int64_t key_history_repository::append(const key_entry& entry) {
-  sqlite::transaction tx(db_);
-  if (!user_repository(db_).find_by_id(entry.user_id)) {
-    throw error(errc::not_found, "cannot add a key for user " + entry.user_id + ": no such user");
-  }
+  // Inside a caller's transaction (an import of many keys) this joins it: the one write below is a
+  // single statement, and the seq read before it cannot move while the transaction holds the lock.
+  sqlite::transaction tx(db_, sqlite::transaction::inner::join);
   const std::int64_t seq = next_seq(db_, entry.user_id);
   auto insert = db_.prepare(
       "INSERT INTO key_history (key_id, user_id, seq, cert_der, cert_sha256, serial_decimal, "
@@ -77,6 +76,10 @@ std::int64_t key_history_repository::append(const key_entry& entry) {
     insert.run();
   } catch (const error& e) {
     if (e.code() != errc::conflict) throw;
+    // The foreign key refused it, or a unique column did: which one, the user's row tells.
+    if (!user_repository(db_).find_by_id(entry.user_id)) {
+      throw error(errc::not_found, "cannot add a key for user " + entry.user_id + ": no such user");
+    }
     throw error(errc::conflict,
                 "this key is already in a key history (key id " + entry.key_id +
                     ", certificate SHA-256 " + entry.cert_sha256 + ")",

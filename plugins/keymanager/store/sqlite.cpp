@@ -220,12 +220,13 @@ std::string statement::sql() const {
   return text == nullptr ? std::string() : std::string(text);
 }
 
-transaction::transaction(connection& db) : db_(db), nested_(db.in_transaction()) {
-  db_.exec(nested_ ? "SAVEPOINT km_nested" : "BEGIN IMMEDIATE");
+transaction::transaction(connection& db, inner nested)
+    : db_(db), nested_(db.in_transaction()), joined_(nested_ && nested == inner::join) {
+  if (!joined_) db_.exec(nested_ ? "SAVEPOINT km_nested" : "BEGIN IMMEDIATE");
 }
 
 transaction::~transaction() {
-  if (done_) return;
+  if (done_ || joined_) return;
   // Errors are swallowed: a destructor must not throw, and SQLite may already have rolled back
   // on its own after an I/O error, which leaves nothing to undo.
   if (nested_) {
@@ -237,7 +238,7 @@ transaction::~transaction() {
 }
 
 void transaction::commit() {
-  db_.exec(nested_ ? "RELEASE km_nested" : "COMMIT");
+  if (!joined_) db_.exec(nested_ ? "RELEASE km_nested" : "COMMIT");
   done_ = true;
 }
 

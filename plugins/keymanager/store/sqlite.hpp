@@ -106,10 +106,15 @@ class statement {
 // One unit of work: BEGIN IMMEDIATE (the write lock is taken at once, so two writers queue
 // instead of failing half-way), commit(), and a rollback in the destructor when commit() was not
 // reached. Opened inside another transaction it becomes a SAVEPOINT, so a repository operation that
-// needs atomicity composes with a caller's larger transaction.
+// needs atomicity composes with a caller's larger transaction; or, with `inner::join`, it adds
+// nothing and the outer transaction alone commits or rolls back: for an operation whose only write
+// is one statement (atomic by itself), as a savepoint makes SQLite copy every page the statement
+// touches into its sub-journal first, which an import of many keys would pay on each of them.
 class transaction {
  public:
-  explicit transaction(connection& db);
+  enum class inner { savepoint, join };
+
+  explicit transaction(connection& db, inner nested = inner::savepoint);
   ~transaction();
   transaction(const transaction&) = delete;
   transaction& operator=(const transaction&) = delete;
@@ -119,6 +124,7 @@ class transaction {
  private:
   connection& db_;
   bool nested_ = false;
+  bool joined_ = false;
   bool done_ = false;
 };
 

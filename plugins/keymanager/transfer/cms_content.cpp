@@ -1,5 +1,7 @@
 #include "transfer/cms_content.hpp"
 
+#include <algorithm>
+
 #include <openssl/buffer.h>
 #include <openssl/crypto.h>
 
@@ -7,13 +9,44 @@
 
 namespace arbor::km::transfer {
 
-secret take_from_memory_bio(BIO& bio) {
-  BUF_MEM* buffer = nullptr;
-  BIO_get_mem_ptr(&bio, &buffer);
-  if (buffer == nullptr) crypto::ossl::throw_crypto("could not read a decrypted transfer object");
-  secret out(reinterpret_cast<const std::uint8_t*>(buffer->data), buffer->length);
-  OPENSSL_cleanse(buffer->data, buffer->max);
-  return out;
+BIO_METHOD* secret_sink::method() {
+  // One method table for the process, made on first use (thread-safe) and never freed.
+  static BIO_METHOD* const method = [] {
+    BIO_METHOD* m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "arbor secret sink");
+    if (m == nullptr || BIO_meth_set_write(m, &secret_sink::write) != 1 ||
+        BIO_meth_set_ctrl(m, &secret_sink::control) != 1) {
+      crypto::ossl::throw_crypto("could not prepare a buffer for decrypted transfer data");
+    }
+    return m;
+  }();
+  return method;
+}
+
+secret_sink::secret_sink(std::size_t expected)
+    : bytes_(expected), bio_(crypto::ossl::require(BIO_new(method()), "could not prepare a buffer for decrypted transfer data")) {
+  BIO_set_data(bio_.get(), this);
+  BIO_set_init(bio_.get(), 1);
+}
+
+int secret_sink::write(BIO* bio, const char* data, int size) {
+  auto* sink = static_cast<secret_sink*>(BIO_get_data(bio));
+  if (sink == nullptr || size < 0) return -1;
+  const auto count = static_cast<std::size_t>(size);
+  if (sink->used_ + count > sink->bytes_.size()) sink->bytes_.resize(2 * (sink->used_ + count));
+  std::copy_n(reinterpret_cast<const std::uint8_t*>(data), count, sink->bytes_.data() + sink->used_);
+  sink->used_ += count;
+  return size;
+}
+
+long secret_sink::control(BIO*, int command, long, void*) {
+  // CMS flushes its output when it is done; nothing else is asked of a sink.
+  return command == BIO_CTRL_FLUSH ? 1 : 0;
+}
+
+secret secret_sink::take() noexcept {
+  bytes_.truncate(used_);
+  used_ = 0;
+  return std::move(bytes_);
 }
 
 void wipe_embedded_content(CMS_ContentInfo& cms) noexcept {

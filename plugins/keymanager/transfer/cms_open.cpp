@@ -29,13 +29,14 @@ ossl::cms_ptr parse_cms(std::span<const std::uint8_t> der, const std::string& wh
   return cms;
 }
 
-secret decrypt(CMS_ContentInfo& envelope, const crypto::certificate& recipient,
+secret decrypt(CMS_ContentInfo& envelope, std::size_t envelope_size, const crypto::certificate& recipient,
                const crypto::private_key& key, const std::string& where) {
-  ossl::bio_ptr out(ossl::require(BIO_new(BIO_s_mem()), "could not prepare decryption"));
-  const int ok = CMS_decrypt(&envelope, key.native(), recipient.native(), nullptr, out.get(),
+  // The plaintext is shorter than the envelope that holds it (GCM adds nothing to it).
+  secret_sink out(envelope_size);
+  const int ok = CMS_decrypt(&envelope, key.native(), recipient.native(), nullptr, out.bio(),
                              CMS_BINARY);
-  // Taken even on failure, so partial plaintext is wiped rather than left in the BIO.
-  secret plain = take_from_memory_bio(*out);
+  // Taken even on failure, so partial plaintext is wiped with the secret.
+  secret plain = out.take();
   if (ok != 1) {
     throw error(errc::crypto,
                 "the transfer file was altered or damaged: " + where +
@@ -79,12 +80,13 @@ opened_payload verify(const secret& signed_der, const std::string& where) {
                                    " does not contain signed data");
   }
   check_signer_algorithms(*cms, where);
-  ossl::bio_ptr out(ossl::require(BIO_new(BIO_s_mem()), "could not prepare verification"));
+  // The signed content is part of the signed DER, so it is no longer than that.
+  secret_sink out(signed_der.size());
   // A server identity is self-signed: the signature is verified here, and whether its
   // certificate is trusted is decided by the caller, who sees it.
-  const int ok = CMS_verify(cms.get(), nullptr, nullptr, nullptr, out.get(),
+  const int ok = CMS_verify(cms.get(), nullptr, nullptr, nullptr, out.bio(),
                             CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY);
-  secret payload = take_from_memory_bio(*out);
+  secret payload = out.take();
   if (ok != 1) {
     throw error(errc::crypto,
                 "the transfer file was altered: the signature of " + where + " does not verify",
@@ -107,7 +109,7 @@ opened_payload open_payload(std::span<const std::uint8_t> der,
                 "one (" + recipient.subject() + "); it cannot be opened here",
                 place + " has no recipient matching our certificate");
   }
-  return verify(decrypt(*envelope, recipient, recipient_key, place), place);
+  return verify(decrypt(*envelope, der.size(), recipient, recipient_key, place), place);
 }
 
 }  // namespace arbor::km::transfer

@@ -61,6 +61,39 @@ BOOST_FIXTURE_TEST_CASE(nested_transaction_rolls_back_only_its_own_work, fixture
   BOOST_TEST(rows() == 1);
 }
 
+BOOST_FIXTURE_TEST_CASE(joined_transaction_leaves_commit_and_rollback_to_the_outer_one, fixture) {
+  {
+    transaction outer(db);
+    {
+      transaction joined(db, transaction::inner::join);
+      db.prepare("INSERT INTO t (v) VALUES (1)").run();
+      joined.commit();
+    }
+    {
+      transaction joined(db, transaction::inner::join);
+      db.prepare("INSERT INTO t (v) VALUES (2)").run();
+    }  // not committed: a joined transaction undoes nothing by itself
+    BOOST_TEST(db.in_transaction());
+    BOOST_TEST(rows() == 2);
+  }  // the outer one rolls back both
+  BOOST_TEST(rows() == 0);
+  BOOST_TEST(!db.in_transaction());
+}
+
+BOOST_FIXTURE_TEST_CASE(joined_transaction_with_no_outer_one_is_a_transaction, fixture) {
+  {
+    transaction tx(db, transaction::inner::join);
+    BOOST_TEST(db.in_transaction());
+    db.prepare("INSERT INTO t (v) VALUES (1)").run();
+  }
+  BOOST_TEST(rows() == 0);
+  transaction tx(db, transaction::inner::join);
+  db.prepare("INSERT INTO t (v) VALUES (1)").run();
+  tx.commit();
+  BOOST_TEST(rows() == 1);
+  BOOST_TEST(!db.in_transaction());
+}
+
 BOOST_FIXTURE_TEST_CASE(errors_carry_the_sql_text_in_technical_detail, fixture) {
   try {
     db.prepare("SELECT nope FROM t");
