@@ -173,16 +173,38 @@ std::vector<std::filesystem::path> list_backups(const data_directory& dir) {
   return paths;
 }
 
+std::int64_t page_size_of(sqlite::connection& db) {
+  auto query = db.prepare("PRAGMA page_size");
+  query.step();
+  return query.column_int64(0);
+}
+
+// sqlite3_backup cannot change the page size of a database in WAL mode, so a backup whose pages
+// differ from the live database's (one taken before sqlite::page_size was raised, or on a server
+// that kept its older database) is rewritten with the live page size first, in a temporary copy.
+void copy_into(sqlite::connection& live, const std::filesystem::path& backup, const data_directory& dir) {
+  const std::string what = "could not restore " + backup.string();
+  sqlite::connection source(backup, {.create = false, .read_only = true, .wal = false, .sync_full = false});
+  const std::int64_t live_pages = page_size_of(live);
+  if (page_size_of(source) == live_pages) {
+    copy_pages(source.handle(), live.handle(), what);
+    return;
+  }
+  const temporary_copy resized(dir.backups());
+  std::filesystem::copy_file(backup, resized.path(), std::filesystem::copy_options::overwrite_existing);
+  sqlite::connection rewritten(resized.path(), {.create = false, .read_only = false, .wal = false, .sync_full = false});
+  rewritten.exec("PRAGMA journal_mode=DELETE");  // the copy may carry the WAL flag; VACUUM cannot resize in WAL
+  rewritten.exec("PRAGMA page_size=" + std::to_string(live_pages));
+  rewritten.exec("VACUUM");
+  copy_pages(rewritten.handle(), live.handle(), what);
+}
+
 restore_result restore(sqlite::connection& live, const data_directory& dir,
                        const std::filesystem::path& backup, std::int64_t now) {
   restore_result result;
   result.backup_version = check_backup(backup);
   result.pre_restore_copy = copy_database(live, dir.backups(), "pre-restore-" + utc_compact(now));
-  {
-    sqlite::connection source(backup, {.create = false, .read_only = true, .wal = false,
-                                       .sync_full = false});
-    copy_pages(source.handle(), live.handle(), "could not restore " + backup.string());
-  }
+  copy_into(live, backup, dir);
   schema::migrate(live);
   return result;
 }

@@ -19,6 +19,9 @@ namespace arbor::km::store::sqlite {
 
 // How a connection is opened. The defaults are those of the live kms.db: created when missing,
 // WAL journal, and synchronous=FULL so a committed transaction survives a power cut.
+// The page size of every database this Key Manager creates (sqlite.cpp says why).
+inline constexpr int page_size = 16384;
+
 struct open_options {
   bool create = true;     // create the file when it does not exist
   bool read_only = false; // open without write access (checking a backup before restoring it)

@@ -28,6 +28,12 @@ struct fixture {
 
 bool refused_as(const error& e, errc code) { return e.code() == code; }
 
+std::int64_t page_size_of(store::sqlite::connection& db) {
+  auto query = db.prepare("PRAGMA page_size");
+  query.step();
+  return query.column_int64(0);
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(backup_is_a_private_file_named_by_time, fixture) {
@@ -72,6 +78,33 @@ BOOST_FIXTURE_TEST_CASE(restore_of_an_older_schema_migrates_it, fixture) {
   BOOST_TEST(result.backup_version == 1);
   BOOST_TEST(store::schema::version_of(db) == store::schema::current_version);
   BOOST_TEST(users.find_by_id("u9").has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(new_databases_use_sixteen_kib_pages, fixture) {
+  BOOST_TEST(page_size_of(db) == store::sqlite::page_size);
+  store::sqlite::connection copy(store::back_up(db, dir, noon), {.create = false});
+  BOOST_TEST(page_size_of(copy) == store::sqlite::page_size);
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_of_a_backup_with_other_pages_keeps_the_live_page_size, fixture) {
+  const auto old_path = dir.backups() / "four-kib.db";
+  {
+    store::sqlite::connection old(old_path, {.wal = false});
+    old.exec("PRAGMA page_size=4096");  // still empty: this sets it
+    store::schema::migrate(old);
+    BOOST_REQUIRE(page_size_of(old) == 4096);
+    store::user_repository(old).add({"u8", "yan", "", "", "active", 4});
+  }
+  store::restore(db, dir, old_path, noon);
+  BOOST_TEST(users.find_by_id("u8").has_value());
+  BOOST_TEST(!users.find_by_id("u1").has_value());
+  BOOST_TEST(page_size_of(db) == store::sqlite::page_size);
+  store::sqlite::connection backup(old_path, {.create = false, .wal = false});
+  BOOST_TEST(page_size_of(backup) == 4096);  // the backup itself is left as it was
+  // Only the backup, the pre-restore copy and no temporary file remain.
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.backups())) ++files;
+  BOOST_TEST(files == 2u);
 }
 
 BOOST_FIXTURE_TEST_CASE(restore_refuses_a_file_that_is_not_a_database, fixture) {
