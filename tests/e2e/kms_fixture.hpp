@@ -104,6 +104,9 @@ class kms_server {
   std::filesystem::path root_;
 };
 
+// The password a user chooses for the PKCS#12 file a token gives them.
+inline const std::string user_password = "user-chosen-pw";
+
 /// The login answers for one administrator.
 inline std::string login_as(const std::string& name = "admin") {
   return R"({"login":{"administrator":")" + name + R"("}})";

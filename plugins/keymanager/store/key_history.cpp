@@ -29,11 +29,44 @@ key_entry read_entry(const sqlite::statement& row) {
   return e;
 }
 
-std::int64_t next_seq(sqlite::connection& db, std::string_view user_id) {
-  auto query = db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM key_history WHERE user_id = ?1");
+constexpr std::string_view next_seq_sql = "SELECT coalesce(max(seq), 0) + 1 FROM key_history WHERE user_id = ?1";
+
+constexpr std::string_view insert_sql =
+    "INSERT INTO key_history (key_id, user_id, seq, cert_der, cert_sha256, serial_decimal, "
+    "serial_hex, issuer, authority_key_id, not_before, not_after, sealed_key, status, added_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+
+std::int64_t next_seq(sqlite::statement& query, std::string_view user_id) {
+  query.reset();
   query.bind(1, user_id);
   query.step();
   return query.column_int64(0);
+}
+
+void bind_entry(sqlite::statement& insert, const key_entry& entry, std::int64_t seq) {
+  insert.reset();
+  insert.bind(1, entry.key_id).bind(2, entry.user_id).bind(3, seq).bind(4, entry.cert_der);
+  insert.bind(5, entry.cert_sha256).bind(6, entry.serial_decimal).bind(7, entry.serial_hex);
+  insert.bind(8, entry.issuer).bind(9, entry.authority_key_id).bind(10, entry.not_before);
+  insert.bind(11, entry.not_after).bind(12, entry.sealed_key).bind(13, to_string(entry.status));
+  insert.bind(14, entry.added_at);
+}
+
+// Runs a bound insert; a constraint it breaks becomes a message naming the key, or the user when
+// the foreign key refused it.
+void run_insert(sqlite::connection& db, sqlite::statement& insert, const key_entry& entry) {
+  try {
+    insert.run();
+  } catch (const error& e) {
+    if (e.code() != errc::conflict) throw;
+    if (!user_repository(db).find_by_id(entry.user_id)) {
+      throw error(errc::not_found, "cannot add a key for user " + entry.user_id + ": no such user");
+    }
+    throw error(errc::conflict,
+                "this key is already in a key history (key id " + entry.key_id +
+                    ", certificate SHA-256 " + entry.cert_sha256 + ")",
+                e.technical());
+  }
 }
 
 }  // namespace
@@ -59,32 +92,14 @@ key_status parse_key_status(std::string_view word) {
 }
 
 std::int64_t key_history_repository::append(const key_entry& entry) {
-  // Inside a caller's transaction (an import of many keys) this joins it: the one write below is a
-  // single statement, and the seq read before it cannot move while the transaction holds the lock.
+  // Inside a caller's transaction this joins it: the one write below is a single statement, and
+  // the seq read before it cannot move while the transaction holds the lock.
   sqlite::transaction tx(db_, sqlite::transaction::inner::join);
-  const std::int64_t seq = next_seq(db_, entry.user_id);
-  auto insert = db_.prepare(
-      "INSERT INTO key_history (key_id, user_id, seq, cert_der, cert_sha256, serial_decimal, "
-      "serial_hex, issuer, authority_key_id, not_before, not_after, sealed_key, status, added_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-  insert.bind(1, entry.key_id).bind(2, entry.user_id).bind(3, seq).bind(4, entry.cert_der);
-  insert.bind(5, entry.cert_sha256).bind(6, entry.serial_decimal).bind(7, entry.serial_hex);
-  insert.bind(8, entry.issuer).bind(9, entry.authority_key_id).bind(10, entry.not_before);
-  insert.bind(11, entry.not_after).bind(12, entry.sealed_key).bind(13, to_string(entry.status));
-  insert.bind(14, entry.added_at);
-  try {
-    insert.run();
-  } catch (const error& e) {
-    if (e.code() != errc::conflict) throw;
-    // The foreign key refused it, or a unique column did: which one, the user's row tells.
-    if (!user_repository(db_).find_by_id(entry.user_id)) {
-      throw error(errc::not_found, "cannot add a key for user " + entry.user_id + ": no such user");
-    }
-    throw error(errc::conflict,
-                "this key is already in a key history (key id " + entry.key_id +
-                    ", certificate SHA-256 " + entry.cert_sha256 + ")",
-                e.technical());
-  }
+  auto query = db_.prepare(next_seq_sql);
+  const std::int64_t seq = next_seq(query, entry.user_id);
+  auto insert = db_.prepare(insert_sql);
+  bind_entry(insert, entry, seq);
+  run_insert(db_, insert, entry);
   tx.commit();
   return seq;
 }
@@ -117,6 +132,24 @@ void key_history_repository::set_status(std::string_view key_id, key_status stat
   if (db_.changes() == 0) {
     throw error(errc::not_found, "no key with id " + std::string(key_id) + " in any key history");
   }
+}
+
+history_appender::history_appender(sqlite::connection& db)
+    : db_(db), next_seq_(db.prepare(next_seq_sql)),
+      insert_(db.prepare(std::string(insert_sql) + " ON CONFLICT (cert_sha256) DO NOTHING")) {
+  if (!db.in_transaction()) throw error(errc::internal, "history_appender needs a transaction to append in");
+}
+
+bool history_appender::append_unless_present(const key_entry& entry) {
+  if (entry.user_id != user_id_) {
+    next_ = next_seq(next_seq_, entry.user_id);
+    user_id_ = entry.user_id;
+  }
+  bind_entry(insert_, entry, next_);
+  run_insert(db_, insert_, entry);
+  if (db_.changes() == 0) return false;
+  ++next_;
+  return true;
 }
 
 }  // namespace arbor::km::store

@@ -65,4 +65,26 @@ class key_history_repository {
   sqlite::connection& db_;
 };
 
+// Appends many keys inside the caller's transaction (an import): its statements stay prepared, a
+// user's next seq is read once for all their keys (so while it lives, their keys go through it),
+// and a certificate kms.db already holds is skipped by the insert itself instead of being looked
+// up first.
+class history_appender {
+ public:
+  // errc::internal unless `db` is inside a transaction: what the appender adds lands with it.
+  explicit history_appender(sqlite::connection& db);
+
+  // Adds `entry` after the last key of entry.user_id (entry.seq is ignored) unless kms.db already
+  // holds its certificate (same SHA-256): false then, and nothing was added. errc::conflict for
+  // a key id already stored, errc::not_found when the user does not exist.
+  bool append_unless_present(const key_entry& entry);
+
+ private:
+  sqlite::connection& db_;
+  sqlite::statement next_seq_;
+  sqlite::statement insert_;
+  std::string user_id_;  // whose seq next_ is
+  std::int64_t next_ = 0;
+};
+
 }  // namespace arbor::km::store

@@ -21,7 +21,8 @@ namespace {
 // while this thread stores earlier ones; a few kilobytes each.
 constexpr std::size_t users_in_flight = 64;
 
-// The users of the import's transaction and what happened to them so far.
+// The users of the import's transaction and what happened to them so far; made once the
+// transaction is open (its history appender appends in it).
 class import_pass {
  public:
   import_pass(key_manager& kms, const import_request& request, import_result& result)
@@ -47,7 +48,7 @@ class import_pass {
 
  private:
   void merge_into(const std::string& owner_id, checked_user& incoming) {
-    const auto keys = merge_keys(kms_.master(), history_, owner_id, incoming.keys);
+    const auto keys = merge_keys(kms_.master(), history_, owner_id, incoming);
     result_.keys_imported += keys.added;
     result_.keys_already_present += keys.already_present;
   }
@@ -75,7 +76,7 @@ class import_pass {
   const import_request& request_;
   import_result& result_;
   store::user_repository users_;
-  store::key_history_repository history_;
+  store::history_appender history_;
 };
 
 void record_and_audit(key_manager& kms, const import_request& request, const transfer_summary& file,

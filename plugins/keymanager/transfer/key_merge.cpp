@@ -75,25 +75,23 @@ checked_user check_user(pkcs8_decoder& keys, user_record&& incoming) {
   return out;
 }
 
-merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history,
-                       std::string_view owner_id, std::vector<checked_key>& keys) {
+merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
+                       std::string_view owner_id, checked_user& incoming) {
   merged_keys result;
-  for (checked_key& key : keys) {
-    if (history.find_by_cert_sha256(key.facts.sha256_hex)) {
-      ++result.already_present;
-      key.private_key_der.clear();
-      continue;
-    }
-    const std::string key_id = store::random_id();
+  for (checked_key& key : incoming.keys) {
+    std::string key_id = store::random_id();
     // The PKCS#8 bytes as they came (they were checked, with nothing after them), bound as escrow
     // binds every sealed key; re-encoding the parsed key would only cost time.
-    auto entry = escrow::history_entry(std::string(owner_id), key_id, std::move(key.facts),
-                                       master.seal(key.private_key_der, escrow::key_binding(owner_id, key_id)),
-                                       key.added_at);
+    auto sealed = master.seal(key.private_key_der, escrow::key_binding(owner_id, key_id));
     key.private_key_der.clear();
+    auto entry = escrow::history_entry(std::string(owner_id), std::move(key_id), std::move(key.facts),
+                                       std::move(sealed), key.added_at);
     entry.status = key.status;
-    history.append(entry);
-    ++result.added;
+    if (history.append_unless_present(entry)) {
+      ++result.added;
+    } else {
+      ++result.already_present;
+    }
   }
   return result;
 }

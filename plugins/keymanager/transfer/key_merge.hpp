@@ -1,8 +1,9 @@
 #pragma once
 // Putting an incoming user's key history into a user of this server, in two steps: each key is
-// checked against its certificate (check_user, which needs no database) before it is sealed under
-// this server's master key and appended (merge_keys, which skips a certificate this server already
-// holds, so merging the same history twice adds nothing).
+// checked against its certificate (check_user, which needs no database, so an import runs it on
+// its reading thread) before it is sealed under this server's master key and appended
+// (merge_keys, which skips a certificate this server already holds, so merging the same history
+// twice adds nothing).
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -34,8 +35,8 @@ struct checked_user {
 
 // Checks every key of `incoming` (see checked_key), or throws errc::corrupt naming the key: a
 // certificate or key that does not parse, a key that does not belong to its certificate, a status
-// or time not understood. Touches no database, so an import runs it on its reading thread; `keys`
-// decodes the private keys that are not RSA (one decoder for the whole import).
+// or time not understood. Touches no database; `keys` decodes the private keys that are not RSA
+// (one decoder for the whole import).
 checked_user check_user(pkcs8_decoder& keys, user_record&& incoming);
 
 // What merging one history did.
@@ -44,11 +45,12 @@ struct merged_keys {
   std::int64_t already_present = 0;  // same certificate SHA-256 already in kms.db
 };
 
-// Appends `keys` to the history of `owner_id`, each under a fresh key id, sealed with `master`,
-// keeping its status and added_at; a certificate kms.db already holds is skipped, so merging the
-// same history twice adds nothing. The private keys are wiped as they go. Call inside the
-// import's transaction: a throw leaves earlier appends to its rollback.
-merged_keys merge_keys(const crypto::master_key& master, store::key_history_repository& history,
-                       std::string_view owner_id, std::vector<checked_key>& keys);
+// Appends the keys of `incoming` to the history of `owner_id` (the incoming user, or the user it
+// was resolved to), each under a fresh key id and sealed with `master` for that user, keeping
+// its status and added_at; a certificate kms.db already holds is skipped, so merging the same
+// history twice adds nothing. The private keys are wiped as they go. `history` appends inside
+// the import's transaction: a throw leaves earlier appends to its rollback.
+merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
+                       std::string_view owner_id, checked_user& incoming);
 
 }  // namespace arbor::km::transfer

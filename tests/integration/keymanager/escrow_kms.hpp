@@ -13,8 +13,6 @@
 
 namespace arbor::test {
 
-inline const std::string user_password = "user-chosen-pw";
-
 /// The number of times `needle` occurs in `text`.
 inline int occurrences(const std::string& text, const std::string& needle) {
   int n = 0;

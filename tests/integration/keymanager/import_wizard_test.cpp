@@ -139,6 +139,17 @@ BOOST_AUTO_TEST_CASE(an_unknown_user_is_not_imported_unless_the_operator_merges_
   BOOST_TEST(kms_server::item(r, "keys_imported") == "2");
   BOOST_TEST(destination.sql("SELECT count(*) FROM key_history JOIN users USING (user_id) WHERE alias = 'alice';") ==
              "2\n");
+
+  // The keys were sealed again for the user they joined: Recover Keys for alice opens both.
+  const auto issued = destination.run("recover-keys", arbor::test::login_as(), {"password"}, {"user.user=alice"});
+  BOOST_REQUIRE_MESSAGE(issued.exit_code == 0, issued.out + issued.err);
+  const auto p12 = destination.root() / "alice.p12";
+  const auto redeemed = destination.run(
+      "redeem-recovery", "{}", {kms_server::item(issued, "token"), arbor::test::user_password, arbor::test::user_password},
+      {"token.alias=alice", "token.output=" + p12.string()});
+  BOOST_REQUIRE_MESSAGE(redeemed.exit_code == 0, redeemed.out + redeemed.err);
+  BOOST_TEST(shell("openssl pkcs12 -in '" + p12.string() + "' -passin pass:" + arbor::test::user_password +
+                   " -nocerts -nodes 2>/dev/null | grep -c 'BEGIN PRIVATE KEY'") == "2\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_merge_into_a_user_that_does_not_match_is_refused) {

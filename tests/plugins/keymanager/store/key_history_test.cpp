@@ -88,3 +88,61 @@ BOOST_FIXTURE_TEST_CASE(setting_the_status_of_an_unknown_key_is_not_found, fixtu
   BOOST_CHECK_EXCEPTION(keys.set_status("nope", store::key_status::revoked), error,
                         [](const error& x) { return x.code() == errc::not_found; });
 }
+
+BOOST_FIXTURE_TEST_CASE(appender_continues_each_users_history_and_skips_known_certificates, fixture) {
+  keys.append(entry(1));
+  const std::string bob = store::random_id();
+  store::user_repository(db).add({bob, "bob", "", "", "active", 0});
+  store::sqlite::transaction tx(db);
+  store::history_appender appender(db);
+
+  BOOST_TEST(appender.append_unless_present(entry(2)));
+  auto for_bob = entry(3);
+  for_bob.user_id = bob;
+  BOOST_TEST(appender.append_unless_present(for_bob));
+  BOOST_TEST(appender.append_unless_present(entry(4)));  // back to alice: her seq is read again
+  BOOST_TEST(!appender.append_unless_present(entry(2)));  // same certificate, another key id
+  BOOST_TEST(appender.append_unless_present(entry(5)));
+  tx.commit();
+
+  std::vector<std::int64_t> seqs;
+  std::string tags;
+  for (const auto& e : keys.list_for_user(user_id)) {
+    seqs.push_back(e.seq);
+    tags += std::to_string(e.cert_der[1]);
+  }
+  BOOST_TEST(seqs == (std::vector<std::int64_t>{1, 2, 3, 4}), boost::test_tools::per_element());
+  BOOST_TEST(tags == "1245");
+  const auto bobs = keys.list_for_user(bob);
+  BOOST_REQUIRE(bobs.size() == 1u);
+  BOOST_TEST(bobs[0].seq == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(appender_adds_nothing_until_the_transaction_commits, fixture) {
+  {
+    store::sqlite::transaction tx(db);
+    store::history_appender appender(db);
+    BOOST_TEST(appender.append_unless_present(entry(1)));
+  }
+  BOOST_TEST(keys.count_for_user(user_id) == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(appender_needs_a_transaction, fixture) {
+  BOOST_CHECK_EXCEPTION(store::history_appender{db}, error,
+                        [](const error& e) { return e.code() == errc::internal; });
+}
+
+BOOST_FIXTURE_TEST_CASE(appender_refuses_an_unknown_user_and_a_repeated_key_id, fixture) {
+  store::sqlite::transaction tx(db);
+  store::history_appender appender(db);
+  auto stranger = entry(1);
+  stranger.user_id = store::random_id();
+  BOOST_CHECK_EXCEPTION(appender.append_unless_present(stranger), error,
+                        [](const error& e) { return e.code() == errc::not_found; });
+  auto first = entry(2);
+  BOOST_TEST(appender.append_unless_present(first));
+  auto same_id = entry(3);
+  same_id.key_id = first.key_id;
+  BOOST_CHECK_EXCEPTION(appender.append_unless_present(same_id), error,
+                        [](const error& e) { return e.code() == errc::conflict; });
+}
