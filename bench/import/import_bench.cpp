@@ -7,8 +7,10 @@
 //
 //   import_bench [--users N] [--no-openssl] [--runs K] [--keep DIR]   (bench_options.hpp)
 //
-// Each part runs in its own process (fork, or the openssl tool) and wait4() reports that
-// process's own peak RSS and CPU time.
+// With --runs K, the plan, the import (each on a fresh copy of the destination) and the openssl
+// pipeline run K times in turn, and the median ratio is printed. Each part runs in its own
+// process (fork, or the openssl tool) and wait4() reports that process's own peak RSS and CPU
+// time.
 
 #include <algorithm>
 #include <chrono>
@@ -106,9 +108,9 @@ void run_import(const fs::path& data, const std::string& source_sha256, long use
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");
 }
 
-// The transfer file, the destination it is addressed to and the openssl tool's inputs, made once
-// in `setup` (or reused from an earlier run with the same number of users: `users` is written last).
-void prepare_once(const fs::path& setup, long users, bool compare) {
+// The transfer file and the destination it is addressed to, made once in `setup` (or reused from
+// an earlier run with the same number of users: `users` is written last).
+void prepare_once(const fs::path& setup, long users) {
   const fs::path marker = setup / "users";
   if (fs::exists(marker) && slurp(marker) == std::to_string(users)) {
     std::printf("setup                  reused from %s\n", setup.c_str());
@@ -119,18 +121,22 @@ void prepare_once(const fs::path& setup, long users, bool compare) {
   fs::permissions(setup, fs::perms::owner_all);
   const bench::measured prepared =
       bench::in_child("writing the transfer file", [&] { prepare(setup / "kmsdata", setup, users); });
-  if (compare) {
-    // The openssl message of the same payload, signed then enveloped as ours is.
-    const std::string d = "'" + setup.string() + "/";
-    bench::command("openssl cms -sign -binary -nodetach -md sha256 -signer " + d + "source.crt' -inkey " + d +
-                   "source.key' -keyform DER -in " + d + "payload.jsonl' -outform DER -out " + d + "signed.der'");
-    bench::command("openssl cms -encrypt -binary -aes-256-gcm -in " + d + "signed.der' -outform DER -out " + d +
-                   "enveloped.der' -recip " + d + "dest.crt' -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 "
-                   "-keyopt rsa_mgf1_md:sha256");
-  }
   std::printf("setup (not measured)   %.1f s; transfer file %.1f MiB, payload %.1f MiB\n", prepared.seconds,
               mib(fs::file_size(setup / "kmsdata" / "bench.kmx")), mib(fs::file_size(setup / "payload.jsonl")));
   std::ofstream(marker) << users;
+}
+
+// The openssl tool's message of the same payload, signed then enveloped as ours is (not measured).
+void prepare_openssl_message_once(const fs::path& setup) {
+  if (fs::exists(setup / "enveloped.der")) return;
+  const std::string d = "'" + setup.string() + "/";
+  bench::command("openssl cms -sign -binary -nodetach -md sha256 -signer " + d + "source.crt' -inkey " + d +
+                 "source.key' -keyform DER -in " + d + "payload.jsonl' -outform DER -out " + d + "signed.der'");
+  bench::command("openssl cms -encrypt -binary -aes-256-gcm -in " + d + "signed.der' -outform DER -out " + d +
+                 "enveloped.der.part' -recip " + d + "dest.crt' -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 "
+                 "-keyopt rsa_mgf1_md:sha256");
+  fs::rename(setup / "enveloped.der.part", setup / "enveloped.der");
+  fs::remove(setup / "signed.der");
 }
 
 // A fresh copy of the prepared destination for one import; the transfer file is only read, so it
@@ -181,7 +187,8 @@ void run(const bench::bench_options& options) {
   const double n = static_cast<double>(options.users);
 
   std::printf("users                  %ld (2 keys each: RSA 2048, certificates from a local test CA)\n", options.users);
-  prepare_once(setup, options.users, options.compare_with_openssl);
+  prepare_once(setup, options.users);
+  if (options.compare_with_openssl) prepare_openssl_message_once(setup);
   const std::string source_sha256 = slurp(setup / "source.sha256");
   std::vector<double> wall_ratios;
   std::vector<double> cpu_ratios;
