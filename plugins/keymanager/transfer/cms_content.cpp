@@ -1,25 +1,25 @@
 #include "transfer/cms_content.hpp"
 
-#include <algorithm>
-
-#include <openssl/buffer.h>
 #include <openssl/crypto.h>
+
+#include <algorithm>
 
 #include "crypto/ossl.hpp"
 
 namespace arbor::km::transfer {
 
 BIO_METHOD* secret_sink::method() {
-  // One method table for the process, made on first use (thread-safe) and never freed.
-  static BIO_METHOD* const method = [] {
-    BIO_METHOD* m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "arbor secret sink");
-    if (m == nullptr || BIO_meth_set_write(m, &secret_sink::write) != 1 ||
-        BIO_meth_set_ctrl(m, &secret_sink::control) != 1) {
+  // One method table for the process, made on first use (thread-safe).
+  using method_ptr = crypto::ossl::owned<BIO_METHOD, BIO_meth_free>;
+  static const method_ptr method = [] {
+    method_ptr m(BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "arbor secret sink"));
+    if (!m || BIO_meth_set_write(m.get(), &secret_sink::write) != 1 ||
+        BIO_meth_set_ctrl(m.get(), &secret_sink::control) != 1) {
       crypto::ossl::throw_crypto("could not prepare a buffer for decrypted transfer data");
     }
     return m;
   }();
-  return method;
+  return method.get();
 }
 
 secret_sink::secret_sink(std::size_t expected)
