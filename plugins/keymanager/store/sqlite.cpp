@@ -247,6 +247,9 @@ void transaction::commit() {
   done_ = true;
 }
 
-void use_bulk_page_cache(connection& db) { db.exec("PRAGMA cache_size = -32768"); }
+void use_bulk_page_cache(connection& db, int mebibytes) {
+  // PRAGMA takes no bound parameters; the size is the caller's constant, never input.
+  db.exec("PRAGMA cache_size = -" + std::to_string(mebibytes * 1024));
+}
 
 }  // namespace arbor::km::store::sqlite

@@ -131,10 +131,10 @@ class transaction {
   bool done_ = false;
 };
 
-// Gives `db` a 32 MiB page cache (SQLite's default is 2 MiB) for a transaction that touches a large
-// part of the database, an export's removal or an import: with the indexes' pages kept, SQLite
-// spills and re-reads far fewer, and memory stays bounded by it whatever the number of users.
-void use_bulk_page_cache(connection& db);
+// Gives `db` a page cache of `mebibytes` (SQLite's default is 2 MiB) for a transaction that touches
+// a large part of the database, an export's removal or an import: with the indexes' pages kept,
+// SQLite spills and re-reads far fewer, and memory stays bounded by it whatever the number of users.
+void use_bulk_page_cache(connection& db, int mebibytes);
 
 // Throws the arbor::km::error for SQLite result code `rc` on `db`: `what` says in words what
 // failed; `sql` (may be empty) goes into the technical detail.

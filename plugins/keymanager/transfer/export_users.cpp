@@ -178,7 +178,10 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   const auto lock = transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
   check_export_file_name(request.file_name, kms.directory().root());
 
-  store::sqlite::use_bulk_page_cache(kms.db());
+  // Half the import's: the removal's own memory grows with the users it removes, and with 32 MiB a
+  // million-user export peaked at 99.4 MiB (bench/export). At 100,000 users 16 MiB costs 2.5 s
+  // (16.3 s -> 18.8 s) and saves 16 MiB.
+  store::sqlite::use_bulk_page_cache(kms.db(), 16);
   store::user_selection selected(kms.db());
   const std::int64_t selected_count = select_covered(kms.db(), request.users, selected);
   if (selected_count == 0) throw error(errc::bad_input, "The choice covers no user: there is nothing to export.");

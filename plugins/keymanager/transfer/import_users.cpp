@@ -114,7 +114,8 @@ import_result import_users(key_manager& kms, const import_request& request) {
   result.backup = store::back_up(kms.db(), kms.directory(), kms.clock().now());
   failpoint("import-after-backup");
 
-  store::sqlite::use_bulk_page_cache(kms.db());
+  // Most of the import's memory: 51.5 MiB at a million users (bench/import).
+  store::sqlite::use_bulk_page_cache(kms.db(), 32);
   store::sqlite::transaction tx(kms.db());
   refuse_if_already_recorded(log, transfer_id);
   import_pass pass(kms, request, result);
