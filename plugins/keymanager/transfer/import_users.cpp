@@ -48,7 +48,7 @@ class import_pass {
 
  private:
   void merge_into(const std::string& owner_id, checked_user& incoming) {
-    const auto keys = merge_keys(kms_.master(), history_, owner_id, incoming);
+    const auto keys = merge_keys(kms_.master(), history_, owner_id, incoming.keys);
     result_.keys_imported += keys.added;
     result_.keys_already_present += keys.already_present;
   }

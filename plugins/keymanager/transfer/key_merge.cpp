@@ -76,9 +76,9 @@ checked_user check_user(pkcs8_decoder& keys, user_record&& incoming) {
 }
 
 merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
-                       std::string_view owner_id, checked_user& incoming) {
+                       std::string_view owner_id, std::vector<checked_key>& keys) {
   merged_keys result;
-  for (checked_key& key : incoming.keys) {
+  for (checked_key& key : keys) {
     std::string key_id = store::random_id();
     // The PKCS#8 bytes as they came (they were checked, with nothing after them), bound as escrow
     // binds every sealed key; re-encoding the parsed key would only cost time.

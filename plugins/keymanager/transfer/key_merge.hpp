@@ -45,12 +45,12 @@ struct merged_keys {
   std::int64_t already_present = 0;  // same certificate SHA-256 already in kms.db
 };
 
-// Appends the keys of `incoming` to the history of `owner_id` (the incoming user, or the user it
-// was resolved to), each under a fresh key id and sealed with `master` for that user, keeping
+// Appends `keys` to the history of `owner_id` (the incoming user, or the user it was resolved
+// to), each under a fresh key id and sealed with `master` for that user, keeping
 // its status and added_at; a certificate kms.db already holds is skipped, so merging the same
 // history twice adds nothing. The private keys are wiped as they go. `history` appends inside
 // the import's transaction: a throw leaves earlier appends to its rollback.
 merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
-                       std::string_view owner_id, checked_user& incoming);
+                       std::string_view owner_id, std::vector<checked_key>& keys);
 
 }  // namespace arbor::km::transfer
