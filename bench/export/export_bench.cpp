@@ -142,7 +142,7 @@ void run(long users, bool compare) {
   std::ofstream(scratch / "dest.crt") << destination.cert().pem();
 
   const bench::measured filled = bench::in_child("filling the data directory", [&] { fill(data, scratch, users); });
-  const auto database_bytes = fs::file_size(data / "kms.db");
+  const auto database_bytes = fs::file_size(data / "database" / "kms.db");
   const bench::measured exported = bench::in_child("the export", [&] { export_all(data, scratch, destination.cert()); });
   const auto file_bytes = fs::file_size(data / "bench.kmx");
   const auto payload_bytes = fs::file_size(scratch / "payload.jsonl");

@@ -163,8 +163,8 @@ BOOST_AUTO_TEST_CASE(a_missing_master_key_or_a_corrupt_database_is_named_with_wh
   BOOST_TEST(r.err.find("master.key") != std::string::npos);
   fs::rename(kms.root() / "master.key.away", kms.data() / "master.key");
 
-  fs::remove(kms.data() / "kms.db-wal");
-  fs::remove(kms.data() / "kms.db-shm");
+  fs::remove(kms.db().string() + "-wal");
+  fs::remove(kms.db().string() + "-shm");
   std::ofstream(kms.db(), std::ios::trunc) << "garbage that is not SQLite at all, long enough to have a header";
   r = kms.arbor({"show", arbor::test::kms_node});
   BOOST_TEST(r.exit_code != 0);

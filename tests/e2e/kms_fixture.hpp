@@ -49,7 +49,7 @@ class kms_server {
 
   std::filesystem::path root() const { return root_; }
   std::filesystem::path data() const { return root_ / "kmsdata"; }
-  std::filesystem::path db() const { return data() / "kms.db"; }
+  std::filesystem::path db() const { return data() / "database" / "kms.db"; }
 
   /// The options that point arbor at the built Key Manager, this server's data directory and
   /// the test configuration.

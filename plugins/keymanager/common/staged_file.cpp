@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <string>
 #include <system_error>
@@ -36,6 +37,18 @@ std::filesystem::path temporary_beside(const std::filesystem::path& target) {
   return target.string() + ".tmp-" + suffix;
 }
 
+}  // namespace
+
+bool is_staged_temporary(std::string_view name, std::string_view final_name) {
+  constexpr std::string_view marker = ".tmp-";
+  constexpr std::size_t suffix_size = 16;
+  if (name.size() <= marker.size() + suffix_size) return false;
+  const auto stem = name.substr(0, name.size() - marker.size() - suffix_size);
+  const auto suffix = name.substr(name.size() - suffix_size);
+  return name.substr(stem.size(), marker.size()) == marker && (final_name.empty() || stem == final_name) &&
+         std::all_of(suffix.begin(), suffix.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 void sync_directory(const std::filesystem::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) throw_io("could not open directory", dir, errno, "open");
@@ -44,8 +57,6 @@ void sync_directory(const std::filesystem::path& dir) {
   ::close(fd);
   if (rc != 0) throw_io("could not flush directory", dir, err, "fsync");
 }
-
-}  // namespace
 
 staged_file::staged_file(std::filesystem::path final_path)
     : final_path_(std::move(final_path)), temp_path_(temporary_beside(final_path_)) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <span>
+#include <string_view>
 
 namespace arbor::km {
 
@@ -17,6 +18,13 @@ enum class if_exists {
   replace = 1,  // atomically swap in the new content
   refuse,       // throw errc::conflict; the existing file is left untouched
 };
+
+// Whether `name` is a temporary name a staged_file gives ("<final name>.tmp-" and 16 hex digits),
+// of any final name or, when `final_name` is not empty, of that one.
+bool is_staged_temporary(std::string_view name, std::string_view final_name = {});
+
+// Makes the renames and links done in `dir` durable (fsync of the directory). errc::io naming it.
+void sync_directory(const std::filesystem::path& dir);
 
 class staged_file {
  public:

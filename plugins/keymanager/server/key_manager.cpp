@@ -1,6 +1,7 @@
 #include "server/key_manager.hpp"
 
 #include "common/km_error.hpp"
+#include "server/interrupted_exports.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
 
@@ -109,6 +110,7 @@ key_manager key_manager::open(const fs::path& root, const identity_options& init
   auto master = crypto::master_key::load_file(dir.master_key());
   auto identity = load_identity(dir, master);
   auto db = store::schema::open_database(dir.database());
+  resolve_interrupted_exports(db, dir, clock.now());
   return key_manager(std::move(dir), std::move(master), std::move(identity), std::move(db), clock);
 }
 

@@ -27,6 +27,7 @@ class key_manager {
   /// Key Manager yet (database, master key, identity, the initial administrator). Refuses with
   /// errc::corrupt, naming the missing or damaged file and what to do, when the directory is
   /// half there: a database without its master key, an identity without its key, and so on.
+  /// Exports interrupted by a crash are resolved here (interrupted_exports.hpp).
   static key_manager open(const std::filesystem::path& root, const identity_options& init,
                           const auth::clock& clock);
 

@@ -45,6 +45,14 @@ std::vector<audit_entry> audit_log::recent(std::int64_t limit) {
   return entries;
 }
 
+std::vector<audit_entry> audit_log::events_since(std::string_view event, std::int64_t since, std::int64_t limit) {
+  auto query = db_.prepare(std::string(columns) + "WHERE event = ?1 AND at >= ?2 ORDER BY id DESC LIMIT ?3");
+  query.bind(1, event).bind(2, since).bind(3, limit);
+  std::vector<audit_entry> entries;
+  while (query.step()) entries.push_back(read_entry(query));
+  return entries;
+}
+
 void audit_log::for_each(const std::function<void(const audit_entry&)>& visit) {
   auto query = db_.prepare(std::string(columns) + "ORDER BY id");
   while (query.step()) visit(read_entry(query));

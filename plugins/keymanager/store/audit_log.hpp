@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/sqlite.hpp"
@@ -35,6 +36,8 @@ class audit_log {
   std::int64_t append(const audit_entry& entry);
   // The `limit` newest entries, newest first.
   std::vector<audit_entry> recent(std::int64_t limit);
+  // The entries of `event` at or after `since`, newest first, at most `limit`.
+  std::vector<audit_entry> events_since(std::string_view event, std::int64_t since, std::int64_t limit);
   // Every entry, oldest first, one row at a time.
   void for_each(const std::function<void(const audit_entry&)>& visit);
 

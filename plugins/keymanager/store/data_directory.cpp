@@ -9,6 +9,8 @@
 #include <system_error>
 
 #include "common/km_error.hpp"
+#include "common/staged_file.hpp"
+#include "store/sqlite.hpp"
 
 namespace arbor::km::store {
 namespace {
@@ -63,12 +65,39 @@ void check_private_dir(const std::filesystem::path& dir) {
   }
 }
 
+// Versions before database/ kept kms.db in the root. The file is opened only by SQLite: a
+// connection of its own checkpoints the WAL into it and, as the last one, removes the WAL and
+// the shared-memory file on close; then kms.db alone moves. A WAL still there after the close
+// belongs to another process that has the old file open.
+void move_database_from_root(const std::filesystem::path& old_place, const std::filesystem::path& new_place) {
+  const auto wal = std::filesystem::path(old_place.string() + "-wal");
+  {
+    sqlite::connection old_db(old_place, {.create = false, .read_only = false, .wal = true, .sync_full = true});
+    old_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(wal, ec))
+    throw error(errc::conflict,
+                old_place.string() + " is still in use by another program (its write-ahead log remains): close "
+                                     "every console and task on this Key Manager, then try again. It moves to " +
+                    new_place.string() + " once nothing has it open.");
+  if (::rename(old_place.c_str(), new_place.c_str()) != 0)
+    throw_io("could not move " + old_place.string() + " to " + new_place.string(), old_place, errno, "rename");
+  sync_directory(new_place.parent_path());
+  sync_directory(old_place.parent_path());
+}
+
 }  // namespace
 
 data_directory data_directory::open(const std::filesystem::path& root) {
   check_private_dir(root);
   data_directory dir(root);
   check_private_dir(dir.backups());
+  check_private_dir(dir.database_dir());
+  const auto old_place = root / dir.database().filename();
+  std::error_code ec;
+  if (std::filesystem::exists(old_place, ec) && !std::filesystem::exists(dir.database(), ec))
+    move_database_from_root(old_place, dir.database());
   return dir;
 }
 

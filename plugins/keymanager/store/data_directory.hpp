@@ -1,7 +1,13 @@
 #pragma once
-// The KMSData directory: kms.db, the master key for sealing, the server identity and backups/.
-// It holds everything an attacker wants, so it is private to the account running the Key
-// Manager (0700) and the secret files in it are 0600.
+// The KMSData directory: database/kms.db, the master key for sealing, the server identity,
+// backups/ and export files. It holds everything an attacker wants, so it is private to the
+// account running the Key Manager (0700) and the secret files in it are 0600.
+//
+// The database has a subdirectory of its own that nothing but SQLite opens. Closing any
+// descriptor of a database file drops every POSIX lock this process holds on it (SQLite's "How To
+// Corrupt An SQLite Database File", 2.2), and a scan of KMSData for export files once did exactly
+// that: another process then checkpointed and deleted the WAL under a live connection. Code that
+// lists or reads files of KMSData never descends into database/.
 #include <filesystem>
 
 namespace arbor::km::store {
@@ -9,14 +15,18 @@ namespace arbor::km::store {
 // An opened, checked KMSData directory and the names of the files in it.
 class data_directory {
  public:
-  // Opens `root`, creating it and backups/ with mode 0700 when missing. A directory that other
-  // users can read or enter is tightened to 0700. Refuses with errc::bad_input when `root` is
-  // not a directory or belongs to another user, and errc::io when it cannot be created,
-  // tightened or written.
+  // Opens `root`, creating it, database/ and backups/ with mode 0700 when missing. A directory
+  // that other users can read or enter is tightened to 0700. A kms.db left in `root` by an
+  // earlier version is moved into database/ (through SQLite, its WAL checkpointed first).
+  // Refuses with errc::bad_input when `root` is not a directory or belongs to another user,
+  // errc::conflict when the old kms.db is still open elsewhere, and errc::io when a directory
+  // cannot be created, tightened or written.
   static data_directory open(const std::filesystem::path& root);
 
   const std::filesystem::path& root() const noexcept { return root_; }
-  std::filesystem::path database() const { return root_ / "kms.db"; }
+  // The directory only SQLite reads: kms.db and its -wal, -shm and -journal companions.
+  std::filesystem::path database_dir() const { return root_ / "database"; }
+  std::filesystem::path database() const { return database_dir() / "kms.db"; }
   std::filesystem::path master_key() const { return root_ / "master.key"; }
   std::filesystem::path certificate() const { return root_ / "kms.crt"; }
   std::filesystem::path sealed_server_key() const { return root_ / "kms.key.sealed"; }

@@ -136,13 +136,41 @@ CREATE TABLE settings (
 );
 )sql";
 
-constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3};
+// Version 4: the export journal. An export records what it is about to do before it writes its
+// file, and the digest of the complete file before it links it into place, so a crash between the
+// file and the removal transaction is resolved when the Key Manager next opens.
+constexpr std::string_view v4 = R"sql(
+CREATE TABLE export_journal (
+  transfer_id  TEXT PRIMARY KEY NOT NULL,
+  peer_sha256  TEXT NOT NULL,
+  file_name    TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  reason       TEXT NOT NULL,
+  started_at   INTEGER NOT NULL,
+  state        TEXT NOT NULL CHECK (state IN ('writing', 'written', 'rolled-forward', 'discarded')),
+  file_sha256  TEXT NOT NULL DEFAULT '',
+  users        INTEGER NOT NULL DEFAULT 0,
+  keys         INTEGER NOT NULL DEFAULT 0,
+  resolved_at  INTEGER,
+  outcome      TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE export_journal_users (
+  transfer_id TEXT NOT NULL REFERENCES export_journal(transfer_id) ON DELETE CASCADE,
+  user_id     TEXT NOT NULL,
+  alias       TEXT NOT NULL,
+  PRIMARY KEY (transfer_id, user_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4};
 
 // The tables each migration adds, in step with the SQL above.
 const std::array<std::vector<std::string_view>, current_version> tables_added = {{
     {"users", "key_history", "administrators", "password_policy", "lockout", "audit_log"},
     {"enrollment_tokens", "pending_revocations"},
     {"transfers", "settings"},
+    {"export_journal", "export_journal_users"},
 }};
 
 bool has_any_table(sqlite::connection& db) {

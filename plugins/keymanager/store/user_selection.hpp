@@ -23,6 +23,9 @@ struct selection_counts {
 
 class user_selection {
  public:
+  // The TEMP table, for set-based statements of the store that read the selection.
+  static constexpr std::string_view table = "temp.user_selection";
+
   // Creates the (empty) TEMP table on `db`, which must outlive this object. errc::conflict when
   // the connection already holds a selection.
   explicit user_selection(sqlite::connection& db);

@@ -1,56 +1,12 @@
 #include "transfer/export_file_name.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
-#include <fstream>
-#include <span>
 
 #include "common/km_error.hpp"
-#include "store/transfers.hpp"
-#include "transfer/der_cursor.hpp"
+#include "common/staged_file.hpp"
 
 namespace arbor::km::transfer {
-namespace {
-
 namespace fs = std::filesystem;
-
-// common/staged_file's temporary names: "<final name>.tmp-" and 16 hex digits.
-constexpr std::string_view temporary_marker = ".tmp-";
-
-bool is_temporary_name(std::string_view name) {
-  const auto at = name.rfind(temporary_marker);
-  if (at == std::string_view::npos || at == 0) return false;
-  const auto suffix = name.substr(at + temporary_marker.size());
-  return suffix.size() == 16 && std::all_of(suffix.begin(), suffix.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
-// DER of the OBJECT IDENTIFIER id-ct-authEnvelopedData (1.2.840.113549.1.9.16.1.23), tag and
-// length included.
-constexpr std::array<std::uint8_t, 13> auth_enveloped_oid = {0x06, 0x0b, 0x2a, 0x86, 0x48, 0x86, 0xf7,
-                                                             0x0d, 0x01, 0x09, 0x10, 0x01, 0x17};
-
-// Whether the file starts like a transfer file: a ContentInfo SEQUENCE whose content type is
-// AuthEnvelopedData. Reads 64 bytes; anything unreadable is simply not one.
-bool starts_like_transfer_file(const fs::path& path) {
-  std::array<std::uint8_t, 64> head{};
-  std::ifstream in(path, std::ios::binary);
-  in.read(reinterpret_cast<char*>(head.data()), head.size());
-  const auto got = std::span<const std::uint8_t>(head.data(), static_cast<std::size_t>(in.gcount()));
-  try {
-    const auto outer = parse_der_header(got);
-    if (!outer || outer->tag != der_tag::sequence) return false;
-    const auto rest = got.subspan(outer->header_size);
-    return rest.size() >= auth_enveloped_oid.size() &&
-           std::equal(auth_enveloped_oid.begin(), auth_enveloped_oid.end(), rest.begin());
-  } catch (const error&) {
-    return false;
-  }
-}
-
-}  // namespace
 
 void check_export_file_name(std::string_view name, const fs::path& data_dir) {
   if (name.empty()) throw error(errc::bad_input, "Type a file name for the export file.");
@@ -70,32 +26,18 @@ void check_export_file_name(std::string_view name, const fs::path& data_dir) {
                                                   "never replaced).");
 }
 
-std::vector<export_leftover> find_export_leftovers(const fs::path& data_dir, store::sqlite::connection& db) {
-  std::vector<export_leftover> found;
-  store::transfer_log log(db);
+std::vector<std::string> find_export_leftovers(const fs::path& data_dir) {
+  std::vector<std::string> found;
   for (const fs::directory_entry& entry : fs::directory_iterator(data_dir)) {
-    if (entry.is_symlink() || !entry.is_regular_file()) continue;
     const std::string name = entry.path().filename().string();
-    if (is_temporary_name(name)) {
-      found.push_back({export_leftover::kind::incomplete, name});
-    } else if (name.front() != '.' && starts_like_transfer_file(entry.path()) &&
-               !log.find_by_file_name(store::transfer_direction::export_users, name) &&
-               !log.find_by_file_name(store::transfer_direction::import_users, name)) {
-      found.push_back({export_leftover::kind::unrecorded, name});
-    }
+    if (is_staged_temporary(name) && entry.is_regular_file() && !entry.is_symlink()) found.push_back(name);
   }
-  std::sort(found.begin(), found.end(),
-            [](const export_leftover& a, const export_leftover& b) { return a.file_name < b.file_name; });
+  std::sort(found.begin(), found.end());
   return found;
 }
 
-std::string describe(const export_leftover& leftover) {
-  if (leftover.what == export_leftover::kind::incomplete)
-    return leftover.file_name + ": left by an export that stopped while writing; incomplete and ignored (safe to "
-                                "delete).";
-  return leftover.file_name + ": a complete export file that was never recorded: the export stopped before removing "
-                              "its users, who are all still on this server. Do not import it; delete it and export "
-                              "again.";
+std::string describe_leftover(const std::string& file_name) {
+  return file_name + ": left by an export that stopped while writing; incomplete and ignored (safe to delete).";
 }
 
 }  // namespace arbor::km::transfer

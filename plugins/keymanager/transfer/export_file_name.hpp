@@ -1,15 +1,14 @@
 #pragma once
 // The name an export file gets in the KMSData directory, and what earlier, interrupted exports
-// left there. An export that died while writing leaves `<name>.tmp-<hex>` (incomplete, never
-// imported: readers refuse a file without its trailer); one that died after placing the file but
-// before its transaction leaves a complete file that the transfers log does not know, whose users
-// are all still in the database.
+// left there: `<name>.tmp-<hex>`, incomplete and never imported (readers refuse a file without
+// its trailer). The export journal deletes those of the exports it knows when it resolves them
+// (server/interrupted_exports.hpp); these are the others, for example from a full disk. Leftovers
+// are found by their names alone: nothing in KMSData is opened to look.
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "store/sqlite.hpp"
 
 namespace arbor::km::transfer {
 
@@ -18,24 +17,10 @@ namespace arbor::km::transfer {
 // `data_dir`/`name` already exists (a file is never replaced).
 void check_export_file_name(std::string_view name, const std::filesystem::path& data_dir);
 
-// A file an interrupted export left in the KMSData directory.
-struct export_leftover {
-  enum class kind {
-    incomplete = 1,  // a temporary file: the export stopped while writing; safe to delete
-    unrecorded,      // a complete file no export recorded: its users were never removed here
-  };
-  kind what = kind::incomplete;
-  std::string file_name;
-};
+// The temporary files interrupted exports left in `data_dir`, by name.
+std::vector<std::string> find_export_leftovers(const std::filesystem::path& data_dir);
 
-// The leftovers in `data_dir`, by file name. A complete file is recognised by its first bytes
-// (a CMS AuthEnvelopedData, as every transfer file starts) and counts as unrecorded when no
-// export in the transfers log has its name: names are unique in the directory, and the transfer
-// id inside the file is encrypted to the destination, so the name is what this server can check.
-std::vector<export_leftover> find_export_leftovers(const std::filesystem::path& data_dir,
-                                                   store::sqlite::connection& db);
-
-// One line for an operator about `leftover`.
-std::string describe(const export_leftover& leftover);
+// One line for an operator about the leftover `file_name`.
+std::string describe_leftover(const std::string& file_name);
 
 }  // namespace arbor::km::transfer

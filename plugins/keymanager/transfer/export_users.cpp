@@ -9,6 +9,7 @@
 #include "crypto/thumbprint.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
+#include "store/export_journal.hpp"
 #include "store/key_history.hpp"
 #include "store/sqlite.hpp"
 #include "store/transfers.hpp"
@@ -16,7 +17,7 @@
 #include "store/users.hpp"
 #include "transfer/export_file_name.hpp"
 #include "transfer/exported_user.hpp"
-#include "transfer/transfer_lock.hpp"
+#include "store/transfer_lock.hpp"
 #include "transfer/transfer_writer.hpp"
 
 namespace arbor::km::transfer {
@@ -25,6 +26,7 @@ namespace {
 // What the file holds, as the transaction must find it again.
 struct written_file {
   trailer_facts trailer;
+  store::journal_entry journal;
   std::int64_t users_without_keys = 0;
   std::vector<std::string> aliases_without_keys;
 };
@@ -36,13 +38,16 @@ struct written_file {
 
 // Step 3: every selected user with a key history goes into the file with the whole history;
 // users without one are only counted. The writer removes its temporary file on any throw.
+// The complete file's digest goes into the journal before the file is linked into place, so a
+// file found under its final name after a crash is always one the journal can recognise.
 written_file write_file(key_manager& kms, const export_request& request, store::user_selection& selected,
-                        std::int64_t selected_count, const std::string& transfer_id,
+                        std::int64_t selected_count, const store::export_intent& intent,
                         const std::filesystem::path& backup, export_observer& observer) {
   const auto clock = [&kms] { return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now())); };
-  transfer_writer writer(kms.directory().root(), request.file_name, kms.identity(), request.destination, transfer_id,
-                         clock);
+  transfer_writer writer(kms.directory().root(), request.file_name, kms.identity(), request.destination,
+                         intent.transfer_id, clock);
   written_file written;
+  written.journal.intent = intent;
   store::key_history_repository history(kms.db());
   observer.phase("Writing the export file", static_cast<std::uint64_t>(selected_count));
   store::user_repository(kms.db()).for_each([&](const store::user_record& user) {
@@ -58,7 +63,11 @@ written_file write_file(key_manager& kms, const export_request& request, store::
     observer.step(user.alias);
   });
   if (observer.cancelled()) throw_cancelled(backup);  // the last moment nothing has changed
-  written.trailer = writer.finish();
+  written.trailer = writer.finish([&](const trailer_facts& trailer, const std::string& file_sha256) {
+    written.journal.file = {file_sha256, trailer.users, trailer.keys};
+    store::export_journal(kms.db()).file_written(intent.transfer_id, written.journal.file);
+    failpoint("export-file-recorded");
+  });
   return written;
 }
 
@@ -80,9 +89,9 @@ void check_matches_file(const store::selection_counts& found, std::int64_t selec
                   std::to_string(found.keys) + " keys");
 }
 
-std::string audit_detail(const export_request& request, const written_file& file, const std::string& file_path) {
+std::string audit_detail(const written_file& file, const std::string& file_path) {
   return "transfer " + file.trailer.transfer_id + ": " + std::to_string(file.trailer.users) + " users (" +
-         std::to_string(file.trailer.keys) + " keys) exported to " + crypto::sha256_hex(request.destination) +
+         std::to_string(file.trailer.keys) + " keys) exported to " + file.journal.intent.peer_sha256 +
          " in " + file_path + "; " + std::to_string(file.users_without_keys) +
          " users without key history removed";
 }
@@ -118,31 +127,22 @@ class fast_secure_delete {
 };
 
 // Step 4, the point of no return: one transaction queues the selected users' valid certificates
-// for revocation (reason affiliationChanged; the users are marked pending in the selection),
-// removes the users, records the transfer and audits it. Set-based statements, not one per user:
-// this is the part of an export that grows with the database. Returns how many certificates were
-// queued.
-std::int64_t remove_and_queue(key_manager& kms, const export_request& request, store::user_selection& selected,
-                              std::int64_t selected_count, const written_file& file, const std::filesystem::path& path,
-                              export_observer& observer) {
+// for revocation (the users are marked pending in the selection), removes the users, records the
+// transfer, audits it and clears the journal entry (store::complete_export). Set-based statements,
+// not one per user: this is the part of an export that grows with the database. Returns how many
+// certificates were queued.
+std::int64_t remove_and_queue(key_manager& kms, store::user_selection& selected, std::int64_t selected_count,
+                              const written_file& file, const std::filesystem::path& path, export_observer& observer) {
   auto& db = kms.db();
-  const std::int64_t now = kms.clock().now();
-  observer.phase("Removing the exported users from this server", 2);
+  observer.phase("Removing the exported users from this server", 1);
   const fast_secure_delete fast(db);
   store::sqlite::transaction tx(db);
   check_matches_file(selected.counts(), selected_count, file, path);
-  const std::int64_t queued = selected.queue_valid_keys_for_revocation(
-      ca::rfc5280_name(ca::revocation_reason::affiliation_changed), now);
-  observer.step("certificates queued for revocation");
+  const std::int64_t queued =
+      store::complete_export(db, file.journal, selected, kms.clock().now(), audit_detail(file, path.string()));
   failpoint("export-mid-transaction");
-  selected.remove_users();
-  observer.step("users removed");
-  store::transfer_log(db).record({file.trailer.transfer_id, store::transfer_direction::export_users,
-                                  crypto::sha256_hex(request.destination), request.file_name, now,
-                                  file.trailer.users, file.trailer.keys});
-  store::audit_log(db).append({0, now, request.actor, "users-exported", store::audit_outcome::success,
-                               audit_detail(request, file, path.string())});
   tx.commit();
+  observer.step("users removed");
   return queued;
 }
 
@@ -170,12 +170,25 @@ revocation_tally revoke(key_manager& kms, const revocation_target& ca, store::us
   return tally;
 }
 
+// An export that fails before its removal transaction commits leaves nothing behind: the file it
+// placed (if any; never one it did not write) is deleted, then its journal entry. When either
+// step fails the entry stays, and the next open of the Key Manager resolves it.
+void abandon(store::sqlite::connection& db, const std::string& transfer_id, const std::filesystem::path& placed) noexcept {
+  try {
+    std::error_code ec;
+    if (!placed.empty() && !std::filesystem::remove(placed, ec) && ec) return;
+    store::export_journal(db).remove(transfer_id);
+  } catch (const error&) {
+    // Left for the resolution at the next open.
+  }
+}
+
 }  // namespace
 
 export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
                            export_observer& observer) {
   check_choice(request.users);
-  const auto lock = transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
+  const auto lock = store::transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
   check_export_file_name(request.file_name, kms.directory().root());
 
   // Half the import's: the removal's own memory grows with the users it removes, and with 32 MiB a
@@ -192,10 +205,27 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   result.transfer_id = new_transfer_id();
   result.file = kms.directory().root() / request.file_name;
 
-  const written_file file =
-      write_file(kms, request, selected, selected_count, result.transfer_id, result.backup, observer);
-  failpoint("export-after-file");
-  const std::int64_t queued = remove_and_queue(kms, request, selected, selected_count, file, result.file, observer);
+  const store::export_intent intent{result.transfer_id,
+                                    crypto::sha256_hex(request.destination),
+                                    request.file_name,
+                                    request.actor,
+                                    std::string(ca::rfc5280_name(ca::revocation_reason::affiliation_changed)),
+                                    kms.clock().now()};
+  store::export_journal(kms.db()).begin(intent);
+  failpoint("export-after-journal");
+
+  written_file file;
+  bool placed = false;
+  std::int64_t queued = 0;
+  try {
+    file = write_file(kms, request, selected, selected_count, intent, result.backup, observer);
+    placed = true;
+    failpoint("export-after-file");
+    queued = remove_and_queue(kms, selected, selected_count, file, result.file, observer);
+  } catch (...) {
+    abandon(kms.db(), intent.transfer_id, placed ? result.file : std::filesystem::path());
+    throw;
+  }
 
   result.users_exported = file.trailer.users;
   result.keys_exported = file.trailer.keys;

@@ -4,14 +4,18 @@
 // order is what makes it safe (DESIGN.md, "Nothing lost"):
 //   1. take the transfer lock (one export or import per KMSData directory);
 //   2. fix the selection in a TEMP table, then back the database up;
-//   3. write the file under a temporary name, then fsync and link it into place;
-//   4. one transaction: remove the selected users, queue every still-valid certificate of theirs
-//      for revocation, record the transfer, audit;
-//   5. work the revocation queue against Certificate Services.
-// A crash before 4 commits leaves every user in the database (and perhaps a complete file the
-// transfers log does not know: see export_file_name.hpp); after, every user is in the file and
-// every revocation in the queue. The backup always has them. Cancellation is honoured until
-// step 3 completes; then nothing has changed and the temporary file is removed.
+//   3. record the intent and the selection in the export journal (store/export_journal.hpp);
+//   4. write the file under a temporary name, record its digest in the journal, then fsync and
+//      link it into place;
+//   5. one transaction: remove the selected users, queue every still-valid certificate of theirs
+//      for revocation, record the transfer, audit, clear the journal entry;
+//   6. work the revocation queue against Certificate Services.
+// A failure before 5 commits deletes the file this export placed and clears the entry. A crash
+// leaves the entry, and the next open of the Key Manager resolves it
+// (server/interrupted_exports.hpp): a complete file with the recorded digest rolls forward to 5,
+// anything else is deleted and the users stay. Either the users are in the file and gone, or
+// here and no file exists. The backup always has them. Cancellation is honoured until step 4
+// completes; then nothing has changed and the temporary file is removed.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>

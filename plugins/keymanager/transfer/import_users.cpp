@@ -10,7 +10,7 @@
 #include "store/sqlite.hpp"
 #include "store/users.hpp"
 #include "transfer/key_merge.hpp"
-#include "transfer/transfer_lock.hpp"
+#include "store/transfer_lock.hpp"
 #include "transfer/two_stage.hpp"
 #include "transfer/user_match.hpp"
 
@@ -98,7 +98,7 @@ void record_and_audit(key_manager& kms, const import_request& request, const tra
 }  // namespace
 
 import_result import_users(key_manager& kms, const import_request& request) {
-  const auto lock = transfer_lock::acquire(kms.directory().root(), "import", kms.clock().now());
+  const auto lock = store::transfer_lock::acquire(kms.directory().root(), "import", kms.clock().now());
   auto reader = import_reader(kms, request.file);
   reader.expect_source(request.accepted_source_sha256);
   const std::string transfer_id = reader.preview().transfer_id;

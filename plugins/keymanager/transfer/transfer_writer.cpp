@@ -101,11 +101,16 @@ void transfer_writer::seal_segment() {
 
 void transfer_writer::seal_and_write(const secret_buffer& segment) {
   chain_.add(segment.view());
-  file_.write(seal_payload(segment.view(), source_.cert(), source_.key(), destination_));
+  append(seal_payload(segment.view(), source_.cert(), source_.key(), destination_));
   if (++sealed_ == 1) failpoint("export-mid-file");
 }
 
-trailer_facts transfer_writer::finish() {
+void transfer_writer::append(std::span<const std::uint8_t> bytes) {
+  file_.write(bytes);
+  file_digest_.update(bytes);
+}
+
+trailer_facts transfer_writer::finish(const before_placing_fn& before_placing) {
   if (finished_) throw error(errc::internal, "finish called twice on a transfer file");
   if (!segment_.empty()) seal_segment();
   sealer_.drain();
@@ -119,7 +124,8 @@ trailer_facts transfer_writer::finish() {
   trailer.users = users_;
   trailer.keys = keys_;
   trailer.segments_sha256 = chain_.hex();
-  file_.write(seal_payload(encode_trailer(trailer), source_.cert(), source_.key(), destination_));
+  append(seal_payload(encode_trailer(trailer), source_.cert(), source_.key(), destination_));
+  if (before_placing) before_placing(trailer, file_digest_.hex());
   file_.place(0600, if_exists::refuse);
   finished_ = true;
   return trailer;

@@ -13,6 +13,7 @@
 
 #include "common/staged_file.hpp"
 #include "crypto/certificate.hpp"
+#include "crypto/file_digest.hpp"
 #include "crypto/server_identity.hpp"
 #include "transfer/payload_head.hpp"
 #include "transfer/secret_buffer.hpp"
@@ -50,15 +51,19 @@ class transfer_writer {
   transfer_writer& operator=(const transfer_writer&) = delete;
 
   void add_user(const user_record& user);
-  // Seals the last segment and the trailer, fsyncs, links the file to its final name (refusing
-  // an existing file) and fsyncs the directory. Returns what the trailer says.
-  trailer_facts finish();
+  // Called once the file is complete, before it is flushed and linked into place, with what the
+  // trailer says and the SHA-256 of the whole file (the export journal records both).
+  using before_placing_fn = std::function<void(const trailer_facts&, const std::string& file_sha256)>;
+  // Seals the last segment and the trailer, calls `before_placing`, fsyncs, links the file to its
+  // final name (refusing an existing file) and fsyncs the directory. Returns what the trailer says.
+  trailer_facts finish(const before_placing_fn& before_placing = {});
 
   const std::filesystem::path& path() const noexcept { return file_.final_path(); }
 
  private:
   void seal_segment();
   void seal_and_write(const secret_buffer& segment);  // on the sealing thread
+  void append(std::span<const std::uint8_t> bytes);  // to the file and its digest
 
   const crypto::server_identity& source_;
   const crypto::certificate& destination_;
@@ -66,6 +71,7 @@ class transfer_writer {
   writer_limits limits_;
   segment_header header_;
   staged_file file_;
+  crypto::sha256_stream file_digest_;  // sealing thread until drained
   secret_buffer segment_;
   secret_buffer record_;
   segment_chain chain_;      // sealing thread until drained

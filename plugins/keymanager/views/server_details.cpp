@@ -1,5 +1,7 @@
 #include "views/server_details.hpp"
 
+#include "server/interrupted_exports.hpp"
+#include "store/audit_log.hpp"
 #include "store/key_history.hpp"
 #include "store/pending_revocations.hpp"
 #include "store/users.hpp"
@@ -48,6 +50,15 @@ sdk::table revocations_table(key_manager& kms, sdk::row_window window) {
   return t;
 }
 
+// What the Key Manager resolved of interrupted exports in the last week (interrupted_exports.hpp):
+// the operator who ran the export may not be the one who opened the Key Manager next.
+void add_resolved_exports(key_manager& kms, std::vector<std::string>& notices) {
+  constexpr std::int64_t week_s = 7 * 24 * 3600;
+  for (const auto& entry :
+       store::audit_log(kms.db()).events_since(interrupted_export_event, kms.clock().now() - week_s, 5))
+    notices.push_back(store::utc_text(entry.at) + ": " + entry.detail);
+}
+
 }  // namespace
 
 sdk::details_view server_details(key_manager& kms, bool default_password_in_use, sdk::row_window window) {
@@ -55,6 +66,7 @@ sdk::details_view server_details(key_manager& kms, bool default_password_in_use,
   if (default_password_in_use)
     view.notices.push_back("The initial password 'password' is still in use: change it under "
                            "Properties > Administrators.");
+  add_resolved_exports(kms, view.notices);
   view.tables.push_back(users_table(kms, window));
   auto revocations = revocations_table(kms, window);
   if (revocations.total_rows > 0)

@@ -142,8 +142,8 @@ class export_users_wizard final : public task_wizard {
 
   std::vector<std::string> leftover_info() {
     std::vector<std::string> lines;
-    for (const auto& leftover : transfer::find_export_leftovers(kms().directory().root(), kms().db()))
-      lines.push_back("Warning: " + transfer::describe(leftover));
+    for (const auto& leftover : transfer::find_export_leftovers(kms().directory().root()))
+      lines.push_back("Warning: " + transfer::describe_leftover(leftover));
     return lines;
   }
 

@@ -8,12 +8,19 @@
 #include "tmux_console.hpp"
 #include "tmux_required.hpp"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 
 namespace {
 
 namespace fs = std::filesystem;
 using arbor::test::column_of;
+using arbor::test::login_as;
 using arbor::test::kms_server;
 using arbor::test::shell_quote;
 using arbor::test::tmux_console;
@@ -58,6 +65,39 @@ struct kms_console {
     console.keys({"Enter"});
   }
 };
+
+/// The pid of the console on `kms` (an arbor process with its data directory that runs no task).
+std::optional<pid_t> console_pid(const kms_server& kms) {
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "cmdline", std::ios::binary);
+    std::vector<std::string> args;
+    for (std::string arg; std::getline(in, arg, '\0');) args.push_back(arg);
+    const bool on_kms = std::find(args.begin(), args.end(), kms.data().string()) != args.end();
+    const bool runs_task = std::find(args.begin(), args.end(), "run") != args.end();
+    if (!args.empty() && fs::path(args[0]).filename() == "arbor" && on_kms && !runs_task) return std::stoi(name);
+  }
+  return std::nullopt;
+}
+
+/// True when /proc/locks shows a POSIX lock of `pid` on the file `path` (SQLite's shared lock on
+/// the database, held as long as a connection is open in WAL mode).
+bool holds_posix_lock(pid_t pid, const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  const std::string inode = ":" + std::to_string(st.st_ino);
+  std::ifstream locks("/proc/locks");
+  for (std::string line; std::getline(locks, line);) {
+    std::istringstream fields(line);
+    std::string number, type, advisory, mode, owner, device;
+    fields >> number >> type >> advisory >> mode >> owner >> device;
+    if (type == "POSIX" && owner == std::to_string(pid) && device.size() > inode.size() &&
+        device.compare(device.size() - inode.size(), inode.size(), inode) == 0)
+      return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -137,6 +177,69 @@ BOOST_FIXTURE_TEST_CASE(ctrl_c_in_a_wizard_ends_the_console_and_restores_the_ter
   const auto status = console.wait_exit();
   BOOST_TEST((status == std::optional<int>(6)), "exit status " << status.value_or(-1) << ", screen:\n" << console.screen());
   BOOST_TEST(console.terminal_restored(), console.screen());
+}
+
+// The attack of a second process on a console left on a wizard page: the Export Filename page
+// once read every file of KMSData, kms.db included, and the close dropped the console's SQLite
+// locks; another process then checkpointed and deleted the WAL under it, writes were lost and
+// the same users could be exported twice.
+BOOST_FIXTURE_TEST_CASE(a_console_on_the_export_wizard_keeps_its_database_locks_while_another_process_writes,
+                        kms_console) {
+  const auto enroll = [this](const std::string& alias) {
+    const auto r = kms.run("enroll-users", login_as(), {"password"},
+                           {"source.source=manual", "users.alias=" + alias, "users.email=" + alias + "@example.org"});
+    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.out + r.err);
+  };
+  enroll("alice");
+  enroll("bob");
+  kms_server destination{"tui-destination"};
+  const fs::path destination_pem = kms.root() / "destination.pem";
+  const auto saved = destination.run("save-kms-certificate", login_as(), {"password"},
+                                     {"file.path=" + destination_pem.string()});
+  BOOST_REQUIRE_MESSAGE(saved.exit_code == 0, saved.out + saved.err);
+  auto fingerprint = arbor::test::shell("openssl x509 -noout -fingerprint -sha256 -in " +
+                                        shell_quote(destination_pem.string()) + " | cut -d= -f2");
+  fingerprint = fingerprint.substr(0, fingerprint.find('\n'));
+
+  open_task("E", "Export Users");
+  log_in("password");
+  BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
+  const auto pid = console_pid(kms);
+  BOOST_REQUIRE(pid.has_value());
+  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+  console.type(destination_pem.string());
+  console.keys({"Enter"});
+  BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Thumbprint Verification"), console.screen());
+  console.type(fingerprint);
+  console.keys({"Enter"});
+  BOOST_REQUIRE_MESSAGE(console.wait_for("Export Filename"), console.screen());
+  BOOST_TEST(holds_posix_lock(*pid, kms.db()), "the Export Filename page dropped the console's lock on kms.db");
+
+  enroll("carol");  // another process writes while the console waits on the page
+  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+  console.type("users.kmx");
+  console.keys({"Enter"});
+  BOOST_REQUIRE_MESSAGE(console.wait_for("User View Selection"), console.screen());
+  enroll("dave");
+  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+  console.keys({"Enter"});
+  BOOST_REQUIRE_MESSAGE(console.wait_for("Confirm the Export"), console.screen());
+  console.type("y");
+  console.keys({"Enter"});
+  BOOST_REQUIRE_MESSAGE(console.wait_for("Export Users: summary", std::chrono::seconds(60)), console.screen());
+  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+
+  // Nothing written by the other process was lost, and the users left once.
+  BOOST_TEST(kms.sql("SELECT count(*) FROM users;") == "0\n");
+  BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'users-enrolled';") == "4\n");
+  BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'users-exported';") == "1\n");
+  const auto again = kms.run("export-users", login_as(), {"password"},
+                             {"certificate.path=" + destination_pem.string(), "thumbprint.thumbprint=" + fingerprint,
+                              "file.name=again.kmx", "users.scope=picked", "users.picked=alice,carol",
+                              "confirm.confirm=yes"});
+  BOOST_TEST(again.exit_code == 3, again.out + again.err);
+  BOOST_TEST(!fs::exists(kms.data() / "again.kmx"));
+  BOOST_TEST(kms.sql("PRAGMA integrity_check;") == "ok\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -31,8 +31,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> failpoints{"export-before-backup", "export-mid-file", "export-after-file",
-                                          "export-mid-transaction", "export-during-revocation"};
+const std::vector<std::string> failpoints{"export-before-backup", "export-after-journal",  "export-mid-file",
+                                          "export-file-recorded", "export-after-file",     "export-mid-transaction",
+                                          "export-during-revocation"};
+// The failpoints after the journal entry and before the removal transaction commits: the next
+// open of the Key Manager resolves what they leave.
+const std::set<std::string> journaled{"export-after-journal", "export-mid-file", "export-file-recorded",
+                                      "export-after-file", "export-mid-transaction"};
 constexpr int validation_failure = 3;
 constexpr int task_failure = 5;
 constexpr int killed = 128 + 9;
@@ -207,7 +212,7 @@ BOOST_AUTO_TEST_CASE(a_second_export_while_one_runs_is_refused) {
   BOOST_TEST(export_users().exit_code == 0);
 }
 
-BOOST_DATA_TEST_CASE_F(export_kms, killed_at_each_step_no_user_is_lost_and_a_rerun_finishes_the_move,
+BOOST_DATA_TEST_CASE_F(export_kms, killed_at_each_step_the_users_are_in_the_file_or_here_never_both,
                        boost::unit_test::data::make(failpoints), step) {
   add_known_mix(false);
   const std::set<std::string> selected{alice, bob, carol};
@@ -215,12 +220,20 @@ BOOST_DATA_TEST_CASE_F(export_kms, killed_at_each_step_no_user_is_lost_and_a_rer
     armed_failpoint armed(step);
     BOOST_TEST(export_users().exit_code == killed);
   }
+  // The next open of the Key Manager (here, its details pane) resolves the interrupted export.
+  const auto shown = kms.arbor({"show", arbor::test::kms_node});
+  BOOST_TEST_REQUIRE(shown.exit_code == 0, shown.out + shown.err);
+  BOOST_TEST(kms.sql("SELECT count(*) FROM export_journal;") == "0\n");
+  if (journaled.count(step) == 1) BOOST_TEST(shown.out.find("was interrupted") != std::string::npos, shown.out);
+
   const auto in_db = users_in_database();
-  const auto in_file = fs::exists(file()) ? users_in_file(file()) : std::set<std::string>{};
-  for (const auto& id : selected) {
-    const bool carol_gone = id == carol && in_db.empty();  // no key history: removed, never in a file
-    BOOST_TEST((in_db.count(id) == 1 || in_file.count(id) == 1 || carol_gone), id);
-  }
+  const bool file_there = fs::exists(file());
+  const auto in_file = file_there ? users_in_file(file()) : std::set<std::string>{};
+  for (const auto& id : {alice, bob}) BOOST_TEST((in_db.count(id) == 1) != (in_file.count(id) == 1), id);
+  BOOST_TEST(file_there == in_db.empty(), "file " << file_there << ", users left " << in_db.size());
+  BOOST_TEST(in_db.count(carol) == (file_there ? 0u : 1u));  // no key history: removed with the others, never in a file
+  for (const auto& entry : fs::directory_iterator(kms.data()))
+    BOOST_TEST(entry.path().filename().string().find(".tmp-") == std::string::npos, entry.path());
   if (step != "export-before-backup") BOOST_TEST(users_in_backups() == selected);
 
   // A rerun under another name moves whoever is left; the interrupted name stays taken when its

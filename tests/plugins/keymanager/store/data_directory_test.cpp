@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -9,6 +10,7 @@
 #include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 #include "store/data_directory.hpp"
+#include "store/sqlite.hpp"
 
 using namespace arbor::km;
 
@@ -35,7 +37,8 @@ BOOST_AUTO_TEST_CASE(missing_directory_is_created_private_with_backups) {
   const auto dir = store::data_directory::open(root);
   BOOST_TEST(mode_of(root) == 0700u);
   BOOST_TEST(mode_of(dir.backups()) == 0700u);
-  BOOST_TEST(dir.database() == root / "kms.db");
+  BOOST_TEST(dir.database() == root / "database" / "kms.db");
+  BOOST_TEST(mode_of(dir.database_dir()) == 0700u);
   BOOST_TEST(dir.master_key() == root / "master.key");
   BOOST_TEST(dir.sealed_server_key() == root / "kms.key.sealed");
 }
@@ -93,4 +96,55 @@ BOOST_AUTO_TEST_CASE(missing_secret_file_is_not_found) {
   testing::scratch_dir scratch;
   BOOST_CHECK_EXCEPTION(store::require_private_file(scratch / "master.key"), error,
                         [](const error& e) { return code_is(e, errc::not_found); });
+}
+
+namespace {
+
+// A kms.db in `root` as an earlier version left it when its process died: its last write still
+// only in the WAL (the child exits without closing, so nothing is checkpointed).
+void leave_old_database_with_wal(const std::filesystem::path& root) {
+  std::filesystem::create_directories(root);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    store::sqlite::connection db(root / "kms.db");
+    db.exec("PRAGMA wal_autocheckpoint=0");
+    db.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('written before the move')");
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  BOOST_REQUIRE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  BOOST_REQUIRE(std::filesystem::exists(root / "kms.db-wal"));
+}
+
+std::string note_in(const std::filesystem::path& database) {
+  store::sqlite::connection db(database, {.create = false});
+  auto query = db.prepare("SELECT text FROM notes");
+  BOOST_REQUIRE(query.step());
+  return query.column_text(0);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_database_in_the_root_moves_into_the_database_directory_with_its_wal) {
+  testing::scratch_dir scratch;
+  const auto root = scratch / "kmsdata";
+  leave_old_database_with_wal(root);
+  const auto dir = store::data_directory::open(root);
+  BOOST_TEST(!std::filesystem::exists(root / "kms.db"));
+  BOOST_TEST(!std::filesystem::exists(root / "kms.db-wal"));
+  BOOST_TEST(!std::filesystem::exists(root / "kms.db-shm"));
+  BOOST_TEST(note_in(dir.database()) == "written before the move");
+}
+
+BOOST_AUTO_TEST_CASE(a_database_in_the_root_still_open_elsewhere_is_not_moved) {
+  testing::scratch_dir scratch;
+  const auto root = scratch / "kmsdata";
+  leave_old_database_with_wal(root);
+  store::sqlite::connection still_open(root / "kms.db", {.create = false});
+  BOOST_CHECK_EXCEPTION(store::data_directory::open(root), error, [](const error& e) {
+    return e.code() == errc::conflict && std::string(e.what()).find("still in use") != std::string::npos;
+  });
+  BOOST_TEST(std::filesystem::exists(root / "kms.db"));
+  BOOST_TEST(!std::filesystem::exists(root / "database" / "kms.db"));
 }

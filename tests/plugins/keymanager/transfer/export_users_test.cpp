@@ -10,7 +10,7 @@
 #include "store/pending_revocations.hpp"
 #include "store/transfers.hpp"
 #include "store/users.hpp"
-#include "transfer/transfer_lock.hpp"
+#include "store/transfer_lock.hpp"
 
 using namespace arbor::km;
 namespace fs = std::filesystem;
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(a_choice_that_covers_nobody_is_refused_and_changes_nothing)
 
 BOOST_AUTO_TEST_CASE(a_second_export_while_one_runs_is_refused_saying_since_when) {
   user("alice", 1);
-  const auto held = transfer::transfer_lock::acquire(source.directory().root(), "import", clock.now());
+  const auto held = store::transfer_lock::acquire(source.directory().root(), "import", clock.now());
   try {
     run(request());
     BOOST_FAIL("expected a refusal");

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string_view>
 
-namespace arbor::km::transfer {
+namespace arbor::km::store {
 
 // A held transfer lock; released when destroyed.
 class transfer_lock {
@@ -31,4 +31,4 @@ class transfer_lock {
   int fd_;
 };
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::store

@@ -1,4 +1,4 @@
-#include "transfer/transfer_lock.hpp"
+#include "store/transfer_lock.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -11,7 +11,7 @@
 #include "common/km_error.hpp"
 #include "store/utc_time.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::store {
 namespace {
 
 // What the holder wrote ("export started 2024-03-01 14:05:09 UTC"), for the refusal. A holder
@@ -68,4 +68,4 @@ transfer_lock::~transfer_lock() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::store
