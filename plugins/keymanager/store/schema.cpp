@@ -136,13 +136,33 @@ CREATE TABLE settings (
 );
 )sql";
 
-constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3};
+// Version 4: a lockout per administrator. Version 1 counted every wrong name or password in one
+// row, so failing three times under any name, even one that does not exist, locked every
+// administrator out. Now each administrator has a row of their own (bucket = the name) and all
+// names that are not administrators share one (bucket = ''), limited on its own. The old row is
+// dropped, not carried over: it cannot say whose failures it counted.
+constexpr std::string_view v4 = R"sql(
+DROP TABLE lockout;
+CREATE TABLE lockout (
+  bucket               TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+  consecutive_failures INTEGER NOT NULL,
+  locked_until         INTEGER NOT NULL
+);
+-- A name removed and added again starts with a clear record, like any new administrator.
+CREATE TRIGGER administrators_removed_lose_their_lockout AFTER DELETE ON administrators
+BEGIN
+  DELETE FROM lockout WHERE bucket = OLD.name;
+END;
+)sql";
+
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4};
 
 // The tables each migration adds, in step with the SQL above.
 const std::array<std::vector<std::string_view>, current_version> tables_added = {{
     {"users", "key_history", "administrators", "password_policy", "lockout", "audit_log"},
     {"enrollment_tokens", "pending_revocations"},
     {"transfers", "settings"},
+    {},  // lockout is replaced, not added
 }};
 
 bool has_any_table(sqlite::connection& db) {
