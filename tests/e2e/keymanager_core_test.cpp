@@ -76,6 +76,28 @@ BOOST_AUTO_TEST_CASE(save_certificate_refuses_a_path_that_exists_and_leaves_it_a
   BOOST_TEST(content == "keep me");
 }
 
+// Issue 13: a path the file system cannot even look at (here a name longer than it allows) was
+// reported as an internal failure (exit 4).
+BOOST_AUTO_TEST_CASE(save_certificate_refuses_a_path_that_cannot_be_checked) {
+  kms_server kms;
+  const auto unusable = kms.root() / std::string(300, 'x') / "kms.crt";
+  const auto r = kms.run("save-kms-certificate", login_as(), {"password"}, {"file.path=" + unusable.string()});
+  BOOST_TEST(r.exit_code == 3, r.out + r.err);
+  BOOST_TEST(r.out.find("cannot be checked") != std::string::npos, r.out);
+}
+
+// Issue 13: names the file system refuses to look up were internal failures (exit 4) too.
+BOOST_AUTO_TEST_CASE(restore_and_import_refuse_a_file_name_too_long_as_no_such_file) {
+  kms_server kms;
+  const std::string too_long(300, 'x');
+  const auto restore = kms.run("restore-database", login_as(), {"password"}, {"backup.file=" + too_long, "backup.confirm=yes"});
+  BOOST_TEST(restore.exit_code == 3, restore.out + restore.err);
+  BOOST_TEST(restore.out.find("There is no backup") != std::string::npos, restore.out);
+  const auto import = kms.run("import-users", login_as(), {"password"}, {"file.name=" + too_long, "source.thumbprint=00000000"});
+  BOOST_TEST(import.exit_code == 3, import.out + import.err);
+  BOOST_TEST(import.out.find("There is no file") != std::string::npos, import.out);
+}
+
 BOOST_AUTO_TEST_CASE(wrong_password_is_refused_audited_and_locks_out_after_three_failures) {
   kms_server kms;
   for (int i = 0; i < 3; ++i) {
@@ -88,6 +110,32 @@ BOOST_AUTO_TEST_CASE(wrong_password_is_refused_audited_and_locks_out_after_three
   BOOST_TEST(locked.out.find("ocked") != std::string::npos);
   BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'login' AND outcome != 'success';") != "0\n");
   BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE detail LIKE '%wrong-password%';") == "0\n");
+}
+
+// Issue 13 F5: wrong names used to count in the one lockout of the whole Key Manager.
+BOOST_AUTO_TEST_CASE(wrong_names_lock_out_no_administrator) {
+  kms_server kms;
+  for (int i = 0; i < 3; ++i) {
+    const auto r = kms.run("general", login_as("nosuch"), {"password"});
+    BOOST_TEST(r.exit_code == 3);
+    BOOST_TEST(r.out.find("name or password is wrong") != std::string::npos, r.out);
+  }
+  const auto admin = kms.run("general", login_as(), {"password"});
+  BOOST_TEST(admin.exit_code == 0, admin.out + admin.err);
+  const auto next_guess = kms.run("general", login_as("other"), {"password"});
+  BOOST_TEST(next_guess.exit_code == 3);
+  BOOST_TEST(next_guess.out.find("'other' is locked") != std::string::npos, next_guess.out);
+}
+
+// Issue 13: this was refused as an internal error (exit 4) after the task had started.
+BOOST_AUTO_TEST_CASE(changing_another_administrators_password_with_ones_own_login_is_refused) {
+  kms_server kms;
+  add_admin(kms, "alice", "Alice-Secret-1", {"password"});
+  const auto r = kms.run("administrators", R"({"operation":{"action":"change-password"},"login":{"administrator":"admin"},"administrator":{"name":"alice"}})",
+                         {"password", "New-Secret-123", "New-Secret-123"});
+  BOOST_TEST(r.exit_code == 3, r.out + r.err);
+  BOOST_TEST(r.out.find("log in as 'alice'") != std::string::npos, r.out);
+  BOOST_TEST(kms.run("general", login_as("alice"), {"Alice-Secret-1"}).exit_code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(restoring_a_backup_brings_the_data_back_and_keeps_what_it_replaced) {

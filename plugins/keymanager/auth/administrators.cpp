@@ -80,10 +80,21 @@ void administrators::remove(const authorization& auth, std::string_view name) {
   tx.commit();
 }
 
+void administrators::check_may_change_password(const authorization& auth,
+                                               std::string_view name) {
+  if (auth.task() == manage_administrators_task) return;
+  auth.require_task(change_password_task);
+  if (auth.includes(name)) return;
+  const std::string quoted = "'" + std::string(name) + "'";
+  throw error(errc::bad_input,
+              "only " + quoted + " can change the password of " + quoted + ": log in as " +
+                  quoted + " with the current password. An administrator who has forgotten it "
+                  "can be removed and added again.");
+}
+
 void administrators::change_password(const authorization& auth, std::string_view name,
                                      const secret& new_password) {
-  const bool own = auth.task() == change_password_task && auth.includes(name);
-  if (!own) auth.require_task(manage_administrators_task);
+  check_may_change_password(auth, name);
   check_new_password(new_password);
   const std::string hash = hasher_.hash(new_password);
   store::sqlite::transaction tx(db_);

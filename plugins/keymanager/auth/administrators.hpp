@@ -35,10 +35,15 @@ class administrators {
   // password policy requires (some task could then never be run). errc::not_found when unknown.
   void remove(const authorization& auth, std::string_view name);
 
-  // Sets a new password and clears must_change. `auth` must be for change_password_task and
-  // include `name` (they proved the current password), or be for manage_administrators_task.
+  // Sets a new password and clears must_change. errc::bad_input unless
+  // check_may_change_password(auth, name) passes.
   void change_password(const authorization& auth, std::string_view name,
                        const secret& new_password);
+
+  // Refuses with errc::bad_input, saying whom to log in as, unless `auth` is for
+  // change_password_task and includes `name` (they proved the current password) or is for
+  // manage_administrators_task.
+  static void check_may_change_password(const authorization& auth, std::string_view name);
 
   // True while any administrator still has the initial password.
   bool default_password_in_use();

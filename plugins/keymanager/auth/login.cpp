@@ -33,9 +33,8 @@ std::vector<std::string> names_of(const std::vector<credential>& credentials) {
   return names;
 }
 
-bool has_duplicate(const std::vector<credential>& credentials) {
-  std::vector<std::string> names;
-  for (const auto& c : credentials) names.push_back(folded(c.name));
+bool has_duplicate(std::vector<std::string> names) {
+  for (auto& name : names) name = folded(name);
   std::sort(names.begin(), names.end());
   return std::adjacent_find(names.begin(), names.end()) != names.end();
 }
@@ -61,12 +60,23 @@ void authorization::require_task(std::string_view task) const {
   }
 }
 
+// One credential as checked: whose lockout it counts in, and whether its password was right.
+struct login::attempt {
+  const credential* given;
+  std::optional<store::administrator_record> admin;  // nullopt: no administrator has this name
+  bool password_right = false;
+
+  std::string_view bucket() const {
+    return admin ? std::string_view(admin->name) : store::unknown_names_bucket;
+  }
+};
+
 // The outcome of checking one attempt, before it is recorded.
 struct login::verdict {
-  std::vector<std::string> granted_to;  // empty when refused
+  bool granted = false;
   std::string message;
-  std::string reason;             // for the audit entry
-  bool counts_as_failure = false;  // a wrong name or password
+  std::string reason;              // for the audit entry
+  bool passwords_checked = false;  // each attempt's password_right is meaningful
 };
 
 login::login(store::sqlite::connection& db, const password_hasher& hasher, const clock& clock,
@@ -79,51 +89,72 @@ std::int64_t login::required_for(std::string_view task) {
   return policy.required_for(task);
 }
 
-// The stored name when `given` matches an administrator. An unknown name is checked against a
-// decoy hash so it costs as long as a wrong password and timing does not reveal which names exist.
-std::optional<std::string> login::check_password(const credential& given) {
-  const auto admin = store::administrator_repository(db_).find(given.name);
-  if (!admin) {
-    if (decoy_hash_.empty()) decoy_hash_ = hasher_.hash(secret("decoy"));
-    hasher_.verify(decoy_hash_, given.password);
-    return std::nullopt;
-  }
-  if (!hasher_.verify(admin->password_hash, given.password)) return std::nullopt;
-  return admin->name;
+std::vector<login::attempt> login::look_up(const std::vector<credential>& credentials) {
+  store::administrator_repository admins(db_);
+  std::vector<attempt> attempts;
+  for (const auto& c : credentials) attempts.push_back({&c, admins.find(c.name)});
+  return attempts;
 }
 
-login::verdict login::judge(std::string_view task, const std::vector<credential>& credentials) {
-  const std::int64_t required = required_for(task);
-  if (credentials.empty()) {
-    return {{}, "enter an administrator's name and password", "no credentials",
-            false};
+// A name that is not an administrator is checked against a real administrator's hash and the
+// answer ignored: it costs what a wrong password costs, with the same Argon2 parameters, so the
+// time taken does not say which names exist.
+void login::check_password(attempt& a) {
+  if (a.admin) {
+    a.password_right = hasher_.verify(a.admin->password_hash, a.given->password);
+    return;
   }
-  if (has_duplicate(credentials)) {
-    return {{},
+  const auto admins = store::administrator_repository(db_).list();
+  if (!admins.empty()) hasher_.verify(admins.front().password_hash, a.given->password);
+}
+
+login::verdict login::judge(std::string_view task, std::vector<attempt>& attempts) {
+  const std::int64_t required = required_for(task);
+  if (attempts.empty()) {
+    return {false, "enter an administrator's name and password", "no credentials", false};
+  }
+  std::vector<std::string> names;
+  for (const auto& a : attempts) names.push_back(a.given->name);
+  if (has_duplicate(names)) {
+    return {false,
             "the same administrator was entered more than once: each password must come from a "
             "different administrator",
             "same administrator twice", false};
   }
-  if (static_cast<std::int64_t>(credentials.size()) < required) {
-    return {{},
+  if (static_cast<std::int64_t>(attempts.size()) < required) {
+    return {false,
             "this task needs the passwords of " + std::to_string(required) +
-                " different administrators; " + std::to_string(credentials.size()) + " given",
+                " different administrators; " + std::to_string(attempts.size()) + " given",
             "too few administrators", false};
   }
-  std::vector<std::string> granted;
-  bool all_good = true;
   // Every credential is checked even after a failure, so the time taken does not say which one
   // was wrong.
-  for (const auto& c : credentials) {
-    const std::optional<std::string> name = check_password(c);
-    all_good = all_good && name.has_value();
-    if (name) granted.push_back(*name);
+  std::vector<std::string> wrong;
+  for (auto& a : attempts) {
+    check_password(a);
+    if (!a.admin) wrong.push_back("unknown name " + a.given->name);
+    if (a.admin && !a.password_right) wrong.push_back("wrong password for " + a.admin->name);
   }
-  if (!all_good) {
-    return {{}, "an administrator name or password is wrong",
-            "wrong name or password", true};
+  if (!wrong.empty()) {
+    return {false, "an administrator name or password is wrong",
+            "wrong name or password: " + joined(wrong), true};
   }
-  return {granted, {}, "granted", false};
+  return {true, {}, "granted", true};
+}
+
+// Counts a failure in the bucket of `a`. When that starts a lock, says so in `v`.
+void login::count_failure(const attempt& a, std::int64_t now, verdict& v) {
+  store::lockout_repository lockout(db_);
+  store::lockout_state state = lockout.get(a.bucket());
+  state.consecutive_failures += 1;
+  if (state.consecutive_failures >= rules_.free_failures) {
+    state.locked_until = now + lock_delay(rules_, state.consecutive_failures);
+    // Named as typed, so an unknown name reads like an administrator's.
+    v.message += "; after repeated failures '" + a.given->name + "' is locked until " +
+                 store::utc_text(state.locked_until);
+    v.reason += "; " + a.given->name + " locked until " + store::utc_text(state.locked_until);
+  }
+  lockout.set(a.bucket(), state);
 }
 
 authorization login::authorize(std::string_view task, const std::vector<credential>& credentials) {
@@ -134,34 +165,46 @@ authorization login::authorize(std::string_view task, const std::vector<credenti
   const std::int64_t now = clock_.now();
   const std::string actor = joined(names_of(credentials));
   const std::string detail = "task=" + std::string(task) + "; ";
+  std::vector<attempt> attempts = look_up(credentials);
 
-  store::lockout_state state = lockout.get();
-  if (now < state.locked_until) {
-    audit.append({0, now, actor, "login", store::audit_outcome::failure, detail + "locked out"});
+  // Each name given has its own lockout (all unknown names share one); no password is checked
+  // while any of them runs.
+  std::vector<std::string> locked;
+  std::int64_t locked_until = 0;
+  for (const auto& a : attempts) {
+    const store::lockout_state state = lockout.get(a.bucket());
+    if (now >= state.locked_until) continue;
+    locked.push_back("'" + a.given->name + "'");
+    locked_until = std::max(locked_until, state.locked_until);
+  }
+  if (!locked.empty()) {
+    audit.append({0, now, actor, "login", store::audit_outcome::failure,
+                  detail + "locked out: " + joined(locked)});
     tx.commit();
     throw error(errc::locked_out,
-                "the Key Manager is locked after repeated wrong passwords: try again after " +
-                    store::utc_text(state.locked_until) + " (in " +
-                    std::to_string(state.locked_until - now) + " s)");
+                joined(locked) + (locked.size() == 1 ? " is" : " are") +
+                    " locked after repeated wrong passwords: try again after " +
+                    store::utc_text(locked_until) + " (in " + std::to_string(locked_until - now) +
+                    " s)");
   }
 
-  verdict v = judge(task, credentials);
-  if (!v.granted_to.empty()) {
-    lockout.set({0, 0});
-    audit.append({0, now, joined(v.granted_to), "login", store::audit_outcome::success,
+  verdict v = judge(task, attempts);
+  if (v.passwords_checked) {
+    for (const auto& a : attempts) {
+      if (a.password_right) {
+        lockout.clear(a.bucket());
+      } else {
+        count_failure(a, now, v);
+      }
+    }
+  }
+  if (v.granted) {
+    std::vector<std::string> granted;
+    for (const auto& a : attempts) granted.push_back(a.admin->name);
+    audit.append({0, now, joined(granted), "login", store::audit_outcome::success,
                   detail + v.reason});
     tx.commit();
-    return authorization(std::string(task), std::move(v.granted_to));
-  }
-  if (v.counts_as_failure) {
-    state.consecutive_failures += 1;
-    if (state.consecutive_failures >= rules_.free_failures) {
-      state.locked_until = now + lock_delay(rules_, state.consecutive_failures);
-      v.message += "; after " + std::to_string(state.consecutive_failures) +
-                   " failures in a row the Key Manager is locked until " +
-                   store::utc_text(state.locked_until);
-    }
-    lockout.set(state);
+    return authorization(std::string(task), std::move(granted));
   }
   audit.append({0, now, actor, "login", store::audit_outcome::failure, detail + v.reason});
   tx.commit();

@@ -3,7 +3,6 @@
 // lockout after repeated failures, and the audit of every attempt. Nothing is cached: each task
 // calls authorize() again.
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,8 +48,9 @@ class authorization {
   std::vector<std::string> administrators_;
 };
 
-// How the lockout grows: after `free_failures` consecutive failures the Key Manager is locked for
-// `first_delay_s`, doubled for each further failure, never longer than `max_delay_s`.
+// How a lockout grows: after `free_failures` consecutive failures under one administrator's name
+// (or under names that are not administrators) that name is locked for `first_delay_s`, doubled
+// for each further failure, never longer than `max_delay_s`.
 struct lockout_rules {
   std::int64_t free_failures = 3;
   std::int64_t first_delay_s = 30;
@@ -63,14 +63,19 @@ class login {
         lockout_rules rules = {});
 
   // Checks `credentials` for `task` and returns the authorization, or throws:
-  // - errc::locked_out, saying when to retry, while a lockout runs (no password is checked);
+  // - errc::locked_out, naming the names and saying when to retry, while the lockout of any name
+  //   given runs (no password is checked);
   // - errc::auth_failed when the same administrator is given twice, when fewer distinct
   //   administrators are given than the task needs, or when a name or password is wrong (without
   //   saying which). Only wrong names or passwords count towards the lockout: the other refusals
   //   check no password and so cannot be used to guess one.
-  // Success resets the failure count. Every attempt is audited as event "login" with the task and
-  // the names given, never a password. The lockout state lives in kms.db and survives restarts;
-  // attempts are serialized by the database's write lock.
+  // Each administrator has a lockout of their own: a wrong password counts for that
+  // administrator only, and a right one resets their count. Names that are not administrators
+  // all count in one shared lockout, so guessing names locks out no administrator; the messages
+  // and the time taken are the same for a wrong name as for a wrong password. Every attempt is
+  // audited as event "login" with the task, the names given and which were unknown or wrong,
+  // never a password. The lockout state lives in kms.db and survives restarts; attempts are
+  // serialized by the database's write lock.
   authorization authorize(std::string_view task, const std::vector<credential>& credentials);
 
   // How many distinct administrators `task` needs.
@@ -81,15 +86,17 @@ class login {
   void set_policy(const authorization& auth, std::string_view task, std::int64_t required);
 
  private:
+  struct attempt;
   struct verdict;
-  verdict judge(std::string_view task, const std::vector<credential>& credentials);
-  std::optional<std::string> check_password(const credential& given);
+  std::vector<attempt> look_up(const std::vector<credential>& credentials);
+  verdict judge(std::string_view task, std::vector<attempt>& attempts);
+  void check_password(attempt& a);
+  void count_failure(const attempt& a, std::int64_t now, verdict& v);
 
   store::sqlite::connection& db_;
   const password_hasher& hasher_;
   const clock& clock_;
   lockout_rules rules_;
-  std::string decoy_hash_;
 };
 
 }  // namespace arbor::km::auth

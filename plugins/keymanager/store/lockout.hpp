@@ -1,6 +1,9 @@
 #pragma once
-// The login lockout counters, kept in kms.db (a single row) so a restart does not reset them.
+// The login lockout counters, kept in kms.db so a restart does not reset them: one row per
+// administrator who has failed, and one shared by every name that is not an administrator, so
+// failing under one name never locks out another administrator.
 #include <cstdint>
+#include <string_view>
 
 #include "store/sqlite.hpp"
 
@@ -12,13 +15,21 @@ struct lockout_state {
   std::int64_t locked_until = 0;
 };
 
-// Reads and writes the single lockout row.
+// The bucket every name that is not an administrator counts in. Administrator names are never
+// empty, so it cannot be taken by one.
+inline constexpr std::string_view unknown_names_bucket = "";
+
+// Reads and writes the lockout rows, one per bucket: an administrator's name (compared without
+// case, like administrator names) or unknown_names_bucket.
 class lockout_repository {
  public:
   explicit lockout_repository(sqlite::connection& db) : db_(db) {}
 
-  lockout_state get();
-  void set(const lockout_state& state);
+  // A clear state when the bucket has no row.
+  lockout_state get(std::string_view bucket);
+  void set(std::string_view bucket, const lockout_state& state);
+  // Back to a clear state.
+  void clear(std::string_view bucket);
 
  private:
   sqlite::connection& db_;

@@ -147,12 +147,10 @@ CREATE TABLE export_journal (
   actor        TEXT NOT NULL,
   reason       TEXT NOT NULL,
   started_at   INTEGER NOT NULL,
-  state        TEXT NOT NULL CHECK (state IN ('writing', 'written', 'rolled-forward', 'discarded')),
+  state        TEXT NOT NULL CHECK (state IN ('writing', 'written')),
   file_sha256  TEXT NOT NULL DEFAULT '',
   users        INTEGER NOT NULL DEFAULT 0,
-  keys         INTEGER NOT NULL DEFAULT 0,
-  resolved_at  INTEGER,
-  outcome      TEXT NOT NULL DEFAULT ''
+  keys         INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE export_journal_users (
@@ -163,7 +161,26 @@ CREATE TABLE export_journal_users (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4};
+// Version 5: a lockout per administrator. Version 1 counted every wrong name or password in one
+// row, so failing three times under any name, even one that does not exist, locked every
+// administrator out. Now each administrator has a row of their own (bucket = the name) and all
+// names that are not administrators share one (bucket = ''), limited on its own. The old row is
+// dropped, not carried over: it cannot say whose failures it counted.
+constexpr std::string_view v5 = R"sql(
+DROP TABLE lockout;
+CREATE TABLE lockout (
+  bucket               TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+  consecutive_failures INTEGER NOT NULL,
+  locked_until         INTEGER NOT NULL
+);
+-- A name removed and added again starts with a clear record, like any new administrator.
+CREATE TRIGGER administrators_removed_lose_their_lockout AFTER DELETE ON administrators
+BEGIN
+  DELETE FROM lockout WHERE bucket = OLD.name;
+END;
+)sql";
+
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5};
 
 // The tables each migration adds, in step with the SQL above.
 const std::array<std::vector<std::string_view>, current_version> tables_added = {{
@@ -171,6 +188,7 @@ const std::array<std::vector<std::string_view>, current_version> tables_added = 
     {"enrollment_tokens", "pending_revocations"},
     {"transfers", "settings"},
     {"export_journal", "export_journal_users"},
+    {},  // lockout is replaced, not added
 }};
 
 bool has_any_table(sqlite::connection& db) {

@@ -1,6 +1,7 @@
 #include "transfer/export_file_name.hpp"
 
 #include <algorithm>
+#include <system_error>
 
 #include "common/km_error.hpp"
 #include "common/staged_file.hpp"
@@ -21,7 +22,12 @@ void check_export_file_name(std::string_view name, const fs::path& data_dir) {
   if (name.front() == '.')
     throw error(errc::bad_input, "'" + std::string(name) + "' starts with a dot: choose a name that is not hidden.");
   const fs::path target = data_dir / std::string(name);
-  if (fs::exists(fs::symlink_status(target)))
+  std::error_code ec;
+  const fs::file_status existing = fs::symlink_status(target, ec);
+  if (existing.type() == fs::file_type::none)  // too long for the file system, say
+    throw error(errc::bad_input, "'" + std::string(name) + "' cannot be used as a file name (" + ec.message() +
+                                     "): choose a shorter plain file name.");
+  if (fs::exists(existing))
     throw error(errc::conflict, target.string() + " already exists: choose another file name (an existing file is "
                                                   "never replaced).");
 }

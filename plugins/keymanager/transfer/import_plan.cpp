@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <system_error>
 
 #include "common/km_error.hpp"
 #include "store/utc_time.hpp"
@@ -31,7 +32,8 @@ std::filesystem::path import_file(const store::data_directory& dir, std::string_
                                      dir.root().string() + ") and type its name only.");
   }
   const auto path = dir.root() / name;
-  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path))) {
+  std::error_code unreadable;  // a name too long for the file system, say: there is no such file either
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, unreadable))) {
     throw error(errc::bad_input, "There is no file '" + std::string(name) + "' in the KMSData directory (" +
                                      dir.root().string() + "): move the transfer file there first.");
   }

@@ -77,7 +77,8 @@ class administrators_tab final : public task_wizard {
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
     if (page_id != "administrator") return;
-    target(so_far);
+    const auto name = target(so_far);
+    if (operation(so_far) == op_change) auth::administrators::check_may_change_password(authorization(), name);
     if (operation(so_far) != op_remove) new_password(so_far);
   }
 

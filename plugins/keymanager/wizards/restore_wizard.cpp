@@ -5,6 +5,7 @@
 #include "wizards/task_wizard.hpp"
 
 #include <filesystem>
+#include <system_error>
 
 namespace arbor::km::wizards {
 namespace {
@@ -43,7 +44,8 @@ class restore_wizard final : public task_wizard {
 
   void validate_page(std::string_view, const sdk::answers& so_far) override {
     const auto file = chosen(so_far);
-    if (!fs::is_regular_file(file))
+    std::error_code unreadable;  // a name too long for the file system, say: no such backup either
+    if (!fs::is_regular_file(file, unreadable))
       throw error(errc::bad_input, "There is no backup '" + file.string() + "': pick one of the files listed.");
     if (!so_far.yes("backup", "confirm"))
       throw error(errc::bad_input, "Confirm that the current database is to be replaced (field 'confirm').");

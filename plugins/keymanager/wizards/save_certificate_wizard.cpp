@@ -1,9 +1,9 @@
 // Save the KMS Certificate: writes this server's certificate where the operator says, so the
 // administrator of another Key Management server can export users to this one.
 #include "common/atomic_file.hpp"
-#include "common/km_error.hpp"
 #include "crypto/thumbprint.hpp"
 #include "wizards/factories.hpp"
+#include "wizards/new_file_path.hpp"
 #include "wizards/task_wizard.hpp"
 
 #include <filesystem>
@@ -37,13 +37,7 @@ class save_certificate_wizard final : public task_wizard {
   }
 
   void validate_page(std::string_view, const sdk::answers& so_far) override {
-    const fs::path path = so_far.text("file", "path");
-    if (path.empty()) throw error(errc::bad_input, "Type the path of the file to save the certificate to.");
-    if (fs::exists(fs::symlink_status(path)))
-      throw error(errc::bad_input, "'" + path.string() + "' already exists: choose a new file name.");
-    const auto parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    if (!fs::is_directory(parent))
-      throw error(errc::bad_input, "The folder '" + parent.string() + "' does not exist: create it or choose another.");
+    check_new_file_path(so_far.text("file", "path"), "path");
   }
 
   sdk::summary run_task(const sdk::answers& all) override {

@@ -73,6 +73,24 @@ bool auth_failed_saying(const error& e, const std::string& words) {
   return e.code() == errc::auth_failed && std::string(e.what()).find(words) != std::string::npos;
 }
 
+bool is_auth_failed(const error& e) { return e.code() == errc::auth_failed; }
+bool is_locked_out(const error& e) { return e.code() == errc::locked_out; }
+
+// The code and message of a refused login, with the quoted `name` replaced by 'NAME' so
+// refusals for different names can be compared.
+std::string refusal(auth::login& login, const char* name, const char* password) {
+  try {
+    login.authorize("export-users", fixture::as({{name, password}}));
+    return "granted";
+  } catch (const error& e) {
+    std::string text = std::to_string(static_cast<int>(e.code())) + ": " + e.what();
+    const std::string quoted = "'" + std::string(name) + "'";
+    for (auto at = text.find(quoted); at != std::string::npos; at = text.find(quoted, at))
+      text.replace(at, quoted.size(), "'NAME'");
+    return text;
+  }
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(the_right_password_authorizes_the_task, fixture) {
@@ -96,6 +114,75 @@ BOOST_FIXTURE_TEST_CASE(wrong_password_and_unknown_name_give_the_same_message, f
   }
   BOOST_TEST(!wrong_password.empty());
   BOOST_TEST(wrong_password == unknown_name);
+}
+
+// Issue 13 F5: every failure used to count on one row for the whole Key Manager, so three
+// attempts under a name that does not exist locked every administrator out.
+BOOST_FIXTURE_TEST_CASE(wrong_names_do_not_lock_out_the_administrators, fixture) {
+  add_bob_and_carol();
+  for (int i = 0; i < 3; ++i) {
+    BOOST_CHECK_EXCEPTION(login->authorize("export-users", as({{"nosuch", "guess"}})), error,
+                          is_auth_failed);
+  }
+  BOOST_CHECK_NO_THROW(login->authorize("export-users", as({{"bob", "bob-secret"}})));
+  BOOST_TEST(!locked());
+  // Names that are not administrators share one lockout of their own, whatever the spelling.
+  BOOST_CHECK_EXCEPTION(login->authorize("export-users", as({{"other", "guess"}})), error,
+                        is_locked_out);
+  BOOST_TEST(!locked());
+
+  std::vector<store::audit_entry> unknown;
+  store::audit_log(*db).for_each([&](const store::audit_entry& e) {
+    if (e.event == "login" && e.actor == "nosuch") unknown.push_back(e);
+  });
+  BOOST_REQUIRE(unknown.size() == 3u);
+  BOOST_TEST(unknown[0].detail.find("unknown name") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(wrong_passwords_lock_out_only_that_administrator, fixture) {
+  add_bob_and_carol();
+  for (int i = 0; i < 3; ++i) {
+    BOOST_CHECK_EXCEPTION(login->authorize("export-users", as({{"bob", "wrong"}})), error,
+                          is_auth_failed);
+  }
+  BOOST_TEST(!locked());  // admin logs in
+  BOOST_CHECK_EXCEPTION(login->authorize("export-users", as({{"BOB", "bob-secret"}})), error,
+                        is_locked_out);
+  BOOST_CHECK_NO_THROW(login->authorize("export-users", as({{"carol", "carol-secret"}})));
+  reopen();
+  BOOST_CHECK_EXCEPTION(login->authorize("export-users", as({{"bob", "bob-secret"}})), error,
+                        is_locked_out);
+  clock.advance(30);
+  BOOST_CHECK_NO_THROW(login->authorize("export-users", as({{"bob", "bob-secret"}})));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_login_of_several_administrators_checks_each_ones_lockout, fixture) {
+  add_bob_and_carol();
+  login->set_policy(admin_for(auth::manage_policy_task), "export-users", 2);
+  for (int i = 0; i < 3; ++i) {
+    BOOST_CHECK_EXCEPTION(
+        login->authorize("export-users", as({{"bob", "wrong"}, {"carol", "carol-secret"}})),
+        error, is_auth_failed);
+  }
+  BOOST_CHECK_NO_THROW(
+      login->authorize("export-users", as({{"carol", "carol-secret"}, {"admin", "password"}})));
+  BOOST_CHECK_EXCEPTION(
+      login->authorize("export-users", as({{"admin", "password"}, {"bob", "bob-secret"}})), error,
+      [](const error& e) {
+        const std::string text = e.what();
+        return is_locked_out(e) && text.find("'bob'") != std::string::npos &&
+               text.find("'admin'") == std::string::npos;
+      });
+}
+
+BOOST_FIXTURE_TEST_CASE(unknown_names_and_wrong_passwords_are_refused_alike_up_to_the_lock,
+                        fixture) {
+  std::vector<std::string> wrong_password;
+  std::vector<std::string> unknown_name;
+  for (int i = 0; i < 4; ++i) wrong_password.push_back(refusal(*login, "admin", "nope"));
+  for (int i = 0; i < 4; ++i) unknown_name.push_back(refusal(*login, "mallory", "nope"));
+  BOOST_TEST(wrong_password == unknown_name, boost::test_tools::per_element());
+  BOOST_TEST(wrong_password.back().find("locked") != std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(three_failures_lock_out_even_the_right_password_for_30_seconds, fixture) {

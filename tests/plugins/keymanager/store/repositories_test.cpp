@@ -97,13 +97,28 @@ BOOST_FIXTURE_TEST_CASE(policy_defaults_to_one_and_reports_the_largest, fixture)
   BOOST_CHECK_THROW(policy.set("x", 0), error);
 }
 
-BOOST_FIXTURE_TEST_CASE(lockout_state_starts_clear_and_persists, fixture) {
+BOOST_FIXTURE_TEST_CASE(lockout_state_starts_clear_and_persists_per_bucket, fixture) {
   store::lockout_repository lockout(db);
-  BOOST_TEST(lockout.get().consecutive_failures == 0);
-  lockout.set({4, 1234});
-  const auto state = store::lockout_repository(db).get();
+  BOOST_TEST(lockout.get("bob").consecutive_failures == 0);
+  lockout.set("bob", {4, 1234});
+  lockout.set(store::unknown_names_bucket, {1, 0});
+  const auto state = store::lockout_repository(db).get("BOB");
   BOOST_TEST(state.consecutive_failures == 4);
   BOOST_TEST(state.locked_until == 1234);
+  BOOST_TEST(lockout.get("carol").consecutive_failures == 0);
+  BOOST_TEST(lockout.get(store::unknown_names_bucket).consecutive_failures == 1);
+  lockout.clear("Bob");
+  BOOST_TEST(lockout.get("bob").locked_until == 0);
+  BOOST_TEST(lockout.get(store::unknown_names_bucket).consecutive_failures == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_removed_administrator_loses_their_lockout, fixture) {
+  store::administrator_repository admins(db);
+  admins.add({"bob", "$argon2id$x", false, 1, 1});
+  store::lockout_repository(db).set("bob", {5, 9999});
+  admins.remove("BOB");
+  admins.add({"bob", "$argon2id$y", false, 2, 2});
+  BOOST_TEST(store::lockout_repository(db).get("bob").locked_until == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(administrator_names_are_case_insensitive, fixture) {

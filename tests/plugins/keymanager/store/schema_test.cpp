@@ -6,6 +6,7 @@
 #include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 #include "store/audit_log.hpp"
+#include "store/lockout.hpp"
 #include "store/pending_revocations.hpp"
 #include "store/schema.hpp"
 #include "store/settings.hpp"
@@ -63,6 +64,24 @@ BOOST_AUTO_TEST_CASE(every_older_schema_migrates_and_keeps_its_data) {
       BOOST_TEST(store::revocation_queue(db).count() == 1);
     }
   }
+}
+
+// Schema 5 replaces the single lockout row of the whole Key Manager by one per administrator;
+// the old row's state is dropped (it cannot say whose failures it counted).
+BOOST_AUTO_TEST_CASE(schema_4s_single_lockout_row_becomes_one_lockout_per_name) {
+  testing::scratch_dir dir;
+  const auto path = older_database(dir, 4);
+  {
+    store::sqlite::connection db(path);
+    db.exec("UPDATE lockout SET consecutive_failures = 9, locked_until = 4000000000");
+  }
+  auto db = schema::open_database(path);
+  store::lockout_repository lockout(db);
+  BOOST_TEST(lockout.get("admin").locked_until == 0);
+  BOOST_TEST(lockout.get(store::unknown_names_bucket).consecutive_failures == 0);
+  lockout.set("admin", {3, 100});
+  lockout.set("bob", {1, 0});
+  BOOST_TEST(lockout.get("admin").consecutive_failures == 3);
 }
 
 BOOST_AUTO_TEST_CASE(reopening_a_current_database_changes_nothing) {

@@ -55,6 +55,12 @@ BOOST_AUTO_TEST_CASE(file_names_with_control_characters_are_refused) {
     BOOST_TEST((code_of([&] { transfer::check_export_file_name(name, root); }) == errc::bad_input));
 }
 
+// Issue 13: the file system's own refusal escaped as an internal failure.
+BOOST_AUTO_TEST_CASE(a_file_name_too_long_for_the_file_system_is_refused) {
+  BOOST_TEST((code_of([&] { transfer::check_export_file_name(std::string(300, 'x'), source.directory().root()); }) ==
+              errc::bad_input));
+}
+
 BOOST_AUTO_TEST_CASE(an_existing_file_is_refused) {
   write_text(source.directory().root() / "old.kmx", "x");
   BOOST_TEST((code_of([&] { transfer::check_export_file_name("old.kmx", source.directory().root()); }) ==
