@@ -274,6 +274,20 @@ void stage(sqlite::connection& staged, sqlite::connection& live, const std::file
   schema::migrate(staged);
 }
 
+// The exports of the live database the staged one lacks, copied over, with who is back.
+std::vector<returned_export> carry_exports_into(sqlite::connection& live, sqlite::connection& staged) {
+  sqlite::transaction tx(staged);
+  std::vector<returned_export> returned;
+  transfer_log log(staged);
+  for (auto& transfer : carry_exports(live, staged)) {
+    const auto users_back = log.count_users_back(transfer.transfer_id);
+    auto aliases = log.aliases_back(transfer.transfer_id, returned_export::aliases_named);
+    returned.push_back({std::move(transfer), users_back, std::move(aliases)});
+  }
+  tx.commit();
+  return returned;
+}
+
 }  // namespace
 
 std::filesystem::path back_up(sqlite::connection& live, const data_directory& dir,
@@ -309,6 +323,7 @@ restore_result restore(sqlite::connection& live, const data_directory& dir,
   const temporary_copy staging(dir.backups());
   sqlite::connection staged(staging.path(), {.create = false, .read_only = false, .wal = false, .sync_full = false});
   stage(staged, live, backup, result.backup_version);
+  result.returned = carry_exports_into(live, staged);
   try {
     check_rows(staged);
   } catch (const error& e) {

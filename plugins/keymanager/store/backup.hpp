@@ -9,6 +9,7 @@
 
 #include "store/data_directory.hpp"
 #include "store/sqlite.hpp"
+#include "store/transfers.hpp"
 
 namespace arbor::km::store {
 
@@ -22,10 +23,20 @@ std::filesystem::path back_up(sqlite::connection& live, const data_directory& di
 // The *.db files in backups/, newest first.
 std::vector<std::filesystem::path> list_backups(const data_directory& dir);
 
+// An export the live database recorded and the backup did not: the backup was taken before it.
+struct returned_export {
+  transfer_record transfer;
+  std::int64_t users_back = 0;       // users it took that the restored database holds again
+  std::vector<std::string> aliases;  // at most aliases_named of them, by alias
+
+  static constexpr std::int64_t aliases_named = 20;
+};
+
 // What restore() did.
 struct restore_result {
   std::filesystem::path pre_restore_copy;  // the database as it was just before the restore
   int backup_version = 0;                  // the schema version the backup was taken at
+  std::vector<returned_export> returned;   // oldest first
 };
 
 // Checks the rows of a restored database that the store cannot judge (sealed keys opening under
@@ -42,7 +53,9 @@ using rows_check = std::function<void(sqlite::connection& restored)>;
 // for a backup from a newer schema. Only then is the live database copied to
 // backups/pre-restore-<time>.db and the checked copy written into the live connection, page by
 // page, under SQLite's locks (the live file is never replaced). The caller audits the restore
-// afterwards, since the audit log itself is replaced.
+// afterwards, since the audit log itself is replaced. The exports the live database recorded and
+// the backup did not are carried into the restored one with the users they took
+// (store::carry_exports) and reported in restore_result::returned.
 restore_result restore(sqlite::connection& live, const data_directory& dir,
                        const std::filesystem::path& backup, std::int64_t now, const rows_check& check_rows);
 

@@ -136,13 +136,26 @@ CREATE TABLE settings (
 );
 )sql";
 
-constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3};
+// Version 4: which users each export took. A restore of a backup taken before an export brings
+// them back; this record outlives the restore (backup.hpp) so it can say so, and so a second
+// export of them to the same server needs an explicit choice. Users only: the export's own row
+// is in transfers.
+constexpr std::string_view v4 = R"sql(
+CREATE TABLE transfer_users (
+  user_id     TEXT NOT NULL,
+  transfer_id TEXT NOT NULL REFERENCES transfers(transfer_id),
+  PRIMARY KEY (user_id, transfer_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4};
 
 // The tables each migration adds, in step with the SQL above.
 const std::array<std::vector<std::string_view>, current_version> tables_added = {{
     {"users", "key_history", "administrators", "password_policy", "lockout", "audit_log"},
     {"enrollment_tokens", "pending_revocations"},
     {"transfers", "settings"},
+    {"transfer_users"},
 }};
 
 bool has_any_table(sqlite::connection& db) {

@@ -13,8 +13,8 @@ namespace arbor::km::store::schema {
 
 // The version this code writes. 1: users, key history, administrators, password policy,
 // lockout, audit log. 2: enrollment tokens and the pending-revocation queue. 3: transfers and
-// settings.
-inline constexpr int current_version = 3;
+// settings. 4: the users each export took.
+inline constexpr int current_version = 4;
 
 // The tables a Key Manager database at `version` (1..current_version) must have.
 std::vector<std::string_view> tables_at(int version);

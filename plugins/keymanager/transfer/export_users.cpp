@@ -14,6 +14,7 @@
 #include "store/transfers.hpp"
 #include "store/user_selection.hpp"
 #include "store/users.hpp"
+#include "transfer/earlier_exports.hpp"
 #include "transfer/export_file_name.hpp"
 #include "transfer/exported_user.hpp"
 #include "transfer/transfer_lock.hpp"
@@ -32,6 +33,13 @@ struct written_file {
 [[noreturn]] void throw_cancelled(const std::filesystem::path& backup) {
   throw error(errc::cancelled, "Export cancelled: no file was written and no user was removed. The backup taken "
                                "at the start stays in " + backup.string() + ".");
+}
+
+void refuse_earlier_exports(store::sqlite::connection& db, const export_request& request) {
+  if (request.export_again) return;
+  const auto found = find_earlier_exports(db, request.users, crypto::sha256_hex(request.destination));
+  if (found.users == 0) return;
+  throw error(errc::conflict, describe(found) + ". Nothing was exported: sending them again takes an explicit choice.");
 }
 
 // Step 3: every selected user with a key history goes into the file with the whole history;
@@ -119,7 +127,7 @@ class fast_secure_delete {
 
 // Step 4, the point of no return: one transaction queues the selected users' valid certificates
 // for revocation (reason affiliationChanged; the users are marked pending in the selection),
-// removes the users, records the transfer and audits it. Set-based statements, not one per user:
+// records the transfer and the users it takes, removes them and audits it. Set-based statements, not one per user:
 // this is the part of an export that grows with the database. Returns how many certificates were
 // queued.
 std::int64_t remove_and_queue(key_manager& kms, const export_request& request, store::user_selection& selected,
@@ -135,11 +143,12 @@ std::int64_t remove_and_queue(key_manager& kms, const export_request& request, s
       ca::rfc5280_name(ca::revocation_reason::affiliation_changed), now);
   observer.step("certificates queued for revocation");
   failpoint("export-mid-transaction");
-  selected.remove_users();
-  observer.step("users removed");
   store::transfer_log(db).record({file.trailer.transfer_id, store::transfer_direction::export_users,
                                   crypto::sha256_hex(request.destination), request.file_name, now,
                                   file.trailer.users, file.trailer.keys});
+  selected.record_exported(file.trailer.transfer_id);
+  selected.remove_users();
+  observer.step("users removed");
   store::audit_log(db).append({0, now, request.actor, "users-exported", store::audit_outcome::success,
                                audit_detail(request, file, path.string())});
   tx.commit();
@@ -175,6 +184,7 @@ revocation_tally revoke(key_manager& kms, const revocation_target& ca, store::us
 export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
                            export_observer& observer) {
   check_choice(request.users);
+  refuse_earlier_exports(kms.db(), request);
   const auto lock = transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
   check_export_file_name(request.file_name, kms.directory().root());
 
