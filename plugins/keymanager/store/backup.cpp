@@ -131,9 +131,10 @@ std::vector<std::string> tables_of(sqlite::connection& db) {
   return tables;
 }
 
+// Hidden columns too (table_xinfo): a generated column is a column the product does not know.
 std::set<std::string> columns_of(sqlite::connection& db, const std::string& table) {
   std::set<std::string> columns;
-  auto query = db.prepare("SELECT name FROM pragma_table_info(?1)");
+  auto query = db.prepare("SELECT name FROM pragma_table_xinfo(?1)");
   query.bind(1, table);
   while (query.step()) columns.insert(query.column_text(0));
   return columns;

@@ -212,6 +212,8 @@ BOOST_FIXTURE_TEST_CASE(restore_refuses_a_trigger_that_keeps_users_and_dropped_a
 
 BOOST_FIXTURE_TEST_CASE(restore_refuses_an_extra_column, fixture) {
   check_refused_naming(tampered_backup("ALTER TABLE users ADD COLUMN note TEXT"), "column users.note");
+  check_refused_naming(tampered_backup("ALTER TABLE key_history ADD COLUMN shadow AS (sealed_key)"),
+                       "column key_history.shadow");
 }
 
 BOOST_FIXTURE_TEST_CASE(restore_refuses_a_view, fixture) {
