@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using arbor::test::kms_server;
 using arbor::test::login_as;
@@ -168,6 +169,36 @@ BOOST_AUTO_TEST_CASE(restore_refuses_a_file_that_is_not_a_backup_and_changes_not
   BOOST_TEST(r.exit_code != 0);
   BOOST_TEST(r.out.find("bogus.db") != std::string::npos);
   BOOST_TEST(kms.sql(".dump administrators") == before);
+}
+
+BOOST_AUTO_TEST_CASE(restore_refuses_a_backup_with_a_trigger_that_keeps_users_and_changes_nothing) {
+  kms_server kms;
+  const auto backup = kms.run("back-up-database", login_as(), {"password"});
+  BOOST_REQUIRE_MESSAGE(backup.exit_code == 0, backup.out + backup.err);
+  const fs::path file = kms_server::item(backup, "backup");
+  // An export would report the users removed while the trigger keeps them; the audit log would
+  // accept deletions.
+  shell("sqlite3 " + quoted(file.string()) + " " +
+        quoted("CREATE TRIGGER users_stay BEFORE DELETE ON users BEGIN SELECT RAISE(IGNORE); END;"
+               "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"));
+  // The whole database; of the audit log only the rows written so far: the restore task's
+  // login is audited after them.
+  std::string last_audit = kms.sql("SELECT max(id) FROM audit_log;");
+  last_audit.pop_back();
+  const auto dump = [&kms, &last_audit] {
+    std::string kept, line;
+    for (std::istringstream lines(kms.sql(".dump")); std::getline(lines, line);)
+      if (!line.starts_with("INSERT INTO audit_log") && line.find("'audit_log'") == std::string::npos) kept += line + "\n";
+    return kept + kms.sql("SELECT * FROM audit_log WHERE id <= " + last_audit + ";");
+  };
+  const auto before = dump();
+  const auto r = kms.run("restore-database", login_as(), {"password"},
+                         {"backup.file=" + file.filename().string(), "backup.confirm=yes"});
+  BOOST_TEST(r.exit_code != 0);
+  BOOST_TEST(r.out.find("trigger users_stay") != std::string::npos, r.out + r.err);
+  BOOST_TEST(dump() == before);
+  for (const auto& entry : fs::directory_iterator(kms.data() / "backups"))
+    BOOST_TEST(!entry.path().filename().string().starts_with("pre-restore-"));
 }
 
 BOOST_AUTO_TEST_CASE(a_policy_of_two_administrators_needs_two_different_passwords) {

@@ -25,4 +25,18 @@ crypto::private_key unseal_user_key(const crypto::master_key& master, const stor
   }
 }
 
+void check_sealed_keys(const crypto::master_key& master, store::sqlite::connection& db) {
+  store::key_history_repository(db).for_each_sealed_key([&master](const store::sealed_key_row& row) {
+    try {
+      // Unsealed and dropped at once (km::secret cleanses it): only whether it opens matters.
+      master.unseal(row.sealed_key, key_binding(row.user_id, row.key_id));
+    } catch (const error& e) {
+      throw error(e.code(), "key " + std::to_string(row.seq) + " of user " + row.user_id +
+                                " does not open with this server's master key (" + e.what() +
+                                "): the backup belongs to another server, or was altered",
+                  e.technical());
+    }
+  });
+}
+
 }  // namespace arbor::km::escrow

@@ -24,4 +24,8 @@ std::vector<std::uint8_t> seal_user_key(const crypto::master_key& master, const 
 /// (moved, altered, or sealed under another master key), naming the user's key.
 crypto::private_key unseal_user_key(const crypto::master_key& master, const store::key_entry& entry);
 
+/// Checks that every sealed key in `db` opens under `master` in its own place (a database about to
+/// be restored). errc::crypto naming the first user's key that does not; no key is kept.
+void check_sealed_keys(const crypto::master_key& master, store::sqlite::connection& db);
+
 }  // namespace arbor::km::escrow

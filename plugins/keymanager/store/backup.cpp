@@ -5,11 +5,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <set>
 #include <string>
 #include <system_error>
 
 #include "common/km_error.hpp"
+#include "store/export_journal.hpp"
 #include "store/random_id.hpp"
 #include "store/schema.hpp"
 #include "store/utc_time.hpp"
@@ -90,12 +93,6 @@ std::filesystem::path copy_database(sqlite::connection& source, const std::files
   return placed;
 }
 
-bool has_table(sqlite::connection& db, std::string_view table) {
-  auto query = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
-  query.bind(1, table);
-  return query.step();
-}
-
 [[noreturn]] void refuse(const std::filesystem::path& file, const std::string& why,
                          const std::string& technical) {
   throw error(errc::corrupt,
@@ -118,6 +115,68 @@ void require_intact(sqlite::connection& candidate, const std::filesystem::path& 
   if (!problem.empty()) refuse(file, "it is damaged", "integrity_check: " + problem);
 }
 
+// A schema object as sqlite_schema names it: "table users", "trigger audit_log_no_delete".
+std::set<std::string> objects_of(sqlite::connection& db) {
+  std::set<std::string> objects;
+  auto query = db.prepare("SELECT type || ' ' || name FROM sqlite_schema");
+  while (query.step()) objects.insert(query.column_text(0));
+  return objects;
+}
+
+std::vector<std::string> tables_of(sqlite::connection& db) {
+  std::vector<std::string> tables;
+  // sqlite_sequence last: copying the other tables' rows moves its counters.
+  auto query = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                          "ORDER BY name = 'sqlite_sequence', rowid");
+  while (query.step()) tables.push_back(query.column_text(0));
+  return tables;
+}
+
+// Hidden columns too (table_xinfo): a generated column is a column the product does not know.
+std::set<std::string> columns_of(sqlite::connection& db, const std::string& table) {
+  std::set<std::string> columns;
+  auto query = db.prepare("SELECT name FROM pragma_table_xinfo(?1)");
+  query.bind(1, table);
+  while (query.step()) columns.insert(query.column_text(0));
+  return columns;
+}
+
+// A Key Manager database made here by the product's own migrations, at `version`: what a backup
+// taken at that version must hold, object for object and column for column.
+sqlite::connection reference_schema(int version) {
+  sqlite::connection reference(":memory:", {.create = true, .read_only = false, .wal = false, .sync_full = false});
+  schema::migrate_to(reference, version);
+  return reference;
+}
+
+// Names the first object (table, column, index, trigger, view) the backup and the reference do
+// not share. The backup's schema is never used, so its objects only have to be known by name.
+void require_same_objects(sqlite::connection& candidate, sqlite::connection& reference,
+                          const std::filesystem::path& file) {
+  const auto found = objects_of(candidate);
+  const auto expected = objects_of(reference);
+  for (const auto& object : found) {
+    if (!expected.contains(object))
+      refuse(file, "it holds " + object + ", which a Key Manager database does not have", "unknown object");
+  }
+  for (const auto& table : tables_of(reference)) {
+    if (!found.contains("table " + table)) continue;  // named as missing below
+    const auto has = columns_of(candidate, table);
+    const auto wants = columns_of(reference, table);
+    for (const auto& column : has) {
+      if (!wants.contains(column))
+        refuse(file, "it holds column " + table + "." + column + ", which a Key Manager database does not have",
+               "unknown column");
+    }
+    for (const auto& column : wants) {
+      if (!has.contains(column)) refuse(file, "its column " + table + "." + column + " is missing", "missing column");
+    }
+  }
+  for (const auto& object : expected) {
+    if (!found.contains(object)) refuse(file, "its " + object + " is missing", "missing object");
+  }
+}
+
 // Checks the candidate is a whole Key Manager database this code can use; returns its schema
 // version.
 int check_backup(const std::filesystem::path& file) {
@@ -136,13 +195,101 @@ int check_backup(const std::filesystem::path& file) {
                     std::to_string(schema::current_version) + "). Nothing was changed.");
   }
   if (version < 1) refuse(file, "it is not a Key Manager database", "user_version 0");
-  for (const std::string_view table : schema::tables_at(version)) {
-    if (!has_table(candidate, table)) {
-      refuse(file, "it is not a Key Manager database",
-             "schema " + std::to_string(version) + " but no table " + std::string(table));
+  auto reference = reference_schema(version);
+  require_same_objects(candidate, reference, file);
+  return version;
+}
+
+std::string quoted(const std::string& name) {
+  std::string out = "\"";
+  for (const char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// A read-only URI for ATTACH: every byte outside the unreserved set percent-encoded, so no
+// character of the path can be read as a URI parameter.
+std::string read_only_uri(const std::filesystem::path& file) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (const unsigned char c : std::filesystem::absolute(file).string()) {
+    if (std::isalnum(c) != 0 || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 0xf];
     }
   }
-  return version;
+  return uri + "?mode=ro";
+}
+
+// Replaces `table`'s rows in the staged database with the backup's, through the columns the
+// product's schema gives the table: its constraints (NOT NULL, CHECK, UNIQUE) apply to each row.
+void copy_rows(sqlite::connection& staged, const std::string& table, const std::filesystem::path& file) {
+  std::string columns;
+  for (const auto& column : columns_of(staged, table)) columns += (columns.empty() ? "" : ", ") + quoted(column);
+  try {
+    staged.exec("DELETE FROM main." + quoted(table));
+    staged.exec("INSERT INTO main." + quoted(table) + " (" + columns + ") SELECT " + columns + " FROM backup." +
+                quoted(table));
+  } catch (const error& e) {
+    if (e.code() != errc::conflict) throw;
+    refuse(file, "the rows of its table " + table + " break the Key Manager's rules", e.technical());
+  }
+}
+
+void require_foreign_keys(sqlite::connection& staged, const std::filesystem::path& file) {
+  auto check = staged.prepare("PRAGMA foreign_key_check");
+  if (check.step()) {
+    refuse(file,
+           "row " + std::to_string(check.column_int64(1)) + " of its table " + check.column_text(0) +
+               " refers to a missing row of table " + check.column_text(2),
+           "foreign_key_check");
+  }
+}
+
+std::int64_t page_size_of(sqlite::connection& db) {
+  auto query = db.prepare("PRAGMA page_size");
+  query.step();
+  return query.column_int64(0);
+}
+
+// A new database in `staging`, made by the product's own migrations at the backup's version
+// with the live page size, then filled with the backup's rows table by table, checked, and
+// migrated to the current version. The backup file itself is only read.
+void stage(sqlite::connection& staged, sqlite::connection& live, const std::filesystem::path& file, int version) {
+  // sqlite3_backup cannot change the page size of the live database in WAL mode, so the staged
+  // copy takes the live one's whatever the backup's (one taken before sqlite::page_size was raised).
+  staged.exec("PRAGMA page_size=" + std::to_string(page_size_of(live)));
+  schema::migrate_to(staged, version);
+  // Off while the tables fill in an order that ignores references; checked as a whole below.
+  staged.exec("PRAGMA foreign_keys=OFF");
+  staged.prepare("ATTACH DATABASE ?1 AS backup").bind(1, read_only_uri(file)).run();
+  {
+    sqlite::transaction tx(staged);
+    for (const auto& table : tables_of(staged))
+      if (std::find(export_journal_tables.begin(), export_journal_tables.end(), table) == export_journal_tables.end())
+        copy_rows(staged, table, file);
+    require_foreign_keys(staged, file);
+    tx.commit();
+  }
+  staged.exec("DETACH DATABASE backup");
+  staged.exec("PRAGMA foreign_keys=ON");
+  schema::migrate(staged);
+}
+
+// The exports of the live database the staged one lacks, copied over, with who is back.
+std::vector<returned_export> carry_exports_into(sqlite::connection& live, sqlite::connection& staged) {
+  sqlite::transaction tx(staged);
+  std::vector<returned_export> returned;
+  transfer_log log(staged);
+  for (auto& transfer : carry_exports(live, staged)) {
+    const auto users_back = log.count_users_back(transfer.transfer_id);
+    auto aliases = log.aliases_back(transfer.transfer_id, returned_export::aliases_named);
+    returned.push_back({std::move(transfer), users_back, std::move(aliases)});
+  }
+  tx.commit();
+  return returned;
 }
 
 }  // namespace
@@ -173,39 +320,21 @@ std::vector<std::filesystem::path> list_backups(const data_directory& dir) {
   return paths;
 }
 
-std::int64_t page_size_of(sqlite::connection& db) {
-  auto query = db.prepare("PRAGMA page_size");
-  query.step();
-  return query.column_int64(0);
-}
-
-// sqlite3_backup cannot change the page size of a database in WAL mode, so a backup whose pages
-// differ from the live database's (one taken before sqlite::page_size was raised, or on a server
-// that kept its older database) is rewritten with the live page size first, in a temporary copy.
-void copy_into(sqlite::connection& live, const std::filesystem::path& backup, const data_directory& dir) {
-  const std::string what = "could not restore " + backup.string();
-  sqlite::connection source(backup, {.create = false, .read_only = true, .wal = false, .sync_full = false});
-  const std::int64_t live_pages = page_size_of(live);
-  if (page_size_of(source) == live_pages) {
-    copy_pages(source.handle(), live.handle(), what);
-    return;
-  }
-  const temporary_copy resized(dir.backups());
-  std::filesystem::copy_file(backup, resized.path(), std::filesystem::copy_options::overwrite_existing);
-  sqlite::connection rewritten(resized.path(), {.create = false, .read_only = false, .wal = false, .sync_full = false});
-  rewritten.exec("PRAGMA journal_mode=DELETE");  // the copy may carry the WAL flag; VACUUM cannot resize in WAL
-  rewritten.exec("PRAGMA page_size=" + std::to_string(live_pages));
-  rewritten.exec("VACUUM");
-  copy_pages(rewritten.handle(), live.handle(), what);
-}
-
 restore_result restore(sqlite::connection& live, const data_directory& dir,
-                       const std::filesystem::path& backup, std::int64_t now) {
+                       const std::filesystem::path& backup, std::int64_t now, const rows_check& check_rows) {
   restore_result result;
   result.backup_version = check_backup(backup);
+  const temporary_copy staging(dir.backups());
+  sqlite::connection staged(staging.path(), {.create = false, .read_only = false, .wal = false, .sync_full = false});
+  stage(staged, live, backup, result.backup_version);
+  result.returned = carry_exports_into(live, staged);
+  try {
+    check_rows(staged);
+  } catch (const error& e) {
+    refuse(backup, e.what(), e.technical());
+  }
   result.pre_restore_copy = copy_database(live, dir.backups(), "pre-restore-" + utc_compact(now));
-  copy_into(live, backup, dir);
-  schema::migrate(live);
+  copy_pages(staged.handle(), live.handle(), "could not restore " + backup.string());
   return result;
 }
 

@@ -6,6 +6,7 @@
 // place, and removes the entry in the transaction that removes the users. An entry still here
 // when the Key Manager opens belongs to a process that died: server/interrupted_exports.hpp
 // resolves it.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,6 +16,10 @@
 #include "store/user_selection.hpp"
 
 namespace arbor::km::store {
+
+// The journal's tables. A restore leaves them empty: an entry in a backup describes an export
+// that was running when the backup was taken, and the live database has resolved it since.
+inline constexpr std::array<std::string_view, 2> export_journal_tables = {"export_journal", "export_journal_users"};
 
 // What an export is about to do, recorded before its file is written.
 struct export_intent {
@@ -62,7 +67,8 @@ class export_journal {
 
 // Step 4 of an export, for the export itself and for the roll-forward of an interrupted one,
 // inside the caller's transaction: queues every still-valid certificate of the selected users for
-// revocation with the intent's reason, removes the users, records the transfer, audits `detail`
+// revocation with the intent's reason, removes the users, records the transfer and the users it
+// took (store/user_selection.hpp, record_exported), audits `detail`
 // as "users-exported" by the intent's actor, and removes the journal entry. Returns how many
 // certificates were queued.
 std::int64_t complete_export(sqlite::connection& db, const journal_entry& entry, user_selection& selected,

@@ -126,6 +126,11 @@ std::optional<key_entry> key_history_repository::find_by_cert_sha256(std::string
   return read_entry(query);
 }
 
+void key_history_repository::for_each_sealed_key(const std::function<void(const sealed_key_row&)>& visit) {
+  auto query = db_.prepare("SELECT user_id, key_id, seq, sealed_key FROM key_history ORDER BY user_id, seq");
+  while (query.step()) visit({query.column_text(0), query.column_text(1), query.column_int64(2), query.column_blob(3)});
+}
+
 void key_history_repository::set_status(std::string_view key_id, key_status status) {
   auto update = db_.prepare("UPDATE key_history SET status = ?1 WHERE key_id = ?2");
   update.bind(1, to_string(status)).bind(2, key_id).run();

@@ -3,6 +3,7 @@
 // order they were added. Entries are append-only; only their status changes (a trigger in the
 // schema enforces it).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,14 @@ struct key_entry {
   std::int64_t added_at = 0;
 };
 
+// Where a sealed key sits, which its sealing binds it to, and the sealed bytes.
+struct sealed_key_row {
+  std::string user_id;
+  std::string key_id;
+  std::int64_t seq = 0;
+  std::vector<std::uint8_t> sealed_key;
+};
+
 // Appends to and reads users' key histories.
 class key_history_repository {
  public:
@@ -57,6 +66,9 @@ class key_history_repository {
   std::vector<key_entry> list_for_user(std::string_view user_id);  // by seq
   std::int64_t count_for_user(std::string_view user_id);
   std::optional<key_entry> find_by_cert_sha256(std::string_view cert_sha256);
+
+  // Visits every entry's place and sealed key, one row at a time (a restore checks they open).
+  void for_each_sealed_key(const std::function<void(const sealed_key_row&)>& visit);
 
   // errc::not_found when there is no entry with `key_id`.
   void set_status(std::string_view key_id, key_status status);

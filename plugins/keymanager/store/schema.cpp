@@ -180,16 +180,19 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5};
+// Version 6: which users each export took. A restore of a backup taken before an export brings
+// them back; this record outlives the restore (backup.hpp) so it can say so, and so a second
+// export of them to the same server needs an explicit choice. Users only: the export's own row
+// is in transfers.
+constexpr std::string_view v6 = R"sql(
+CREATE TABLE transfer_users (
+  user_id     TEXT NOT NULL,
+  transfer_id TEXT NOT NULL REFERENCES transfers(transfer_id),
+  PRIMARY KEY (user_id, transfer_id)
+) WITHOUT ROWID;
+)sql";
 
-// The tables each migration adds, in step with the SQL above.
-const std::array<std::vector<std::string_view>, current_version> tables_added = {{
-    {"users", "key_history", "administrators", "password_policy", "lockout", "audit_log"},
-    {"enrollment_tokens", "pending_revocations"},
-    {"transfers", "settings"},
-    {"export_journal", "export_journal_users"},
-    {},  // lockout is replaced, not added
-}};
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5, v6};
 
 bool has_any_table(sqlite::connection& db) {
   auto query = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1");
@@ -205,15 +208,6 @@ void apply(sqlite::connection& db, int version) {
 }
 
 }  // namespace
-
-std::vector<std::string_view> tables_at(int version) {
-  std::vector<std::string_view> tables;
-  for (int v = 1; v <= version && v <= current_version; ++v) {
-    const auto& added = tables_added[static_cast<std::size_t>(v - 1)];
-    tables.insert(tables.end(), added.begin(), added.end());
-  }
-  return tables;
-}
 
 int version_of(sqlite::connection& db) {
   auto query = db.prepare("PRAGMA user_version");

@@ -14,11 +14,8 @@ namespace arbor::km::store::schema {
 // The version this code writes. 1: users, key history, administrators, password policy,
 // lockout, audit log. 2: enrollment tokens and the pending-revocation queue. 3: transfers and
 // settings. 4: the export journal. 5: the lockout per administrator instead of one for the whole
-// Key Manager.
-inline constexpr int current_version = 5;
-
-// The tables a Key Manager database at `version` (1..current_version) must have.
-std::vector<std::string_view> tables_at(int version);
+// Key Manager. 6: the users each export took.
+inline constexpr int current_version = 6;
 
 // The version recorded in the file (0 for a new, empty one).
 int version_of(sqlite::connection& db);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sqlite.hpp"
 
@@ -39,8 +40,19 @@ class transfer_log {
   std::optional<transfer_record> find_by_file_name(transfer_direction direction,
                                                    std::string_view file_name);
 
+  // Of the users export `transfer_id` took, how many this database holds (again: a restored
+  // backup), and the aliases of at most `limit` of them, by alias.
+  std::int64_t count_users_back(std::string_view transfer_id);
+  std::vector<std::string> aliases_back(std::string_view transfer_id, std::int64_t limit);
+
  private:
   sqlite::connection& db_;
 };
+
+// Copies into `to` the exports `from` records and `to` does not, with the users each took: `to`
+// is about to replace `from` in a restore, and the files those exports wrote still exist.
+// Imports are not carried: a file imported after the backup was taken may be imported again.
+// Returns the exports copied, oldest first. Runs inside the caller's transaction, if any.
+std::vector<transfer_record> carry_exports(sqlite::connection& from, sqlite::connection& to);
 
 }  // namespace arbor::km::store

@@ -12,12 +12,13 @@
 #include "store/export_journal.hpp"
 #include "store/key_history.hpp"
 #include "store/sqlite.hpp"
+#include "store/transfer_lock.hpp"
 #include "store/transfers.hpp"
 #include "store/user_selection.hpp"
 #include "store/users.hpp"
+#include "transfer/earlier_exports.hpp"
 #include "transfer/export_file_name.hpp"
 #include "transfer/exported_user.hpp"
-#include "store/transfer_lock.hpp"
 #include "transfer/transfer_writer.hpp"
 
 namespace arbor::km::transfer {
@@ -34,6 +35,13 @@ struct written_file {
 [[noreturn]] void throw_cancelled(const std::filesystem::path& backup) {
   throw error(errc::cancelled, "Export cancelled: no file was written and no user was removed. The backup taken "
                                "at the start stays in " + backup.string() + ".");
+}
+
+void refuse_earlier_exports(store::sqlite::connection& db, const export_request& request) {
+  if (request.export_again) return;
+  const auto found = find_earlier_exports(db, request.users, crypto::sha256_hex(request.destination));
+  if (found.users == 0) return;
+  throw error(errc::conflict, describe(found) + ". Nothing was exported: sending them again takes an explicit choice.");
 }
 
 // Step 3: every selected user with a key history goes into the file with the whole history;
@@ -188,6 +196,7 @@ void abandon(store::sqlite::connection& db, const std::string& transfer_id, cons
 export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
                            export_observer& observer) {
   check_choice(request.users);
+  refuse_earlier_exports(kms.db(), request);
   const auto lock = store::transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
   check_export_file_name(request.file_name, kms.directory().root());
 

@@ -8,7 +8,7 @@
 //   4. write the file under a temporary name, record its digest in the journal, then fsync and
 //      link it into place;
 //   5. one transaction: remove the selected users, queue every still-valid certificate of theirs
-//      for revocation, record the transfer, audit, clear the journal entry;
+//      for revocation, record the transfer and the users it took, audit, clear the journal entry;
 //   6. work the revocation queue against Certificate Services.
 // A failure before 5 commits deletes the file this export placed and clears the entry. A crash
 // leaves the entry, and the next open of the Key Manager resolves it
@@ -37,6 +37,9 @@ struct export_request {
   std::string file_name;            // a plain name: the file goes in the KMSData directory
   user_choice users;
   std::string actor;  // the administrators, as the audit log names them
+  // Export users an earlier export already sent to this destination (earlier_exports.hpp);
+  // without it they are refused.
+  bool export_again = false;
 };
 
 // Where the export revokes certificates. `services` is null when Certificate Services is not
@@ -76,7 +79,8 @@ inline constexpr std::size_t detail_limit = 1000;
 
 // Runs the workflow above. Throws km::error: errc::conflict (another export or import holds the
 // lock; the file name exists; users changed while the file was written, in which case nothing
-// was removed and the file was deleted), errc::bad_input (a file name or choice that cannot
+// was removed and the file was deleted; users an earlier export sent to the same destination,
+// unless export_again), errc::bad_input (a file name or choice that cannot
 // work, a destination that cannot receive the file, a choice that covers nobody),
 // errc::cancelled (before the point of no return: nothing changed), and the errors of the
 // store, crypto and file layers.

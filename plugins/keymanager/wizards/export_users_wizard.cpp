@@ -6,6 +6,7 @@
 #include "store/audit_log.hpp"
 #include "store/users.hpp"
 #include "transfer/destination_certificate.hpp"
+#include "transfer/earlier_exports.hpp"
 #include "transfer/export_file_name.hpp"
 #include "transfer/export_users.hpp"
 #include "wizards/factories.hpp"
@@ -95,7 +96,11 @@ class export_users_wizard final : public task_wizard {
                   false},
         sdk::page{"confirm", "Confirm the Export", "What will happen.", {},
                   {field{"confirm", "Export these users and remove them from this server?", field_kind::confirmation,
-                         true, {}, "no", {}}},
+                         true, {}, "no", {}},
+                   field{"again", "Export again users already exported to this server", field_kind::confirmation,
+                         false, {}, "no",
+                         "Only for users a restored backup brought back after an export to this same server, and only "
+                         "when that server lost them: it would otherwise hold two copies of their keys."}},
                   false},
     };
   }
@@ -168,6 +173,10 @@ class export_users_wizard final : public task_wizard {
     return transfer::count_covered(kms().db(), chosen);
   }
 
+  transfer::earlier_exports earlier_exports(const sdk::answers& a) {
+    return transfer::find_earlier_exports(kms().db(), choice(a), crypto::sha256_hex(destination(a)));
+  }
+
   std::vector<std::string> confirm_info(const sdk::answers& a) {
     const auto cert = destination(a);
     const auto file = kms().directory().root() / a.text("file", "name");
@@ -178,6 +187,9 @@ class export_users_wizard final : public task_wizard {
         "does not confirm waits in the pending-revocation queue.",
         "The users will be removed from this server. Users without key history are removed and not exported.",
         "The database is backed up first, into " + kms().directory().backups().string() + "."};
+    if (const auto earlier = earlier_exports(a); earlier.users != 0)
+      lines.push_back("Warning: " + transfer::describe(earlier) + ". They are exported again only if you answer "
+                      "yes to 'Export again users already exported to this server'.");
     if (escrow::read_ca_settings(kms().db()).base_url.empty())
       lines.push_back("Warning: Certificate Services is not configured, so every certificate will wait in the "
                       "pending-revocation queue.");
@@ -213,11 +225,18 @@ class export_users_wizard final : public task_wizard {
       throw error(errc::bad_input, "The choice covers no user: choose other users.");
     if (page_id == "confirm" && !so_far.yes("confirm", "confirm"))
       throw error(errc::bad_input, "Nothing was exported: confirm (field 'confirm') to export.");
+    if (page_id == "confirm" && !so_far.yes("confirm", "again")) {
+      const auto earlier = earlier_exports(so_far);
+      if (earlier.users != 0)
+        throw error(errc::bad_input, transfer::describe(earlier) +
+                                         ". Nothing was exported: answer yes to 'Export again users already exported "
+                                         "to this server' (field 'again') to send them again, or choose other users.");
+    }
   }
 
   transfer::export_result run_export(const sdk::answers& all) {
     const transfer::export_request request{verified_destination(all), all.text("file", "name"), choice(all),
-                                           authorization().actor()};
+                                           authorization().actor(), all.yes("confirm", "again")};
     transfer::revocation_target target;
     std::unique_ptr<ca::certificate_services> services;
     try {

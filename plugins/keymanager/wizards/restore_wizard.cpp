@@ -1,6 +1,8 @@
 // Restore Database: replaces kms.db with a backup after checking it, keeping what it replaces.
 #include "common/km_error.hpp"
+#include "escrow/key_sealing.hpp"
 #include "store/backup.hpp"
+#include "store/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 
@@ -51,16 +53,40 @@ class restore_wizard final : public task_wizard {
       throw error(errc::bad_input, "Confirm that the current database is to be replaced (field 'confirm').");
   }
 
+  // "Warning: ..." for an export the backup predates: the users it took are back here.
+  static std::string returned_warning(const store::returned_export& r) {
+    std::string who = std::to_string(r.users_back) + " of the " + std::to_string(r.transfer.users) + " users it took";
+    if (!r.aliases.empty()) {
+      who += " (";
+      for (std::size_t i = 0; i < r.aliases.size(); ++i) who += (i == 0 ? "" : ", ") + r.aliases[i];
+      who += r.users_back > static_cast<std::int64_t>(r.aliases.size()) ? ", ...)" : ")";
+    }
+    return "Warning: this backup was taken before export " + r.transfer.transfer_id + " of " +
+           store::utc_text(r.transfer.at) + " (file " + r.transfer.file_name + "); " + who +
+           " are back on this server. Exporting them again to the same server needs an explicit choice.";
+  }
+
   sdk::summary run_task(const sdk::answers& all) override {
     const auto file = chosen(all);
-    const auto result = store::restore(kms().db(), kms().directory(), file, kms().clock().now());
+    const auto result = store::restore(kms().db(), kms().directory(), file, kms().clock().now(),
+                                       [this](store::sqlite::connection& restored) {
+                                         escrow::check_sealed_keys(kms().master(), restored);
+                                       });
+    std::vector<std::string> warnings;
+    for (const auto& r : result.returned) warnings.push_back(returned_warning(r));
+    std::string detail = file.string() + " (previous database kept as " + result.pre_restore_copy.string() + ")";
+    for (const auto& w : warnings) detail += "; " + w;
     // The audit log was replaced with the backup's; this entry records the restore in the new one.
-    audit("database-restored", file.string() + " (previous database kept as " + result.pre_restore_copy.string() + ")");
-    return sdk::summary{"The database was restored",
-                        {{"restored", "Restored from", file.string(), {}},
-                         {"previous", "Previous database kept as", result.pre_restore_copy.string(), {}},
-                         {"schema", "Backup schema version", std::to_string(result.backup_version), {}}},
-                        {}};
+    audit("database-restored", detail);
+    sdk::summary s{"The database was restored",
+                   {{"restored", "Restored from", file.string(), {}},
+                    {"previous", "Previous database kept as", result.pre_restore_copy.string(), {}},
+                    {"schema", "Backup schema version", std::to_string(result.backup_version), {}}},
+                   {}};
+    if (!warnings.empty())
+      s.items.push_back({"exported_users_back", "Exported users back on this server", std::to_string(warnings.size()) +
+                         " exports", warnings});
+    return s;
   }
 };
 

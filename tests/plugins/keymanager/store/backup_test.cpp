@@ -17,6 +17,46 @@ namespace {
 
 constexpr std::int64_t noon = 1700000000;  // 2023-11-14T22:13:20Z
 
+
+bool refused_as(const error& e, errc code) { return e.code() == code; }
+
+// Every check a restore does on the rows passes: the store tests look at the schema and rows only.
+void accept_rows(store::sqlite::connection&) {}
+
+std::string quoted(const std::string& name) { return "\"" + name + "\""; }
+
+// The whole content of `db` through SQLite: schema text, version, page size, every row of every
+// table. Two equal dumps mean nothing a restore could change was changed.
+std::string dump(store::sqlite::connection& db) {
+  std::string out;
+  std::vector<std::string> tables;
+  auto objects = db.prepare("SELECT type, name, ifnull(sql, '') FROM sqlite_schema ORDER BY type, name");
+  while (objects.step()) {
+    out += objects.column_text(0) + " " + objects.column_text(1) + ": " + objects.column_text(2) + "\n";
+    if (objects.column_text(0) == "table") tables.push_back(objects.column_text(1));
+  }
+  for (const auto& pragma : {"user_version", "page_size", "journal_mode"}) {
+    auto query = db.prepare(std::string("PRAGMA ") + pragma);
+    query.step();
+    out += std::string(pragma) + " " + query.column_text(0) + "\n";
+  }
+  for (const auto& table : tables) {
+    std::string row;
+    auto info = db.prepare("SELECT name FROM pragma_table_info(?1)");
+    info.bind(1, table);
+    while (info.step()) row += (row.empty() ? "" : " || ',' || ") + std::string("quote(") + quoted(info.column_text(0)) + ")";
+    auto rows = db.prepare("SELECT " + row + " FROM " + quoted(table) + " ORDER BY 1");
+    while (rows.step()) out += table + ": " + rows.column_text(0) + "\n";
+  }
+  return out;
+}
+
+std::int64_t page_size_of(store::sqlite::connection& db) {
+  auto query = db.prepare("PRAGMA page_size");
+  query.step();
+  return query.column_int64(0);
+}
+
 struct fixture {
   testing::scratch_dir scratch;
   store::data_directory dir = store::data_directory::open(scratch / "kmsdata");
@@ -24,15 +64,29 @@ struct fixture {
   store::user_repository users{db};
 
   fixture() { users.add({"u1", "alice", "Alice", "alice@example.org", "active", 1}); }
+
+  // A backup of the live database, changed by `tamper` on a connection of its own.
+  std::filesystem::path tampered_backup(const std::string& tamper) {
+    const auto path = store::back_up(db, dir, noon);
+    const auto moved = scratch / path.filename();
+    std::filesystem::rename(path, moved);
+    store::sqlite::connection copy(moved, {.create = false, .wal = false});
+    copy.exec(tamper);
+    return moved;
+  }
+
+  // Restoring `backup` is refused naming `object`, and the live database stays as it was, with
+  // no pre-restore copy and no staging file left behind.
+  void check_refused_naming(const std::filesystem::path& backup, const std::string& object) {
+    const std::string before = dump(db);
+    BOOST_CHECK_EXCEPTION(store::restore(db, dir, backup, noon, accept_rows), error, [&](const error& e) {
+      BOOST_TEST_MESSAGE(e.what());
+      return refused_as(e, errc::corrupt) && std::string(e.what()).find(object) != std::string::npos;
+    });
+    BOOST_TEST(dump(db) == before);
+    BOOST_TEST(std::filesystem::is_empty(dir.backups()));
+  }
 };
-
-bool refused_as(const error& e, errc code) { return e.code() == code; }
-
-std::int64_t page_size_of(store::sqlite::connection& db) {
-  auto query = db.prepare("PRAGMA page_size");
-  query.step();
-  return query.column_int64(0);
-}
 
 }  // namespace
 
@@ -56,7 +110,7 @@ BOOST_FIXTURE_TEST_CASE(restore_brings_back_deleted_data_and_keeps_a_pre_restore
   users.remove("u1");
   users.add({"u2", "bob", "", "", "active", 2});
 
-  const auto result = store::restore(db, dir, backup, noon + 60);
+  const auto result = store::restore(db, dir, backup, noon + 60, accept_rows);
 
   BOOST_TEST(users.find_by_id("u1").has_value());
   BOOST_TEST(!users.find_by_id("u2").has_value());
@@ -74,7 +128,7 @@ BOOST_FIXTURE_TEST_CASE(restore_of_an_older_schema_migrates_it, fixture) {
     store::schema::migrate_to(old, 1);
     store::user_repository(old).add({"u9", "zoe", "", "", "active", 3});
   }
-  const auto result = store::restore(db, dir, old_path, noon);
+  const auto result = store::restore(db, dir, old_path, noon, accept_rows);
   BOOST_TEST(result.backup_version == 1);
   BOOST_TEST(store::schema::version_of(db) == store::schema::current_version);
   BOOST_TEST(users.find_by_id("u9").has_value());
@@ -95,7 +149,7 @@ BOOST_FIXTURE_TEST_CASE(restore_of_a_backup_with_other_pages_keeps_the_live_page
     BOOST_REQUIRE(page_size_of(old) == 4096);
     store::user_repository(old).add({"u8", "yan", "", "", "active", 4});
   }
-  store::restore(db, dir, old_path, noon);
+  store::restore(db, dir, old_path, noon, accept_rows);
   BOOST_TEST(users.find_by_id("u8").has_value());
   BOOST_TEST(!users.find_by_id("u1").has_value());
   BOOST_TEST(page_size_of(db) == store::sqlite::page_size);
@@ -110,7 +164,7 @@ BOOST_FIXTURE_TEST_CASE(restore_of_a_backup_with_other_pages_keeps_the_live_page
 BOOST_FIXTURE_TEST_CASE(restore_refuses_a_file_that_is_not_a_database, fixture) {
   const auto junk = scratch / "junk.db";
   std::ofstream(junk) << std::string(4096, 'j');
-  BOOST_CHECK_EXCEPTION(store::restore(db, dir, junk, noon), error,
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, junk, noon, accept_rows), error,
                         [](const error& e) { return refused_as(e, errc::corrupt); });
   BOOST_TEST(users.find_by_id("u1").has_value());
   BOOST_TEST(store::list_backups(dir).empty());  // refused before the pre-restore copy
@@ -122,14 +176,73 @@ BOOST_FIXTURE_TEST_CASE(restore_refuses_a_database_without_our_tables, fixture) 
     store::sqlite::connection c(other, {.wal = false});
     c.exec("CREATE TABLE photos (id INTEGER); PRAGMA user_version = 2");
   }
-  BOOST_CHECK_EXCEPTION(store::restore(db, dir, other, noon), error, [](const error& e) {
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, other, noon, accept_rows), error, [](const error& e) {
     return refused_as(e, errc::corrupt) &&
-           std::string(e.what()).find("not a Key Manager database") != std::string::npos;
+           std::string(e.what()).find("table photos") != std::string::npos;
   });
   BOOST_TEST(users.find_by_id("u1").has_value());
 }
 
 BOOST_FIXTURE_TEST_CASE(restore_refuses_a_missing_file, fixture) {
-  BOOST_CHECK_EXCEPTION(store::restore(db, dir, scratch / "nope.db", noon), error,
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, scratch / "nope.db", noon, accept_rows), error,
                         [](const error& e) { return refused_as(e, errc::not_found); });
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_our_table_names_with_other_columns, fixture) {
+  const auto crafted = scratch / "columns-x.db";
+  {
+    store::sqlite::connection reference(":memory:", {.wal = false});
+    store::schema::migrate(reference);
+    store::sqlite::connection c(crafted, {.wal = false});
+    auto tables = reference.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+    while (tables.step()) c.exec("CREATE TABLE " + quoted(tables.column_text(0)) + " (x)");
+    c.exec("PRAGMA user_version = " + std::to_string(store::schema::current_version));
+  }
+  check_refused_naming(crafted, "column users.x");
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_a_trigger_that_keeps_users_and_dropped_audit_triggers, fixture) {
+  check_refused_naming(tampered_backup("CREATE TRIGGER users_stay BEFORE DELETE ON users "
+                                       "BEGIN SELECT RAISE(IGNORE); END;"
+                                       "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"),
+                       "trigger users_stay");
+  check_refused_naming(tampered_backup("DROP TRIGGER audit_log_no_delete"), "trigger audit_log_no_delete");
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_an_extra_column, fixture) {
+  check_refused_naming(tampered_backup("ALTER TABLE users ADD COLUMN note TEXT"), "column users.note");
+  check_refused_naming(tampered_backup("ALTER TABLE key_history ADD COLUMN shadow AS (sealed_key)"),
+                       "column key_history.shadow");
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_a_view, fixture) {
+  check_refused_naming(tampered_backup("CREATE VIEW everyone AS SELECT * FROM users"), "view everyone");
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_rows_the_product_schema_forbids, fixture) {
+  // Foreign keys off on the tampering connection, as a crafted file would be written.
+  check_refused_naming(tampered_backup("PRAGMA foreign_keys=OFF;"
+                                       "INSERT INTO enrollment_tokens VALUES ('t1', 'ghost', 'enroll', 'h', 1, 2, NULL)"),
+                       "enrollment_tokens");
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_refuses_what_the_rows_check_refuses, fixture) {
+  const auto backup = store::back_up(db, dir, noon);
+  const auto moved = scratch / backup.filename();
+  std::filesystem::rename(backup, moved);
+  const std::string before = dump(db);
+  std::int64_t users_seen = -1;
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, moved, noon,
+                                       [&](store::sqlite::connection& restored) {
+                                         users_seen = store::user_repository(restored).count();
+                                         throw error(errc::crypto, "key 1 of user u1 does not open");
+                                       }),
+                        error, [](const error& e) {
+                          return refused_as(e, errc::corrupt) &&
+                                 std::string(e.what()).find("key 1 of user u1 does not open") != std::string::npos;
+                        });
+  BOOST_TEST(users_seen == 1);
+  BOOST_TEST(dump(db) == before);
+  BOOST_TEST(std::filesystem::is_empty(dir.backups()));
 }

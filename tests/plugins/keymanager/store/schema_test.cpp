@@ -125,7 +125,3 @@ BOOST_AUTO_TEST_CASE(a_database_from_a_newer_key_manager_is_refused) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(tables_at_lists_what_each_version_adds) {
-  BOOST_TEST(schema::tables_at(1).size() == 6u);
-  BOOST_TEST(schema::tables_at(schema::current_version).size() == 12u);
-}

@@ -4,9 +4,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
+#include <map>
 
 #include "../transfer/export_fixture.hpp"
 #include "crypto/thumbprint.hpp"
+#include "store/users.hpp"
+#include "store/utc_time.hpp"
 #include "wizards/factories.hpp"
 
 using namespace arbor;
@@ -29,21 +32,29 @@ struct wizard_fixture : km::testing::export_fixture {
 
   wizard_fixture() {
     std::ofstream(pem) << destination.identity().cert().pem();
-    BOOST_REQUIRE(wizard->prepare("login", answers));
-    answers.set("login", "administrator", text("admin"));
-    sdk::answer password;
-    password.kind = sdk::field_kind::secret;
-    password.secret = sdk::secret_text("password");
-    answers.set("login", "password", password);
-    BOOST_REQUIRE(wizard->validate("login", answers));
+    log_in(*wizard, answers);
     set("certificate", "path", pem.string(), sdk::field_kind::path);
     set("thumbprint", "thumbprint", crypto::sha256_hex(destination.identity().cert()));
     set("file", "name", "users.kmx");
     set("users", "scope", "all", sdk::field_kind::choice);
-    sdk::answer yes;
-    yes.kind = sdk::field_kind::confirmation;
-    yes.yes = true;
-    answers.set("confirm", "confirm", yes);
+    answers.set("confirm", "confirm", yes());
+  }
+
+  static void log_in(sdk::wizard& w, sdk::answers& a) {
+    BOOST_REQUIRE(w.prepare("login", a));
+    a.set("login", "administrator", text("admin"));
+    sdk::answer password;
+    password.kind = sdk::field_kind::secret;
+    password.secret = sdk::secret_text("password");
+    a.set("login", "password", password);
+    BOOST_REQUIRE(w.validate("login", a));
+  }
+
+  static sdk::answer yes() {
+    sdk::answer a;
+    a.kind = sdk::field_kind::confirmation;
+    a.yes = true;
+    return a;
   }
 
   void set(const char* page, const char* field, std::string value, sdk::field_kind kind = sdk::field_kind::text) {
@@ -60,6 +71,12 @@ struct wizard_fixture : km::testing::export_fixture {
     return p.value();
   }
 };
+
+std::map<std::string, sdk::summary_item> items_of(const sdk::summary& summary) {
+  std::map<std::string, sdk::summary_item> items;
+  for (const auto& item : summary.items) items[item.key] = item;
+  return items;
+}
 
 bool contains(const std::vector<std::string>& lines, const std::string& part) {
   for (const auto& line : lines)
@@ -147,6 +164,49 @@ BOOST_AUTO_TEST_CASE(a_run_without_certificate_services_reports_every_user_as_no
   BOOST_TEST(values["file"] == (source.directory().root() / "users.kmx").string());
   BOOST_TEST(values.count("backup") == 1u);
   BOOST_TEST(values["transfer_id"].size() == 32u);
+}
+
+BOOST_AUTO_TEST_CASE(a_restore_warns_of_exported_users_it_brings_back_and_they_go_to_the_same_server_only_on_request) {
+  user("alice", 1);
+  user("bob", 1);
+  const auto exported = wizard->run(answers);
+  BOOST_REQUIRE_MESSAGE(exported, (exported ? "" : exported.error().message));
+  auto first = items_of(exported.value());
+  const std::string transfer_id = first["transfer_id"].value;
+
+  // The backup the export took first has both users: restoring it brings them back, and says so.
+  auto restore = wizards::make_restore_wizard(env);
+  sdk::answers r;
+  log_in(*restore, r);
+  r.set("backup", "file", text(first["backup"].value, sdk::field_kind::path));
+  r.set("backup", "confirm", yes());
+  const auto restored = restore->run(r);
+  BOOST_REQUIRE_MESSAGE(restored, (restored ? "" : restored.error().message));
+  const auto back = items_of(restored.value())["exported_users_back"];
+  BOOST_REQUIRE(back.details.size() == 1u);
+  BOOST_TEST(back.details[0].find(transfer_id) != std::string::npos);
+  BOOST_TEST(back.details[0].find(store::utc_text(clock.now())) != std::string::npos);
+  BOOST_TEST(back.details[0].find("2 of the 2 users it took (alice, bob)") != std::string::npos);
+
+  // Exporting them to the same server again is refused by default, naming them and the transfer.
+  auto again = wizards::make_export_users_wizard(env);
+  log_in(*again, answers);
+  set("file", "name", "users-again.kmx");
+  const auto refused = again->validate("confirm", answers);
+  BOOST_REQUIRE(!refused);
+  BOOST_TEST(refused.error().message.find("alice, bob") != std::string::npos);
+  BOOST_TEST(refused.error().message.find(transfer_id) != std::string::npos);
+  BOOST_TEST(contains(again->prepare("confirm", answers).value().info, transfer_id));
+  const auto run_refused = again->run(answers);
+  BOOST_REQUIRE(!run_refused);
+  BOOST_TEST(run_refused.error().message.find(transfer_id) != std::string::npos);
+  BOOST_TEST(store::user_repository(source.db()).count() == 2);
+
+  answers.set("confirm", "again", yes());
+  BOOST_TEST(static_cast<bool>(again->validate("confirm", answers)));
+  const auto second = again->run(answers);
+  BOOST_REQUIRE_MESSAGE(second, (second ? "" : second.error().message));
+  BOOST_TEST(items_of(second.value())["exported"].value == "2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
