@@ -246,3 +246,17 @@ BOOST_FIXTURE_TEST_CASE(restore_refuses_what_the_rows_check_refuses, fixture) {
   BOOST_TEST(dump(db) == before);
   BOOST_TEST(std::filesystem::is_empty(dir.backups()));
 }
+
+// A backup taken while an export ran in another process holds its journal entry; the live
+// database resolved that export since, so restoring the entry would resolve it a second time.
+BOOST_FIXTURE_TEST_CASE(restore_leaves_the_export_journal_of_the_backup_behind, fixture) {
+  const auto backup = tampered_backup(
+      "INSERT INTO export_journal (transfer_id, peer_sha256, file_name, actor, reason, started_at, state) "
+      "VALUES ('0123456789abcdef0123456789abcdef', 'aa', 'users.kmx', 'admin', 'affiliationChanged', 1, 'writing');"
+      "INSERT INTO export_journal_users VALUES ('0123456789abcdef0123456789abcdef', 'u1', 'alice');");
+  store::restore(db, dir, backup, noon, accept_rows);
+  auto entries = db.prepare("SELECT (SELECT count(*) FROM export_journal) + (SELECT count(*) FROM export_journal_users)");
+  entries.step();
+  BOOST_TEST(entries.column_int64(0) == 0);
+  BOOST_TEST(store::user_repository(db).count() == 1);
+}
