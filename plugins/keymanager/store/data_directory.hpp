@@ -12,7 +12,8 @@ class data_directory {
   // Opens `root`, creating it and backups/ with mode 0700 when missing. A directory that other
   // users can read or enter is tightened to 0700. Refuses with errc::bad_input when `root` is
   // not a directory or belongs to another user, and errc::io when it cannot be created,
-  // tightened or written.
+  // tightened or written. Sets the process's umask to 077, so every file created afterwards
+  // (the database, its -wal and -shm, backups) is private whatever the caller's umask was.
   static data_directory open(const std::filesystem::path& root);
 
   const std::filesystem::path& root() const noexcept { return root_; }
