@@ -10,8 +10,9 @@
 
 namespace arbor::km::crypto {
 
-// An open, read-only regular file. Checks run on the open descriptor (fstat), so the file that
-// was checked is the file that is read. Throws errc::not_found when the path does not exist,
+// An open, read-only regular file: the one place the Key Manager opens a file it was given a
+// path to. Checks run on the open descriptor (fstat), so the file that was checked is the file
+// that is read; a FIFO or a device is refused without waiting on it or reading from it. Throws errc::not_found when the path does not exist,
 // errc::io for any other failure, naming the path.
 class file_reader {
  public:
