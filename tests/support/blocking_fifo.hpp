@@ -13,11 +13,14 @@
 #include <future>
 #include <string>
 
+#include "temporary_directory.hpp"
+
 namespace arbor::testing {
 
 class blocking_fifo {
  public:
-  explicit blocking_fifo(std::filesystem::path path) : path_(std::move(path)) {
+  // Makes the FIFO `name` in a directory of its own, removed with it.
+  explicit blocking_fifo(const std::string& name) : path_(dir_ / name) {
     BOOST_REQUIRE(::mkfifo(path_.c_str(), 0600) == 0);
   }
   const std::filesystem::path& path() const noexcept { return path_; }
@@ -39,6 +42,7 @@ class blocking_fifo {
   }
 
  private:
+  temporary_directory dir_;
   std::filesystem::path path_;
 };
 

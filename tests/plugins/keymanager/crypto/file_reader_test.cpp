@@ -31,8 +31,7 @@ bool says(const std::string& message, const std::string& phrase) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_fifo_given_as_certificate_is_refused_at_once) {
-  test::scratch_dir dir;
-  const arbor::testing::blocking_fifo fifo(dir / "destination.crt");
+  const arbor::testing::blocking_fifo fifo("destination.crt");
   const std::string message =
       fifo.outcome_of([&] { return refusal([&] { crypto::certificate::from_file(fifo.path()); }); });
   BOOST_TEST(says(message, fifo.path().string() + " is not a regular file"));
