@@ -1,10 +1,15 @@
 #include "transfer/export_file_name.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <span>
+
+#include <arbor/sdk/display_text.hpp>
 
 #include "common/km_error.hpp"
 #include "store/transfers.hpp"
@@ -50,6 +55,33 @@ bool starts_like_transfer_file(const fs::path& path) {
   }
 }
 
+// The longest name the staged writer can create in `data_dir`: the file system's limit less the
+// temporary suffix, ".tmp-" and 16 hex digits, that the file carries until it is complete.
+std::size_t longest_export_name(const fs::path& data_dir) {
+  errno = 0;
+  const long name_max = ::pathconf(data_dir.c_str(), _PC_NAME_MAX);
+  constexpr std::size_t posix_name_max = 255;  // unknown limit: the common one
+  const std::size_t limit = name_max > 0 ? static_cast<std::size_t>(name_max) : posix_name_max;
+  const std::size_t suffix = temporary_marker.size() + 16;
+  return limit > suffix ? limit - suffix : 0;
+}
+
+// Names are shown in --json output, summaries and on terminals: only printable UTF-8.
+void check_printable(std::string_view name) {
+  const auto flaw = arbor::sdk::find_text_flaw(name);
+  if (!flaw) return;
+  if (flaw->what == arbor::sdk::text_flaw::kind::invalid_utf8)
+    throw error(errc::bad_input, "The file name is not valid UTF-8 text (byte " + std::to_string(flaw->offset + 1) +
+                                     "): type it again in plain characters.");
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(flaw->code_point));
+  if (flaw->what == arbor::sdk::text_flaw::kind::control)
+    throw error(errc::bad_input, std::string("The file name contains a control character (") + code +
+                                     "): use printable characters only.");
+  throw error(errc::bad_input, std::string("The file name contains an invisible direction mark (") + code +
+                                   ") that changes how the name reads: type it again without it.");
+}
+
 }  // namespace
 
 void check_export_file_name(std::string_view name, const fs::path& data_dir) {
@@ -58,8 +90,11 @@ void check_export_file_name(std::string_view name, const fs::path& data_dir) {
     throw error(errc::bad_input, "'" + std::string(name) +
                                      "' contains a path separator: type a file name only; the file is saved in "
                                      "this server's KMSData directory.");
-  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
-    throw error(errc::bad_input, "The file name contains a control character: use printable characters only.");
+  check_printable(name);
+  if (const std::size_t longest = longest_export_name(data_dir); name.size() > longest)
+    throw error(errc::bad_input, "The file name is " + std::to_string(name.size()) + " bytes long; at most " +
+                                     std::to_string(longest) + " fit in this server's KMSData directory: choose "
+                                                               "a shorter name.");
   if (name.find("..") != std::string_view::npos)
     throw error(errc::bad_input, "'" + std::string(name) + "' contains '..': choose a plain file name.");
   if (name.front() == '.')
