@@ -48,31 +48,42 @@ file_reader::file_reader(const std::filesystem::path& path) : path_(path) {
 
 file_reader::~file_reader() { ::close(fd_); }
 
-void file_reader::read_exactly(std::uint8_t* out, std::size_t size) {
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::read(fd_, out + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
+std::size_t file_reader::read_some(std::uint8_t* out, std::size_t size) {
+  for (;;) {
+    const ssize_t n = ::read(fd_, out, size);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno != EINTR) {
       throw error(errc::io, "could not read " + path_.string() + ": " +
                                 std::generic_category().message(errno));
     }
+  }
+}
+
+void file_reader::read_exactly(std::uint8_t* out, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const std::size_t n = read_some(out + done, size - done);
     if (n == 0) {
       throw error(errc::corrupt, path_.string() + " ended early: it changed while being read",
                   "read " + std::to_string(done) + " of " + std::to_string(size) + " bytes");
     }
-    done += static_cast<std::size_t>(n);
+    done += n;
+  }
+}
+
+void file_reader::require_at_most(std::size_t max_bytes) const {
+  const auto size = static_cast<std::size_t>(status_.st_size);
+  if (size > max_bytes) {
+    throw error(errc::bad_input, path_.string() + " is too large (" + std::to_string(size) +
+                                     " bytes; the limit is " + size_text(max_bytes) +
+                                     "): check that this is the right file");
   }
 }
 
 std::vector<std::uint8_t> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   file_reader file(path);
+  file.require_at_most(max_bytes);
   const auto size = static_cast<std::size_t>(file.status().st_size);
-  if (size > max_bytes) {
-    throw error(errc::bad_input, path.string() + " is too large (" + std::to_string(size) +
-                                     " bytes; the limit is " + size_text(max_bytes) +
-                                     "): check that this is the right file");
-  }
   std::vector<std::uint8_t> bytes(size);
   file.read_exactly(bytes.data(), size);
   return bytes;
