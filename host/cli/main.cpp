@@ -1,5 +1,6 @@
 // arbor: the scripted front end of the Arbor console.
 #include "host/cli/commands.hpp"
+#include "host/cli/escaped_output.hpp"
 #include "host/cli/help_text.hpp"
 #include "host/cli/interrupt.hpp"
 #include "host/cli/options.hpp"
@@ -48,12 +49,15 @@ exit_code dispatch(const cli_options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Every word arbor prints goes through these, whoever wrote it (escaped_output.hpp).
+  const escaped_stream escaped_err(std::cerr, escape_style::text);
   auto parsed = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
   if (!parsed) {
     std::cerr << "arbor: " << parsed.error().message << '\n';
     return static_cast<int>(exit_code::usage);
   }
   const cli_options& options = parsed.value();
+  const escaped_stream escaped_out(std::cout, options.json ? escape_style::json : escape_style::text);
   if (options.help) {
     std::cout << help_text(options.command);
     return static_cast<int>(exit_code::success);

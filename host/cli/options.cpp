@@ -34,7 +34,8 @@ template <class Number>
 sdk::result<Number> number(std::string_view option, const std::string& text) {
   Number value{};
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty())
+  // from_chars reads a sign into a signed type: "--password-fd -1" is not a descriptor.
+  if (text.empty() || text.front() == '-' || ec != std::errc() || end != text.data() + text.size())
     return usage("--" + std::string(option) + " takes a non-negative number, not \"" + text + "\"");
   return value;
 }

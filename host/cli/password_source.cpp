@@ -1,5 +1,6 @@
 #include "host/cli/password_source.hpp"
 
+#include "host/cli/input_file.hpp"
 #include "host/cli/interrupt.hpp"
 
 #include <cerrno>
@@ -11,6 +12,9 @@
 
 namespace arbor::host::cli {
 namespace {
+
+/// A password file holds a few passwords, one a line: a larger one is the wrong file.
+constexpr std::size_t max_password_file_bytes = 64 * 1024;
 
 /// Closes a descriptor this file opened.
 struct fd_closer {
@@ -56,12 +60,10 @@ void push_wiping(std::string& line, char c) {
 }  // namespace
 
 sdk::result<password_source> password_source::from_file(const std::filesystem::path& file) {
-  fd_closer in{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (in.fd < 0)
-    return sdk::fail(sdk::reason::invalid_input,
-                     "Cannot read the password file " + file.string() + ": check the path and its permissions.");
+  auto in = input_file::open(file, "the password file", max_password_file_bytes);
+  if (!in) return sdk::fail(sdk::reason::invalid_input, in.error().message);
   password_source source(origin::lines);
-  while (auto line = source.read_fd_line(in.fd)) source.lines_.push_back(std::move(*line));
+  while (auto line = source.read_fd_line(in.value().fd())) source.lines_.push_back(std::move(*line));
   return source;
 }
 

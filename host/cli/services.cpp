@@ -19,6 +19,13 @@ const char* level_name(sdk::log_level level) {
   return "log";
 }
 
+// Returns to the start of the progress line and clears it. Written past std::cerr, whose
+// escaping (escaped_output.hpp) would show the sequence instead of obeying it.
+void clear_progress_line() {
+  std::cerr.flush();
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, "\r\033[K", 4);
+}
+
 }  // namespace
 
 void stderr_log::write(sdk::log_level level, std::string_view message) {
@@ -42,7 +49,8 @@ void text_progress::begin(std::string_view label, std::uint64_t total) {
 
 void text_progress::advance(std::uint64_t done, std::string_view note) {
   if (!on_terminal_) return;
-  std::cerr << "\r\033[K" << label_ << ": " << done;
+  clear_progress_line();
+  std::cerr << label_ << ": " << done;
   if (total_ != 0) std::cerr << '/' << total_;
   if (!note.empty()) std::cerr << "  " << note;
   std::cerr << std::flush;
@@ -51,7 +59,7 @@ void text_progress::advance(std::uint64_t done, std::string_view note) {
 bool text_progress::cancelled() const { return interrupted(); }
 
 void text_progress::end() {
-  if (on_terminal_) std::cerr << "\r\033[K" << std::flush;
+  if (on_terminal_) clear_progress_line();
 }
 
 void cli_services::install(service_table& table) {

@@ -1,5 +1,7 @@
 #include "host/tui/text.hpp"
 
+#include <arbor/sdk/display_text.hpp>
+
 namespace arbor::host::tui {
 namespace {
 
@@ -34,10 +36,14 @@ std::string fit(std::string_view text, std::size_t width) {
 }
 
 std::string printable(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7F) c = '?';
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    const sdk::utf8_sequence s = sdk::decode_utf8(text.substr(at));
+    const bool shown = s.valid && !sdk::is_control(s.code_point) && !sdk::is_bidi_control(s.code_point);
+    if (shown) out.append(text.substr(at, s.size));
+    else out += '?';
+    at += s.size;
   }
   return out;
 }

@@ -20,8 +20,9 @@ std::string_view clip(std::string_view text, std::size_t width) noexcept;
 /// `text` clipped and padded with spaces to exactly `width` columns.
 std::string fit(std::string_view text, std::size_t width);
 
-/// `text` with control characters (a plugin's stray newline or escape sequence) shown as '?', so
-/// nothing a plugin returns can move the cursor or change the terminal.
+/// `text` with control characters (C0, DEL, C1: a plugin's stray newline or escape sequence),
+/// bidi controls and bytes that are not UTF-8 each shown as '?', so nothing a plugin returns can
+/// move the cursor, change the terminal or reorder what is read.
 std::string printable(std::string_view text);
 
 /// The UTF-8 bytes of one code point; U+FFFD for a value that is not one.

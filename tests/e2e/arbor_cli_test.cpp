@@ -186,6 +186,33 @@ BOOST_AUTO_TEST_CASE(run_json_summary_has_items_details_and_a_table) {
   BOOST_TEST(summary.at("table").at("title").as_string() == "Answers");
 }
 
+// A name with an OSC (window title) and a CSI (red) sequence, NEL (C1) and RLO (bidi override),
+// as a display name read from a CSV would be: echoed in the summary, it must not reach the
+// terminal raw, and --json must stay valid JSON even with a byte that is not UTF-8.
+const std::string hostile_name = "Eve\x1b]0;pwned\x07\x1b[31m\u0085\u202E";
+
+BOOST_AUTO_TEST_CASE(text_output_escapes_terminal_and_bidi_controls) {
+  scratch s;
+  const arbor_result r = run_exercise(s, s.answers(s.dir / "report.txt"), {"--set", "identity.name=" + hostile_name});
+  BOOST_TEST_INFO("stdout: " << r.out << "\nstderr: " << r.err);
+  BOOST_TEST(r.exit_code == 0);
+  BOOST_TEST(contains(r.out, "Name: Eve\\x1B]0;pwned\\x07\\x1B[31m\\u0085\\u202E"));
+  for (const std::string raw : {"\x1b", "\x07", "\u0085", "\u202E"}) BOOST_TEST(!contains(r.out + r.err, raw));
+}
+
+BOOST_AUTO_TEST_CASE(json_output_stays_valid_with_controls_and_bytes_that_are_not_utf8) {
+  scratch s;
+  const arbor_result r =
+      run_exercise(s, s.answers(s.dir / "report.txt"), {"--json", "--set", "identity.name=" + hostile_name + "\xff"});
+  BOOST_TEST_INFO("stdout: " << r.out << "\nstderr: " << r.err);
+  BOOST_REQUIRE(r.exit_code == 0);
+  for (const std::string raw : {"\x1b", "\u0085", "\u202E", "\xff"}) BOOST_TEST(!contains(r.out, raw));
+  boost::system::error_code ec;
+  const json::value summary = json::parse(r.out, ec);
+  BOOST_REQUIRE(!ec);
+  BOOST_TEST(summary.at("items").at("name").at("value").as_string() == hostile_name + "\uFFFD");
+}
+
 BOOST_AUTO_TEST_CASE(passwords_can_come_from_a_descriptor) {
   scratch s;
   const arbor_result r = run_arbor(with_complete({"run", complete_root, "exercise", "--answers",

@@ -41,8 +41,8 @@ std::filesystem::path temporary_beside(const std::filesystem::path& target) {
 
 bool is_staged_temporary(std::string_view name, std::string_view final_name) {
   constexpr std::string_view marker = ".tmp-";
-  constexpr std::size_t suffix_size = 16;
-  if (name.size() <= marker.size() + suffix_size) return false;
+  constexpr std::size_t suffix_size = staged_temporary_suffix_size - marker.size();
+  if (name.size() <= staged_temporary_suffix_size) return false;
   const auto stem = name.substr(0, name.size() - marker.size() - suffix_size);
   const auto suffix = name.substr(name.size() - suffix_size);
   return name.substr(stem.size(), marker.size()) == marker && (final_name.empty() || stem == final_name) &&

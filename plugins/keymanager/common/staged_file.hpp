@@ -19,6 +19,9 @@ enum class if_exists {
   refuse,       // throw errc::conflict; the existing file is left untouched
 };
 
+// How many bytes a staged_file's temporary name adds to the final one: ".tmp-" and 16 hex digits.
+inline constexpr std::size_t staged_temporary_suffix_size = 5 + 16;
+
 // Whether `name` is a temporary name a staged_file gives ("<final name>.tmp-" and 16 hex digits),
 // of any final name or, when `final_name` is not empty, of that one.
 bool is_staged_temporary(std::string_view name, std::string_view final_name = {});

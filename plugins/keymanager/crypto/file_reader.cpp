@@ -19,10 +19,19 @@ namespace {
               "open(" + path.string() + ") failed with errno " + std::to_string(err));
 }
 
+// "64 KiB", "1 MiB": limits are round numbers, and operators read them better so.
+std::string size_text(std::size_t bytes) {
+  if (bytes % (1 << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes % (1 << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
 
 file_reader::file_reader(const std::filesystem::path& path) : path_(path) {
-  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever. It changes
+  // nothing for the regular files that pass the check below.
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd_ < 0) throw_open_failure(path, errno);
   if (::fstat(fd_, &status_) != 0) {
     const int err = errno;
@@ -32,37 +41,49 @@ file_reader::file_reader(const std::filesystem::path& path) : path_(path) {
   }
   if (!S_ISREG(status_.st_mode)) {
     ::close(fd_);
-    throw error(errc::bad_input, path.string() + " is not a regular file");
+    throw error(errc::bad_input, path.string() + " is not a regular file (a device, a FIFO or a "
+                                                 "directory): give the path of the file itself");
   }
 }
 
 file_reader::~file_reader() { ::close(fd_); }
 
-void file_reader::read_exactly(std::uint8_t* out, std::size_t size) {
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::read(fd_, out + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
+std::size_t file_reader::read_some(std::uint8_t* out, std::size_t size) {
+  for (;;) {
+    const ssize_t n = ::read(fd_, out, size);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno != EINTR) {
       throw error(errc::io, "could not read " + path_.string() + ": " +
                                 std::generic_category().message(errno));
     }
+  }
+}
+
+void file_reader::read_exactly(std::uint8_t* out, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const std::size_t n = read_some(out + done, size - done);
     if (n == 0) {
       throw error(errc::corrupt, path_.string() + " ended early: it changed while being read",
                   "read " + std::to_string(done) + " of " + std::to_string(size) + " bytes");
     }
-    done += static_cast<std::size_t>(n);
+    done += n;
+  }
+}
+
+void file_reader::require_at_most(std::size_t max_bytes) const {
+  const auto size = static_cast<std::size_t>(status_.st_size);
+  if (size > max_bytes) {
+    throw error(errc::bad_input, path_.string() + " is too large (" + std::to_string(size) +
+                                     " bytes; the limit is " + size_text(max_bytes) +
+                                     "): check that this is the right file");
   }
 }
 
 std::vector<std::uint8_t> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   file_reader file(path);
+  file.require_at_most(max_bytes);
   const auto size = static_cast<std::size_t>(file.status().st_size);
-  if (size > max_bytes) {
-    throw error(errc::bad_input, path.string() + " is too large (" + std::to_string(size) +
-                                     " bytes, at most " + std::to_string(max_bytes) +
-                                     " expected); check that this is the right file");
-  }
   std::vector<std::uint8_t> bytes(size);
   file.read_exactly(bytes.data(), size);
   return bytes;

@@ -10,8 +10,9 @@
 
 namespace arbor::km::crypto {
 
-// An open, read-only regular file. Checks run on the open descriptor (fstat), so the file that
-// was checked is the file that is read. Throws errc::not_found when the path does not exist,
+// An open, read-only regular file: the one place the Key Manager opens a file it was given a
+// path to. Checks run on the open descriptor (fstat), so the file that was checked is the file
+// that is read; a FIFO or a device is refused without waiting on it or reading from it. Throws errc::not_found when the path does not exist,
 // errc::io for any other failure, naming the path.
 class file_reader {
  public:
@@ -24,6 +25,11 @@ class file_reader {
   const std::filesystem::path& path() const noexcept { return path_; }
   // Reads exactly `size` bytes into `out`; a file that ends early is errc::corrupt.
   void read_exactly(std::uint8_t* out, std::size_t size);
+  // errc::bad_input, naming the file and the limit, when the file is larger than `max_bytes`:
+  // a wrong path (a log, an image) is refused before it is read.
+  void require_at_most(std::size_t max_bytes) const;
+  // Reads up to `size` bytes into `out`; returns how many, 0 at the end of the file.
+  std::size_t read_some(std::uint8_t* out, std::size_t size);
 
  private:
   std::filesystem::path path_;
@@ -31,8 +37,7 @@ class file_reader {
   struct stat status_ {};
 };
 
-// The whole file; larger than `max_bytes` is errc::bad_input, so a wrong path (a log, an
-// image) is refused before it is loaded into memory.
+// The whole file; larger than `max_bytes` is errc::bad_input (require_at_most).
 std::vector<std::uint8_t> read_file(const std::filesystem::path& path, std::size_t max_bytes);
 
 }  // namespace arbor::km::crypto

@@ -12,6 +12,7 @@ namespace arbor::km::escrow {
 namespace {
 
 constexpr std::size_t max_file_bytes = 64 * 1024 * 1024;
+constexpr std::size_t max_line_bytes = 64 * 1024;
 constexpr std::size_t field_count = 3;
 
 // A broken line: thrown inside parse_user_csv and prefixed there with where it is.
@@ -89,31 +90,31 @@ new_user user_from(const std::vector<std::string>& fields, std::string origin) {
 
 }  // namespace
 
-std::vector<new_user> parse_user_csv(std::string_view text, std::string_view source) {
-  std::vector<new_user> users;
-  std::set<std::string> aliases;  // lowercase: aliases are unique case-insensitively
-  bool header_seen = false;
-  std::size_t number = 0;
-  while (!text.empty()) {
-    ++number;
-    const std::size_t end = std::min(text.find('\n'), text.size());
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(std::min(end + 1, text.size()));
+namespace {
+
+// The users of one file, a line at a time: memory holds the users read so far and one line.
+class user_lines {
+ public:
+  explicit user_lines(std::string_view source) : source_(source) {}
+
+  // `line` without its '\n'.
+  void add(std::string_view line) {
+    ++number_;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (trimmed(line).empty()) continue;
-    const std::string where = "line " + std::to_string(number) + " of " + std::string(source);
+    if (trimmed(line).empty()) return;
+    const std::string where = "line " + std::to_string(number_) + " of " + source_;
     try {
       const auto fields = split_fields(line);
-      if (!header_seen) {
+      if (!header_seen_) {
         check_header(fields);
-        header_seen = true;
-        continue;
+        header_seen_ = true;
+        return;
       }
       new_user user = user_from(fields, where);
       check_new_user(user);
-      if (!aliases.insert(lowercase(user.alias)).second)
+      if (!aliases_.insert(lowercase(user.alias)).second)
         throw broken_line{"the alias '" + user.alias + "' is given twice in the file"};
-      users.push_back(std::move(user));
+      users_.push_back(std::move(user));
     } catch (const broken_line& broken) {
       throw error(errc::bad_input, where + ": " + broken.why + "; nothing of the file was imported.");
     } catch (const error& e) {
@@ -121,17 +122,63 @@ std::vector<new_user> parse_user_csv(std::string_view text, std::string_view sou
       throw error(errc::bad_input, std::string(e.what()) + "; nothing of the file was imported.", e.technical());
     }
   }
-  if (!header_seen) {
-    throw error(errc::bad_input, std::string(source) +
-                                     " is empty: it needs the header line \"alias,display name,email\" and one user a line.");
+
+  // The number the next line gets.
+  std::size_t next_number() const noexcept { return number_ + 1; }
+  const std::string& source() const noexcept { return source_; }
+
+  std::vector<new_user> finish() && {
+    if (!header_seen_) {
+      throw error(errc::bad_input, source_ + " is empty: it needs the header line \"alias,display name,email\" and one "
+                                             "user a line.");
+    }
+    return std::move(users_);
   }
-  return users;
+
+ private:
+  std::string source_;
+  std::vector<new_user> users_;
+  std::set<std::string> aliases_;  // lowercase: aliases are unique case-insensitively
+  bool header_seen_ = false;
+  std::size_t number_ = 0;
+};
+
+}  // namespace
+
+std::vector<new_user> parse_user_csv(std::string_view text, std::string_view source) {
+  user_lines lines(source);
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    lines.add(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return std::move(lines).finish();
 }
 
 std::vector<new_user> read_user_csv(const std::filesystem::path& path) {
-  const std::vector<std::uint8_t> bytes = crypto::read_file(path, max_file_bytes);
-  const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  return parse_user_csv(text, path.filename().string());
+  crypto::file_reader file(path);
+  file.require_at_most(max_file_bytes);
+  user_lines lines(path.filename().string());
+  std::string line;  // the line being read, never longer than max_line_bytes
+  std::vector<std::uint8_t> chunk(64 * 1024);
+  while (const std::size_t got = file.read_some(chunk.data(), chunk.size())) {
+    std::string_view rest(reinterpret_cast<const char*>(chunk.data()), got);
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      line.append(rest.substr(0, std::min(end, rest.size())));
+      if (line.size() > max_line_bytes) {
+        throw error(errc::bad_input, "line " + std::to_string(lines.next_number()) + " of " + lines.source() +
+                                         " is longer than 64 KiB, which no user's line is: check that this is the "
+                                         "users' CSV file; nothing of the file was imported.");
+      }
+      if (end == std::string_view::npos) break;
+      lines.add(line);
+      line.clear();
+      rest.remove_prefix(end + 1);
+    }
+  }
+  if (!line.empty()) lines.add(line);
+  return std::move(lines).finish();
 }
 
 }  // namespace arbor::km::escrow

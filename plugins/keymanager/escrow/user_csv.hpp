@@ -15,7 +15,8 @@ namespace arbor::km::escrow {
 /// check_new_user refuses) is errc::bad_input naming that line; nothing is returned then.
 std::vector<new_user> parse_user_csv(std::string_view text, std::string_view source);
 
-/// Reads and parses a file (source: its file name). errc::not_found or errc::io for the file.
+/// Reads and parses a regular file of at most 64 MiB a line at a time (source: its file name);
+/// a line over 64 KiB is errc::bad_input. errc::not_found or errc::io for the file.
 std::vector<new_user> read_user_csv(const std::filesystem::path& path);
 
 }  // namespace arbor::km::escrow

@@ -60,6 +60,13 @@ void check_private_dir(const std::filesystem::path& dir) {
                  octal(st.st_mode) + ") and could not be restricted to 0700",
              dir, errno, "chmod");
   }
+  // Root passes access() whatever the mode, so the owner's bits (ours, checked above) are read
+  // first: a directory its owner made read-only is refused for root too.
+  if ((st.st_mode & (S_IWUSR | S_IXUSR)) != (S_IWUSR | S_IXUSR)) {
+    throw_io("the data directory " + dir.string() + " is not writable (mode " +
+                 octal(st.st_mode) + "): run chmod 700 on it",
+             dir, EACCES, "stat");
+  }
   if (::access(dir.c_str(), W_OK | X_OK) != 0) {
     throw_io("the data directory " + dir.string() + " is not writable", dir, errno, "access");
   }
@@ -90,6 +97,10 @@ void move_database_from_root(const std::filesystem::path& old_place, const std::
 }  // namespace
 
 data_directory data_directory::open(const std::filesystem::path& root) {
+  // SQLite creates kms.db with 0644 minus the umask and gives its -wal and -shm the database's
+  // mode; backups and every other file the Key Manager writes are secret too. Set once for the
+  // process, since a umask restored later would race with other threads creating files.
+  ::umask(077);
   check_private_dir(root);
   data_directory dir(root);
   check_private_dir(dir.backups());

@@ -20,7 +20,9 @@ class data_directory {
   // earlier version is moved into database/ (through SQLite, its WAL checkpointed first).
   // Refuses with errc::bad_input when `root` is not a directory or belongs to another user,
   // errc::conflict when the old kms.db is still open elsewhere, and errc::io when a directory
-  // cannot be created, tightened or written.
+  // cannot be created, tightened or written. Sets the process's umask to 077, so every file
+  // created afterwards (the database, its -wal and -shm, backups) is private whatever the
+  // caller's umask was.
   static data_directory open(const std::filesystem::path& root);
 
   const std::filesystem::path& root() const noexcept { return root_; }

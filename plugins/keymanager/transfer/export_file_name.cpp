@@ -1,7 +1,13 @@
 #include "transfer/export_file_name.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <system_error>
+
+#include <arbor/sdk/display_text.hpp>
 
 #include "common/km_error.hpp"
 #include "common/staged_file.hpp"
@@ -9,14 +15,48 @@
 namespace arbor::km::transfer {
 namespace fs = std::filesystem;
 
+namespace {
+
+// The longest name the staged writer can create in `data_dir`: the file system's limit less the
+// temporary suffix, ".tmp-" and 16 hex digits, that the file carries until it is complete.
+std::size_t longest_export_name(const fs::path& data_dir) {
+  errno = 0;
+  const long name_max = ::pathconf(data_dir.c_str(), _PC_NAME_MAX);
+  constexpr std::size_t posix_name_max = 255;  // unknown limit: the common one
+  const std::size_t limit = name_max > 0 ? static_cast<std::size_t>(name_max) : posix_name_max;
+  const std::size_t suffix = staged_temporary_suffix_size;
+  return limit > suffix ? limit - suffix : 0;
+}
+
+// Names are shown in --json output, summaries and on terminals: only printable UTF-8.
+void check_printable(std::string_view name) {
+  const auto flaw = arbor::sdk::find_text_flaw(name);
+  if (!flaw) return;
+  if (flaw->what == arbor::sdk::text_flaw::kind::invalid_utf8)
+    throw error(errc::bad_input, "The file name is not valid UTF-8 text (byte " + std::to_string(flaw->offset + 1) +
+                                     "): type it again in plain characters.");
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(flaw->code_point));
+  if (flaw->what == arbor::sdk::text_flaw::kind::control)
+    throw error(errc::bad_input, std::string("The file name contains a control character (") + code +
+                                     "): use printable characters only.");
+  throw error(errc::bad_input, std::string("The file name contains an invisible direction mark (") + code +
+                                   ") that changes how the name reads: type it again without it.");
+}
+
+}  // namespace
+
 void check_export_file_name(std::string_view name, const fs::path& data_dir) {
   if (name.empty()) throw error(errc::bad_input, "Type a file name for the export file.");
   if (name.find('/') != std::string_view::npos || name.find('\\') != std::string_view::npos)
     throw error(errc::bad_input, "'" + std::string(name) +
                                      "' contains a path separator: type a file name only; the file is saved in "
                                      "this server's KMSData directory.");
-  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
-    throw error(errc::bad_input, "The file name contains a control character: use printable characters only.");
+  check_printable(name);
+  if (const std::size_t longest = longest_export_name(data_dir); name.size() > longest)
+    throw error(errc::bad_input, "The file name is " + std::to_string(name.size()) + " bytes long; at most " +
+                                     std::to_string(longest) + " fit in this server's KMSData directory: choose "
+                                                               "a shorter name.");
   if (name.find("..") != std::string_view::npos)
     throw error(errc::bad_input, "'" + std::string(name) + "' contains '..': choose a plain file name.");
   if (name.front() == '.')

@@ -12,8 +12,10 @@
 
 namespace arbor::km::transfer {
 
-// errc::bad_input naming what is wrong when `name` is empty, contains a path separator or a
-// control character, is "." or "..", contains "..", or starts with a dot; errc::conflict when
+// errc::bad_input naming what is wrong when `name` is empty, contains a path separator, is not
+// valid UTF-8, contains a control character (C0, DEL, C1) or a bidi control, is too long for the
+// file system once the staged writer's temporary suffix is added, is "." or "..", contains "..",
+// or starts with a dot; errc::conflict when
 // `data_dir`/`name` already exists (a file is never replaced).
 void check_export_file_name(std::string_view name, const std::filesystem::path& data_dir);
 

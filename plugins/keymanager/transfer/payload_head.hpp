@@ -12,6 +12,10 @@ namespace arbor::km::transfer {
 inline constexpr std::string_view format_name = "arbor-kms-transfer";
 inline constexpr std::int64_t format_version = 1;
 
+// The longest time between created_at and expires_at a reader accepts, and the writer's default:
+// a signed file that was lost or copied must not stay importable for months.
+inline constexpr std::chrono::days max_lifetime{30};
+
 enum class payload_kind { segment = 1, trailer };
 
 // What a segment's header line says.

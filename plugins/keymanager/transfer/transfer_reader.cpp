@@ -75,6 +75,12 @@ class pass_state {
       damaged("the segments are not the ones the trailer was signed over (reordered, repeated "
               "or replaced)");
     }
+    if (t.expires_at - t.created_at > max_lifetime) {
+      const auto days = std::chrono::ceil<std::chrono::days>(t.expires_at - t.created_at).count();
+      throw error(errc::bad_input, "this transfer file was signed valid for " + std::to_string(days) +
+                                       " days; at most " + std::to_string(max_lifetime.count()) +
+                                       " are accepted; export the users again on the source server");
+    }
     if (now >= t.expires_at) {
       throw error(errc::bad_input, "this transfer file expired on " + to_rfc3339(t.expires_at) +
                                        "; export the users again on the source server");

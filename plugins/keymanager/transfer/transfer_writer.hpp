@@ -29,8 +29,9 @@ using clock_fn = std::function<std::chrono::system_clock::time_point()>;
 struct writer_limits {
   // Payload bytes per segment. A user whose record alone is larger gets a segment of their own.
   std::size_t segment_bytes = std::size_t{1} << 20;
-  // How long the destination may import the file (expires_at = created_at + lifetime).
-  std::chrono::seconds lifetime = std::chrono::days(30);
+  // How long the destination may import the file (expires_at = created_at + lifetime). Readers
+  // refuse a file with more than max_lifetime.
+  std::chrono::seconds lifetime = max_lifetime;
 };
 
 // A fresh random 128-bit transfer id, 32 lowercase hex digits.

@@ -20,6 +20,14 @@ BOOST_AUTO_TEST_CASE(global_options_may_come_before_or_after_the_command) {
   BOOST_TEST(o.yes);
 }
 
+BOOST_AUTO_TEST_CASE(a_negative_password_descriptor_is_refused) {
+  auto parsed = parse_command_line({"run", "a", "b", "--password-fd", "-1"});
+  BOOST_REQUIRE(!parsed.ok());
+  BOOST_TEST(parsed.error().message.find("--password-fd takes a non-negative number, not \"-1\"") !=
+                 std::string::npos,
+             parsed.error().message);
+}
+
 BOOST_AUTO_TEST_CASE(a_double_dash_ends_the_options) {
   auto parsed = parse_command_line({"show", "--", "--odd name"});
   BOOST_REQUIRE(parsed.ok());

@@ -23,6 +23,11 @@ BOOST_AUTO_TEST_CASE(printable_hides_control_characters) {
   BOOST_TEST(printable("a\nb\x1b[2Jc") == "a?b?[2Jc");
 }
 
+BOOST_AUTO_TEST_CASE(printable_hides_c1_and_bidi_controls_and_bytes_that_are_not_utf8) {
+  // U+009B is CSI on terminals that obey C1 controls; U+202E reverses what follows.
+  BOOST_TEST(printable("a\u009B2Jb\u0085c\u202Ed\u2066e\xff" "f\xC0\xAF" "g Z\u00fcrich") == "a?2Jb?c?d?e?f??g Z\u00fcrich");
+}
+
 BOOST_AUTO_TEST_CASE(encode_utf8_covers_every_length_and_replaces_invalid_points) {
   BOOST_TEST(encode_utf8(U'A') == "A");
   BOOST_TEST(encode_utf8(U'\u00e9') == "\xC3\xA9");

@@ -3,12 +3,19 @@
 
 #include <string>
 
+#include <unistd.h>
+
+#include <fstream>
+
+#include "blocking_fifo.hpp"
 #include "common/km_error.hpp"
 #include "escrow/user_csv.hpp"
+#include "temporary_directory.hpp"
 
 using arbor::km::errc;
 using arbor::km::error;
 using arbor::km::escrow::parse_user_csv;
+using arbor::km::escrow::read_user_csv;
 
 namespace {
 
@@ -23,7 +30,47 @@ bool refused_with(const std::string& text, const std::string& expected) {
   return false;
 }
 
+// The message of read_user_csv's refusal of `file`, or "accepted".
+std::string file_refusal(const std::filesystem::path& file) {
+  try {
+    read_user_csv(file);
+    return "accepted";
+  } catch (const error& e) {
+    return e.what();
+  }
+}
+
 }  // namespace
+
+BOOST_AUTO_TEST_CASE(a_csv_path_that_is_a_fifo_is_refused_at_once) {
+  const arbor::testing::blocking_fifo fifo("users.csv");
+  const std::string message = fifo.outcome_of([&] { return file_refusal(fifo.path()); });
+  BOOST_TEST(message.find(fifo.path().string() + " is not a regular file") != std::string::npos, message);
+}
+
+BOOST_AUTO_TEST_CASE(a_csv_over_64_mib_is_refused_before_it_is_read) {
+  const arbor::testing::temporary_directory dir;
+  const auto file = dir / "users.csv";
+  std::ofstream(file) << "alias,display name,email\n";
+  BOOST_REQUIRE(::truncate(file.c_str(), (off_t{64} << 20) + 1) == 0);  // sparse: costs no disk
+  const std::string message = file_refusal(file);
+  BOOST_TEST(message.find("the limit is 64 MiB") != std::string::npos, message);
+}
+
+BOOST_AUTO_TEST_CASE(the_file_is_read_a_line_at_a_time_and_a_huge_line_is_refused) {
+  // One line of 1 MiB: no display name is that long, and reading it whole is what streaming avoids.
+  const arbor::testing::temporary_directory dir;
+  const auto file = dir / "users.csv";
+  std::ofstream(file) << "alias,display name,email\nalice,Alice,alice@example.org\nbob," << std::string(1 << 20, 'B')
+                      << ",bob@example.org\n";
+  const std::string message = file_refusal(file);
+  BOOST_TEST(message.find("line 3 of users.csv is longer than 64 KiB") != std::string::npos, message);
+  std::ofstream(file) << "alias,display name,email\n\nalice,Alice,alice@example.org\r\ncarol,Carol,c@example.org";
+  const auto users = read_user_csv(file);
+  BOOST_TEST_REQUIRE(users.size() == 2u);
+  BOOST_TEST(users[1].origin == "line 4 of users.csv");
+  BOOST_TEST(users[1].email == "c@example.org");
+}
 
 BOOST_AUTO_TEST_CASE(users_are_read_with_quotes_crlf_and_blank_lines) {
   const auto users = parse_user_csv(

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE export_checks_test
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <fstream>
 
@@ -55,10 +57,40 @@ BOOST_AUTO_TEST_CASE(file_names_with_control_characters_are_refused) {
     BOOST_TEST((code_of([&] { transfer::check_export_file_name(name, root); }) == errc::bad_input));
 }
 
-// Issue 13: the file system's own refusal escaped as an internal failure.
-BOOST_AUTO_TEST_CASE(a_file_name_too_long_for_the_file_system_is_refused) {
-  BOOST_TEST((code_of([&] { transfer::check_export_file_name(std::string(300, 'x'), source.directory().root()); }) ==
-              errc::bad_input));
+BOOST_AUTO_TEST_CASE(file_names_with_c1_or_direction_controls_or_invalid_utf8_are_refused) {
+  // Each would reach --json output and the terminal as it is: NEL, RLO, an isolate, LRM, ALM, a
+  // stray continuation byte, an overlong '/', a cut-short sequence.
+  const auto root = source.directory().root();
+  for (const std::string name : {"a\u0085b.kmx", "a\u202Eb.kmx", "a\u2067b.kmx", "a\u200Eb.kmx", "a\u061Cb.kmx",
+                                 "a\x80" "b.kmx", "a\xC0\xAF" "b.kmx", "ab.kmx\xE2\x80"}) {
+    BOOST_TEST_CONTEXT("name '" << name << "'") {
+      BOOST_TEST((code_of([&] { transfer::check_export_file_name(name, root); }) == errc::bad_input));
+    }
+  }
+  BOOST_CHECK_NO_THROW(transfer::check_export_file_name("Zürich-東京.kmx", root));
+}
+
+BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page) {
+  // The writer first creates "<name>.tmp-" and 16 hex digits: 21 more bytes than the name.
+  const auto root = source.directory().root();
+  const auto name_max = static_cast<std::size_t>(::pathconf(root.c_str(), _PC_NAME_MAX));
+  const std::string longest(name_max - 21, 'n');
+  BOOST_CHECK_NO_THROW(transfer::check_export_file_name(longest, root));
+  for (const std::size_t size : {name_max - 20, std::size_t{300}}) {
+    try {
+      transfer::check_export_file_name(std::string(size, 'n'), root);
+      BOOST_ERROR("a name of " << size << " bytes was accepted");
+    } catch (const error& e) {
+      BOOST_TEST((e.code() == errc::bad_input), e.what());
+      BOOST_TEST(std::string(e.what()).find("at most " + std::to_string(name_max - 21)) != std::string::npos,
+                 e.what());
+    }
+  }
+  // The longest accepted name does fit with the writer's temporary suffix.
+  transfer::transfer_writer writer(root, longest, source.identity(), destination.identity().cert(),
+                                   transfer::new_transfer_id(), [] { return std::chrono::system_clock::now(); });
+  writer.finish();
+  BOOST_TEST(fs::exists(root / longest));
 }
 
 BOOST_AUTO_TEST_CASE(an_existing_file_is_refused) {

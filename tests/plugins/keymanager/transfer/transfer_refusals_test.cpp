@@ -152,6 +152,18 @@ BOOST_AUTO_TEST_CASE(reader_refuses_an_expired_file) {
                   t0 + std::chrono::days(30));
 }
 
+BOOST_AUTO_TEST_CASE(reader_refuses_a_file_signed_for_longer_than_thirty_days) {
+  // Signed by the source for 340 days: a file lost or copied stays usable for most of a year.
+  write_transfer(dir.path(), "long.kmx", ec_destination().cert(), sample_users(2), 8 * 1024,
+                 transfer::new_transfer_id(), std::chrono::days(340));
+  require_refusal(dir / "long.kmx", errc::bad_input, "valid for 340 days; at most 30 are accepted");
+}
+
+BOOST_AUTO_TEST_CASE(reader_accepts_a_file_valid_for_exactly_thirty_days) {
+  const transfer::transfer_reader reader(file, ec_destination(), fixed_clock(t0 + 1h));
+  BOOST_CHECK_NO_THROW(reader.verify());
+}
+
 BOOST_AUTO_TEST_CASE(reader_refuses_a_segment_signed_by_another_server) {
   objects[1] = forge_object(header(1, trailer.destination_sha256), other_server(), ec_destination().cert());
   rewrite();

@@ -1,0 +1,50 @@
+#define BOOST_TEST_MODULE file_reader_test
+#include <boost/test/unit_test.hpp>
+
+#include "blocking_fifo.hpp"
+#include "common/km_error.hpp"
+#include "crypto/certificate.hpp"
+#include "crypto/file_reader.hpp"
+#include "crypto_test_support.hpp"
+
+using namespace arbor::km;
+namespace test = arbor::km::test;
+
+namespace {
+
+// The message of the refusal, or "accepted".
+template <class Read>
+std::string refusal(Read read) {
+  try {
+    read();
+    return "accepted";
+  } catch (const error& e) {
+    return e.what();
+  }
+}
+
+bool says(const std::string& message, const std::string& phrase) {
+  BOOST_TEST_MESSAGE(message);
+  return message.find(phrase) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_fifo_given_as_certificate_is_refused_at_once) {
+  const arbor::testing::blocking_fifo fifo("destination.crt");
+  const std::string message =
+      fifo.outcome_of([&] { return refusal([&] { crypto::certificate::from_file(fifo.path()); }); });
+  BOOST_TEST(says(message, fifo.path().string() + " is not a regular file"));
+}
+
+BOOST_AUTO_TEST_CASE(a_device_is_refused_before_any_byte_is_read) {
+  BOOST_TEST(says(refusal([] { crypto::read_file("/dev/zero", 1024); }), "/dev/zero is not a regular file"));
+}
+
+BOOST_AUTO_TEST_CASE(a_file_over_the_limit_is_refused_naming_the_file_and_the_limit) {
+  test::scratch_dir dir;
+  test::write_bytes(dir / "big.crt", std::vector<std::uint8_t>((1 << 20) + 1, 'A'));
+  const std::string message = refusal([&] { crypto::certificate::from_file(dir / "big.crt"); });
+  BOOST_TEST(says(message, (dir / "big.crt").string() + " is too large"));
+  BOOST_TEST(says(message, "the limit is 1 MiB"));
+}
