@@ -3,10 +3,10 @@
 #include <openssl/evp.h>
 
 #include <array>
-#include <fstream>
 
 #include "common/hex.hpp"
 #include "common/km_error.hpp"
+#include "crypto/file_reader.hpp"
 
 namespace arbor::km::crypto {
 
@@ -28,18 +28,10 @@ std::string sha256_stream::hex() {
 }
 
 std::string sha256_of_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec)))
-    throw error(errc::not_found, path.string() + " is not there (or is not a regular file)");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(errc::io, "could not read " + path.string());
+  file_reader file(path);
   sha256_stream digest;
-  std::array<char, 1 << 16> piece{};
-  while (in.read(piece.data(), piece.size()) || in.gcount() > 0) {
-    digest.update(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(piece.data()),
-                                                static_cast<std::size_t>(in.gcount())));
-  }
-  if (in.bad()) throw error(errc::io, "could not read " + path.string());
+  std::array<std::uint8_t, 1 << 16> piece{};
+  while (const std::size_t n = file.read_some(piece.data(), piece.size())) digest.update({piece.data(), n});
   return digest.hex();
 }
 

@@ -22,8 +22,8 @@ class sha256_stream {
   ossl::md_ctx_ptr ctx_;
 };
 
-// Lowercase hex SHA-256 of the regular file at `path`. errc::not_found when it is missing,
-// errc::io when it cannot be read.
+// Lowercase hex SHA-256 of the regular file at `path`, read through file_reader (its refusals).
+// errc::not_found when it is missing, errc::io when it cannot be read.
 std::string sha256_of_file(const std::filesystem::path& path);
 
 }  // namespace arbor::km::crypto

@@ -1,6 +1,7 @@
 #include "crypto/file_reader.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -26,9 +27,29 @@ std::string size_text(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// Closing any descriptor of a file drops every POSIX lock this process holds on it (SQLite's "How
+// To Corrupt An SQLite Database File", 2.2). A file this process already has open, as it has its
+// database, its -wal and -shm, is therefore never opened a second time, whatever path leads to
+// it: stat() and fstat() of the descriptors held look without opening anything.
+void refuse_if_already_open(const std::filesystem::path& path) {
+  struct stat target {};
+  if (::stat(path.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return;  // open() and fstat() say why
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    struct stat held {};
+    if (::fstat(std::stoi(name), &held) == 0 && held.st_dev == target.st_dev && held.st_ino == target.st_ino)
+      throw error(errc::bad_input, path.string() + " is a file this program already has open, such as the Key "
+                                                   "Manager's own database: it is not read as anything else. Give "
+                                                   "the path of the file you meant.");
+  }
+}
+
 }  // namespace
 
 file_reader::file_reader(const std::filesystem::path& path) : path_(path) {
+  refuse_if_already_open(path);
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever. It changes
   // nothing for the regular files that pass the check below.
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);

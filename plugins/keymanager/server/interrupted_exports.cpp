@@ -23,14 +23,19 @@ void remove_temporaries(const fs::path& root, const std::string& file_name) {
     if (is_staged_temporary(entry.path().filename().string(), file_name)) fs::remove(entry.path(), ec);
 }
 
-// True when the file under the export's name is the one the export completed.
-bool is_the_completed_file(const store::journal_entry& entry, const fs::path& file) {
-  if (!entry.file_complete()) return false;
+// What is under the export's name.
+enum class found_file {
+  completed = 1,  // the file the export completed: its digest is the one recorded
+  other,          // nothing, or not that file (incomplete, replaced, not a regular file)
+  unreadable,     // there but could not be read now: decide at a later open
+};
+
+found_file look_at(const store::journal_entry& entry, const fs::path& file) {
+  if (!entry.file_complete()) return found_file::other;
   try {
-    return crypto::sha256_of_file(file) == entry.file.file_sha256;
+    return crypto::sha256_of_file(file) == entry.file.file_sha256 ? found_file::completed : found_file::other;
   } catch (const error& e) {
-    if (e.code() == errc::not_found) return false;
-    throw;
+    return e.code() == errc::io ? found_file::unreadable : found_file::other;
   }
 }
 
@@ -95,11 +100,12 @@ std::vector<resolved_export> resolve_interrupted_exports(store::sqlite::connecti
   entries = journal.entries();  // as they are now that nobody else can change them
   for (const auto& entry : entries) {
     const fs::path file = dir.root() / entry.intent.file_name;
+    const found_file found = look_at(entry, file);
+    if (found == found_file::unreadable) continue;  // the entry stays: its file might be complete
     remove_temporaries(dir.root(), entry.intent.file_name);
-    const bool complete = is_the_completed_file(entry, file);
     std::optional<resolved_export> done;
-    if (complete) done = roll_forward(db, entry, now);
-    resolved.push_back(done ? *done : discard(db, entry, file, complete, now));
+    if (found == found_file::completed) done = roll_forward(db, entry, now);
+    resolved.push_back(done ? *done : discard(db, entry, file, found == found_file::completed, now));
   }
   return resolved;
 }

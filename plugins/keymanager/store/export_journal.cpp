@@ -56,10 +56,10 @@ void export_journal::select_users(std::string_view transfer_id, user_selection& 
 std::int64_t complete_export(sqlite::connection& db, const journal_entry& entry, user_selection& selected,
                              std::int64_t now, std::string_view detail) {
   const std::int64_t queued = selected.queue_valid_keys_for_revocation(entry.intent.reason, now);
-  selected.record_exported(entry.intent.transfer_id);
-  selected.remove_users();
   transfer_log(db).record({entry.intent.transfer_id, transfer_direction::export_users, entry.intent.peer_sha256,
                            entry.intent.file_name, now, entry.file.users, entry.file.keys});
+  selected.record_exported(entry.intent.transfer_id);  // refers to the transfer's row
+  selected.remove_users();
   audit_log(db).append({0, now, entry.intent.actor, "users-exported", audit_outcome::success, std::string(detail)});
   export_journal(db).remove(entry.intent.transfer_id);
   return queued;
