@@ -14,8 +14,8 @@ constexpr std::size_t sha1_digits = 40;
 constexpr std::size_t sha256_digits = 64;
 
 constexpr std::string_view what_to_type =
-    "type the short code its administrator reads to you from Save the KMS Certificate (8 characters, like "
-    "K7QM-3XPA), or the whole SHA-1 (40 hex digits) or SHA-256 (64 hex digits) thumbprint";
+    "type the short code the other server's administrator reads to you (8 characters, like K7QM-3XPA), or "
+    "the whole SHA-1 (40 hex digits) or SHA-256 (64 hex digits) thumbprint";
 
 std::string digest_hex(const certificate& cert, const EVP_MD* md) {
   unsigned char digest[EVP_MAX_MD_SIZE];

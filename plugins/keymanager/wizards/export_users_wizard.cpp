@@ -9,6 +9,7 @@
 #include "transfer/export_users.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
+#include "wizards/thumbprint_refusal.hpp"
 
 #include <chrono>
 #include <memory>
@@ -201,7 +202,7 @@ class export_users_wizard final : public task_wizard {
   crypto::certificate verified_destination(const sdk::answers& a) {
     auto cert = destination(a);
     const auto check = crypto::check_thumbprint(a.text("thumbprint", "thumbprint"), cert, codes_);
-    if (!check.matched()) throw error(errc::bad_input, check.reason);
+    if (!check.matched()) throw error(errc::bad_input, thumbprint_refusal(check, "destination"));
     return cert;
   }
 

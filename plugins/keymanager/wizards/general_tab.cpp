@@ -1,4 +1,5 @@
-// Properties > General: who this server is (identity, short code and thumbprints) and where its data lives.
+// Properties > General: who this server is (identity, short code and thumbprints) and where its
+// data lives.
 #include "crypto/short_code.hpp"
 #include "crypto/thumbprint.hpp"
 #include "store/schema.hpp"

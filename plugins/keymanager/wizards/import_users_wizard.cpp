@@ -8,6 +8,7 @@
 #include "wizards/factories.hpp"
 #include "wizards/progress_steps.hpp"
 #include "wizards/task_wizard.hpp"
+#include "wizards/thumbprint_refusal.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -107,8 +108,10 @@ class import_users_wizard final : public task_wizard {
   const transfer::transfer_source& accepted_source(const sdk::answers& so_far) {
     const auto& source = previewed(so_far);
     const auto check = crypto::check_thumbprint(so_far.text("source", "thumbprint"), source.certificate, codes_);
-    if (!check.matched())
-      throw error(errc::bad_input, check.reason + " The file was not signed by the server you expect: do not import it.");
+    if (check.verdict == crypto::thumbprint_verdict::mismatch)
+      throw error(errc::bad_input, thumbprint_refusal(check, "source") +
+                                       " The file was not signed by the server you expect: do not import it.");
+    if (!check.matched()) throw error(errc::bad_input, thumbprint_refusal(check, "source"));
     return source;
   }
 
