@@ -67,6 +67,8 @@ BOOST_AUTO_TEST_CASE(save_certificate_writes_pem_and_der_with_the_short_code_and
   BOOST_REQUIRE_MESSAGE(d.exit_code == 0, d.out + d.err);
   BOOST_TEST(openssl_fingerprint(der, "sha1", "DER") == kms_server::item(r, "sha1"));
   BOOST_TEST(kms_server::item(d, "short_code") == code);
+  const auto general = kms.run("general", login_as(), {"password"});
+  BOOST_TEST(kms_server::item(general, "short_code") == code);
 }
 
 BOOST_AUTO_TEST_CASE(save_certificate_refuses_a_path_that_exists_and_leaves_it_alone) {
