@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(details_warn_until_the_initial_password_is_changed) {
   BOOST_TEST(kms.run("general", login_as(), {"Corr3ct-Horse-Battery"}).exit_code == 0);
 }
 
-BOOST_AUTO_TEST_CASE(save_certificate_writes_pem_and_der_with_the_thumbprints_openssl_prints) {
+BOOST_AUTO_TEST_CASE(save_certificate_writes_pem_and_der_with_the_short_code_and_the_thumbprints_openssl_prints) {
   kms_server kms;
   const auto pem = kms.root() / "dir with spaces" / "kms 'A'.crt";
   fs::create_directories(pem.parent_path());
@@ -57,11 +57,19 @@ BOOST_AUTO_TEST_CASE(save_certificate_writes_pem_and_der_with_the_thumbprints_op
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.out + r.err);
   BOOST_TEST(kms_server::item(r, "sha1") == openssl_fingerprint(pem, "sha1"));
   BOOST_TEST(kms_server::item(r, "sha256") == openssl_fingerprint(pem, "sha256"));
+  // The short code, in two groups of four for reading over the telephone.
+  const auto code = kms_server::item(r, "short_code");
+  BOOST_TEST(code.size() == 9u, code);
+  BOOST_TEST(code.find('-') == 4u, code);
+  BOOST_TEST(code.find_first_not_of("0123456789ABCDEFGHJKMNPQRSTVWXYZ-") == std::string::npos, code);
 
   const auto der = kms.root() / "kms.der";
   const auto d = kms.run("save-kms-certificate", login_as(), {"password"}, {"file.path=" + der.string(), "file.format=DER"});
   BOOST_REQUIRE_MESSAGE(d.exit_code == 0, d.out + d.err);
   BOOST_TEST(openssl_fingerprint(der, "sha1", "DER") == kms_server::item(r, "sha1"));
+  BOOST_TEST(kms_server::item(d, "short_code") == code);
+  const auto general = kms.run("general", login_as(), {"password"});
+  BOOST_TEST(kms_server::item(general, "short_code") == code);
 }
 
 BOOST_AUTO_TEST_CASE(save_certificate_refuses_a_path_that_exists_and_leaves_it_alone) {

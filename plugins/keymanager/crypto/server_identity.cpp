@@ -1,5 +1,6 @@
 #include "crypto/server_identity.hpp"
 
+#include <openssl/err.h>
 #include <openssl/x509v3.h>
 
 #include "common/atomic_file.hpp"
@@ -33,6 +34,24 @@ const EVP_MD* signature_digest(key_type type) {
 const char* key_usage(key_type type) {
   return type == key_type::ec_p384 ? "critical,digitalSignature,keyAgreement"
                                    : "critical,digitalSignature,keyEncipherment";
+}
+
+// key_usage() as the bits X509_get_key_usage() reports.
+std::uint32_t key_usage_bits(int key_base_id) {
+  return key_base_id == EVP_PKEY_EC ? (KU_DIGITAL_SIGNATURE | KU_KEY_AGREEMENT)
+                                    : (KU_DIGITAL_SIGNATURE | KU_KEY_ENCIPHERMENT);
+}
+
+bool is_critical(X509* cert, int nid) {
+  const int at = X509_get_ext_by_NID(cert, nid, -1);
+  return at >= 0 && X509_EXTENSION_get_critical(X509_get_ext(cert, at)) == 1;
+}
+
+bool verifies_itself(X509* cert) {
+  EVP_PKEY* key = X509_get0_pubkey(cert);  // owned by the certificate
+  const bool ok = key != nullptr && X509_verify(cert, key) == 1;
+  ERR_clear_error();  // a failure is reported in words by the caller
+  return ok;
 }
 
 void validate_validity(std::chrono::days validity) {
@@ -146,6 +165,29 @@ server_identity server_identity::load(const std::filesystem::path& dir,
                     ". Restore both files together from the same backup");
   }
   return server_identity(std::move(key), std::move(cert));
+}
+
+std::optional<std::string> why_not_a_server_identity(const certificate& cert) {
+  X509* x = cert.native();
+  if (X509_get_version(x) != X509_VERSION_3) return "it is not an X.509 version 3 certificate";
+  const std::uint32_t flags = X509_get_extension_flags(x);  // parses the extensions once
+  if ((flags & EXFLAG_INVALID) != 0) return "its extensions are malformed";
+  if (X509_NAME_cmp(X509_get_subject_name(x), X509_get_issuer_name(x)) != 0)
+    return "it was issued by " + cert.issuer() + ", not by itself";
+  if (!verifies_itself(x)) return "its signature does not verify with its own key: it was altered after it was signed";
+  const EVP_PKEY* key = X509_get0_pubkey(x);
+  const int key_type_id = EVP_PKEY_get_base_id(key);
+  if (key_type_id != EVP_PKEY_RSA && key_type_id != EVP_PKEY_EC)
+    return "its key is " + cert.key_algorithm() + ", not RSA or EC";
+  if ((flags & EXFLAG_BCONS) == 0 || (flags & EXFLAG_CA) != 0 || !is_critical(x, NID_basic_constraints))
+    return "it lacks the critical basicConstraints CA:FALSE every server certificate has";
+  if ((flags & EXFLAG_KUSAGE) == 0 || X509_get_key_usage(x) != key_usage_bits(key_type_id) ||
+      !is_critical(x, NID_key_usage))
+    return std::string("its key usage is not the critical ") +
+           (key_type_id == EVP_PKEY_EC ? "digitalSignature, keyAgreement" : "digitalSignature, keyEncipherment") +
+           " of a server certificate";
+  if (X509_get0_subject_key_id(x) == nullptr) return "it has no subjectKeyIdentifier";
+  return std::nullopt;
 }
 
 void server_identity::save(const std::filesystem::path& dir, const master_key& sealing_key) const {

@@ -5,6 +5,8 @@
 // PKCS#8 key sealed with the master key, 0600); the private key is never written in clear.
 #include <chrono>
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "crypto/certificate.hpp"
@@ -52,5 +54,12 @@ class server_identity {
   private_key key_;
   certificate cert_;
 };
+
+// Why `cert` is not a server identity certificate as generate() makes one, in words for the
+// operator, or nullopt when it is one: X.509 v3, issued by its own subject with a signature its
+// own key verifies (a certificate altered after signing fails here), an RSA or EC key,
+// basicConstraints CA:FALSE and keyUsage exactly as generate() writes them, both critical, and a
+// subjectKeyIdentifier. Transfers check the certificates on both ends with it.
+std::optional<std::string> why_not_a_server_identity(const certificate& cert);
 
 }  // namespace arbor::km::crypto

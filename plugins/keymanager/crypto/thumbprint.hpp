@@ -1,5 +1,6 @@
 #pragma once
-// Certificate thumbprints, and checking one an operator typed against a certificate.
+// Certificate thumbprints, and checking one an operator typed (or a short code) against a
+// certificate.
 //
 // Canonical form is lowercase hex without separators (stored, compared, machine output). For
 // display, with_colons() gives uppercase pairs separated by colons, exactly as
@@ -11,6 +12,7 @@
 #include <string_view>
 
 #include "crypto/certificate.hpp"
+#include "crypto/short_code.hpp"
 
 namespace arbor::km::crypto {
 
@@ -26,14 +28,15 @@ std::string with_colons(std::string_view hex);
 // The outcome of check_thumbprint. Zero is not a valid verdict.
 enum class thumbprint_verdict {
   matched = 1,
-  not_hex,       // a character other than hex digits, spaces and colons
-  wrong_length,  // not 8, 40 or 64 hex digits
-  mismatch,      // well formed but not this certificate's thumbprint
+  malformed,     // 40 or 64 characters that are not all hex digits, or 8 that are not a short code
+  wrong_length,  // not 8, 40 or 64 characters
+  mismatch,      // well formed but not this certificate's
+  sha1_prefix,   // the first 8 hex digits of SHA-1, which a forger grinds in minutes: no longer accepted
 };
 
 // Which fingerprint the typed text was compared with.
 enum class thumbprint_kind {
-  sha1_prefix = 1,  // the first 8 hex digits of SHA-1: catches a wrong file, not a forgery
+  short_code = 1,  // crypto/short_code.hpp
   sha1,
   sha256,
 };
@@ -48,9 +51,9 @@ struct thumbprint_check {
   bool matched() const noexcept { return verdict == thumbprint_verdict::matched; }
 };
 
-// Compares what the operator typed with the certificate. Case, spaces (any ASCII white space)
-// and colons are ignored. Accepted: exactly 8 hex digits (SHA-1 prefix), 40 (SHA-1) or 64
-// (SHA-256).
-thumbprint_check check_thumbprint(std::string_view typed, const certificate& cert);
+// Compares what the operator typed with the certificate. Case, white space, colons and '-' are
+// ignored. Accepted: the 8-character short code (`codes` computes it, only when the text is one),
+// all 40 hex digits of SHA-1 or all 64 of SHA-256.
+thumbprint_check check_thumbprint(std::string_view typed, const certificate& cert, short_code_memo& codes);
 
 }  // namespace arbor::km::crypto

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/km_error.hpp"
+#include "crypto/server_identity.hpp"
 #include "crypto/thumbprint.hpp"
 
 namespace arbor::km::transfer {
@@ -34,6 +35,10 @@ crypto::certificate read_destination_certificate(const std::filesystem::path& pa
   if (const auto fit = cert.can_receive_encryption(); !fit)
     throw error(errc::bad_input, "The certificate in " + path.string() +
                                      " cannot receive an export file: " + fit.reason +
+                                     ". Use the file the destination's Save the KMS Certificate wrote.");
+  if (const auto defect = crypto::why_not_a_server_identity(cert))
+    throw error(errc::bad_input, "The certificate in " + path.string() +
+                                     " is not a Key Management server's certificate: " + *defect +
                                      ". Use the file the destination's Save the KMS Certificate wrote.");
   if (crypto::sha256_hex(cert) == crypto::sha256_hex(own))
     throw error(errc::bad_input, "The certificate in " + path.string() +

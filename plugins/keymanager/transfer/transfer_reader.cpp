@@ -98,6 +98,10 @@ class pass_state {
                     "this file was exported by this server itself; import it on the "
                     "destination Key Management server");
       }
+      if (const auto defect = crypto::why_not_a_server_identity(signer)) {
+        throw error(errc::crypto, "the file was not signed by a Key Management server's certificate: " +
+                                      *defect + "; do not import it");
+      }
       if (expected_ && *expected_ != sha256) {
         throw error(errc::bad_input,
                     "the file is now signed by another server (certificate " +

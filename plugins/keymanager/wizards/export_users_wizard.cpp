@@ -3,7 +3,6 @@
 #include "common/km_error.hpp"
 #include "crypto/thumbprint.hpp"
 #include "escrow/ca_settings.hpp"
-#include "store/audit_log.hpp"
 #include "store/users.hpp"
 #include "transfer/destination_certificate.hpp"
 #include "transfer/earlier_exports.hpp"
@@ -11,6 +10,7 @@
 #include "transfer/export_users.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
+#include "wizards/thumbprint_refusal.hpp"
 
 #include <chrono>
 #include <memory>
@@ -76,12 +76,13 @@ class export_users_wizard final : public task_wizard {
                   {field{"path", "Destination certificate", field_kind::path, true, {}, {}, "Path of the certificate file."}},
                   false},
         sdk::page{"thumbprint", "Certificate Thumbprint Verification",
-                  "Compare with the thumbprint the destination's administrator gives you by another channel "
-                  "(telephone, in person).",
+                  "Type what the destination's administrator reads to you from its Save the KMS Certificate by "
+                  "another channel (telephone, in person), not what this page shows.",
                   {},
-                  {field{"thumbprint", "Thumbprint", field_kind::text, true, {}, {},
-                         "The first eight characters of the SHA-1 thumbprint, or (recommended) the whole SHA-1 or "
-                         "SHA-256 fingerprint. Case, spaces and colons are ignored."}},
+                  {field{"thumbprint", "Short code or thumbprint", field_kind::text, true, {}, {},
+                         "The 8-character short code (like K7QM-3XPA), or the whole SHA-1 or SHA-256 fingerprint. "
+                         "Case, spaces, '-' and colons are ignored. The first 8 digits of SHA-1 are no longer "
+                         "accepted."}},
                   false},
         sdk::page{"file", "Export Filename", "The export file is saved in this server's KMSData directory.", {},
                   {field{"name", "File name", field_kind::text, true, {}, {}, "A new file name, e.g. users-to-paris.kmx."}},
@@ -212,14 +213,19 @@ class export_users_wizard final : public task_wizard {
   // typed: the file could have been replaced since the thumbprint page.
   crypto::certificate verified_destination(const sdk::answers& a) {
     auto cert = destination(a);
-    const auto check = crypto::check_thumbprint(a.text("thumbprint", "thumbprint"), cert);
-    if (!check.matched()) throw error(errc::bad_input, check.reason);
+    const auto check = crypto::check_thumbprint(a.text("thumbprint", "thumbprint"), cert, codes_);
+    if (!check.matched()) throw error(errc::bad_input, thumbprint_refusal(check, "destination"));
     return cert;
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
-    if (page_id == "certificate") destination(so_far);
-    if (page_id == "thumbprint") verified_destination(so_far);
+    try {
+      if (page_id == "certificate") destination(so_far);
+      if (page_id == "thumbprint") verified_destination(so_far);
+    } catch (const error& e) {
+      audit_failure("users-export-refused", "destination " + so_far.text("certificate", "path") + ": " + e.what());
+      throw;
+    }
     if (page_id == "file") transfer::check_export_file_name(so_far.text("file", "name"), kms().directory().root());
     if (page_id == "users" && covered(so_far) == 0)
       throw error(errc::bad_input, "The choice covers no user: choose other users.");
@@ -249,17 +255,12 @@ class export_users_wizard final : public task_wizard {
     return transfer::export_users(kms(), request, target, observer);
   }
 
-  void audit_failure(const error& e) {
-    store::audit_log(kms().db()).append({0, kms().clock().now(), authorization().actor(), "users-export-failed",
-                                         store::audit_outcome::failure, e.what()});
-  }
-
   sdk::summary run_task(const sdk::answers& all) override {
     transfer::export_result done;
     try {
       done = run_export(all);
     } catch (const error& e) {
-      audit_failure(e);
+      audit_failure("users-export-failed", e.what());
       throw;
     }
     const auto& revocation = done.revocation;
@@ -285,6 +286,8 @@ class export_users_wizard final : public task_wizard {
                          {}});
     return s;
   }
+
+  crypto::short_code_memo codes_;  // the destination's code costs ~0.5 s: once per run
 };
 
 }  // namespace

@@ -1,4 +1,6 @@
-// Properties > General: who this server is (identity and thumbprints) and where its data lives.
+// Properties > General: who this server is (identity, short code and thumbprints) and where its
+// data lives.
+#include "crypto/short_code.hpp"
 #include "crypto/thumbprint.hpp"
 #include "store/schema.hpp"
 #include "store/users.hpp"
@@ -29,6 +31,7 @@ class general_tab final : public task_wizard {
         "General",
         {{"subject", "Server identity", cert.subject(), {}},
          {"key", "Key", cert.key_algorithm(), {}},
+         {"short_code", "Short code", crypto::grouped(crypto::short_code(cert)), {}},
          {"sha1", "SHA-1 thumbprint", crypto::with_colons(crypto::sha1_hex(cert)), {}},
          {"sha256", "SHA-256 thumbprint", crypto::with_colons(crypto::sha256_hex(cert)), {}},
          {"valid_from", "Valid from", store::utc_text(unix_seconds(cert.not_before())), {}},

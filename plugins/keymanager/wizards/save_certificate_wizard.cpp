@@ -1,6 +1,8 @@
 // Save the KMS Certificate: writes this server's certificate where the operator says, so the
 // administrator of another Key Management server can export users to this one.
 #include "common/atomic_file.hpp"
+#include "common/km_error.hpp"
+#include "crypto/short_code.hpp"
 #include "crypto/thumbprint.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/new_file_path.hpp"
@@ -31,8 +33,11 @@ class save_certificate_wizard final : public task_wizard {
   sdk::page prepare_page(const sdk::page& declared, const sdk::answers&) override {
     auto page = declared;
     const auto& cert = kms().identity().cert();
-    page.info = {"Subject: " + cert.subject(), "SHA-1: " + crypto::with_colons(crypto::sha1_hex(cert)),
-                 "SHA-256: " + crypto::with_colons(crypto::sha256_hex(cert))};
+    page.info = {"Subject: " + cert.subject(), "Short code: " + crypto::grouped(codes_.of(cert)),
+                 "SHA-1: " + crypto::with_colons(crypto::sha1_hex(cert)),
+                 "SHA-256: " + crypto::with_colons(crypto::sha256_hex(cert)),
+                 "Read the short code (or the SHA-256 thumbprint) to the other server's administrator by "
+                 "telephone or in person, not with the file."};
     return page;
   }
 
@@ -51,10 +56,13 @@ class save_certificate_wizard final : public task_wizard {
                         {{"file", "File", fs::absolute(path).string(), {}},
                          {"format", "Format", der ? "DER" : "PEM", {}},
                          {"subject", "Subject", cert.subject(), {}},
+                         {"short_code", "Short code", crypto::grouped(codes_.of(cert)), {}},
                          {"sha1", "SHA-1 thumbprint", crypto::with_colons(crypto::sha1_hex(cert)), {}},
                          {"sha256", "SHA-256 thumbprint", crypto::with_colons(crypto::sha256_hex(cert)), {}}},
                         {}};
   }
+
+  crypto::short_code_memo codes_;  // costs ~0.5 s: once per run, for the page and the summary
 };
 
 }  // namespace

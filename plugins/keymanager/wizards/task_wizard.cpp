@@ -90,13 +90,29 @@ void task_wizard::validate_page(std::string_view, const sdk::answers&) {}
 
 namespace arbor::km::wizards {
 
-void task_wizard::audit(std::string_view event, std::string_view detail, std::string_view actor) {
+namespace {
+
+void append_audit(key_manager& kms, std::string actor, std::string_view event, std::string_view detail,
+                  store::audit_outcome outcome) {
   store::audit_entry entry;
-  entry.at = kms().clock().now();
-  entry.actor = actor.empty() ? authorization().actor() : std::string(actor);
+  entry.at = kms.clock().now();
+  entry.actor = std::move(actor);
   entry.event = event;
+  entry.outcome = outcome;
   entry.detail = detail;
-  store::audit_log(kms().db()).append(entry);
+  store::audit_log(kms.db()).append(entry);
+}
+
+}  // namespace
+
+void task_wizard::audit(std::string_view event, std::string_view detail, std::string_view actor) {
+  append_audit(kms(), actor.empty() ? authorization().actor() : std::string(actor), event, detail,
+               store::audit_outcome::success);
+}
+
+void task_wizard::audit_failure(std::string_view event, std::string_view detail) {
+  append_audit(kms(), authorization_ ? authorization_->actor() : "not logged in", event, detail,
+               store::audit_outcome::failure);
 }
 
 }  // namespace arbor::km::wizards

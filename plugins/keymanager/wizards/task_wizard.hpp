@@ -52,6 +52,9 @@ class task_wizard : public sdk::wizard {
   /// Appends a successful `event` by the logged-in administrators (or, for a token task, by
   /// `actor`) to the audit log.
   void audit(std::string_view event, std::string_view detail, std::string_view actor = {});
+  /// Appends a refused or failed `event` by the logged-in administrators ("not logged in" before
+  /// a login) to the audit log.
+  void audit_failure(std::string_view event, std::string_view detail);
 
  private:
   std::vector<sdk::page> all_pages() const;

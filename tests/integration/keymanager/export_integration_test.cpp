@@ -164,14 +164,19 @@ BOOST_AUTO_TEST_CASE(every_refusal_of_the_certificate_page_stops_the_wizard_and_
   BOOST_TEST(!fs::exists(file()));
 }
 
-BOOST_AUTO_TEST_CASE(a_thumbprint_that_does_not_match_stops_the_wizard) {
+BOOST_AUTO_TEST_CASE(a_thumbprint_that_does_not_match_or_eight_sha1_digits_stop_the_wizard_and_the_short_code_passes) {
   add_known_mix(false);
   for (const auto& typed : std::vector<std::string>{"00000000", "not hex", thumbprint().substr(0, 20)}) {
     const auto r = export_users({"thumbprint.thumbprint=" + typed});
     BOOST_TEST(r.exit_code == validation_failure, typed);
   }
-  // The first eight hex digits of SHA-1, with their colons.
-  BOOST_TEST(export_users({"thumbprint.thumbprint=" + thumbprint("sha1").substr(0, 11)}).exit_code == 0);
+  // The first eight hex digits of SHA-1, with their colons: forged in minutes, so refused.
+  const auto r = export_users({"thumbprint.thumbprint=" + thumbprint("sha1").substr(0, 11)});
+  BOOST_TEST(r.exit_code == validation_failure);
+  BOOST_TEST((r.out + r.err).find("no longer accepted") != std::string::npos, r.out + r.err);
+  BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'users-export-refused';") == "4\n");
+  BOOST_TEST(users_in_database().size() == 3u);
+  BOOST_TEST(export_users({"thumbprint.thumbprint=" + destination_code}).exit_code == 0);
   BOOST_TEST(users_in_database().empty());
 }
 

@@ -26,11 +26,13 @@ struct export_kms : escrow_kms {
   kms_server destination{"destination"};
   std::filesystem::path destination_pem = kms.root() / "destination.pem";
   std::string alice, bob, carol;  // user ids: two keys, one key the CA will not revoke, no key
+  std::string destination_code;     // the short code the destination's Save the KMS Certificate shows
 
   export_kms() {
     const auto saved = destination.run("save-kms-certificate", login_as(), {"password"},
                                        {"file.path=" + destination_pem.string()});
     BOOST_REQUIRE_MESSAGE(saved.exit_code == 0, saved.out + saved.err);
+    destination_code = kms_server::item(saved, "short_code");
   }
 
   /// alice (two keys), bob (one key) and carol (never enrolled). With `refuse_bob`, bob's

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "../../plugins/keymanager/crypto/forged_certificate.hpp"
 #include "crypto/thumbprint.hpp"
 #include "transfer/cms_seal.hpp"
 #include "transfer/object_stream.hpp"
@@ -163,12 +164,22 @@ BOOST_AUTO_TEST_CASE(a_merge_into_a_user_that_does_not_match_is_refused) {
   BOOST_TEST(dump() == before);
 }
 
-BOOST_AUTO_TEST_CASE(a_wrong_thumbprint_stops_at_the_source_page_and_eight_characters_of_sha1_pass) {
+BOOST_AUTO_TEST_CASE(a_wrong_thumbprint_or_eight_sha1_digits_stop_at_the_source_page_and_the_short_code_passes) {
   write_file("users.kmx", some_users(1));
-  const auto r = import("users.kmx", {"source.thumbprint=00000000"});
+  auto r = import("users.kmx", {"source.thumbprint=00000000"});
   BOOST_TEST(r.exit_code == validation_failure);
   const auto sha1 = arbor::test::openssl_fingerprint(source_pem, "sha1");
-  BOOST_TEST(import("users.kmx", {"source.thumbprint=" + sha1.substr(0, 11)}).exit_code == 0);
+  r = import("users.kmx", {"source.thumbprint=" + sha1.substr(0, 11)});
+  BOOST_TEST(r.exit_code == validation_failure);
+  BOOST_TEST((r.out + r.err).find("no longer accepted") != std::string::npos, r.out + r.err);
+  BOOST_TEST(destination.sql("SELECT count(*) FROM audit_log WHERE event = 'users-import-refused' AND outcome = "
+                             "'failure';") == "2\n");
+  // What the source's administrator reads from its Save the KMS Certificate.
+  const auto saved = source.run("save-kms-certificate", arbor::test::login_as(), {"password"},
+                                {"file.path=" + (source.root() / "saved.pem").string()});
+  BOOST_REQUIRE_MESSAGE(saved.exit_code == 0, saved.out + saved.err);
+  r = import("users.kmx", {"source.thumbprint=" + kms_server::item(saved, "short_code")});
+  BOOST_TEST(r.exit_code == 0, r.out + r.err);
 }
 
 BOOST_AUTO_TEST_CASE(the_file_page_refuses_paths_and_missing_files) {
@@ -213,6 +224,22 @@ BOOST_AUTO_TEST_CASE(a_file_this_server_exported_itself_is_refused) {
                {arbor::km::transfer::seal_payload(header + "{}\n", self.cert(), self.key(), self.cert())});
   require_refused("own.kmx", "exported by this server itself",
                   {"source.thumbprint=" + arbor::km::crypto::sha256_hex(self.cert())});
+}
+
+// Issue 13, F2: a forger's certificate has signature bytes varied to grind its thumbprint.
+BOOST_AUTO_TEST_CASE(a_file_signed_by_a_certificate_whose_signature_bytes_were_changed_is_refused_and_audited) {
+  const auto signer = identity_of(source);
+  const auto altered = arbor::km::test::with_signature_altered(signer.cert());
+  const std::string altered_sha256 = arbor::km::crypto::sha256_hex(altered);
+  const auto header = arbor::km::transfer::encode_segment_header(
+      {arbor::km::transfer::new_transfer_id(), 0, altered_sha256,
+       arbor::km::crypto::sha256_hex(identity_of(destination).cert())});
+  join_objects(destination.data() / "forged.kmx",
+               {arbor::km::transfer::seal_payload(header + "{}\n", altered, signer.key(), identity_of(destination).cert())});
+  require_refused("forged.kmx", "not signed by a Key Management server's certificate",
+                  {"source.thumbprint=" + altered_sha256});
+  BOOST_TEST(destination.sql("SELECT count(*) FROM audit_log WHERE event = 'users-import-refused' AND outcome = "
+                             "'failure' AND detail LIKE 'forged.kmx: %';") == "1\n");
 }
 
 BOOST_AUTO_TEST_CASE(an_altered_object_is_refused) {

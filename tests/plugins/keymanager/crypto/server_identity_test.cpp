@@ -7,6 +7,7 @@
 #include "common/km_error.hpp"
 #include "crypto/server_identity.hpp"
 #include "crypto_test_support.hpp"
+#include "forged_certificate.hpp"
 
 using arbor::km::errc;
 using arbor::km::error;
@@ -189,6 +190,39 @@ BOOST_AUTO_TEST_CASE(saving_beside_a_stray_certificate_writes_nothing) {
   BOOST_TEST((failure_code([&] { identity(key_type::ec_p384).save(dir.path(), master_key::generate()); }) ==
               errc::conflict));
   BOOST_TEST(!std::filesystem::exists(dir / "kms.key.sealed"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// What a transfer checks of the certificate at the other end (issue 13, F2).
+BOOST_AUTO_TEST_SUITE(recognition)
+
+BOOST_AUTO_TEST_CASE(both_kinds_of_identity_are_recognised) {
+  BOOST_TEST(!why_not_a_server_identity(identity(key_type::rsa3072).cert()).has_value());
+  BOOST_TEST(!why_not_a_server_identity(identity(key_type::ec_p384).cert()).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_certificate_whose_signature_bytes_were_changed_is_refused) {
+  for (const auto type : {key_type::rsa3072, key_type::ec_p384}) {
+    const auto defect = why_not_a_server_identity(test::with_signature_altered(identity(type).cert()));
+    BOOST_REQUIRE(defect.has_value());
+    BOOST_TEST(defect->find("altered after it was signed") != std::string::npos, *defect);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_certificate_made_otherwise_is_refused_with_its_difference) {
+  test::scratch_dir dir;
+  // The openssl tool's defaults: basicConstraints CA:TRUE and no keyUsage.
+  const auto ca = certificate::from_file(test::make_cli_certificate(dir, "ca", "ec -pkeyopt ec_paramgen_curve:P-384"));
+  BOOST_TEST(why_not_a_server_identity(ca).value_or("").find("CA:FALSE") != std::string::npos);
+  const auto signing_only = certificate::from_file(test::make_cli_certificate(
+      dir, "signer", "ec -pkeyopt ec_paramgen_curve:P-384",
+      "-addext 'basicConstraints=critical,CA:FALSE' -addext 'keyUsage=critical,digitalSignature'"));
+  BOOST_TEST(why_not_a_server_identity(signing_only).value_or("").find("key usage") != std::string::npos);
+  const auto issued = certificate::from_file(test::make_cli_certificate(
+      dir, "server", "ec -pkeyopt ec_paramgen_curve:P-384",
+      "-CA " + test::quoted(dir / "ca.pem") + " -CAkey " + test::quoted(dir / "ca.key")));
+  BOOST_TEST(why_not_a_server_identity(issued).value_or("").find("not by itself") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

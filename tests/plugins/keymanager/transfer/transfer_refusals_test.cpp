@@ -7,8 +7,10 @@
 #include "crypto/ossl.hpp"
 #include "crypto/thumbprint.hpp"
 #include "transfer/cms_open.hpp"
+#include "transfer/cms_seal.hpp"
 #include "transfer/payload_head.hpp"
 #include "transfer/transfer_reader.hpp"
+#include "../crypto/forged_certificate.hpp"
 #include "transfer_test_support.hpp"
 
 using namespace arbor::km;
@@ -168,6 +170,21 @@ BOOST_AUTO_TEST_CASE(reader_refuses_a_segment_signed_by_another_server) {
   objects[1] = forge_object(header(1, trailer.destination_sha256), other_server(), ec_destination().cert());
   rewrite();
   require_refusal(file, errc::crypto, "signed by another certificate");
+}
+
+// Issue 13, F2: a forger varies signature bytes of a certificate to grind its thumbprint. Every
+// binding in the file names the altered certificate, so only its own signature gives it away.
+BOOST_AUTO_TEST_CASE(preview_refuses_a_signer_whose_certificate_signature_bytes_were_changed) {
+  const auto altered = with_signature_altered(source_server().cert());
+  const auto head = transfer::encode_segment_header(
+      {trailer.transfer_id, 0, crypto::sha256_hex(altered), trailer.destination_sha256});
+  objects = {transfer::seal_payload(head + "{}\n", altered, source_server().key(), ec_destination().cert())};
+  rewrite();
+  const transfer::transfer_reader reader(file, ec_destination(), fixed_clock(t0 + 1h));
+  BOOST_CHECK_EXCEPTION(reader.preview(), error, [](const error& e) {
+    return e.code() == errc::crypto &&
+           std::string(e.what()).find("not signed by a Key Management server's certificate") != std::string::npos;
+  });
 }
 
 BOOST_AUTO_TEST_CASE(reader_refuses_a_source_other_than_the_one_accepted_at_preview) {

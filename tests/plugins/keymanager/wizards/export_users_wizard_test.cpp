@@ -3,11 +3,16 @@
 // page shows and what each refuses, then a run without Certificate Services.
 #include <boost/test/unit_test.hpp>
 
+#include <ctime>
 #include <fstream>
 #include <map>
 
+#include "../crypto/crypto_test_support.hpp"
+#include "../crypto/forged_certificate.hpp"
 #include "../transfer/export_fixture.hpp"
+#include "crypto/server_identity.hpp"
 #include "crypto/thumbprint.hpp"
+#include "store/audit_log.hpp"
 #include "store/users.hpp"
 #include "store/utc_time.hpp"
 #include "wizards/factories.hpp"
@@ -114,11 +119,65 @@ BOOST_AUTO_TEST_CASE(the_thumbprint_page_shows_subject_and_both_fingerprints_wit
   BOOST_TEST(contains(page.info, crypto::with_colons(crypto::sha256_hex(cert))));
 }
 
-BOOST_AUTO_TEST_CASE(the_thumbprint_page_accepts_eight_sha1_characters_and_refuses_a_mismatch) {
+BOOST_AUTO_TEST_CASE(the_thumbprint_page_refuses_eight_sha1_characters_and_says_what_to_type_instead) {
   set("thumbprint", "thumbprint", crypto::sha1_hex(destination.identity().cert()).substr(0, 8));
+  const auto refused = refusal("thumbprint");
+  BOOST_TEST(refused.find("no longer accepted") != std::string::npos, refused);
+  BOOST_TEST(refused.find("short code") != std::string::npos, refused);
+  BOOST_TEST(refused.find("Save the KMS Certificate") != std::string::npos, refused);
+}
+
+BOOST_AUTO_TEST_CASE(the_thumbprint_page_accepts_the_short_code_and_refuses_a_mismatch) {
+  const auto code = crypto::grouped(crypto::short_code(destination.identity().cert()));
+  set("thumbprint", "thumbprint", code);
   BOOST_TEST(refusal("thumbprint").empty());
+  set("thumbprint", "thumbprint", code.substr(0, 8) + (code[8] == '0' ? "1" : "0"));
+  BOOST_TEST(refusal("thumbprint").find("does not match the short code") != std::string::npos);
   set("thumbprint", "thumbprint", crypto::sha1_hex(source.identity().cert()));
   BOOST_TEST(!refusal("thumbprint").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_certificate_whose_signature_bytes_were_changed) {
+  std::ofstream(pem) << test::with_signature_altered(destination.identity().cert()).pem();
+  BOOST_TEST(refusal("certificate").find("altered after it was signed") != std::string::npos);
+}
+
+// The attack of issue 13, F2: the forger's key, the destination's subject, signature bytes ground
+// until the SHA-1 thumbprint shares its first digits (4 here, 8 in the attack) with the real one.
+BOOST_AUTO_TEST_CASE(a_certificate_ground_to_share_the_sha1_prefix_is_refused) {
+  const auto& real = destination.identity().cert();
+  const auto forgers = crypto::server_identity::generate(crypto::key_type::ec_p384, "Destination KMS",
+                                                         std::chrono::days(30), std::chrono::system_clock::from_time_t(clock.now()));
+  const auto forged = test::ground_to_share_sha1_prefix(real, forgers.cert(), 4);
+  BOOST_REQUIRE(forged.subject() == real.subject());
+  BOOST_REQUIRE(crypto::sha1_hex(forged).substr(0, 4) == crypto::sha1_hex(real).substr(0, 4));
+  std::ofstream(pem) << forged.pem();
+  BOOST_TEST(!refusal("certificate").empty());
+  set("thumbprint", "thumbprint", crypto::sha1_hex(real).substr(0, 8));
+  BOOST_TEST(!refusal("thumbprint").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_certificate_that_is_not_a_key_manager_identity) {
+  clock.set(std::time(nullptr));  // the openssl tool's certificate is valid from now on
+  const auto ca = test::make_cli_certificate(dir, "Destination KMS", "ec -pkeyopt ec_paramgen_curve:P-384");
+  set("certificate", "path", ca.string(), sdk::field_kind::path);
+  BOOST_TEST(refusal("certificate").find("not a Key Management server's certificate") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(refused_certificates_and_thumbprints_are_audited) {
+  std::ofstream(pem) << test::with_signature_altered(destination.identity().cert()).pem();
+  BOOST_REQUIRE(!refusal("certificate").empty());
+  std::ofstream(pem) << destination.identity().cert().pem();
+  set("thumbprint", "thumbprint", crypto::sha256_hex(source.identity().cert()));
+  BOOST_REQUIRE(!refusal("thumbprint").empty());
+  std::vector<std::string> refused;
+  for (const auto& entry : store::audit_log(source.db()).recent(10))
+    if (entry.event == "users-export-refused" && entry.outcome == store::audit_outcome::failure)
+      refused.push_back(entry.detail);
+  BOOST_REQUIRE(refused.size() == 2u);
+  BOOST_TEST(refused[0].find("does not match") != std::string::npos, refused[0]);
+  BOOST_TEST(refused[1].find("altered after it was signed") != std::string::npos, refused[1]);
+  BOOST_TEST(refused[1].find(pem.string()) != std::string::npos, refused[1]);
 }
 
 BOOST_AUTO_TEST_CASE(the_file_page_refuses_a_path_and_warns_about_an_interrupted_export) {

@@ -1,0 +1,15 @@
+#pragma once
+// What Export Users and Import Users say when the short code or thumbprint the operator typed is
+// refused: the check's reason and, unless the text was simply another certificate's, where the
+// other server's administrator finds the short code to read out.
+#include <string>
+#include <string_view>
+
+#include "crypto/thumbprint.hpp"
+
+namespace arbor::km::wizards {
+
+// `other_server` names that server for the sentence, "destination" or "source".
+std::string thumbprint_refusal(const crypto::thumbprint_check& check, std::string_view other_server);
+
+}  // namespace arbor::km::wizards
