@@ -66,9 +66,10 @@ struct login::attempt {
   std::optional<store::administrator_record> admin;  // nullopt: no administrator has this name
   bool password_right = false;
 
-  std::string_view bucket() const {
-    return admin ? std::string_view(admin->name) : store::unknown_names_bucket;
-  }
+  // Every name counts on its own, an administrator's or not: failures under other names, existing
+  // or not, never lock an administrator out, and how a name answers says nothing of whether it
+  // exists.
+  std::string_view bucket() const { return admin ? std::string_view(admin->name) : std::string_view(given->name); }
 };
 
 // The outcome of checking one attempt, before it is recorded.
@@ -167,8 +168,7 @@ authorization login::authorize(std::string_view task, const std::vector<credenti
   const std::string detail = "task=" + std::string(task) + "; ";
   std::vector<attempt> attempts = look_up(credentials);
 
-  // Each name given has its own lockout (all unknown names share one); no password is checked
-  // while any of them runs.
+  // Each name given has its own lockout; no password is checked while any of them runs.
   std::vector<std::string> locked;
   std::int64_t locked_until = 0;
   for (const auto& a : attempts) {

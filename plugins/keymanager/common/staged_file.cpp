@@ -78,13 +78,14 @@ void staged_file::write(std::span<const std::uint8_t> bytes) {
   }
 }
 
-void staged_file::place(mode_t mode, if_exists policy) {
+void staged_file::place(mode_t mode, if_exists policy, const std::function<void()>& once_durable) {
   if (::fchmod(fd_, mode) != 0) throw_io("could not set permissions on", temp_path_, errno, "fchmod");
   if (::fsync(fd_) != 0) throw_io("could not flush", temp_path_, errno, "fsync");
   // close() can report a deferred write error (NFS), so its result matters.
   const int rc = ::close(fd_);
   fd_ = -1;
   if (rc != 0) throw_io("could not close", temp_path_, errno, "close");
+  if (once_durable) once_durable();
   move_into_place(policy);
   sync_directory(final_path_.has_parent_path() ? final_path_.parent_path() : std::filesystem::path("."));
 }

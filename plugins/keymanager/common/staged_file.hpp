@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string_view>
 
@@ -39,9 +40,10 @@ class staged_file {
 
   void write(std::span<const std::uint8_t> bytes);
   // Sets exactly `mode` (the umask does not apply; the content was 0600 while written), fsyncs,
-  // closes, moves the file to its final name (rename for replace; link for refuse, which fails
-  // with errc::conflict even against a racing writer) and fsyncs the directory.
-  void place(mode_t mode, if_exists policy);
+  // closes, calls `once_durable` (the content is on disk under the temporary name, the final
+  // name still untouched), moves the file to its final name (rename for replace; link for refuse,
+  // which fails with errc::conflict even against a racing writer) and fsyncs the directory.
+  void place(mode_t mode, if_exists policy, const std::function<void()>& once_durable = {});
 
   const std::filesystem::path& temporary_path() const noexcept { return temp_path_; }
   const std::filesystem::path& final_path() const noexcept { return final_path_; }

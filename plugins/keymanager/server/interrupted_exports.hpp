@@ -1,11 +1,18 @@
 #pragma once
 // Resolving exports whose process died between recording its intent and the transaction that
-// removes its users (store/export_journal.hpp), each time the Key Manager opens. A file under the
-// export's name whose digest is the one recorded is complete and may already be on its way to the
-// destination: the export rolls forward (its users are removed, their certificates queued for
-// revocation, the transfer recorded). Anything else is not that file: the export's temporary
-// files are deleted, its users stay, and a file under that name that it did not complete is left
-// alone. Either way the journal entry goes and the resolution is audited.
+// removes its users (store/export_journal.hpp), each time the Key Manager opens. The journal
+// records the complete file's digest once it is on disk under its temporary name, before it is
+// linked into place, so:
+//  - no digest recorded: the file was never complete; its temporary is deleted, the users stay;
+//  - the file under the export's name has the digest: it is complete and may already be on its
+//    way to the destination, so the export rolls forward (the users are removed, their
+//    certificates queued for revocation, the transfer recorded);
+//  - a temporary still has the digest: the file was never placed; it is deleted, the users stay;
+//  - neither: the file was placed and then moved away (to the destination, typically) or replaced,
+//    so the export rolls forward too: its users are in that file.
+// A roll-forward is refused when the chosen users no longer match what the file holds; the file,
+// if here, is then deleted and the users stay. Every resolution removes the journal entry and is
+// audited; a file that cannot be read now leaves the entry for a later open.
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -14,6 +14,7 @@
 #include "common/km_error.hpp"
 #include "store/export_journal.hpp"
 #include "store/random_id.hpp"
+#include "store/transfer_lock.hpp"
 #include "store/schema.hpp"
 #include "store/utc_time.hpp"
 
@@ -130,6 +131,28 @@ std::vector<std::string> tables_of(sqlite::connection& db) {
                           "ORDER BY name = 'sqlite_sequence', rowid");
   while (query.step()) tables.push_back(query.column_text(0));
   return tables;
+}
+
+// Whether a restore takes `table`'s rows from the backup. It does not take SQLite's AUTOINCREMENT
+// counters (SQLite derives them from the rows copied), the login lockout (the state of this
+// database's login attempts, not of the data: a backup could otherwise lock every administrator
+// out for ever), or the export journal (an entry describes an export running when the backup
+// was taken, which this database has resolved since).
+bool takes_rows_of(std::string_view table) {
+  if (table == "sqlite_sequence" || table == "lockout") return false;
+  return std::find(export_journal_tables.begin(), export_journal_tables.end(), table) == export_journal_tables.end();
+}
+
+// Row ids near the top of SQLite's range leave AUTOINCREMENT no next value: every later audit
+// entry, and so every login, would fail with "database or disk is full".
+void require_sane_counters(sqlite::connection& staged, const std::filesystem::path& file) {
+  constexpr std::int64_t largest_sane_id = std::int64_t{1} << 53;
+  auto query = staged.prepare("SELECT name, seq FROM sqlite_sequence WHERE seq > ?1");
+  query.bind(1, largest_sane_id);
+  if (query.step())
+    refuse(file, "its table " + query.column_text(0) + " holds a row id of " + query.column_text(1) +
+                     ", too close to the largest SQLite allows for this database to go on",
+           "row id above 2^53");
 }
 
 // Hidden columns too (table_xinfo): a generated column is a column the product does not know.
@@ -268,8 +291,8 @@ void stage(sqlite::connection& staged, sqlite::connection& live, const std::file
   {
     sqlite::transaction tx(staged);
     for (const auto& table : tables_of(staged))
-      if (std::find(export_journal_tables.begin(), export_journal_tables.end(), table) == export_journal_tables.end())
-        copy_rows(staged, table, file);
+      if (takes_rows_of(table)) copy_rows(staged, table, file);
+    require_sane_counters(staged, file);
     require_foreign_keys(staged, file);
     tx.commit();
   }
@@ -322,6 +345,13 @@ std::vector<std::filesystem::path> list_backups(const data_directory& dir) {
 
 restore_result restore(sqlite::connection& live, const data_directory& dir,
                        const std::filesystem::path& backup, std::int64_t now, const rows_check& check_rows) {
+  // No export or import may run while the data under it is replaced, and an interrupted export
+  // must be resolved in the database it belongs to first.
+  const auto lock = transfer_lock::acquire(dir.root(), "restore", now);
+  if (!export_journal(live).entries().empty())
+    throw error(errc::conflict, "An interrupted export is not resolved yet (its file could not be read): nothing "
+                                "was restored. Check the export file in " + dir.root().string() +
+                                    ", then open the Key Manager again before restoring.");
   restore_result result;
   result.backup_version = check_backup(backup);
   const temporary_copy staging(dir.backups());

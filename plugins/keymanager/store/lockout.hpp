@@ -1,7 +1,7 @@
 #pragma once
-// The login lockout counters, kept in kms.db so a restart does not reset them: one row per
-// administrator who has failed, and one shared by every name that is not an administrator, so
-// failing under one name never locks out another administrator.
+// The login lockout counters, kept in kms.db so a restart does not reset them: one row per name
+// that has failed, an administrator's or not, so failing under one name never locks out another
+// administrator and a lock says nothing about whether its name exists.
 #include <cstdint>
 #include <string_view>
 
@@ -15,12 +15,8 @@ struct lockout_state {
   std::int64_t locked_until = 0;
 };
 
-// The bucket every name that is not an administrator counts in. Administrator names are never
-// empty, so it cannot be taken by one.
-inline constexpr std::string_view unknown_names_bucket = "";
-
-// Reads and writes the lockout rows, one per bucket: an administrator's name (compared without
-// case, like administrator names) or unknown_names_bucket.
+// Reads and writes the lockout rows, one per bucket: the name tried (compared without case, like
+// administrator names).
 class lockout_repository {
  public:
   explicit lockout_repository(sqlite::connection& db) : db_(db) {}

@@ -163,9 +163,9 @@ CREATE TABLE export_journal_users (
 
 // Version 5: a lockout per administrator. Version 1 counted every wrong name or password in one
 // row, so failing three times under any name, even one that does not exist, locked every
-// administrator out. Now each administrator has a row of their own (bucket = the name) and all
-// names that are not administrators share one (bucket = ''), limited on its own. The old row is
-// dropped, not carried over: it cannot say whose failures it counted.
+// administrator out. Now every name tried has a row of its own (bucket = the name), an
+// administrator's or not. The old row is dropped, not carried over: it cannot say whose failures
+// it counted.
 constexpr std::string_view v5 = R"sql(
 DROP TABLE lockout;
 CREATE TABLE lockout (

@@ -57,6 +57,10 @@ void check_export_file_name(std::string_view name, const fs::path& data_dir) {
     throw error(errc::bad_input, "The file name is " + std::to_string(name.size()) + " bytes long; at most " +
                                      std::to_string(longest) + " fit in this server's KMSData directory: choose "
                                                                "a shorter name.");
+  if (is_staged_temporary(name))
+    throw error(errc::bad_input, "'" + std::string(name) + "' looks like the temporary name of an unfinished file "
+                                 "(it ends in .tmp- and 16 hex digits), which the Key Manager deletes after a "
+                                 "crash: choose another name.");
   if (name.find("..") != std::string_view::npos)
     throw error(errc::bad_input, "'" + std::string(name) + "' contains '..': choose a plain file name.");
   if (name.front() == '.')

@@ -125,8 +125,10 @@ trailer_facts transfer_writer::finish(const before_placing_fn& before_placing) {
   trailer.keys = keys_;
   trailer.segments_sha256 = chain_.hex();
   append(seal_payload(encode_trailer(trailer), source_.cert(), source_.key(), destination_));
-  if (before_placing) before_placing(trailer, file_digest_.hex());
-  file_.place(0600, if_exists::refuse);
+  const std::string file_sha256 = file_digest_.hex();
+  file_.place(0600, if_exists::refuse, [&] {
+    if (before_placing) before_placing(trailer, file_sha256);
+  });
   finished_ = true;
   return trailer;
 }

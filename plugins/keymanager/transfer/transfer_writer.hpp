@@ -52,10 +52,11 @@ class transfer_writer {
   transfer_writer& operator=(const transfer_writer&) = delete;
 
   void add_user(const user_record& user);
-  // Called once the file is complete, before it is flushed and linked into place, with what the
-  // trailer says and the SHA-256 of the whole file (the export journal records both).
+  // Called once the complete file is on disk under its temporary name, before it is linked into
+  // place, with what the trailer says and the SHA-256 of the whole file (the export journal
+  // records both).
   using before_placing_fn = std::function<void(const trailer_facts&, const std::string& file_sha256)>;
-  // Seals the last segment and the trailer, calls `before_placing`, fsyncs, links the file to its
+  // Seals the last segment and the trailer, fsyncs, calls `before_placing`, links the file to its
   // final name (refusing an existing file) and fsyncs the directory. Returns what the trailer says.
   trailer_facts finish(const before_placing_fn& before_placing = {});
 

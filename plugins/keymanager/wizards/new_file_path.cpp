@@ -7,7 +7,8 @@
 
 namespace arbor::km::wizards {
 
-void check_new_file_path(const std::filesystem::path& path, std::string_view field) {
+void check_new_file_path(const std::filesystem::path& path, std::string_view field,
+                         const std::filesystem::path& database_dir) {
   namespace fs = std::filesystem;
   const std::string named = " (field '" + std::string(field) + "')";
   if (path.empty()) throw error(errc::bad_input, "Type the path of the file to create" + named + ".");
@@ -26,6 +27,9 @@ void check_new_file_path(const std::filesystem::path& path, std::string_view fie
   if (folder.type() == fs::file_type::none) throw unusable(ec);
   if (!fs::is_directory(folder))
     throw error(errc::bad_input, "The folder '" + parent.string() + "' does not exist: create it or choose another.");
+  if (fs::equivalent(parent, database_dir, ec))
+    throw error(errc::bad_input, "'" + parent.string() + "' is the Key Manager's database folder, where only the "
+                                 "database itself may be written: choose another folder.");
 }
 
 }  // namespace arbor::km::wizards

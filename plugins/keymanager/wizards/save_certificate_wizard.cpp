@@ -42,7 +42,7 @@ class save_certificate_wizard final : public task_wizard {
   }
 
   void validate_page(std::string_view, const sdk::answers& so_far) override {
-    check_new_file_path(so_far.text("file", "path"), "path");
+    check_new_file_path(so_far.text("file", "path"), "path", kms().directory().database_dir());
   }
 
   sdk::summary run_task(const sdk::answers& all) override {

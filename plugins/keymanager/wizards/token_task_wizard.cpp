@@ -59,7 +59,7 @@ void token_task_wizard::validate_page(std::string_view page, const sdk::answers&
   if (page != page_id) return;
   const std::string alias = alias_of(so_far);
   password_of(so_far);
-  check_new_file_path(so_far.text(page_id, "output"), "output");
+  check_new_file_path(so_far.text(page_id, "output"), "output", kms().directory().database_dir());
   check_token(alias, token_of(so_far));
 }
 

@@ -251,6 +251,23 @@ BOOST_DATA_TEST_CASE_F(export_kms, killed_at_each_step_the_users_are_in_the_file
   BOOST_TEST(export_users({"file.name=users.kmx"}).exit_code == validation_failure);
 }
 
+// The operator carried the complete file away (to the destination) before the Key Manager opened
+// again: the users are in that file, so they go from here too.
+BOOST_AUTO_TEST_CASE(killed_after_placing_its_file_then_moved_away_the_export_still_finishes) {
+  add_known_mix(false);
+  {
+    armed_failpoint armed("export-after-file");
+    BOOST_TEST(export_users().exit_code == killed);
+  }
+  const auto carried = kms.root() / "carried.kmx";
+  fs::rename(file(), carried);
+  const auto shown = kms.arbor({"show", arbor::test::kms_node});
+  BOOST_TEST_REQUIRE(shown.exit_code == 0, shown.out + shown.err);
+  BOOST_TEST(shown.out.find("moved or replaced") != std::string::npos, shown.out);
+  BOOST_TEST(users_in_database().empty());
+  BOOST_TEST((users_in_file(carried) == std::set<std::string>{alice, bob}));
+}
+
 BOOST_AUTO_TEST_CASE(killed_during_revocation_the_queue_still_holds_every_certificate_until_retried) {
   add_known_mix(false);
   {

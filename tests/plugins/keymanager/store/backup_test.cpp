@@ -9,6 +9,7 @@
 #include "scratch_dir.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
+#include "store/transfer_lock.hpp"
 #include "store/users.hpp"
 
 using namespace arbor::km;
@@ -259,4 +260,33 @@ BOOST_FIXTURE_TEST_CASE(restore_leaves_the_export_journal_of_the_backup_behind, 
   entries.step();
   BOOST_TEST(entries.column_int64(0) == 0);
   BOOST_TEST(store::user_repository(db).count() == 1);
+}
+
+// A backup whose counters are at the top of SQLite's range would leave no next audit id: every
+// login after the restore would fail, Restore included.
+BOOST_FIXTURE_TEST_CASE(restore_refuses_row_ids_at_the_top_of_the_range, fixture) {
+  check_refused_naming(tampered_backup("INSERT INTO audit_log (id, at, actor, event, outcome) "
+                                       "VALUES (9223372036854775807, 1, 'x', 'x', 'success')"),
+                       "audit_log");
+}
+
+// The lockout is the state of this database's login attempts: a backup cannot lock anyone out.
+BOOST_FIXTURE_TEST_CASE(restore_takes_no_lockout_from_the_backup, fixture) {
+  const auto backup = tampered_backup("INSERT INTO lockout VALUES ('admin', 99, 9000000000000000000)");
+  store::restore(db, dir, backup, noon, accept_rows);
+  auto rows = db.prepare("SELECT count(*) FROM lockout");
+  rows.step();
+  BOOST_TEST(rows.column_int64(0) == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(restore_waits_for_an_unresolved_export_and_for_a_running_one, fixture) {
+  const auto backup = store::back_up(db, dir, noon);
+  db.exec("INSERT INTO export_journal (transfer_id, peer_sha256, file_name, actor, reason, started_at, state) "
+          "VALUES ('0123456789abcdef0123456789abcdef', 'aa', 'users.kmx', 'admin', 'affiliationChanged', 1, 'written')");
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, backup, noon, accept_rows), error,
+                        [](const error& e) { return refused_as(e, errc::conflict); });
+  db.exec("DELETE FROM export_journal");
+  const auto held = store::transfer_lock::acquire(dir.root(), "export", noon);
+  BOOST_CHECK_EXCEPTION(store::restore(db, dir, backup, noon, accept_rows), error,
+                        [](const error& e) { return refused_as(e, errc::conflict); });
 }

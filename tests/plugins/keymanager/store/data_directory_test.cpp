@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(every_file_of_a_fresh_directory_is_private_whatever_the_uma
     BOOST_TEST(mode_of(entry.path()) == expected, entry.path().string());
     ++files;
   }
-  BOOST_TEST(files == 4);  // backups/, kms.db and, while the connection is open, -wal and -shm
+  BOOST_TEST(files == 5);  // backups/, database/, kms.db and, while the connection is open, -wal and -shm
 }
 
 BOOST_AUTO_TEST_CASE(secret_file_readable_by_others_is_refused) {

@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(schema_4s_single_lockout_row_becomes_one_lockout_per_name) 
   auto db = schema::open_database(path);
   store::lockout_repository lockout(db);
   BOOST_TEST(lockout.get("admin").locked_until == 0);
-  BOOST_TEST(lockout.get(store::unknown_names_bucket).consecutive_failures == 0);
+  BOOST_TEST(lockout.get("nosuch").consecutive_failures == 0);
   lockout.set("admin", {3, 100});
   lockout.set("bob", {1, 0});
   BOOST_TEST(lockout.get("admin").consecutive_failures == 3);

@@ -93,6 +93,14 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
   BOOST_TEST(fs::exists(root / longest));
 }
 
+// After a crash the Key Manager deletes "<name>.tmp-" and 16 hex digits beside an export's name:
+// an export may not take such a name, or a later interrupted export could delete it.
+BOOST_AUTO_TEST_CASE(a_name_like_a_temporary_file_is_refused) {
+  BOOST_TEST((code_of([&] {
+                transfer::check_export_file_name("x.kmx.tmp-0123456789abcdef", source.directory().root());
+              }) == errc::bad_input));
+}
+
 BOOST_AUTO_TEST_CASE(an_existing_file_is_refused) {
   write_text(source.directory().root() / "old.kmx", "x");
   BOOST_TEST((code_of([&] { transfer::check_export_file_name("old.kmx", source.directory().root()); }) ==
