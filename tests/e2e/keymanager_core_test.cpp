@@ -131,9 +131,12 @@ BOOST_AUTO_TEST_CASE(wrong_names_lock_out_no_administrator) {
   }
   const auto admin = kms.run("general", login_as(), {"password"});
   BOOST_TEST(admin.exit_code == 0, admin.out + admin.err);
+  // The guessed name itself is locked now, as an administrator's would be; another is not.
+  const auto same_guess = kms.run("general", login_as("NoSuch"), {"password"});
+  BOOST_TEST(same_guess.exit_code == 3);
+  BOOST_TEST(same_guess.out.find("'NoSuch' is locked") != std::string::npos, same_guess.out);
   const auto next_guess = kms.run("general", login_as("other"), {"password"});
-  BOOST_TEST(next_guess.exit_code == 3);
-  BOOST_TEST(next_guess.out.find("'other' is locked") != std::string::npos, next_guess.out);
+  BOOST_TEST(next_guess.out.find("name or password is wrong") != std::string::npos, next_guess.out);
 }
 
 // Issue 13: this was refused as an internal error (exit 4) after the task had started.
