@@ -5,6 +5,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "temporary_directory.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -45,23 +47,6 @@ inline const plugin_status& status_of(const plugin_registry& registry, std::stri
 }
 
 /// A fresh directory under the system's temporary directory, removed with everything in it.
-class temp_dir {
- public:
-  temp_dir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "arbor-test-XXXXXX").string();
-    BOOST_TEST_REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~temp_dir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-  const std::filesystem::path& path() const noexcept { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using temp_dir = arbor::testing::temporary_directory;
 
 }  // namespace arbor::host::test

@@ -5,16 +5,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include "kms_fixture.hpp"
+#include "posix_locks.hpp"
 #include "tmux_console.hpp"
 #include "tmux_required.hpp"
-
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace {
 
@@ -81,23 +79,6 @@ std::optional<pid_t> console_pid(const kms_server& kms) {
   return std::nullopt;
 }
 
-/// True when /proc/locks shows a POSIX lock of `pid` on the file `path` (SQLite's shared lock on
-/// the database, held as long as a connection is open in WAL mode).
-bool holds_posix_lock(pid_t pid, const fs::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return false;
-  const std::string inode = ":" + std::to_string(st.st_ino);
-  std::ifstream locks("/proc/locks");
-  for (std::string line; std::getline(locks, line);) {
-    std::istringstream fields(line);
-    std::string number, type, advisory, mode, owner, device;
-    fields >> number >> type >> advisory >> mode >> owner >> device;
-    if (type == "POSIX" && owner == std::to_string(pid) && device.size() > inode.size() &&
-        device.compare(device.size() - inode.size(), inode.size(), inode) == 0)
-      return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -206,28 +187,28 @@ BOOST_FIXTURE_TEST_CASE(a_console_on_the_export_wizard_keeps_its_database_locks_
   BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
   const auto pid = console_pid(kms);
   BOOST_REQUIRE(pid.has_value());
-  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+  BOOST_TEST(arbor::testing::holds_posix_lock(*pid, kms.db()));
   console.type(destination_pem.string());
   console.keys({"Enter"});
   BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Thumbprint Verification"), console.screen());
   console.type(fingerprint);
   console.keys({"Enter"});
   BOOST_REQUIRE_MESSAGE(console.wait_for("Export Filename"), console.screen());
-  BOOST_TEST(holds_posix_lock(*pid, kms.db()), "the Export Filename page dropped the console's lock on kms.db");
+  BOOST_TEST(arbor::testing::holds_posix_lock(*pid, kms.db()), "the Export Filename page dropped the console's lock on kms.db");
 
   enroll("carol");  // another process writes while the console waits on the page
-  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+  BOOST_TEST(arbor::testing::holds_posix_lock(*pid, kms.db()));
   console.type("users.kmx");
   console.keys({"Enter"});
   BOOST_REQUIRE_MESSAGE(console.wait_for("User View Selection"), console.screen());
   enroll("dave");
-  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+  BOOST_TEST(arbor::testing::holds_posix_lock(*pid, kms.db()));
   console.keys({"Enter"});
   BOOST_REQUIRE_MESSAGE(console.wait_for("Confirm the Export"), console.screen());
   console.type("y");
   console.keys({"Enter"});
   BOOST_REQUIRE_MESSAGE(console.wait_for("Export Users: summary", std::chrono::seconds(60)), console.screen());
-  BOOST_TEST(holds_posix_lock(*pid, kms.db()));
+  BOOST_TEST(arbor::testing::holds_posix_lock(*pid, kms.db()));
 
   // Nothing written by the other process was lost, and the users left once.
   BOOST_TEST(kms.sql("SELECT count(*) FROM users;") == "0\n");

@@ -8,11 +8,9 @@
 #include "crypto_test_support.hpp"
 #include "store/sqlite.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include "posix_locks.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <unistd.h>
 
 using namespace arbor::km;
 namespace test = arbor::km::test;
@@ -56,26 +54,6 @@ BOOST_AUTO_TEST_CASE(a_file_over_the_limit_is_refused_naming_the_file_and_the_li
   BOOST_TEST(says(message, "the limit is 1 MiB"));
 }
 
-namespace {
-
-// Whether /proc/locks shows a POSIX lock of this process on `path`.
-bool this_process_locks(const std::filesystem::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return false;
-  const std::string inode = ":" + std::to_string(st.st_ino);
-  std::ifstream locks("/proc/locks");
-  for (std::string line; std::getline(locks, line);) {
-    std::istringstream fields(line);
-    std::string number, type, advisory, mode, owner, device;
-    fields >> number >> type >> advisory >> mode >> owner >> device;
-    if (type == "POSIX" && owner == std::to_string(::getpid()) && device.size() > inode.size() &&
-        device.compare(device.size() - inode.size(), inode.size(), inode) == 0)
-      return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 // An operator who types the database's path (or a symbolic link to it) as a certificate must not
 // make the Key Manager open and close it: that would drop the locks of its own connection.
@@ -85,10 +63,10 @@ BOOST_AUTO_TEST_CASE(a_file_this_process_holds_open_is_refused_and_its_locks_sta
   db.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)");
   auto read = db.prepare("SELECT x FROM t");
   read.step();
-  BOOST_TEST_REQUIRE(this_process_locks(dir / "kms.db"));
+  BOOST_TEST_REQUIRE(arbor::testing::holds_posix_lock(::getpid(), dir / "kms.db"));
   std::filesystem::create_symlink(dir / "kms.db", dir / "destination.crt");
   for (const auto& path : {dir / "kms.db", dir / "kms.db-wal", dir / "destination.crt"}) {
     BOOST_TEST(says(refusal([&] { crypto::certificate::from_file(path); }), "already has open"), path);
-    BOOST_TEST(this_process_locks(dir / "kms.db"), path);
+    BOOST_TEST(arbor::testing::holds_posix_lock(::getpid(), dir / "kms.db"), path);
   }
 }

@@ -1,32 +1,11 @@
 #pragma once
-// A private temporary directory for one test, removed with everything in it afterwards.
-#include <stdlib.h>
-
-#include <filesystem>
-#include <stdexcept>
-#include <string>
+// A private temporary directory for one test, removed with everything in it afterwards: the one
+// every test of the project uses (tests/support/temporary_directory.hpp), under the Key Manager
+// tests' name.
+#include "temporary_directory.hpp"
 
 namespace arbor::km::testing {
 
-class scratch_dir {
- public:
-  scratch_dir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "arbor-km-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~scratch_dir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  scratch_dir(const scratch_dir&) = delete;
-  scratch_dir& operator=(const scratch_dir&) = delete;
-
-  const std::filesystem::path& path() const noexcept { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using scratch_dir = arbor::testing::temporary_directory;
 
 }  // namespace arbor::km::testing
