@@ -69,7 +69,7 @@ std::optional<std::string> typed_short_code(std::string_view typed) {
 const std::string& short_code_memo::of(const certificate& cert) {
   auto der = cert.der();
   if (code_.empty() || der != der_) {
-    code_ = short_code_of(der);
+    code_ = compute_(der);
     der_ = std::move(der);
   }
   return code_;

@@ -10,6 +10,7 @@
 // are fixed in docs/transfer-format.md, "Short code"; changing any of them changes every code and
 // needs a new salt version.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,9 +42,14 @@ std::optional<std::string> typed_short_code(std::string_view typed);
 // pay for one evaluation; a different certificate (the file was replaced) is computed anew.
 class short_code_memo {
  public:
+  // How a code is computed: short_code_of, or in tests something that counts its calls.
+  using code_fn = std::function<std::string(std::span<const std::uint8_t>)>;
+  explicit short_code_memo(code_fn compute = short_code_of) : compute_(std::move(compute)) {}
+
   const std::string& of(const certificate& cert);
 
  private:
+  code_fn compute_;
   std::vector<std::uint8_t> der_;
   std::string code_;
 };
