@@ -60,10 +60,10 @@ std::string describe(const store::journal_entry& entry) {
 std::optional<resolved_export> roll_forward(store::sqlite::connection& db, const store::journal_entry& entry,
                                             bool file_here, std::int64_t now) {
   store::user_selection selected(db);
-  store::export_journal(db).select_users(entry.intent.transfer_id, selected);
+  const std::int64_t recorded = store::export_journal(db).select_users(entry.intent.transfer_id, selected);
   store::sqlite::transaction tx(db);
   const auto found = selected.counts();
-  if (found.users != selected.size() || found.users_with_keys != entry.file.users || found.keys != entry.file.keys)
+  if (found.users != recorded || found.users_with_keys != entry.file.users || found.keys != entry.file.keys)
     return std::nullopt;
   const std::string note =
       "The export " + describe(entry) + " was interrupted after its file was complete" +
@@ -84,7 +84,7 @@ resolved_export discard(store::sqlite::connection& db, const store::journal_entr
   const std::string note = "The export " + describe(entry) + " was interrupted before it removed any user; all its "
                            "users are still on this server and " + what_became_of_the_file;
   store::sqlite::transaction tx(db);
-  store::export_journal(db).remove(entry.intent.transfer_id);
+  store::export_journal(db).undo(entry.intent.transfer_id);
   store::audit_log(db).append(
       {0, now, "system", std::string(interrupted_export_event), store::audit_outcome::failure, note});
   tx.commit();

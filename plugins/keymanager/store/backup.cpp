@@ -139,8 +139,7 @@ std::vector<std::string> tables_of(sqlite::connection& db) {
 // out for ever), or the export journal (an entry describes an export running when the backup
 // was taken, which this database has resolved since).
 bool takes_rows_of(std::string_view table) {
-  if (table == "sqlite_sequence" || table == "lockout") return false;
-  return std::find(export_journal_tables.begin(), export_journal_tables.end(), table) == export_journal_tables.end();
+  return table != "sqlite_sequence" && table != "lockout" && table != export_journal_table;
 }
 
 // Row ids near the top of SQLite's range leave AUTOINCREMENT no next value: every later audit

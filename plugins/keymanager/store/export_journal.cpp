@@ -14,8 +14,9 @@ void export_journal::begin(const export_intent& intent) {
   insert.bind(1, intent.transfer_id).bind(2, intent.peer_sha256).bind(3, intent.file_name);
   insert.bind(4, intent.actor).bind(5, intent.reason).bind(6, intent.started_at);
   insert.run();
-  auto users = db_.prepare("INSERT INTO export_journal_users (transfer_id, user_id, alias) SELECT ?1, user_id, alias FROM " +
-                           std::string(user_selection::table));
+  auto users = db_.prepare("INSERT INTO transfer_users (transfer_id, user_id, in_file) SELECT ?1, s.user_id, "
+                           "EXISTS (SELECT 1 FROM key_history k WHERE k.user_id = s.user_id) FROM " +
+                           std::string(user_selection::table) + " s");
   users.bind(1, intent.transfer_id).run();
   tx.commit();
 }
@@ -30,8 +31,15 @@ void export_journal::file_written(std::string_view transfer_id, const written_ex
                 "transfer " + std::string(transfer_id));
 }
 
-void export_journal::remove(std::string_view transfer_id) {
+void export_journal::finish(std::string_view transfer_id) {
   db_.prepare("DELETE FROM export_journal WHERE transfer_id = ?1").bind(1, transfer_id).run();
+}
+
+void export_journal::undo(std::string_view transfer_id) {
+  sqlite::transaction tx(db_, sqlite::transaction::inner::join);
+  db_.prepare("DELETE FROM transfer_users WHERE transfer_id = ?1").bind(1, transfer_id).run();
+  finish(transfer_id);
+  tx.commit();
 }
 
 std::vector<journal_entry> export_journal::entries() {
@@ -47,10 +55,17 @@ std::vector<journal_entry> export_journal::entries() {
   return found;
 }
 
-void export_journal::select_users(std::string_view transfer_id, user_selection& selected) {
-  auto query = db_.prepare("SELECT user_id, alias FROM export_journal_users WHERE transfer_id = ?1");
+std::int64_t export_journal::select_users(std::string_view transfer_id, user_selection& selected) {
+  auto query = db_.prepare(
+      "SELECT x.user_id, u.alias FROM transfer_users x LEFT JOIN users u ON u.user_id = x.user_id "
+      "WHERE x.transfer_id = ?1");
   query.bind(1, transfer_id);
-  while (query.step()) selected.add(query.column_text(0), query.column_text(1));
+  std::int64_t recorded = 0;
+  while (query.step()) {
+    ++recorded;
+    if (!query.is_null(1)) selected.add(query.column_text(0), query.column_text(1));
+  }
+  return recorded;
 }
 
 std::int64_t complete_export(sqlite::connection& db, const journal_entry& entry, user_selection& selected,
@@ -58,10 +73,9 @@ std::int64_t complete_export(sqlite::connection& db, const journal_entry& entry,
   const std::int64_t queued = selected.queue_valid_keys_for_revocation(entry.intent.reason, now);
   transfer_log(db).record({entry.intent.transfer_id, transfer_direction::export_users, entry.intent.peer_sha256,
                            entry.intent.file_name, now, entry.file.users, entry.file.keys});
-  selected.record_exported(entry.intent.transfer_id);  // refers to the transfer's row
   selected.remove_users();
   audit_log(db).append({0, now, entry.intent.actor, "users-exported", audit_outcome::success, std::string(detail)});
-  export_journal(db).remove(entry.intent.transfer_id);
+  export_journal(db).finish(entry.intent.transfer_id);
   return queued;
 }
 

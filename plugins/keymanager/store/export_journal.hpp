@@ -6,7 +6,6 @@
 // place, and removes the entry in the transaction that removes the users. An entry still here
 // when the Key Manager opens belongs to a process that died: server/interrupted_exports.hpp
 // resolves it.
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,9 +16,9 @@
 
 namespace arbor::km::store {
 
-// The journal's tables. A restore leaves them empty: an entry in a backup describes an export
-// that was running when the backup was taken, and the live database has resolved it since.
-inline constexpr std::array<std::string_view, 2> export_journal_tables = {"export_journal", "export_journal_users"};
+// The journal's table. A restore leaves it empty: an entry in a backup describes an export that
+// was running when the backup was taken, and the live database has resolved it since.
+inline constexpr std::string_view export_journal_table = "export_journal";
 
 // What an export is about to do, recorded before its file is written.
 struct export_intent {
@@ -49,17 +48,19 @@ class export_journal {
  public:
   explicit export_journal(sqlite::connection& db) : db_(db) {}
 
-  // Records `intent` with every user of the connection's user_selection (which must exist),
-  // committed before this returns.
+  // Records `intent` and every user of the connection's user_selection (which must exist) in
+  // transfer_users, those with keys as going into the file; committed before this returns.
   void begin(const export_intent& intent);
   // Records that the file is complete (committed before this returns).
   void file_written(std::string_view transfer_id, const written_export& file);
-  // Removes the entry and its users (inside the caller's removal transaction).
-  void remove(std::string_view transfer_id);
+  // The export completed: the entry goes, its users stay recorded (inside the removal transaction).
+  void finish(std::string_view transfer_id);
+  // The export is undone: the entry and its users' rows go.
+  void undo(std::string_view transfer_id);
   // Every entry left, oldest first.
   std::vector<journal_entry> entries();
-  // Adds the entry's users to `selected`.
-  void select_users(std::string_view transfer_id, user_selection& selected);
+  // Adds the entry's users still in the database to `selected`; returns how many it recorded.
+  std::int64_t select_users(std::string_view transfer_id, user_selection& selected);
 
  private:
   sqlite::connection& db_;
@@ -67,10 +68,10 @@ class export_journal {
 
 // Step 4 of an export, for the export itself and for the roll-forward of an interrupted one,
 // inside the caller's transaction: queues every still-valid certificate of the selected users for
-// revocation with the intent's reason, removes the users, records the transfer and the users it
-// took (store/user_selection.hpp, record_exported), audits `detail`
-// as "users-exported" by the intent's actor, and removes the journal entry. Returns how many
-// certificates were queued.
+// revocation with the intent's reason, removes the users, records the transfer, audits `detail`
+// as "users-exported" by the intent's actor, and finishes the journal entry (its users, recorded
+// when it began, stay as the record of whom the transfer took). Returns how many certificates
+// were queued.
 std::int64_t complete_export(sqlite::connection& db, const journal_entry& entry, user_selection& selected,
                              std::int64_t now, std::string_view detail);
 

@@ -136,9 +136,13 @@ CREATE TABLE settings (
 );
 )sql";
 
-// Version 4: the export journal. An export records what it is about to do before it writes its
-// file, and the digest of the complete file before it links it into place, so a crash between the
-// file and the removal transaction is resolved when the Key Manager next opens.
+// Version 4: the export journal and the users each export takes. An export records what it is
+// about to do, with its users, before it writes its file, and the digest of the complete file
+// before it links it into place, so a crash between the file and the removal transaction is
+// resolved when the Key Manager next opens. The users stay recorded once the export completes
+// (in_file: the user went into the file, not only removed for want of keys): a restore of a
+// backup taken before the export says who it brings back, and a second export of them to the
+// same server needs an explicit choice. An export that is undone takes its users' rows with it.
 constexpr std::string_view v4 = R"sql(
 CREATE TABLE export_journal (
   transfer_id  TEXT PRIMARY KEY NOT NULL,
@@ -153,11 +157,11 @@ CREATE TABLE export_journal (
   keys         INTEGER NOT NULL DEFAULT 0
 );
 
-CREATE TABLE export_journal_users (
-  transfer_id TEXT NOT NULL REFERENCES export_journal(transfer_id) ON DELETE CASCADE,
+CREATE TABLE transfer_users (
   user_id     TEXT NOT NULL,
-  alias       TEXT NOT NULL,
-  PRIMARY KEY (transfer_id, user_id)
+  transfer_id TEXT NOT NULL,
+  in_file     INTEGER NOT NULL CHECK (in_file IN (0, 1)),
+  PRIMARY KEY (user_id, transfer_id)
 ) WITHOUT ROWID;
 )sql";
 
@@ -180,19 +184,7 @@ BEGIN
 END;
 )sql";
 
-// Version 6: which users each export took. A restore of a backup taken before an export brings
-// them back; this record outlives the restore (backup.hpp) so it can say so, and so a second
-// export of them to the same server needs an explicit choice. Users only: the export's own row
-// is in transfers.
-constexpr std::string_view v6 = R"sql(
-CREATE TABLE transfer_users (
-  user_id     TEXT NOT NULL,
-  transfer_id TEXT NOT NULL REFERENCES transfers(transfer_id),
-  PRIMARY KEY (user_id, transfer_id)
-) WITHOUT ROWID;
-)sql";
-
-constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5, v6};
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5};
 
 bool has_any_table(sqlite::connection& db) {
   auto query = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1");

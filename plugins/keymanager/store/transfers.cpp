@@ -63,7 +63,8 @@ std::optional<transfer_record> transfer_log::find_by_file_name(transfer_directio
 
 std::int64_t transfer_log::count_users_back(std::string_view transfer_id) {
   auto query = db_.prepare(
-      "SELECT count(*) FROM transfer_users x JOIN users u ON u.user_id = x.user_id WHERE x.transfer_id = ?1");
+      "SELECT count(*) FROM transfer_users x JOIN users u ON u.user_id = x.user_id WHERE x.transfer_id = ?1 "
+      "AND x.in_file = 1");
   query.bind(1, transfer_id);
   query.step();
   return query.column_int64(0);
@@ -72,7 +73,7 @@ std::int64_t transfer_log::count_users_back(std::string_view transfer_id) {
 std::vector<std::string> transfer_log::aliases_back(std::string_view transfer_id, std::int64_t limit) {
   auto query = db_.prepare(
       "SELECT u.alias FROM transfer_users x JOIN users u ON u.user_id = x.user_id WHERE x.transfer_id = ?1 "
-      "ORDER BY u.alias LIMIT ?2");
+      "AND x.in_file = 1 ORDER BY u.alias LIMIT ?2");
   query.bind(1, transfer_id).bind(2, limit);
   std::vector<std::string> aliases;
   while (query.step()) aliases.push_back(query.column_text(0));
@@ -87,12 +88,13 @@ std::vector<transfer_record> carry_exports(sqlite::connection& from, sqlite::con
     auto transfer = read_transfer(exports);
     if (into.find(transfer.transfer_id)) continue;
     into.record(transfer);
-    auto took = from.prepare("SELECT user_id FROM transfer_users WHERE transfer_id = ?1");
-    auto insert = to.prepare("INSERT INTO transfer_users (user_id, transfer_id) VALUES (?1, ?2)");
+    // OR REPLACE: a backup taken while this export ran holds its users as they were then.
+    auto took = from.prepare("SELECT user_id, in_file FROM transfer_users WHERE transfer_id = ?1");
+    auto insert = to.prepare("INSERT OR REPLACE INTO transfer_users (user_id, transfer_id, in_file) VALUES (?1, ?2, ?3)");
     took.bind(1, transfer.transfer_id);
     while (took.step()) {
       insert.reset();
-      insert.bind(1, took.column_text(0)).bind(2, transfer.transfer_id).run();
+      insert.bind(1, took.column_text(0)).bind(2, transfer.transfer_id).bind(3, took.column_int64(1)).run();
     }
     carried.push_back(std::move(transfer));
   }

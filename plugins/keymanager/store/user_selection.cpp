@@ -77,14 +77,6 @@ std::int64_t user_selection::queue_valid_keys_for_revocation(std::string_view re
   return queued;
 }
 
-std::int64_t user_selection::record_exported(std::string_view transfer_id) {
-  auto insert = db_.prepare(
-      "INSERT INTO transfer_users (user_id, transfer_id) SELECT s.user_id, ?1 FROM temp.user_selection s "
-      "WHERE EXISTS (SELECT 1 FROM key_history k WHERE k.user_id = s.user_id)");
-  insert.bind(1, transfer_id).run();
-  return db_.changes();
-}
-
 std::int64_t user_selection::remove_users() {
   // The key histories go first, in one statement. When the selection is a large share of the
   // users, walking key_history in its own order (the unary + keeps SQLite off the user_id index)

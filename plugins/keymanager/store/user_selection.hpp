@@ -45,9 +45,6 @@ class user_selection {
   // with `reason` (an RFC 5280 name) at `now`, copying alias and id (the queue outlives users),
   // and marks those users pending. Returns how many entries were queued.
   std::int64_t queue_valid_keys_for_revocation(std::string_view reason, std::int64_t now);
-  // Records the selected users with a key history as taken by export `transfer_id` (already in
-  // the transfers table); call before remove_users(). Returns how many.
-  std::int64_t record_exported(std::string_view transfer_id);
   // Removes the selected users with their key histories (first, in one statement) and tokens
   // (cascade). Returns how many users.
   std::int64_t remove_users();

@@ -13,7 +13,7 @@ earlier_exports find_earlier_exports(store::sqlite::connection& db, const user_c
   std::set<std::string> transfer_ids;
   auto lookup = db.prepare(
       "SELECT t.transfer_id FROM transfer_users x JOIN transfers t ON t.transfer_id = x.transfer_id "
-      "WHERE x.user_id = ?1 AND t.direction = 'export' AND t.peer_sha256 = ?2");
+      "WHERE x.user_id = ?1 AND x.in_file = 1 AND t.direction = 'export' AND t.peer_sha256 = ?2");
   for_each_covered(db, choice, [&](const store::user_record& user) {
     lookup.reset();
     lookup.bind(1, user.user_id).bind(2, destination_sha256);

@@ -185,7 +185,7 @@ void abandon(store::sqlite::connection& db, const std::string& transfer_id, cons
   try {
     std::error_code ec;
     if (!placed.empty() && !std::filesystem::remove(placed, ec) && ec) return;
-    store::export_journal(db).remove(transfer_id);
+    store::export_journal(db).undo(transfer_id);
   } catch (const error&) {
     // Left for the resolution at the next open.
   }
