@@ -18,20 +18,20 @@
 #include <stdexcept>
 #include <string>
 
-#include "auth/clock.hpp"
+#include "common/clock.hpp"
 #include "bench_ca.hpp"
 #include "bench_options.hpp"
 #include "measured_process.hpp"
 #include "scratch_directory.hpp"
 #include "crypto/certificate_facts.hpp"
-#include "escrow/history_entry.hpp"
-#include "escrow/key_sealing.hpp"
-#include "server/key_manager.hpp"
+#include "workflows/history_entry.hpp"
+#include "instance/key_sealing.hpp"
+#include "instance/key_manager.hpp"
 #include "store/key_history.hpp"
 #include "store/random_id.hpp"
 #include "store/users.hpp"
-#include "transfer/export_users.hpp"
-#include "transfer/exported_user.hpp"
+#include "workflows/export_users.hpp"
+#include "workflows/exported_user.hpp"
 #include "transfer/record_codec.hpp"
 
 namespace {
@@ -42,7 +42,7 @@ using steady = std::chrono::steady_clock;
 
 constexpr long users_per_transaction = 5000;
 
-std::int64_t unix_now() { return auth::system_clock().now(); }
+std::int64_t unix_now() { return arbor::km::system_clock().now(); }
 
 void write_bytes(const fs::path& path, const std::uint8_t* data, std::size_t size) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -52,7 +52,7 @@ void write_bytes(const fs::path& path, const std::uint8_t* data, std::size_t siz
 // Adds `users` users with two keys each, and writes the payload lines the export will write for
 // them to `payload` (the openssl pipeline's input), and the source identity for openssl.
 void fill(const fs::path& data, const fs::path& scratch, long users) {
-  const auth::system_clock clock;
+  const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{crypto::key_type::rsa3072, "Export Bench Source", std::chrono::days(30)},
                                clock);
   const bench::bench_ca ca(8);
@@ -107,7 +107,7 @@ class phase_clock final : public transfer::export_observer {
 };
 
 void export_all(const fs::path& data, const fs::path& scratch, const crypto::certificate& destination) {
-  const auth::system_clock clock;
+  const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
   phase_clock phases;
   phases.phase("Selection and backup", 0);

@@ -23,16 +23,16 @@
 #include <string>
 #include <vector>
 
-#include "auth/clock.hpp"
+#include "common/clock.hpp"
 #include "bench_ca.hpp"
 #include "bench_options.hpp"
 #include "measured_process.hpp"
 #include "scratch_directory.hpp"
 #include "crypto/thumbprint.hpp"
-#include "server/key_manager.hpp"
+#include "instance/key_manager.hpp"
 #include "store/random_id.hpp"
-#include "transfer/import_plan.hpp"
-#include "transfer/import_users.hpp"
+#include "workflows/import_plan.hpp"
+#include "workflows/import_users.hpp"
 #include "transfer/record_codec.hpp"
 #include "transfer/transfer_writer.hpp"
 
@@ -60,7 +60,7 @@ transfer::user_record bench_user(long n, const bench::bench_ca& ca, std::uint64_
 // new source server, and the same user lines to scratch/payload.jsonl with both identities for
 // the openssl tool.
 void prepare(const fs::path& data, const fs::path& scratch, long users) {
-  const auth::system_clock clock;
+  const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{crypto::key_type::rsa3072, "Import Bench Destination",
                                                       std::chrono::days(30)},
                                clock);
@@ -95,14 +95,14 @@ std::string slurp(const fs::path& path) {
 double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; }
 
 void run_plan(const fs::path& data, const std::string& source_sha256, long users) {
-  const auth::system_clock clock;
+  const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
   const auto planned = transfer::plan_import(kms, data / "bench.kmx", source_sha256);
   if (planned.counts.new_users != users) throw std::runtime_error("the plan does not see every user as new");
 }
 
 void run_import(const fs::path& data, const std::string& source_sha256, long users) {
-  const auth::system_clock clock;
+  const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
   const auto done = transfer::import_users(kms, {data / "bench.kmx", source_sha256, {}, {}, "import_bench", {}});
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");

@@ -1,10 +1,10 @@
 // The Key Manager plugin: registers its details view and its tasks with the console and
 // delegates everything to views/ and wizards/. No Key Manager logic lives here.
-#include "auth/clock.hpp"
-#include "server/key_manager.hpp"
+#include "common/clock.hpp"
+#include "instance/key_manager.hpp"
 #include "auth/administrators.hpp"
-#include "services/audit_trail_service.hpp"
-#include "views/server_details.hpp"
+#include "audit_trail_service.hpp"
+#include "details_pane.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/sdk_error.hpp"
 
@@ -28,7 +28,7 @@ std::uint32_t config_number(sdk::configuration* config, std::string_view key, st
   return value;
 }
 
-wizards::environment environment_from(sdk::host_services& services, const auth::clock& clock) {
+wizards::environment environment_from(sdk::host_services& services, const km::clock& clock) {
   wizards::environment env;
   auto* data = services.get<sdk::data_directory>();
   env.data_dir = data ? data->path() : std::filesystem::path("var/kmsdata");
@@ -74,7 +74,7 @@ class key_manager_plugin final : public sdk::plugin {
   }
 
  private:
-  auth::system_clock clock_;
+  km::system_clock clock_;
   wizards::environment env_;
   services::audit_trail_service audit_trail_{env_};
 };

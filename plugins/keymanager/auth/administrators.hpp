@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "auth/clock.hpp"
+#include "common/clock.hpp"
 #include "auth/login.hpp"
 #include "auth/password_hash.hpp"
 #include "common/secret.hpp"

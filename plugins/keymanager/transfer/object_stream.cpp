@@ -3,7 +3,7 @@
 #include <string>
 
 #include "common/km_error.hpp"
-#include "transfer/der_cursor.hpp"
+#include "crypto/der_cursor.hpp"
 
 namespace arbor::km::transfer {
 

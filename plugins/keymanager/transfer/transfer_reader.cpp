@@ -5,7 +5,7 @@
 
 #include "common/km_error.hpp"
 #include "crypto/thumbprint.hpp"
-#include "transfer/cms_open.hpp"
+#include "crypto/cms_open.hpp"
 #include "transfer/object_stream.hpp"
 #include "transfer/record_codec.hpp"
 #include "transfer/rfc3339.hpp"

@@ -8,7 +8,7 @@
 #include "common/km_error.hpp"
 #include "common/hex.hpp"
 #include "crypto/thumbprint.hpp"
-#include "transfer/cms_seal.hpp"
+#include "crypto/cms_seal.hpp"
 #include "transfer/record_codec.hpp"
 
 namespace arbor::km::transfer {

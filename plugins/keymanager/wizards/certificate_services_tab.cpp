@@ -1,5 +1,5 @@
 // Properties > Certificate Services: where the CA is and how long to wait for it.
-#include "escrow/ca_settings.hpp"
+#include "workflows/ca_settings.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/settings_numbers.hpp"
 #include "wizards/task_wizard.hpp"

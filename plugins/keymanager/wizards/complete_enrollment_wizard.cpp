@@ -1,9 +1,9 @@
 // Complete Enrollment: a user (or an operator on their behalf) redeems an enrollment token. The
 // Key Manager makes the key pair, has Certificate Services issue the certificate, escrows the key
 // and saves the key with its certificate as a PKCS#12 file protected by the user's password.
-#include "escrow/ca_settings.hpp"
-#include "escrow/enrollment.hpp"
-#include "escrow/token_check.hpp"
+#include "workflows/ca_settings.hpp"
+#include "workflows/enrollment.hpp"
+#include "workflows/token_check.hpp"
 #include "crypto/thumbprint.hpp"
 #include "store/utc_time.hpp"
 #include "wizards/factories.hpp"

@@ -1,9 +1,9 @@
 // Enroll Users: adds users (typed in, or from a CSV file) or gives an existing user a new
 // enrollment so they get another key. Each user gets a one-time enrollment token, shown here once.
 #include "common/km_error.hpp"
-#include "escrow/enrollment.hpp"
-#include "escrow/enrollment_settings.hpp"
-#include "escrow/user_csv.hpp"
+#include "workflows/enrollment.hpp"
+#include "workflows/enrollment_settings.hpp"
+#include "workflows/user_csv.hpp"
 #include "store/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/progress_steps.hpp"

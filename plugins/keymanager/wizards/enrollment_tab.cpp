@@ -1,7 +1,7 @@
 // Properties > Enrollment: how long enrollment and recovery tokens last, which key pair users
 // get, and the message handed to users with their token.
-#include "escrow/enrollment_settings.hpp"
-#include "escrow/user_keys.hpp"
+#include "workflows/enrollment_settings.hpp"
+#include "crypto/user_key_types.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/settings_numbers.hpp"
 #include "wizards/task_wizard.hpp"

@@ -4,7 +4,7 @@
 // decides about unknown users, and the users land in one transaction after a backup.
 #include "common/km_error.hpp"
 #include "crypto/thumbprint.hpp"
-#include "transfer/import_users.hpp"
+#include "workflows/import_users.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/progress_steps.hpp"
 #include "wizards/task_wizard.hpp"

@@ -1,7 +1,7 @@
 // Recover Keys: an administrator issues a one-time recovery token for a user, shown here once;
 // with it the user runs Redeem Recovery Token and gets every key of their history back.
 #include "common/km_error.hpp"
-#include "escrow/recovery.hpp"
+#include "workflows/recovery.hpp"
 #include "store/key_history.hpp"
 #include "store/users.hpp"
 #include "store/utc_time.hpp"

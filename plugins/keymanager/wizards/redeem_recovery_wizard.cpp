@@ -1,7 +1,7 @@
 // Redeem Recovery Token: a user redeems a recovery token for a PKCS#12 file holding every key of
 // their history with its certificate, protected by the password they choose.
-#include "escrow/recovery.hpp"
-#include "escrow/token_check.hpp"
+#include "workflows/recovery.hpp"
+#include "workflows/token_check.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/token_task_wizard.hpp"
 

@@ -1,6 +1,6 @@
 // Restore Database: replaces kms.db with a backup after checking it, keeping what it replaces.
 #include "common/km_error.hpp"
-#include "escrow/key_sealing.hpp"
+#include "instance/key_sealing.hpp"
 #include "store/backup.hpp"
 #include "store/utc_time.hpp"
 #include "wizards/factories.hpp"

@@ -1,7 +1,7 @@
 // Retry Pending Revocations: asks Certificate Services again for every revocation it has not
 // confirmed yet, and says which it confirmed and which still wait.
-#include "escrow/ca_settings.hpp"
-#include "escrow/pending_retry.hpp"
+#include "workflows/ca_settings.hpp"
+#include "workflows/pending_retry.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/progress_steps.hpp"
 #include "wizards/task_wizard.hpp"

@@ -2,8 +2,8 @@
 // reason. What the CA does not confirm waits in the pending-revocation queue.
 #include "ca/revocation_reason.hpp"
 #include "common/km_error.hpp"
-#include "escrow/ca_settings.hpp"
-#include "escrow/revocation.hpp"
+#include "workflows/ca_settings.hpp"
+#include "workflows/revocation.hpp"
 #include "store/key_history.hpp"
 #include "store/users.hpp"
 #include "wizards/factories.hpp"

@@ -4,7 +4,7 @@
 // policy asks for this task, asked again every time), then the task's own pages, then run().
 // Subclasses describe pages and do the work; they throw km::error, which becomes an SDK error.
 #include "auth/login.hpp"
-#include "server/key_manager.hpp"
+#include "instance/key_manager.hpp"
 #include "wizards/environment.hpp"
 
 #include <arbor/sdk/wizard.hpp>

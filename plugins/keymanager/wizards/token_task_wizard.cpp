@@ -2,7 +2,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/km_error.hpp"
-#include "escrow/enrollment.hpp"
+#include "workflows/enrollment.hpp"
 #include "wizards/new_file_path.hpp"
 #include "wizards/progress_steps.hpp"
 

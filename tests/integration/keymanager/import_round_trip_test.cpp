@@ -19,7 +19,7 @@
 #include "common/hex.hpp"
 #include "crypto/ossl.hpp"
 #include "crypto/private_key.hpp"
-#include "escrow/key_sealing.hpp"
+#include "instance/key_sealing.hpp"
 #include "store/key_history.hpp"
 #include "store/sqlite.hpp"
 #include "store/users.hpp"

@@ -15,7 +15,7 @@
 
 #include "../../plugins/keymanager/crypto/forged_certificate.hpp"
 #include "crypto/thumbprint.hpp"
-#include "transfer/cms_seal.hpp"
+#include "crypto/cms_seal.hpp"
 #include "transfer/object_stream.hpp"
 #include "transfer/payload_head.hpp"
 

@@ -16,7 +16,7 @@ struct fixture {
   testing::scratch_dir dir;
   store::sqlite::connection db = store::schema::open_database(dir / "kms.db");
   auth::password_hasher hasher{{.iterations = 1, .memory_kib = 8, .parallelism = 1}};
-  auth::test_clock clock{1700000000};
+  arbor::km::test_clock clock{1700000000};
   auth::administrators admins{db, hasher, clock};
   auth::login login{db, hasher, clock};
 

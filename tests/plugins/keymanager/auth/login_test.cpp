@@ -22,7 +22,7 @@ struct fixture {
   testing::scratch_dir dir;
   std::optional<store::sqlite::connection> db{store::schema::open_database(dir / "kms.db")};
   auth::password_hasher hasher{{.iterations = 1, .memory_kib = 8, .parallelism = 1}};
-  auth::test_clock clock{start};
+  arbor::km::test_clock clock{start};
   std::optional<auth::login> login{std::in_place, *db, hasher, clock};
 
   fixture() { auth::administrators(*db, hasher, clock).ensure_initial_admin(); }

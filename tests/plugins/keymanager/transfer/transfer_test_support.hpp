@@ -13,7 +13,7 @@
 
 #include "../crypto/crypto_test_support.hpp"
 #include "crypto/server_identity.hpp"
-#include "transfer/cms_seal.hpp"
+#include "crypto/cms_seal.hpp"
 #include "transfer/object_stream.hpp"
 #include "transfer/transfer_writer.hpp"
 #include "transfer/user_record.hpp"

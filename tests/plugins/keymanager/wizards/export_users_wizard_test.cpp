@@ -9,7 +9,7 @@
 
 #include "../crypto/crypto_test_support.hpp"
 #include "../crypto/forged_certificate.hpp"
-#include "../transfer/export_fixture.hpp"
+#include "../workflows/export_fixture.hpp"
 #include "crypto/server_identity.hpp"
 #include "crypto/thumbprint.hpp"
 #include "store/audit_log.hpp"

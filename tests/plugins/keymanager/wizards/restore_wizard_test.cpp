@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "../transfer/export_fixture.hpp"
+#include "../workflows/export_fixture.hpp"
 #include "store/backup.hpp"
 #include "store/users.hpp"
 #include "wizards/factories.hpp"

@@ -1,0 +1,32 @@
+#pragma once
+// Users an earlier export already sent to the same destination: a restore of a backup taken
+// before that export brought them back. Exporting them again sends a second copy of their keys
+// to a server that may still hold the first, so it takes an explicit choice.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sqlite.hpp"
+#include "store/transfers.hpp"
+#include "workflows/user_choice.hpp"
+
+namespace arbor::km::transfer {
+
+struct earlier_exports {
+  std::int64_t users = 0;                        // covered users an earlier export took
+  std::vector<std::string> aliases;              // at most aliases_named, by alias
+  std::vector<store::transfer_record> transfers;  // the earlier exports, oldest first
+
+  static constexpr std::size_t aliases_named = 20;
+};
+
+// The users `choice` covers that an export to the server with certificate hash
+// `destination_sha256` (lowercase hex) already took, with those exports.
+earlier_exports find_earlier_exports(store::sqlite::connection& db, const user_choice& choice,
+                                     std::string_view destination_sha256);
+
+// "alice, bob (2 users) were already exported to this server in transfer <id> on <date>".
+std::string describe(const earlier_exports& found);
+
+}  // namespace arbor::km::transfer

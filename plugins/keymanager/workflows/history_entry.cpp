@@ -1,0 +1,34 @@
+#include "workflows/history_entry.hpp"
+
+#include <chrono>
+
+
+namespace arbor::km::escrow {
+namespace {
+
+std::int64_t unix_seconds(std::chrono::system_clock::time_point when) {
+  return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+}
+
+}  // namespace
+
+store::key_entry history_entry(std::string user_id, std::string key_id, crypto::certificate_facts cert,
+                               std::vector<std::uint8_t> sealed_key, std::int64_t now) {
+  store::key_entry entry;
+  entry.key_id = std::move(key_id);
+  entry.user_id = std::move(user_id);
+  entry.cert_der = std::move(cert.der);
+  entry.cert_sha256 = std::move(cert.sha256_hex);
+  entry.serial_decimal = std::move(cert.serial_decimal);
+  entry.serial_hex = std::move(cert.serial_hex);
+  entry.issuer = std::move(cert.issuer);
+  entry.authority_key_id = std::move(cert.authority_key_id_hex);
+  entry.not_before = unix_seconds(cert.not_before);
+  entry.not_after = unix_seconds(cert.not_after);
+  entry.sealed_key = std::move(sealed_key);
+  entry.status = store::key_status::valid;
+  entry.added_at = now;
+  return entry;
+}
+
+}  // namespace arbor::km::escrow

@@ -1,0 +1,92 @@
+#pragma once
+// Two Key Managers in scratch directories (the source and the destination an export goes to), a
+// test clock, an in-memory CA, and helpers to enroll users and read an export file back.
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "workflows/enrollment.hpp"
+#include "workflows/enrollment_settings.hpp"
+#include "fake_certificate_services.hpp"
+#include "scratch_dir.hpp"
+#include "instance/key_manager.hpp"
+#include "store/key_history.hpp"
+#include "workflows/export_users.hpp"
+#include "transfer/transfer_reader.hpp"
+
+#include <ostream>
+
+namespace arbor::km {
+inline std::ostream& operator<<(std::ostream& out, errc code) { return out << "errc " << static_cast<int>(code); }
+}  // namespace arbor::km
+
+namespace arbor::km::testing {
+
+// An observer that records phases and can cancel, or run a hook, at a given step.
+class recording_observer final : public transfer::export_observer {
+ public:
+  std::vector<std::string> phases;
+  int cancel_at_step = -1;  // cancelled() turns true once this many steps were done
+  std::function<void()> on_first_step;
+
+  void phase(std::string_view label, std::uint64_t) override { phases.emplace_back(label); }
+  void step(std::string_view) override {
+    if (steps_++ == 0 && on_first_step) on_first_step();
+  }
+  bool cancelled() const override { return cancel_at_step >= 0 && steps_ >= cancel_at_step; }
+
+ private:
+  int steps_ = 0;
+};
+
+struct export_fixture {
+  scratch_dir dir;
+  km::test_clock clock{1'700'000'000};
+  key_manager source = open("source", "Source KMS");
+  key_manager destination = open("destination", "Destination KMS");
+  fake_certificate_services ca;
+  recording_observer observer;
+
+  key_manager open(const std::string& name, const std::string& common_name) {
+    auto kms = key_manager::open(dir / name, identity_options{crypto::key_type::ec_p384, common_name}, clock);
+    escrow::enrollment_settings fast;
+    fast.key_type = "ec-p256";  // key generation is not what these tests are about
+    escrow::write_enrollment_settings(kms.db(), fast);
+    return kms;
+  }
+
+  // Adds `alias` with `keys` enrolled keys (0: added, never enrolled) and returns the user id.
+  std::string user(const std::string& alias, int keys) {
+    std::vector<escrow::new_user> users{{alias, "Name of " + alias, alias + "@example.org", {}}};
+    auto invited = std::move(escrow::enroll_users(source, users).front());
+    for (int i = 0; i < keys; ++i) {
+      if (i > 0) invited = escrow::reenroll_user(source, alias);
+      escrow::complete_enrollment(source, ca, alias, invited.token, secret("user-chosen-pw"));
+    }
+    return invited.user_id;
+  }
+
+  std::vector<store::key_entry> history(const std::string& user_id) {
+    return store::key_history_repository(source.db()).list_for_user(user_id);
+  }
+
+  transfer::export_request request(transfer::user_choice users = {}, std::string file = "users.kmx") {
+    return {destination.identity().cert(), std::move(file), std::move(users), "admin"};
+  }
+
+  transfer::export_result run(const transfer::export_request& r) {
+    return transfer::export_users(source, r, {&ca, {}}, observer);
+  }
+
+  // The users in an export file, read as the destination reads it.
+  std::vector<transfer::user_record> read_back(const std::filesystem::path& file) {
+    std::vector<transfer::user_record> users;
+    transfer::transfer_reader reader(file, destination.identity(), [this] {
+      return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
+    });
+    reader.read([&](transfer::user_record&& u) { users.push_back(std::move(u)); });
+    return users;
+  }
+};
+
+}  // namespace arbor::km::testing

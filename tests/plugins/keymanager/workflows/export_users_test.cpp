@@ -1,0 +1,229 @@
+#define BOOST_TEST_MODULE export_users_test
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "instance/key_sealing.hpp"
+#include "export_fixture.hpp"
+#include "store/audit_log.hpp"
+#include "store/pending_revocations.hpp"
+#include "store/transfers.hpp"
+#include "store/users.hpp"
+#include "store/transfer_lock.hpp"
+
+using namespace arbor::km;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_user(key_manager& kms, const std::string& id) {
+  return store::user_repository(kms.db()).find_by_id(id).has_value();
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  return names;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(export_users, testing::export_fixture)
+
+BOOST_AUTO_TEST_CASE(counts_exported_keyless_and_unrevoked_users_of_a_known_mix) {
+  const auto alice = user("alice", 2);
+  const auto bob = user("bob", 1);
+  const auto carol = user("carol", 0);
+  ca.refused_serials.insert(history(bob)[0].serial_decimal);
+
+  const auto done = run(request());
+
+  BOOST_TEST(done.users_exported == 2);
+  BOOST_TEST(done.keys_exported == 3);
+  BOOST_TEST(done.users_without_keys == 1);
+  BOOST_TEST(done.aliases_without_keys == std::vector<std::string>{"carol"});
+  BOOST_TEST(done.revocation.confirmed == 2);
+  BOOST_TEST(done.revocation.users_pending == 1);
+  BOOST_TEST(done.revocation.aliases_pending == std::vector<std::string>{"bob"});
+  BOOST_TEST(!has_user(source, alice));
+  BOOST_TEST(!has_user(source, bob));
+  BOOST_TEST(!has_user(source, carol));
+}
+
+BOOST_AUTO_TEST_CASE(the_file_holds_every_key_of_the_history_as_sealed_here) {
+  const auto alice = user("alice", 2);
+  const auto sealed = history(alice);
+  const auto done = run(request());
+
+  const auto users = read_back(done.file);
+  BOOST_TEST_REQUIRE(users.size() == 1u);
+  BOOST_TEST(users[0].user_id == alice);
+  BOOST_TEST(users[0].alias == "alice");
+  BOOST_TEST(users[0].email == "alice@example.org");
+  BOOST_TEST_REQUIRE(users[0].keys.size() == 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    BOOST_TEST(users[0].keys[i].key_id == sealed[i].key_id);
+    BOOST_TEST(users[0].keys[i].certificate_der == sealed[i].cert_der);
+    BOOST_TEST((users[0].keys[i].private_key_der ==
+                source.master().unseal(sealed[i].sealed_key, escrow::key_binding(alice, sealed[i].key_id))));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(revocations_the_ca_confirms_leave_the_queue_with_reason_affiliation_changed) {
+  user("alice", 2);
+  run(request());
+  BOOST_TEST(store::revocation_queue(source.db()).count() == 0);
+  BOOST_TEST_REQUIRE(ca.revoked.size() == 2u);
+  BOOST_TEST((ca.revoked[0].reason == ca::revocation_reason::affiliation_changed));
+}
+
+BOOST_AUTO_TEST_CASE(an_unreachable_ca_leaves_every_user_exported_and_every_certificate_queued) {
+  user("alice", 2);
+  user("bob", 1);
+  ca.reachable = false;
+  const auto done = run(request());
+  BOOST_TEST(done.users_exported == 2);
+  BOOST_TEST(done.revocation.users_pending == 2);
+  BOOST_TEST(done.revocation.pending == 3);
+  BOOST_TEST(!done.revocation.reason.empty());
+  const auto queued = store::revocation_queue(source.db()).list();
+  BOOST_TEST_REQUIRE(queued.size() == 3u);
+  for (const auto& item : queued) {
+    BOOST_TEST(item.reason == "affiliationChanged");
+    BOOST_TEST(item.attempts == 1);
+  }
+  BOOST_TEST(std::count_if(queued.begin(), queued.end(), [](const auto& i) { return i.user_alias == "alice"; }) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(without_certificate_services_every_certificate_stays_queued) {
+  user("alice", 1);
+  const auto done = transfer::export_users(source, request(), {nullptr, "Certificate Services is not configured"},
+                                           observer);
+  BOOST_TEST(done.users_exported == 1);
+  BOOST_TEST(done.revocation.users_pending == 1);
+  BOOST_TEST(done.revocation.reason == "Certificate Services is not configured");
+  BOOST_TEST(store::revocation_queue(source.db()).count() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(the_transfer_is_recorded_and_audited_and_a_backup_taken) {
+  user("alice", 1);
+  const auto done = run(request());
+  const auto recorded = store::transfer_log(source.db()).find(done.transfer_id);
+  BOOST_TEST_REQUIRE(recorded.has_value());
+  BOOST_TEST(recorded->file_name == "users.kmx");
+  BOOST_TEST(recorded->users == 1);
+  BOOST_TEST(fs::exists(done.backup));
+  bool audited = false;
+  store::audit_log(source.db()).for_each([&](const store::audit_entry& e) {
+    audited = audited || (e.event == "users-exported" && e.actor == "admin" &&
+                          e.detail.find(done.transfer_id) != std::string::npos);
+  });
+  BOOST_TEST(audited);
+}
+
+BOOST_AUTO_TEST_CASE(picked_users_and_a_pattern_select_only_those) {
+  const auto alice = user("alice", 1);
+  const auto bob = user("bob", 1);
+  const auto carl = user("carl", 1);
+  auto done = run(request({transfer::user_scope::picked, {bob}, {}}, "picked.kmx"));
+  BOOST_TEST(done.users_exported == 1);
+  BOOST_TEST(!has_user(source, bob));
+  done = run(request({transfer::user_scope::pattern, {}, "C*"}, "pattern.kmx"));
+  BOOST_TEST(done.users_exported == 1);
+  BOOST_TEST(!has_user(source, carl));
+  BOOST_TEST(has_user(source, alice));
+}
+
+BOOST_AUTO_TEST_CASE(a_pattern_matches_name_and_email_too) {
+  user("alice", 1);
+  const auto done = run(request({transfer::user_scope::pattern, {}, "*@EXAMPLE.org"}));
+  BOOST_TEST(done.users_exported == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_choice_that_covers_nobody_is_refused_and_changes_nothing) {
+  user("alice", 1);
+  try {
+    run(request({transfer::user_scope::pattern, {}, "nobody*"}));
+    BOOST_FAIL("expected a refusal");
+  } catch (const error& e) {
+    BOOST_TEST(e.code() == errc::bad_input);
+  }
+  BOOST_TEST(!fs::exists(source.directory().root() / "users.kmx"));
+}
+
+BOOST_AUTO_TEST_CASE(a_second_export_while_one_runs_is_refused_saying_since_when) {
+  user("alice", 1);
+  const auto held = store::transfer_lock::acquire(source.directory().root(), "import", clock.now());
+  try {
+    run(request());
+    BOOST_FAIL("expected a refusal");
+  } catch (const error& e) {
+    BOOST_TEST(e.code() == errc::conflict);
+    BOOST_TEST(std::string(e.what()).find("another export or import is running on this Key Manager (started "
+                                          "2023-11-14 22:13:20 UTC)") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(cancelling_while_writing_leaves_no_file_and_every_user) {
+  const auto alice = user("alice", 1);
+  const auto bob = user("bob", 1);
+  observer.cancel_at_step = 1;
+  try {
+    run(request());
+    BOOST_FAIL("expected a cancellation");
+  } catch (const error& e) {
+    BOOST_TEST(e.code() == errc::cancelled);
+  }
+  BOOST_TEST(has_user(source, alice));
+  BOOST_TEST(has_user(source, bob));
+  const auto names = names_in(source.directory().root());
+  BOOST_TEST(std::none_of(names.begin(), names.end(), [](const std::string& n) { return n.find("users.kmx") == 0; }));
+}
+
+BOOST_AUTO_TEST_CASE(cancelling_after_the_last_user_but_before_the_file_is_placed_still_changes_nothing) {
+  const auto alice = user("alice", 1);
+  observer.cancel_at_step = 1;  // one user: cancelled only at the final check
+  BOOST_CHECK_THROW(run(request()), error);
+  BOOST_TEST(has_user(source, alice));
+  BOOST_TEST(!fs::exists(source.directory().root() / "users.kmx"));
+}
+
+BOOST_AUTO_TEST_CASE(an_existing_file_name_is_refused) {
+  user("alice", 1);
+  run(request({transfer::user_scope::pattern, {}, "a*"}));
+  const auto bob = user("bob", 1);
+  try {
+    run(request());
+    BOOST_FAIL("expected a refusal");
+  } catch (const error& e) {
+    BOOST_TEST(e.code() == errc::conflict);
+  }
+  BOOST_TEST(has_user(source, bob));
+}
+
+BOOST_AUTO_TEST_CASE(a_key_added_while_the_file_is_written_keeps_every_user_and_deletes_the_file) {
+  const auto alice = user("alice", 1);
+  user("bob", 1);
+  observer.on_first_step = [&] {  // alice is in the file by then
+    auto again = escrow::reenroll_user(source, "alice");
+    escrow::complete_enrollment(source, ca, "alice", again.token, secret("user-chosen-pw"));
+  };
+  try {
+    run(request());
+    BOOST_FAIL("expected a refusal");
+  } catch (const error& e) {
+    BOOST_TEST(e.code() == errc::conflict);
+  }
+  BOOST_TEST(has_user(source, alice));
+  BOOST_TEST(!fs::exists(source.directory().root() / "users.kmx"));
+  BOOST_TEST(store::revocation_queue(source.db()).count() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(progress_reports_the_three_phases) {
+  user("alice", 1);
+  run(request());
+  BOOST_TEST(observer.phases.size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
