@@ -70,14 +70,14 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
       std::vector<store::key_entry> entries;
       for (int k = 0; k < 2; ++k, ++serial) {
         const std::string key_id = store::random_id();
-        auto entry = escrow::history_entry(user.user_id, key_id, crypto::facts_of(ca.issue(serial)),
-                                           escrow::seal_user_key(kms.master(), ca.key_for(serial), user.user_id, key_id),
+        auto entry = workflows::history_entry(user.user_id, key_id, crypto::facts_of(ca.issue(serial)),
+                                           arbor::km::seal_user_key(kms.master(), ca.key_for(serial), user.user_id, key_id),
                                            unix_now());
         entry.seq = history.append(entry);
         entries.push_back(std::move(entry));
       }
       line.clear();
-      transfer::append_user_line(transfer::exported_user(user, entries, kms.master()), line);
+      transfer::append_user_line(workflows::exported_user(user, entries, kms.master()), line);
       payload.write(line.view().data(), static_cast<std::streamsize>(line.size()));
     }
     tx.commit();
@@ -95,7 +95,7 @@ struct phase_start {
   double peak_rss_mib = 0;  // the process's peak so far
 };
 
-class phase_clock final : public transfer::export_observer {
+class phase_clock final : public workflows::export_observer {
  public:
   std::vector<phase_start> phases;
   void phase(std::string_view label, std::uint64_t) override {
@@ -111,8 +111,8 @@ void export_all(const fs::path& data, const fs::path& scratch, const crypto::cer
   auto kms = key_manager::open(data, identity_options{}, clock);
   phase_clock phases;
   phases.phase("Selection and backup", 0);
-  const auto done = transfer::export_users(
-      kms, {destination, "bench.kmx", {transfer::user_scope::all, {}, {}}, "export_bench"},
+  const auto done = workflows::export_users(
+      kms, {destination, "bench.kmx", {workflows::user_scope::all, {}, {}}, "export_bench"},
       {nullptr, "revocation is not part of this benchmark"}, phases);
   std::FILE* report = std::fopen((scratch / "export.txt").c_str(), "w");
   std::fprintf(report, "  users exported %lld, keys %lld\n", static_cast<long long>(done.users_exported),

@@ -97,14 +97,14 @@ double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0
 void run_plan(const fs::path& data, const std::string& source_sha256, long users) {
   const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
-  const auto planned = transfer::plan_import(kms, data / "bench.kmx", source_sha256);
+  const auto planned = workflows::plan_import(kms, data / "bench.kmx", source_sha256);
   if (planned.counts.new_users != users) throw std::runtime_error("the plan does not see every user as new");
 }
 
 void run_import(const fs::path& data, const std::string& source_sha256, long users) {
   const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
-  const auto done = transfer::import_users(kms, {data / "bench.kmx", source_sha256, {}, {}, "import_bench", {}});
+  const auto done = workflows::import_users(kms, {data / "bench.kmx", source_sha256, {}, {}, "import_bench", {}});
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");
 }
 

@@ -6,7 +6,7 @@
 
 #include "crypto/ossl.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 BIO_METHOD* secret_sink::method() {
   // One method table for the process, made on first use (thread-safe).
@@ -69,4 +69,4 @@ secret encode_to_secret(CMS_ContentInfo& cms) {
   return out;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -9,7 +9,7 @@
 #include "common/secret.hpp"
 #include "crypto/ossl.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 // A BIO for CMS to write clear output into, straight into a km::secret with room for `expected`
 // bytes from the start. A memory BIO grows as CMS writes its small pieces, and each time it
@@ -54,4 +54,4 @@ class embedded_content_wiper {
 // DER of `cms` straight into a secret.
 secret encode_to_secret(CMS_ContentInfo& cms);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -9,7 +9,7 @@
 #include "crypto/cms_content.hpp"
 #include "crypto/envelope_checks.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 namespace {
 
 namespace ossl = crypto::ossl;
@@ -112,4 +112,4 @@ opened_payload open_payload(std::span<const std::uint8_t> der,
   return verify(decrypt(*envelope, der.size(), recipient, recipient_key, place), place);
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

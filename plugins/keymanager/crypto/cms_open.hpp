@@ -10,7 +10,7 @@
 #include "crypto/certificate.hpp"
 #include "crypto/private_key.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 // A verified payload and its signer. The signature is checked; whether the signer is trusted is
 // the caller's decision (a server identity is self-signed, so there is no chain to build).
@@ -26,4 +26,4 @@ opened_payload open_payload(std::span<const std::uint8_t> der,
                             const crypto::certificate& recipient,
                             const crypto::private_key& recipient_key, std::string_view where);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -6,7 +6,7 @@
 #include "crypto/ossl.hpp"
 #include "crypto/cms_content.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 namespace {
 
 namespace ossl = crypto::ossl;
@@ -78,4 +78,4 @@ std::vector<std::uint8_t> seal_payload(std::string_view payload,
   return encrypt(sign(payload, signer, signer_key), recipient);
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

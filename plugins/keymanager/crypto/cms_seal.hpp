@@ -11,7 +11,7 @@
 #include "crypto/certificate.hpp"
 #include "crypto/private_key.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 // Returns the DER ContentInfo. Intermediate copies of the payload (the SignedData encoding and
 // OpenSSL's embedded content) are wiped before this returns. Throws errc::crypto.
@@ -20,4 +20,4 @@ std::vector<std::uint8_t> seal_payload(std::string_view payload,
                                        const crypto::private_key& signer_key,
                                        const crypto::certificate& recipient);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -2,7 +2,7 @@
 
 #include "common/km_error.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 namespace {
 
 [[noreturn]] void malformed(const char* detail) {
@@ -60,4 +60,4 @@ std::optional<std::uint8_t> der_cursor::peek_tag() const {
   return rest_[0];
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -8,7 +8,7 @@
 #include <optional>
 #include <span>
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 // The tags the Key Manager reads, as whole identifier octets.
 namespace der_tag {
@@ -60,4 +60,4 @@ class der_cursor {
   std::span<const std::uint8_t> rest_;
 };
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

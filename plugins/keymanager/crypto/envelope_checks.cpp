@@ -10,7 +10,7 @@
 #include "crypto/ossl.hpp"
 #include "crypto/der_cursor.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 namespace {
 
 using algor_ptr = crypto::ossl::owned<X509_ALGOR, X509_ALGOR_free>;
@@ -150,4 +150,4 @@ bool addressed_to(CMS_ContentInfo& cms, const crypto::certificate& recipient) {
   return false;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -10,7 +10,7 @@
 
 #include "crypto/certificate.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 // Throws errc::crypto naming the algorithm that is not accepted, errc::corrupt when the structure
 // is not an AuthEnvelopedData. `der` is the encoding `cms` was parsed from.
@@ -19,4 +19,4 @@ void check_envelope_algorithms(CMS_ContentInfo& cms, std::span<const std::uint8_
 // True when one of the recipient infos names `recipient` (issuer and serial, or key id).
 bool addressed_to(CMS_ContentInfo& cms, const crypto::certificate& recipient);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

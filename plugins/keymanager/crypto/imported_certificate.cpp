@@ -12,7 +12,7 @@
 #include "crypto/thumbprint.hpp"
 #include "crypto/der_cursor.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 namespace {
 
 using bytes = std::span<const std::uint8_t>;
@@ -104,4 +104,4 @@ imported_certificate read_imported_certificate(std::vector<std::uint8_t> der, co
   return out;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -10,7 +10,7 @@
 
 #include "crypto/certificate_facts.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 struct imported_certificate {
   crypto::certificate_facts facts;
@@ -21,4 +21,4 @@ struct imported_certificate {
 // `name` when it is not one.
 imported_certificate read_imported_certificate(std::vector<std::uint8_t> der, const std::string& name);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

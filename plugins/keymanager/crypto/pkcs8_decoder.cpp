@@ -2,7 +2,7 @@
 
 #include "common/km_error.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 pkcs8_decoder::pkcs8_decoder()
     : ctx_(OSSL_DECODER_CTX_new_for_pkey(&out_, "DER", "PrivateKeyInfo", nullptr, EVP_PKEY_KEYPAIR, nullptr, nullptr)) {
@@ -22,4 +22,4 @@ crypto::private_key pkcs8_decoder::decode(const secret& der) {
   return crypto::private_key(std::move(key));
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -11,7 +11,7 @@
 #include "crypto/ossl.hpp"
 #include "crypto/private_key.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 class pkcs8_decoder {
  public:
@@ -29,4 +29,4 @@ class pkcs8_decoder {
   crypto::ossl::owned<OSSL_DECODER_CTX, OSSL_DECODER_CTX_free> ctx_;
 };
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -15,7 +15,7 @@
 #include "crypto/ossl.hpp"
 #include "crypto/der_cursor.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 namespace {
 
 using bytes = std::span<const std::uint8_t>;
@@ -226,4 +226,4 @@ bool public_key_matches(const crypto::private_key& key, std::span<const std::uin
   }
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

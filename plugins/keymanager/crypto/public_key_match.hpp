@@ -14,7 +14,7 @@
 #include "common/secret.hpp"
 #include "crypto/private_key.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::crypto {
 
 bool public_key_matches(const crypto::private_key& key, std::span<const std::uint8_t> subject_public_key_info);
 
@@ -26,4 +26,4 @@ bool public_key_matches(const crypto::private_key& key, std::span<const std::uin
 // is malformed: not DER, negative or padded integers, or anything after the key.
 std::optional<bool> rsa_pkcs8_matches(const secret& pkcs8, std::span<const std::uint8_t> subject_public_key_info);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::crypto

@@ -5,7 +5,7 @@
 
 #include "common/km_error.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::crypto {
 
 void check_user_key_type(std::string_view name) {
   if (std::find(user_key_types.begin(), user_key_types.end(), name) != user_key_types.end()) return;
@@ -21,4 +21,4 @@ crypto::private_key generate_user_key(std::string_view name) {
   return crypto::private_key::generate_ec("P-384");
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::crypto

@@ -6,7 +6,7 @@
 
 #include "crypto/private_key.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::crypto {
 
 /// Every user key type an operator may choose; the first is the default.
 inline constexpr std::array<std::string_view, 4> user_key_types = {"rsa2048", "rsa3072", "ec-p256", "ec-p384"};
@@ -17,4 +17,4 @@ void check_user_key_type(std::string_view name);
 /// A fresh key pair of type `name`. errc::bad_input naming the accepted types for any other.
 crypto::private_key generate_user_key(std::string_view name);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::crypto

@@ -2,7 +2,7 @@
 
 #include "common/km_error.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km {
 
 std::string key_binding(std::string_view user_id, std::string_view key_id) {
   return "user:" + std::string(user_id) + "/key:" + std::string(key_id);
@@ -39,4 +39,4 @@ void check_sealed_keys(const crypto::master_key& master, store::sqlite::connecti
   });
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km

@@ -11,7 +11,7 @@
 #include "crypto/sealing.hpp"
 #include "store/key_history.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km {
 
 /// The associated data binding a sealed key to its place: "user:<user_id>/key:<key_id>".
 std::string key_binding(std::string_view user_id, std::string_view key_id);
@@ -28,4 +28,4 @@ crypto::private_key unseal_user_key(const crypto::master_key& master, const stor
 /// be restored). errc::crypto naming the first user's key that does not; no key is kept.
 void check_sealed_keys(const crypto::master_key& master, store::sqlite::connection& db);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km

@@ -1,6 +1,6 @@
 #include "store/key_status_updates.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::store {
 
 void record_key_status(store::sqlite::connection& db, std::string_view user_id, std::string_view serial_decimal,
                        std::string_view issuer, store::key_status status) {
@@ -10,4 +10,4 @@ void record_key_status(store::sqlite::connection& db, std::string_view user_id, 
   }
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::store

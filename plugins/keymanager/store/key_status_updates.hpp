@@ -6,11 +6,11 @@
 #include "store/key_history.hpp"
 #include "store/sqlite.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::store {
 
 /// Sets the status of `user_id`'s key whose certificate has `serial_decimal` from `issuer`.
 /// Does nothing when the user or the key is no longer stored.
 void record_key_status(store::sqlite::connection& db, std::string_view user_id, std::string_view serial_decimal,
                        std::string_view issuer, store::key_status status);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::store

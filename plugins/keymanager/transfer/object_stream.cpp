@@ -31,12 +31,12 @@ std::optional<std::span<const std::uint8_t>> object_stream::next() {
   start_ = position_;
   buffer_.clear();
   read(2);
-  std::optional<der_header> header = parse_der_header(buffer_);
+  std::optional<crypto::der_header> header = crypto::parse_der_header(buffer_);
   if (!header) {
     read(buffer_[1] & 0x7f);
-    header = parse_der_header(buffer_);
+    header = crypto::parse_der_header(buffer_);
   }
-  if (header->tag != der_tag::sequence) {
+  if (header->tag != crypto::der_tag::sequence) {
     throw error(errc::corrupt,
                 file_.path().string() + " is not a Key Manager transfer file, or it is damaged: "
                 "byte " + std::to_string(start_) + " does not start a CMS message");

@@ -26,7 +26,7 @@ class pass_state {
       : own_sha256_(crypto::sha256_hex(self.cert())), expected_(expected) {}
 
   // Checks an opened object against the ones before it; returns its decoded first line.
-  payload_head accept(opened_payload& object, const std::string& where) {
+  payload_head accept(crypto::opened_payload& object, const std::string& where) {
     check_signer(object.signer, where);
     const std::string_view payload = object.payload.view();
     const payload_head head = parse_payload_head(payload.substr(0, payload.find('\n')), where);
@@ -163,7 +163,7 @@ transfer_source transfer_reader::preview() const {
   if (!first) throw error(errc::bad_input, file_.string() + " is empty; it is not a transfer file");
   pass_state state(self_, expected_source_);
   const std::string where = describe(0, 0);
-  opened_payload object = open_payload(*first, self_.cert(), self_.key(), where);
+  crypto::opened_payload object = crypto::open_payload(*first, self_.cert(), self_.key(), where);
   state.accept(object, where);
   return state.source();
 }
@@ -182,7 +182,7 @@ transfer_summary transfer_reader::pass(const std::function<void(user_record&&)>*
   for (auto object = stream.next(); object; object = stream.next(), ++index) {
     const std::string where = describe(index, stream.offset());
     if (trailer) damaged("there is data after the trailer, at byte " + std::to_string(stream.offset()));
-    opened_payload opened = open_payload(*object, self_.cert(), self_.key(), where);
+    crypto::opened_payload opened = crypto::open_payload(*object, self_.cert(), self_.key(), where);
     const payload_head head = state.accept(opened, where);
     const std::string_view payload = opened.payload.view();
     if (head.kind == payload_kind::trailer) {

@@ -101,7 +101,7 @@ void transfer_writer::seal_segment() {
 
 void transfer_writer::seal_and_write(const secret_buffer& segment) {
   chain_.add(segment.view());
-  append(seal_payload(segment.view(), source_.cert(), source_.key(), destination_));
+  append(crypto::seal_payload(segment.view(), source_.cert(), source_.key(), destination_));
   if (++sealed_ == 1) failpoint("export-mid-file");
 }
 
@@ -124,7 +124,7 @@ trailer_facts transfer_writer::finish(const before_placing_fn& before_placing) {
   trailer.users = users_;
   trailer.keys = keys_;
   trailer.segments_sha256 = chain_.hex();
-  append(seal_payload(encode_trailer(trailer), source_.cert(), source_.key(), destination_));
+  append(crypto::seal_payload(encode_trailer(trailer), source_.cert(), source_.key(), destination_));
   const std::string file_sha256 = file_digest_.hex();
   file_.place(0600, if_exists::refuse, [&] {
     if (before_placing) before_placing(trailer, file_sha256);

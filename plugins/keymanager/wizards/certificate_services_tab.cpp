@@ -37,7 +37,7 @@ class certificate_services_tab final : public task_wizard {
     auto page = declared;
     if (page.id != "ca") return page;
     page.skip = !setting(so_far);
-    const auto stored = escrow::read_ca_settings(kms().db());
+    const auto stored = workflows::read_ca_settings(kms().db());
     page.fields[0].default_value = stored.base_url;
     page.fields[1].default_value = std::to_string(stored.connect_timeout_ms);
     page.fields[2].default_value = std::to_string(stored.total_timeout_ms);
@@ -52,7 +52,7 @@ class certificate_services_tab final : public task_wizard {
     s.total_timeout_ms = whole_number(a.text("ca", "total_timeout_ms"), "total_timeout_ms");
     const auto in_flight = whole_number(a.text("ca", "max_in_flight"), "max_in_flight");
     s.max_in_flight = in_flight > 0 ? static_cast<std::size_t>(in_flight) : 0;
-    return escrow::checked_ca_settings(s);
+    return workflows::checked_ca_settings(s);
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
@@ -61,10 +61,10 @@ class certificate_services_tab final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     if (setting(all)) {
-      escrow::write_ca_settings(kms().db(), typed(all));
+      workflows::write_ca_settings(kms().db(), typed(all));
       audit("ca-settings-changed", typed(all).base_url);
     }
-    const auto s = escrow::read_ca_settings(kms().db());
+    const auto s = workflows::read_ca_settings(kms().db());
     return sdk::summary{"Certificate Services",
                         {{"url", "CA address", s.base_url.empty() ? "(not set)" : s.base_url, {}},
                          {"connect_timeout_ms", "Connect timeout (ms)", std::to_string(s.connect_timeout_ms), {}},

@@ -20,12 +20,12 @@ class complete_enrollment_wizard final : public token_task_wizard {
 
  private:
   void check_token(const std::string& alias, const secret& token) override {
-    escrow::check_token_of(kms().db(), alias, token, store::token_purpose::enroll, kms().clock().now());
+    workflows::check_token_of(kms().db(), alias, token, store::token_purpose::enroll, kms().clock().now());
   }
 
   token_task_result redeem(const std::string& alias, const secret& token, const secret& password) override {
-    const auto ca = escrow::open_certificate_services(kms().db());
-    const escrow::enrollment_result enrolled = escrow::complete_enrollment(kms(), *ca, alias, token, password);
+    const auto ca = workflows::open_certificate_services(kms().db());
+    const workflows::enrollment_result enrolled = workflows::complete_enrollment(kms(), *ca, alias, token, password);
     const auto& cert = enrolled.cert;
     return {enrolled.pkcs12,
             {{"subject", "Certificate", cert.subject(), {}},

@@ -59,23 +59,23 @@ class enroll_users_wizard final : public task_wizard {
     page.fields.erase(std::remove_if(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) { return !keep(f); }),
                       page.fields.end());
     for (auto& f : page.fields) f.required = f.id != "display_name";
-    const auto lifetime_s = escrow::read_enrollment_settings(kms().db()).token_lifetime_s;
+    const auto lifetime_s = workflows::read_enrollment_settings(kms().db()).token_lifetime_s;
     page.info = {"Tokens are valid for " + std::to_string(lifetime_s / 3600) + " hours and are shown once."};
     return page;
   }
 
-  static std::vector<escrow::new_user> typed_user(const sdk::answers& a) {
+  static std::vector<workflows::new_user> typed_user(const sdk::answers& a) {
     return {{a.text("users", "alias"), a.text("users", "display_name"), a.text("users", "email"), {}}};
   }
 
-  std::vector<escrow::new_user> users_to_add(const sdk::answers& a) const {
+  std::vector<workflows::new_user> users_to_add(const sdk::answers& a) const {
     if (source(a) == source_csv) {
       const auto path = a.text("users", "csv");
       if (path.empty()) throw error(errc::bad_input, "Type the path of the CSV file (field 'csv').");
-      return escrow::read_user_csv(path);
+      return workflows::read_user_csv(path);
     }
     auto users = typed_user(a);
-    escrow::check_new_user(users.front());
+    workflows::check_new_user(users.front());
     return users;
   }
 
@@ -88,13 +88,13 @@ class enroll_users_wizard final : public task_wizard {
     users_to_add(so_far);
   }
 
-  std::vector<escrow::invitation> invite(const sdk::answers& all) {
+  std::vector<workflows::invitation> invite(const sdk::answers& all) {
     if (source(all) == source_reenroll) {
-      std::vector<escrow::invitation> one;
-      one.push_back(escrow::reenroll_user(kms(), all.text("users", "alias")));
+      std::vector<workflows::invitation> one;
+      one.push_back(workflows::reenroll_user(kms(), all.text("users", "alias")));
       return one;
     }
-    return escrow::enroll_users(kms(), users_to_add(all));
+    return workflows::enroll_users(kms(), users_to_add(all));
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
@@ -112,7 +112,7 @@ class enroll_users_wizard final : public task_wizard {
     audit(source(all) == source_reenroll ? "user-re-enrolled" : "users-enrolled", aliases);
     return sdk::summary{"Users enrolled",
                         {{"count", "Users", std::to_string(invitations.size()), {}},
-                         {"message", "Message to users", escrow::read_enrollment_settings(kms().db()).user_message, {}}},
+                         {"message", "Message to users", workflows::read_enrollment_settings(kms().db()).user_message, {}}},
                         std::move(t)};
   }
 };

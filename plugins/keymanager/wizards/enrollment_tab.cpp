@@ -25,7 +25,7 @@ class enrollment_tab final : public task_wizard {
 
   std::vector<sdk::page> task_pages() const override {
     using sdk::field_kind;
-    std::vector<std::string> key_types(escrow::user_key_types.begin(), escrow::user_key_types.end());
+    std::vector<std::string> key_types(crypto::user_key_types.begin(), crypto::user_key_types.end());
     return {sdk::page{"enrollment", "Enrollment", "Tokens, keys and the message to users.", {},
                       {{"token_lifetime_s", "Token lifetime (seconds)", field_kind::text, false, {}, {},
                         "60 to 7776000 (90 days); 604800 is 7 days"},
@@ -40,17 +40,17 @@ class enrollment_tab final : public task_wizard {
     auto page = declared;
     if (page.id != "enrollment") return page;
     page.skip = !setting(so_far);
-    const auto stored = escrow::read_enrollment_settings(kms().db());
+    const auto stored = workflows::read_enrollment_settings(kms().db());
     page.fields[0].default_value = std::to_string(stored.token_lifetime_s);
     page.fields[1].default_value = stored.key_type;
     page.fields[2].default_value = stored.user_message;
     return page;
   }
 
-  static escrow::enrollment_settings typed(const sdk::answers& a) {
-    escrow::enrollment_settings s{whole_number(a.text("enrollment", "token_lifetime_s"), "token_lifetime_s"),
+  static workflows::enrollment_settings typed(const sdk::answers& a) {
+    workflows::enrollment_settings s{whole_number(a.text("enrollment", "token_lifetime_s"), "token_lifetime_s"),
                                   a.text("enrollment", "key_type"), a.text("enrollment", "message")};
-    escrow::check_enrollment_settings(s);
+    workflows::check_enrollment_settings(s);
     return s;
   }
 
@@ -60,10 +60,10 @@ class enrollment_tab final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     if (setting(all)) {
-      escrow::write_enrollment_settings(kms().db(), typed(all));
+      workflows::write_enrollment_settings(kms().db(), typed(all));
       audit("enrollment-settings-changed", "");
     }
-    const auto s = escrow::read_enrollment_settings(kms().db());
+    const auto s = workflows::read_enrollment_settings(kms().db());
     return sdk::summary{"Enrollment",
                         {{"token_lifetime_s", "Token lifetime (seconds)", std::to_string(s.token_lifetime_s), {}},
                          {"key_type", "Users' key type", s.key_type, {}},

@@ -25,7 +25,7 @@ constexpr const char* scope_pattern = "pattern";
 constexpr std::int64_t max_listed_aliases = 10000;
 
 // The console's progress service seen through the workflow's observer. Null: nothing shown.
-class progress_observer final : public transfer::export_observer {
+class progress_observer final : public workflows::export_observer {
  public:
   explicit progress_observer(sdk::progress* progress) : progress_(progress) {}
   ~progress_observer() override {
@@ -111,15 +111,15 @@ class export_users_wizard final : public task_wizard {
   }
 
   crypto::certificate destination(const sdk::answers& a) {
-    return transfer::read_destination_certificate(a.text("certificate", "path"), kms().identity().cert(), now());
+    return workflows::read_destination_certificate(a.text("certificate", "path"), kms().identity().cert(), now());
   }
 
   // The choice on the users page; picked aliases become stable user ids.
-  transfer::user_choice choice(const sdk::answers& a) {
-    transfer::user_choice chosen;
+  workflows::user_choice choice(const sdk::answers& a) {
+    workflows::user_choice chosen;
     const auto scope = a.text("users", "scope");
     if (scope == scope_picked) {
-      chosen.scope = transfer::user_scope::picked;
+      chosen.scope = workflows::user_scope::picked;
       store::user_repository users(kms().db());
       for (const auto& alias : a.items("users", "picked")) {
         const auto user = users.find_by_alias(alias);
@@ -127,7 +127,7 @@ class export_users_wizard final : public task_wizard {
         chosen.user_ids.push_back(user->user_id);
       }
     } else if (scope == scope_pattern) {
-      chosen.scope = transfer::user_scope::pattern;
+      chosen.scope = workflows::user_scope::pattern;
       chosen.pattern = a.text("users", "pattern");
     }
     return chosen;
@@ -148,8 +148,8 @@ class export_users_wizard final : public task_wizard {
 
   std::vector<std::string> leftover_info() {
     std::vector<std::string> lines;
-    for (const auto& leftover : transfer::find_export_leftovers(kms().directory().root()))
-      lines.push_back("Warning: " + transfer::describe_leftover(leftover));
+    for (const auto& leftover : workflows::find_export_leftovers(kms().directory().root()))
+      lines.push_back("Warning: " + workflows::describe_leftover(leftover));
     return lines;
   }
 
@@ -170,12 +170,12 @@ class export_users_wizard final : public task_wizard {
 
   std::int64_t covered(const sdk::answers& a) {
     const auto chosen = choice(a);
-    transfer::check_choice(chosen);
-    return transfer::count_covered(kms().db(), chosen);
+    workflows::check_choice(chosen);
+    return workflows::count_covered(kms().db(), chosen);
   }
 
-  transfer::earlier_exports earlier_exports(const sdk::answers& a) {
-    return transfer::find_earlier_exports(kms().db(), choice(a), crypto::sha256_hex(destination(a)));
+  workflows::earlier_exports earlier_exports(const sdk::answers& a) {
+    return workflows::find_earlier_exports(kms().db(), choice(a), crypto::sha256_hex(destination(a)));
   }
 
   std::vector<std::string> confirm_info(const sdk::answers& a) {
@@ -189,9 +189,9 @@ class export_users_wizard final : public task_wizard {
         "The users will be removed from this server. Users without key history are removed and not exported.",
         "The database is backed up first, into " + kms().directory().backups().string() + "."};
     if (const auto earlier = earlier_exports(a); earlier.users != 0)
-      lines.push_back("Warning: " + transfer::describe(earlier) + ". They are exported again only if you answer "
+      lines.push_back("Warning: " + workflows::describe(earlier) + ". They are exported again only if you answer "
                       "yes to 'Export again users already exported to this server'.");
-    if (escrow::read_ca_settings(kms().db()).base_url.empty())
+    if (workflows::read_ca_settings(kms().db()).base_url.empty())
       lines.push_back("Warning: Certificate Services is not configured, so every certificate will wait in the "
                       "pending-revocation queue.");
     return lines;
@@ -226,7 +226,7 @@ class export_users_wizard final : public task_wizard {
       audit_failure("users-export-refused", "destination " + so_far.text("certificate", "path") + ": " + e.what());
       throw;
     }
-    if (page_id == "file") transfer::check_export_file_name(so_far.text("file", "name"), kms().directory().root());
+    if (page_id == "file") workflows::check_export_file_name(so_far.text("file", "name"), kms().directory().root());
     if (page_id == "users" && covered(so_far) == 0)
       throw error(errc::bad_input, "The choice covers no user: choose other users.");
     if (page_id == "confirm" && !so_far.yes("confirm", "confirm"))
@@ -234,29 +234,29 @@ class export_users_wizard final : public task_wizard {
     if (page_id == "confirm" && !so_far.yes("confirm", "again")) {
       const auto earlier = earlier_exports(so_far);
       if (earlier.users != 0)
-        throw error(errc::bad_input, transfer::describe(earlier) +
+        throw error(errc::bad_input, workflows::describe(earlier) +
                                          ". Nothing was exported: answer yes to 'Export again users already exported "
                                          "to this server' (field 'again') to send them again, or choose other users.");
     }
   }
 
-  transfer::export_result run_export(const sdk::answers& all) {
-    const transfer::export_request request{verified_destination(all), all.text("file", "name"), choice(all),
+  workflows::export_result run_export(const sdk::answers& all) {
+    const workflows::export_request request{verified_destination(all), all.text("file", "name"), choice(all),
                                            authorization().actor(), all.yes("confirm", "again")};
-    transfer::revocation_target target;
+    workflows::revocation_target target;
     std::unique_ptr<ca::certificate_services> services;
     try {
-      services = escrow::open_certificate_services(kms().db());
+      services = workflows::open_certificate_services(kms().db());
       target.services = services.get();
     } catch (const error& e) {
       target.not_configured = e.what();
     }
     progress_observer observer(env().progress);
-    return transfer::export_users(kms(), request, target, observer);
+    return workflows::export_users(kms(), request, target, observer);
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    transfer::export_result done;
+    workflows::export_result done;
     try {
       done = run_export(all);
     } catch (const error& e) {

@@ -69,7 +69,7 @@ class import_users_wizard final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     const auto& plan = planned(all);
-    transfer::import_request request;
+    workflows::import_request request;
     request.file = file_path(all);
     request.accepted_source_sha256 = accepted_source(all).sha256;
     request.expected_transfer_id = plan.file.trailer.transfer_id;
@@ -81,7 +81,7 @@ class import_users_wizard final : public task_wizard {
       steps.stop_if_cancelled();  // inside the transaction: a cancel rolls everything back
     };
     try {
-      return summary_of(transfer::import_users(kms(), request));
+      return summary_of(workflows::import_users(kms(), request));
     } catch (const error& e) {
       audit_failure("users-imported", request.file.filename().string() + ": " + e.what());
       throw;
@@ -91,7 +91,7 @@ class import_users_wizard final : public task_wizard {
   // --- the file and its signer -------------------------------------------------------------
 
   std::filesystem::path file_path(const sdk::answers& so_far) {
-    return transfer::import_file(kms().directory(), so_far.text("file", "name"));
+    return workflows::import_file(kms().directory(), so_far.text("file", "name"));
   }
 
   // The signer of the named file; read once per file name (preview decrypts one object).
@@ -99,7 +99,7 @@ class import_users_wizard final : public task_wizard {
     const auto path = file_path(so_far);
     if (!preview_ || preview_->first != path) {
       preview_.reset();
-      preview_.emplace(path, transfer::import_reader(kms(), path).preview());
+      preview_.emplace(path, workflows::import_reader(kms(), path).preview());
     }
     return preview_->second;
   }
@@ -124,17 +124,17 @@ class import_users_wizard final : public task_wizard {
   // --- the plan ------------------------------------------------------------------------------
 
   // The full check and classification, done once per accepted file.
-  const transfer::import_plan& planned(const sdk::answers& so_far) {
+  const workflows::import_plan& planned(const sdk::answers& so_far) {
     const auto path = file_path(so_far);
     const auto& source = accepted_source(so_far);
     if (!plan_ || plan_->first != path || plan_->second.file.source.sha256 != source.sha256) {
       plan_.reset();
-      plan_.emplace(path, transfer::plan_import(kms(), path, source.sha256));
+      plan_.emplace(path, workflows::plan_import(kms(), path, source.sha256));
     }
     return plan_->second;
   }
 
-  static std::vector<std::string> plan_lines(const transfer::import_plan& plan) {
+  static std::vector<std::string> plan_lines(const workflows::import_plan& plan) {
     const auto& c = plan.counts;
     return {"Users found: " + std::to_string(c.users) + ", keys found: " + std::to_string(c.keys),
             "New users (added with their key history): " + std::to_string(c.new_users),
@@ -146,7 +146,7 @@ class import_users_wizard final : public task_wizard {
 
   // One choice per listed unknown user, "resolve_<user id>": do not import, or merge into one of
   // the users whose alias or e-mail they share.
-  static void fill_unknown_page(sdk::page& page, const transfer::import_plan& plan) {
+  static void fill_unknown_page(sdk::page& page, const workflows::import_plan& plan) {
     if (plan.unknown.empty()) {
       page.skip = true;
       return;
@@ -166,8 +166,8 @@ class import_users_wizard final : public task_wizard {
   }
 
   // The operator's merges, checked against the options the page offered.
-  transfer::unknown_resolutions resolutions(const sdk::answers& so_far) {
-    transfer::unknown_resolutions chosen;
+  workflows::unknown_resolutions resolutions(const sdk::answers& so_far) {
+    workflows::unknown_resolutions chosen;
     const auto& plan = planned(so_far);
     for (const auto& user : plan.unknown) {
       const std::string answer = so_far.text("unknown", std::string(resolve_prefix) + user.user_id);
@@ -190,7 +190,7 @@ class import_users_wizard final : public task_wizard {
 
   // --- the outcome ---------------------------------------------------------------------------
 
-  static sdk::summary summary_of(const transfer::import_result& r) {
+  static sdk::summary summary_of(const workflows::import_result& r) {
     std::vector<std::string> left_out = r.not_imported_aliases;
     if (r.not_imported > static_cast<std::int64_t>(left_out.size()))
       left_out.push_back(count(r.not_imported - static_cast<std::int64_t>(left_out.size()), "more"));
@@ -208,7 +208,7 @@ class import_users_wizard final : public task_wizard {
   }
 
   std::optional<std::pair<std::filesystem::path, transfer::transfer_source>> preview_;
-  std::optional<std::pair<std::filesystem::path, transfer::import_plan>> plan_;
+  std::optional<std::pair<std::filesystem::path, workflows::import_plan>> plan_;
   crypto::short_code_memo codes_;  // the source's code costs ~0.5 s: once per run
 };
 

@@ -37,7 +37,7 @@ class recover_keys_wizard final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     const auto alias = all.text("user", "user");
-    const escrow::invitation token = escrow::issue_recovery_token(kms(), alias);
+    const workflows::invitation token = workflows::issue_recovery_token(kms(), alias);
     audit("recovery-token-issued", token.alias);
     return sdk::summary{"Recovery token issued",
                         {{"user", "User", token.alias, {}},

@@ -16,11 +16,11 @@ class redeem_recovery_wizard final : public token_task_wizard {
 
  private:
   void check_token(const std::string& alias, const secret& token) override {
-    escrow::check_token_of(kms().db(), alias, token, store::token_purpose::recover, kms().clock().now());
+    workflows::check_token_of(kms().db(), alias, token, store::token_purpose::recover, kms().clock().now());
   }
 
   token_task_result redeem(const std::string& alias, const secret& token, const secret& password) override {
-    escrow::recovered_keys recovered = escrow::redeem_recovery(kms(), alias, token, password);
+    workflows::recovered_keys recovered = workflows::redeem_recovery(kms(), alias, token, password);
     return {std::move(recovered.pkcs12),
             {{"keys", "Keys recovered", std::to_string(recovered.keys), {}}},
             "recovery-redeemed",

@@ -70,7 +70,7 @@ class restore_wizard final : public task_wizard {
     const auto file = chosen(all);
     const auto result = store::restore(kms().db(), kms().directory(), file, kms().clock().now(),
                                        [this](store::sqlite::connection& restored) {
-                                         escrow::check_sealed_keys(kms().master(), restored);
+                                         km::check_sealed_keys(kms().master(), restored);
                                        });
     std::vector<std::string> warnings;
     for (const auto& r : result.returned) warnings.push_back(returned_warning(r));

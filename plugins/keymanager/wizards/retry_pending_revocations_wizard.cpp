@@ -20,8 +20,8 @@ class retry_pending_revocations_wizard final : public task_wizard {
   sdk::summary run_task(const sdk::answers&) override {
     progress_steps steps(env().progress, "Retrying revocations", 1);
     steps.stop_if_cancelled();
-    const auto ca = escrow::open_certificate_services(kms().db());
-    const auto retried = escrow::retry_pending_revocations(kms().db(), *ca, kms().clock().now());
+    const auto ca = workflows::open_certificate_services(kms().db());
+    const auto retried = workflows::retry_pending_revocations(kms().db(), *ca, kms().clock().now());
     steps.advance("done");
 
     std::vector<std::string> confirmed;

@@ -59,11 +59,11 @@ class revoke_certificates_wizard final : public task_wizard {
   }
 
   // The chosen users with the keys to revoke; users with none are left out.
-  std::vector<escrow::revocation_subject> subjects(const sdk::answers& a) {
+  std::vector<workflows::revocation_subject> subjects(const sdk::answers& a) {
     const auto chosen = a.items("revoke", "users");
     const auto pattern = a.text("revoke", "pattern");
-    const auto which = a.text("revoke", "keys") == keys_all_valid ? escrow::key_selection::all_valid
-                                                                   : escrow::key_selection::current;
+    const auto which = a.text("revoke", "keys") == keys_all_valid ? workflows::key_selection::all_valid
+                                                                   : workflows::key_selection::current;
     store::key_history_repository history(kms().db());
     std::vector<store::user_record> users;
     store::user_repository(kms().db()).for_each([&](const store::user_record& u) {
@@ -71,9 +71,9 @@ class revoke_certificates_wizard final : public task_wizard {
                           (!pattern.empty() && ::fnmatch(pattern.c_str(), u.alias.c_str(), FNM_CASEFOLD) == 0);
       if (picked) users.push_back(u);
     });
-    std::vector<escrow::revocation_subject> found;
+    std::vector<workflows::revocation_subject> found;
     for (const auto& u : users) {
-      auto keys = escrow::keys_to_revoke(history.list_for_user(u.user_id), which);
+      auto keys = workflows::keys_to_revoke(history.list_for_user(u.user_id), which);
       if (!keys.empty()) found.push_back({u.alias, u.user_id, std::move(keys)});
     }
     return found;
@@ -99,8 +99,8 @@ class revoke_certificates_wizard final : public task_wizard {
     const auto chosen = subjects(all);
     progress_steps steps(env().progress, "Revoking certificates", 1);
     steps.stop_if_cancelled();
-    const auto ca = escrow::open_certificate_services(kms().db());
-    const auto outcomes = escrow::revoke_certificates(kms().db(), *ca, chosen, reason(all), kms().clock().now());
+    const auto ca = workflows::open_certificate_services(kms().db());
+    const auto outcomes = workflows::revoke_certificates(kms().db(), *ca, chosen, reason(all), kms().clock().now());
     steps.advance("done");
 
     sdk::table t{"Certificates", {{"user", "User"}, {"serial", "Serial"}, {"result", "Result"}}, {}, 0};

@@ -31,7 +31,7 @@ secret password_of(const sdk::answers& a) {
   auto password = secret_answer(a, "password");
   if (!(password == secret_answer(a, "confirm_password")))
     throw error(errc::bad_input, "The two passwords differ: type the same password twice.");
-  escrow::check_pkcs12_password(password);
+  workflows::check_pkcs12_password(password);
   return password;
 }
 

@@ -9,7 +9,7 @@
 #include "common/km_error.hpp"
 #include "store/settings.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 constexpr long max_connect_timeout_ms = 600'000;
@@ -102,4 +102,4 @@ std::unique_ptr<ca::certificate_services> open_certificate_services(store::sqlit
   return std::make_unique<ca::cfssl_client>(std::move(settings));
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

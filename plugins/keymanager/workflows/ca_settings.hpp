@@ -7,7 +7,7 @@
 #include "ca/certificate_services.hpp"
 #include "store/sqlite.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 inline constexpr std::string_view ca_url_setting = "ca.url";
 inline constexpr std::string_view ca_connect_timeout_setting = "ca.connect_timeout_ms";
@@ -31,4 +31,4 @@ void write_ca_settings(store::sqlite::connection& db, const ca::connection_setti
 /// Certificate Services tab, when no address is set.
 std::unique_ptr<ca::certificate_services> open_certificate_services(store::sqlite::connection& db);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

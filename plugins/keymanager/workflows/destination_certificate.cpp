@@ -7,7 +7,7 @@
 #include "crypto/server_identity.hpp"
 #include "crypto/thumbprint.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
 std::string day(std::chrono::system_clock::time_point when) {
@@ -47,4 +47,4 @@ crypto::certificate read_destination_certificate(const std::filesystem::path& pa
   return cert;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -7,7 +7,7 @@
 
 #include "crypto/certificate.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // Reads `path` (PEM or DER). errc::bad_input naming the problem and what to do when it is not a
 // certificate, is expired or not yet valid at `now`, has a key that cannot receive a transfer
@@ -17,4 +17,4 @@ namespace arbor::km::transfer {
 crypto::certificate read_destination_certificate(const std::filesystem::path& path, const crypto::certificate& own,
                                                  std::chrono::system_clock::time_point now);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

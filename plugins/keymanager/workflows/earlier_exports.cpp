@@ -5,7 +5,7 @@
 
 #include "store/utc_time.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 earlier_exports find_earlier_exports(store::sqlite::connection& db, const user_choice& choice,
                                      std::string_view destination_sha256) {
@@ -46,4 +46,4 @@ std::string describe(const earlier_exports& found) {
          transfers + ") and are back here from a restored backup";
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -11,7 +11,7 @@
 #include "store/transfers.hpp"
 #include "workflows/user_choice.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 struct earlier_exports {
   std::int64_t users = 0;                        // covered users an earlier export took
@@ -29,4 +29,4 @@ earlier_exports find_earlier_exports(store::sqlite::connection& db, const user_c
 // "alice, bob (2 users) were already exported to this server in transfer <id> on <date>".
 std::string describe(const earlier_exports& found);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

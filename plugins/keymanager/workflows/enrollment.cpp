@@ -16,7 +16,7 @@
 #include "store/tokens.hpp"
 #include "store/users.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 constexpr std::size_t min_pkcs12_password = 8;
@@ -108,7 +108,7 @@ enrollment_result complete_enrollment(key_manager& kms, ca::certificate_services
   const std::string key_type = read_enrollment_settings(db).key_type;
   const store::user_record user = check_token_of(db, alias, token, store::token_purpose::enroll, kms.clock().now());
 
-  const crypto::private_key key = generate_user_key(key_type);
+  const crypto::private_key key = crypto::generate_user_key(key_type);
   crypto::certificate cert = issue_certificate(ca, key, user);
   try {
     const std::string key_id = store::random_id();
@@ -129,4 +129,4 @@ enrollment_result complete_enrollment(key_manager& kms, ca::certificate_services
   }
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -15,7 +15,7 @@
 #include "workflows/new_user.hpp"
 #include "instance/key_manager.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 /// User states as kms.db stores them: added but never enrolled (no key history), or with keys.
 inline constexpr std::string_view state_pending_enrollment = "pending-enrollment";
@@ -62,4 +62,4 @@ enrollment_result complete_enrollment(key_manager& kms, ca::certificate_services
 /// no NUL.
 void check_pkcs12_password(const secret& password);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -6,7 +6,7 @@
 #include "crypto/user_key_types.hpp"
 #include "store/settings.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 constexpr std::int64_t min_token_lifetime_s = 60;
@@ -24,7 +24,7 @@ void check_enrollment_settings(const enrollment_settings& settings) {
     throw error(errc::bad_input, "The token lifetime must be from 60 to " + std::to_string(max_token_lifetime_s) +
                                      " seconds (90 days), not " + std::to_string(settings.token_lifetime_s) + ".");
   }
-  check_user_key_type(settings.key_type);
+  crypto::check_user_key_type(settings.key_type);
   if (settings.user_message.size() > max_message_size ||
       !std::all_of(settings.user_message.begin(), settings.user_message.end(), printable_or_line_break)) {
     throw error(errc::bad_input, "The message to users must be at most 1000 characters of text.");
@@ -57,4 +57,4 @@ void write_enrollment_settings(store::sqlite::connection& db, const enrollment_s
   tx.commit();
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

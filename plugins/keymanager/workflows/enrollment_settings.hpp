@@ -8,7 +8,7 @@
 
 #include "store/sqlite.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 inline constexpr std::string_view token_lifetime_setting = "enrollment.token_lifetime_s";
 inline constexpr std::string_view key_type_setting = "enrollment.key_type";
@@ -38,4 +38,4 @@ enrollment_settings read_enrollment_settings(store::sqlite::connection& db);
 /// Checks and stores all settings in one transaction.
 void write_enrollment_settings(store::sqlite::connection& db, const enrollment_settings& settings);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -12,7 +12,7 @@
 #include "common/km_error.hpp"
 #include "common/staged_file.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace fs = std::filesystem;
 
 namespace {
@@ -90,4 +90,4 @@ std::string describe_leftover(const std::string& file_name) {
   return file_name + ": left by an export that stopped while writing; incomplete and ignored (safe to delete).";
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

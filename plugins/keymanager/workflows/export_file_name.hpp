@@ -10,7 +10,7 @@
 #include <vector>
 
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // errc::bad_input naming what is wrong when `name` is empty, contains a path separator, is not
 // valid UTF-8, contains a control character (C0, DEL, C1) or a bidi control, is too long for the
@@ -25,4 +25,4 @@ std::vector<std::string> find_export_leftovers(const std::filesystem::path& data
 // One line for an operator about the leftover `file_name`.
 std::string describe_leftover(const std::string& file_name);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -3,7 +3,7 @@
 #include "common/failpoint.hpp"
 #include "workflows/pending_retry.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
 // Certificate Services with the crash point tests use to kill an export after the CA answered
@@ -37,9 +37,9 @@ revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_
     if (queued != 0) tally.reason = not_configured;
   } else {
     failpoint_services services(*ca);
-    escrow::retry_pending_revocations(
+    workflows::retry_pending_revocations(
         db, services, now, [&](const store::pending_revocation& item) { return exported.contains(item.user_id); },
-        [&](const escrow::retried_revocation& outcome) {
+        [&](const workflows::retried_revocation& outcome) {
           if (outcome.confirmed()) {
             ++tally.confirmed;
             return;
@@ -54,4 +54,4 @@ revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_
   return tally;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -13,7 +13,7 @@
 #include "store/sqlite.hpp"
 #include "store/user_selection.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // What became of the revocations of an export's users.
 struct revocation_tally {
@@ -34,4 +34,4 @@ revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_
                                  const std::string& not_configured, store::user_selection& exported, std::int64_t queued,
                                  std::int64_t now, std::size_t detail_limit);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -21,12 +21,12 @@
 #include "workflows/exported_user.hpp"
 #include "transfer/transfer_writer.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
 // What the file holds, as the transaction must find it again.
 struct written_file {
-  trailer_facts trailer;
+  transfer::trailer_facts trailer;
   store::journal_entry journal;
   std::int64_t users_without_keys = 0;
   std::vector<std::string> aliases_without_keys;
@@ -52,7 +52,7 @@ written_file write_file(key_manager& kms, const export_request& request, store::
                         std::int64_t selected_count, const store::export_intent& intent,
                         const std::filesystem::path& backup, export_observer& observer) {
   const auto clock = [&kms] { return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now())); };
-  transfer_writer writer(kms.directory().root(), request.file_name, kms.identity(), request.destination,
+  transfer::transfer_writer writer(kms.directory().root(), request.file_name, kms.identity(), request.destination,
                          intent.transfer_id, clock);
   written_file written;
   written.journal.intent = intent;
@@ -71,7 +71,7 @@ written_file write_file(key_manager& kms, const export_request& request, store::
     observer.step(user.alias);
   });
   if (observer.cancelled()) throw_cancelled(backup);  // the last moment nothing has changed
-  written.trailer = writer.finish([&](const trailer_facts& trailer, const std::string& file_sha256) {
+  written.trailer = writer.finish([&](const transfer::trailer_facts& trailer, const std::string& file_sha256) {
     written.journal.file = {file_sha256, trailer.users, trailer.keys};
     store::export_journal(kms.db()).file_written(intent.transfer_id, written.journal.file);
     failpoint("export-file-recorded");
@@ -211,7 +211,7 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   failpoint("export-before-backup");
   export_result result;
   result.backup = store::back_up(kms.db(), kms.directory(), kms.clock().now());
-  result.transfer_id = new_transfer_id();
+  result.transfer_id = transfer::new_transfer_id();
   result.file = kms.directory().root() / request.file_name;
 
   const store::export_intent intent{result.transfer_id,
@@ -244,4 +244,4 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   return result;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

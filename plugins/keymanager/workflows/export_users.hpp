@@ -29,7 +29,7 @@
 #include "workflows/export_revocation.hpp"
 #include "workflows/user_choice.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // What to export, to whom, and who asked.
 struct export_request {
@@ -87,4 +87,4 @@ inline constexpr std::size_t detail_limit = 1000;
 export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
                            export_observer& observer);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -7,21 +7,21 @@
 #include "instance/key_sealing.hpp"
 #include "transfer/rfc3339.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
-key_record exported_key(const store::user_record& user, const store::key_entry& entry,
+transfer::key_record exported_key(const store::user_record& user, const store::key_entry& entry,
                         const crypto::master_key& master) {
-  key_record key;
+  transfer::key_record key;
   key.key_id = entry.key_id;
   key.seq = entry.seq;
   key.status = std::string(store::to_string(entry.status));
-  key.added_at = to_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(entry.added_at)));
+  key.added_at = transfer::to_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(entry.added_at)));
   key.certificate_der = entry.cert_der;
   try {
     // The PKCS#8 bytes go into the file as stored; parsing them into a key object would only
     // cost time and make another copy.
-    key.private_key_der = master.unseal(entry.sealed_key, escrow::key_binding(entry.user_id, entry.key_id));
+    key.private_key_der = master.unseal(entry.sealed_key, km::key_binding(entry.user_id, entry.key_id));
   } catch (const error& e) {
     throw error(e.code(),
                 "Key " + std::to_string(entry.seq) + " of user " + user.alias + " cannot be unsealed: " + e.what() +
@@ -33,12 +33,12 @@ key_record exported_key(const store::user_record& user, const store::key_entry& 
 
 }  // namespace
 
-user_record exported_user(const store::user_record& user, const std::vector<store::key_entry>& history,
+transfer::user_record exported_user(const store::user_record& user, const std::vector<store::key_entry>& history,
                           const crypto::master_key& master) {
-  user_record record{user.user_id, user.alias, user.display_name, user.email, user.state, {}};
+  transfer::user_record record{user.user_id, user.alias, user.display_name, user.email, user.state, {}};
   record.keys.reserve(history.size());
   for (const store::key_entry& entry : history) record.keys.push_back(exported_key(user, entry, master));
   return record;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -8,11 +8,11 @@
 #include "store/users.hpp"
 #include "transfer/user_record.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // `history` is the user's whole key history, ordered by seq. errc::crypto naming the user and
 // the key when a sealed key does not unseal (kms.db and master.key do not belong together).
-user_record exported_user(const store::user_record& user, const std::vector<store::key_entry>& history,
+transfer::user_record exported_user(const store::user_record& user, const std::vector<store::key_entry>& history,
                           const crypto::master_key& master);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -3,7 +3,7 @@
 #include <chrono>
 
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 std::int64_t unix_seconds(std::chrono::system_clock::time_point when) {
@@ -31,4 +31,4 @@ store::key_entry history_entry(std::string user_id, std::string key_id, crypto::
   return entry;
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -8,14 +8,14 @@
 #include "store/utc_time.hpp"
 #include "workflows/user_match.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
 bool has_control_character(std::string_view name) {
   return std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
-unknown_user listed(const user_record& incoming, const user_match& match) {
+unknown_user listed(const transfer::user_record& incoming, const user_match& match) {
   unknown_user user{incoming.user_id, incoming.alias, incoming.email, {}};
   for (const auto& candidate : match.candidates) user.candidate_aliases.push_back(candidate.alias);
   return user;
@@ -40,9 +40,9 @@ std::filesystem::path import_file(const store::data_directory& dir, std::string_
   return path;
 }
 
-transfer_reader import_reader(key_manager& kms, const std::filesystem::path& file) {
+transfer::transfer_reader import_reader(key_manager& kms, const std::filesystem::path& file) {
   const km::clock& clock = kms.clock();
-  return transfer_reader(file, kms.identity(), [&clock] {
+  return transfer::transfer_reader(file, kms.identity(), [&clock] {
     return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
   });
 }
@@ -68,7 +68,7 @@ import_plan plan_import(key_manager& kms, const std::filesystem::path& file, con
   store::user_repository users(kms.db());
   import_counts counts;
   std::vector<unknown_user> unknown;
-  auto file_facts = reader.read([&](user_record&& incoming) {
+  auto file_facts = reader.read([&](transfer::user_record&& incoming) {
     ++counts.users;
     counts.keys += static_cast<std::int64_t>(incoming.keys.size());
     const auto match = match_user(users, incoming);
@@ -84,4 +84,4 @@ import_plan plan_import(key_manager& kms, const std::filesystem::path& file, con
   return import_plan{std::move(file_facts), counts, std::move(unknown)};
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -12,7 +12,7 @@
 #include "store/transfers.hpp"
 #include "transfer/transfer_reader.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // The transfer file `name` in this server's KMSData directory, where the operator moved it.
 // errc::bad_input for an empty name, a path separator, "." or "..", a control character, or a
@@ -20,7 +20,7 @@ namespace arbor::km::transfer {
 std::filesystem::path import_file(const store::data_directory& dir, std::string_view name);
 
 // A reader of `file` as this server, checking expiry against the Key Manager's clock.
-transfer_reader import_reader(key_manager& kms, const std::filesystem::path& file);
+transfer::transfer_reader import_reader(key_manager& kms, const std::filesystem::path& file);
 
 // errc::conflict, saying when, if this server has already imported (or itself exported) the
 // transfer `transfer_id`: the same file must never land twice.
@@ -46,7 +46,7 @@ struct import_counts {
 
 // What importing the file would do, and the verified facts of the file.
 struct import_plan {
-  transfer_summary file;
+  transfer::transfer_summary file;
   import_counts counts;
   std::vector<unknown_user> unknown;  // the first max_listed_unknown, in file order
 };
@@ -60,4 +60,4 @@ inline constexpr std::size_t max_listed_unknown = 200;
 // Writes nothing. Memory holds one user at a time plus the bounded unknown list.
 import_plan plan_import(key_manager& kms, const std::filesystem::path& file, const std::string& accepted_source_sha256);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

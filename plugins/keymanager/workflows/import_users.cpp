@@ -14,7 +14,7 @@
 #include "transfer/two_stage.hpp"
 #include "workflows/user_match.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
 // Users read, decrypted, verified and checked on the reading thread (transfer/two_stage.hpp)
@@ -29,7 +29,7 @@ class import_pass {
       : kms_(kms), request_(request), result_(result), users_(kms.db()), history_(kms.db()) {}
 
   void take(checked_user& checked) {
-    const user_record& incoming = checked.user;
+    const transfer::user_record& incoming = checked.user;
     auto match = match_user(users_, incoming);
     switch (match.kind) {
       case match_kind::new_user:
@@ -54,7 +54,7 @@ class import_pass {
   }
 
   void resolve(checked_user& checked, const user_match& match) {
-    const user_record& incoming = checked.user;
+    const transfer::user_record& incoming = checked.user;
     const auto decision = request_.resolutions.find(incoming.user_id);
     if (decision == request_.resolutions.end()) {
       ++result_.not_imported;
@@ -79,7 +79,7 @@ class import_pass {
   store::history_appender history_;
 };
 
-void record_and_audit(key_manager& kms, const import_request& request, const transfer_summary& file,
+void record_and_audit(key_manager& kms, const import_request& request, const transfer::transfer_summary& file,
                       const import_result& result) {
   store::transfer_log(kms.db()).record({file.trailer.transfer_id, store::transfer_direction::import_users,
                                         file.source.sha256, request.file.filename().string(), kms.clock().now(),
@@ -119,11 +119,11 @@ import_result import_users(key_manager& kms, const import_request& request) {
   store::sqlite::transaction tx(kms.db());
   refuse_if_already_recorded(log, transfer_id);
   import_pass pass(kms, request, result);
-  pkcs8_decoder keys;  // used by the reading thread only
-  using reading = two_stage<checked_user, transfer_summary>;
+  crypto::pkcs8_decoder keys;  // used by the reading thread only
+  using reading = transfer::two_stage<checked_user, transfer::transfer_summary>;
   reading stages(
       [&](const reading::emit& emit) {
-        return reader.read([&](user_record&& incoming) { emit(check_user(keys, std::move(incoming))); });
+        return reader.read([&](transfer::user_record&& incoming) { emit(check_user(keys, std::move(incoming))); });
       },
       users_in_flight);
   bool first = true;
@@ -138,4 +138,4 @@ import_result import_users(key_manager& kms, const import_request& request) {
   return result;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

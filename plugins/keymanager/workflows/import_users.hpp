@@ -15,7 +15,7 @@
 #include "instance/key_manager.hpp"
 #include "workflows/import_plan.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // The operator's decisions for unknown users: user id -> alias of the existing user whose key
 // history receives theirs. An unknown user not named here is not imported.
@@ -30,7 +30,7 @@ struct import_request {
   std::string actor;  // who is audited as having imported
   // Called after each user, inside the transaction: progress, and cancellation by throwing
   // (errc::cancelled), which rolls the whole import back. May be empty.
-  std::function<void(const user_record&)> after_user;
+  std::function<void(const transfer::user_record&)> after_user;
 };
 
 // What the import did.
@@ -54,4 +54,4 @@ struct import_result {
 // "import-mid-transaction" (after the first user is written).
 import_result import_users(key_manager& kms, const import_request& request);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

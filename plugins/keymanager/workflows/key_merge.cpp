@@ -12,20 +12,20 @@
 #include "crypto/public_key_match.hpp"
 #include "transfer/rfc3339.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
-std::string key_name(const key_record& key, const user_record& user) {
+std::string key_name(const transfer::key_record& key, const transfer::user_record& user) {
   return "key " + std::to_string(key.seq) + " of user " + user.alias + " (" + user.user_id + ")";
 }
 
 // Proves the key belongs to `cert` (and, for RSA, that it is whole): nothing is sealed before
 // this holds. RSA keys are read from their DER; others are decoded by OpenSSL.
-void check_key(pkcs8_decoder& keys, const key_record& key, const imported_certificate& cert, const std::string& name) {
+void check_key(crypto::pkcs8_decoder& keys, const transfer::key_record& key, const crypto::imported_certificate& cert, const std::string& name) {
   const bool matches = [&] {
     try {
-      if (const auto rsa = rsa_pkcs8_matches(key.private_key_der, cert.subject_public_key_info)) return *rsa;
-      return public_key_matches(keys.decode(key.private_key_der), cert.subject_public_key_info);
+      if (const auto rsa = crypto::rsa_pkcs8_matches(key.private_key_der, cert.subject_public_key_info)) return *rsa;
+      return crypto::public_key_matches(keys.decode(key.private_key_der), cert.subject_public_key_info);
     } catch (const error& e) {
       throw error(errc::corrupt, "The transfer file holds a private key that does not parse: " + name + ".", e.what());
     }
@@ -39,7 +39,7 @@ void check_key(pkcs8_decoder& keys, const key_record& key, const imported_certif
 // exports once the file is written (the status in the file predates that), so a key that was
 // valid there is recorded here as revoked: the destination re-enrolls its users, it never hands
 // out a moved certificate as current.
-store::key_status imported_status(const key_record& key, const std::string& name) {
+store::key_status imported_status(const transfer::key_record& key, const std::string& name) {
   const auto status = [&] {
     try {
       return store::parse_key_status(key.status);
@@ -51,22 +51,22 @@ store::key_status imported_status(const key_record& key, const std::string& name
   return status == store::key_status::valid ? store::key_status::revoked : status;
 }
 
-std::int64_t added_at_of(const key_record& key, const std::string& name) {
-  const auto when = from_rfc3339(key.added_at, name + " added_at");
+std::int64_t added_at_of(const transfer::key_record& key, const std::string& name) {
+  const auto when = transfer::from_rfc3339(key.added_at, name + " added_at");
   return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
 }
 
 }  // namespace
 
-checked_user check_user(pkcs8_decoder& keys, user_record&& incoming) {
+checked_user check_user(crypto::pkcs8_decoder& keys, transfer::user_record&& incoming) {
   checked_user out;
   out.user = std::move(incoming);
   std::sort(out.user.keys.begin(), out.user.keys.end(),
-            [](const key_record& a, const key_record& b) { return a.seq < b.seq; });
+            [](const transfer::key_record& a, const transfer::key_record& b) { return a.seq < b.seq; });
   out.keys.reserve(out.user.keys.size());
-  for (key_record& key : out.user.keys) {
+  for (transfer::key_record& key : out.user.keys) {
     const std::string name = key_name(key, out.user);
-    auto cert = read_imported_certificate(std::move(key.certificate_der), name);
+    auto cert = crypto::read_imported_certificate(std::move(key.certificate_der), name);
     check_key(keys, key, cert, name);
     out.keys.push_back({std::move(cert.facts), std::move(key.private_key_der), imported_status(key, name),
                         added_at_of(key, name)});
@@ -82,9 +82,9 @@ merged_keys merge_keys(const crypto::master_key& master, store::history_appender
     std::string key_id = store::random_id();
     // The PKCS#8 bytes as they came (they were checked, with nothing after them), bound as escrow
     // binds every sealed key; re-encoding the parsed key would only cost time.
-    auto sealed = master.seal(key.private_key_der, escrow::key_binding(owner_id, key_id));
+    auto sealed = master.seal(key.private_key_der, km::key_binding(owner_id, key_id));
     key.private_key_der.clear();
-    auto entry = escrow::history_entry(std::string(owner_id), std::move(key_id), std::move(key.facts),
+    auto entry = workflows::history_entry(std::string(owner_id), std::move(key_id), std::move(key.facts),
                                        std::move(sealed), key.added_at);
     entry.status = key.status;
     if (history.append_unless_present(entry)) {
@@ -96,4 +96,4 @@ merged_keys merge_keys(const crypto::master_key& master, store::history_appender
   return result;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

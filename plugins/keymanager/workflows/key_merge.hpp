@@ -15,7 +15,7 @@
 #include "crypto/pkcs8_decoder.hpp"
 #include "transfer/user_record.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // One key of an incoming history, checked: its certificate read, its private key proven to be
 // the certificate's, its status and time understood.
@@ -29,7 +29,7 @@ struct checked_key {
 // An incoming user whose keys were all checked; `user.keys` is empty, its keys are in `keys`, in
 // the order of their seq.
 struct checked_user {
-  user_record user;
+  transfer::user_record user;
   std::vector<checked_key> keys;
 };
 
@@ -37,7 +37,7 @@ struct checked_user {
 // certificate or key that does not parse, a key that does not belong to its certificate, a status
 // or time not understood. Touches no database; `keys` decodes the private keys that are not RSA
 // (one decoder for the whole import).
-checked_user check_user(pkcs8_decoder& keys, user_record&& incoming);
+checked_user check_user(crypto::pkcs8_decoder& keys, transfer::user_record&& incoming);
 
 // What merging one history did.
 struct merged_keys {
@@ -53,4 +53,4 @@ struct merged_keys {
 merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
                        std::string_view owner_id, std::vector<checked_key>& keys);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -6,7 +6,7 @@
 #include "common/km_error.hpp"
 #include "crypto/csr.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 constexpr std::size_t max_alias = 64;
@@ -40,4 +40,4 @@ void check_new_user(const new_user& user) {
   }
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

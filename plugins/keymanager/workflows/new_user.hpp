@@ -2,7 +2,7 @@
 // A user an operator is adding, before they exist in kms.db, and the checks their fields pass.
 #include <string>
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 /// What an operator enters for a new user. `origin` names where the entry came from in error
 /// messages ("line 4 of users.csv"); empty for a user typed on a wizard page.
@@ -21,4 +21,4 @@ const std::string& certificate_name(const new_user& user);
 /// cannot carry).
 void check_new_user(const new_user& user);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

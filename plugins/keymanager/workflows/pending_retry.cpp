@@ -4,7 +4,7 @@
 
 #include "store/key_status_updates.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 ca::revocation_reason reason_of(const store::pending_revocation& item) {
@@ -66,4 +66,4 @@ std::vector<retried_revocation> retry_pending_revocations(store::sqlite::connect
   return outcomes;
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

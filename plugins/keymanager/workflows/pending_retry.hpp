@@ -11,7 +11,7 @@
 #include "store/pending_revocations.hpp"
 #include "store/sqlite.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 /// One queued revocation after the retry: confirmed (and so removed from the queue) or still
 /// pending with the CA's latest error.
@@ -39,4 +39,4 @@ void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_se
 std::vector<retried_revocation> retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca,
                                                           std::int64_t now);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -9,7 +9,7 @@
 #include "store/tokens.hpp"
 #include "store/users.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 // The keys and certificates of a history, kept alive while PKCS#12 entries refer to them.
@@ -64,4 +64,4 @@ recovered_keys redeem_recovery(key_manager& kms, std::string_view alias, const s
   return recovered;
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -11,7 +11,7 @@
 #include "workflows/enrollment.hpp"
 #include "instance/key_manager.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 /// A recovery token for `alias`, valid for the Enrollment tab's token lifetime. errc::not_found
 /// for an unknown user; errc::bad_input when the user has no key history yet (nothing to recover).
@@ -31,4 +31,4 @@ struct recovered_keys {
 recovered_keys redeem_recovery(key_manager& kms, std::string_view alias, const secret& token,
                                const secret& pkcs12_password);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -5,7 +5,7 @@
 #include "store/key_status_updates.hpp"
 #include "store/pending_revocations.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 bool still_valid(const store::key_entry& entry) { return entry.status == store::key_status::valid; }
@@ -78,4 +78,4 @@ std::vector<user_revocation> revoke_certificates(store::sqlite::connection& db, 
   return outcomes;
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -14,7 +14,7 @@
 #include "store/key_history.hpp"
 #include "store/sqlite.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 /// Which of a user's keys to revoke.
 enum class key_selection {
@@ -61,4 +61,4 @@ std::vector<user_revocation> revoke_certificates(store::sqlite::connection& db, 
                                                  std::span<const revocation_subject> subjects,
                                                  ca::revocation_reason reason, std::int64_t now);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -4,7 +4,7 @@
 
 #include "common/km_error.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 error not_theirs(std::string_view alias) {
@@ -37,4 +37,4 @@ store::user_record check_token_of(store::sqlite::connection& db, std::string_vie
   return redeem_token_of(db, alias, token, purpose, now);
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -9,7 +9,7 @@
 #include "store/tokens.hpp"
 #include "store/users.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 /// Redeems `token` for the user `alias` and returns the user. Runs inside the caller's
 /// transaction: the token counts as used only when the caller commits, so a caller that rolls
@@ -23,4 +23,4 @@ store::user_record redeem_token_of(store::sqlite::connection& db, std::string_vi
 store::user_record check_token_of(store::sqlite::connection& db, std::string_view alias, const secret& token,
                                   store::token_purpose purpose, std::int64_t now);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

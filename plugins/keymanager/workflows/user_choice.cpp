@@ -6,7 +6,7 @@
 
 #include "common/km_error.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
 bool matches(const std::string& pattern, const std::string& text) {
@@ -65,4 +65,4 @@ std::int64_t select_covered(store::sqlite::connection& db, const user_choice& ch
   return selection.size();
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

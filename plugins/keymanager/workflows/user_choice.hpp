@@ -11,7 +11,7 @@
 #include "store/user_selection.hpp"
 #include "store/users.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // How the users are chosen. Zero is not a valid scope.
 enum class user_scope {
@@ -48,4 +48,4 @@ std::int64_t count_covered(store::sqlite::connection& db, const user_choice& cho
 // many the selection holds.
 std::int64_t select_covered(store::sqlite::connection& db, const user_choice& choice, store::user_selection& selection);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

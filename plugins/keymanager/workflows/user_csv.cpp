@@ -8,7 +8,7 @@
 #include "common/km_error.hpp"
 #include "crypto/file_reader.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 namespace {
 
 constexpr std::size_t max_file_bytes = 64 * 1024 * 1024;
@@ -181,4 +181,4 @@ std::vector<new_user> read_user_csv(const std::filesystem::path& path) {
   return std::move(lines).finish();
 }
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

@@ -8,7 +8,7 @@
 
 #include "workflows/new_user.hpp"
 
-namespace arbor::km::escrow {
+namespace arbor::km::workflows {
 
 /// The users in `text`, each with origin "line N of <source>". The first broken line (wrong
 /// header, wrong number of fields, an unterminated quote, an alias given twice, a field that
@@ -19,4 +19,4 @@ std::vector<new_user> parse_user_csv(std::string_view text, std::string_view sou
 /// a line over 64 KiB is errc::bad_input. errc::not_found or errc::io for the file.
 std::vector<new_user> read_user_csv(const std::filesystem::path& path);
 
-}  // namespace arbor::km::escrow
+}  // namespace arbor::km::workflows

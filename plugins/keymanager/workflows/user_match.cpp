@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 namespace {
 
 void add_candidate(std::vector<store::user_record>& candidates, store::user_record user) {
@@ -13,7 +13,7 @@ void add_candidate(std::vector<store::user_record>& candidates, store::user_reco
 
 }  // namespace
 
-user_match match_user(store::user_repository& users, const user_record& incoming) {
+user_match match_user(store::user_repository& users, const transfer::user_record& incoming) {
   user_match match;
   if (auto same = users.find_by_id(incoming.user_id)) {
     match.kind = match_kind::known;
@@ -27,4 +27,4 @@ user_match match_user(store::user_repository& users, const user_record& incoming
   return match;
 }
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

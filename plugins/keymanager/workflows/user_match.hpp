@@ -9,7 +9,7 @@
 #include "store/users.hpp"
 #include "transfer/user_record.hpp"
 
-namespace arbor::km::transfer {
+namespace arbor::km::workflows {
 
 // The three cases DESIGN.md names. Zero is not a valid kind.
 enum class match_kind {
@@ -26,6 +26,6 @@ struct user_match {
 };
 
 // Reads only. An empty e-mail address matches nobody.
-user_match match_user(store::user_repository& users, const user_record& incoming);
+user_match match_user(store::user_repository& users, const transfer::user_record& incoming);
 
-}  // namespace arbor::km::transfer
+}  // namespace arbor::km::workflows

@@ -60,7 +60,7 @@ std::map<std::string, escrowed_key> escrowed_keys(const kms_server& server) {
   std::map<std::string, escrowed_key> keys;
   for (const auto& user : users) {
     for (const auto& entry : history.list_for_user(user.user_id)) {
-      const auto key = km::escrow::unseal_user_key(master, entry);
+      const auto key = km::unseal_user_key(master, entry);
       keys[entry.cert_sha256] = {user.user_id, user.alias, sha256_of(key.to_pkcs8_der()), key.public_key_sha256_hex()};
     }
   }

@@ -221,7 +221,7 @@ BOOST_AUTO_TEST_CASE(a_file_this_server_exported_itself_is_refused) {
   const std::string own = arbor::km::crypto::sha256_hex(self.cert());
   const auto header = arbor::km::transfer::encode_segment_header({arbor::km::transfer::new_transfer_id(), 0, own, own});
   join_objects(destination.data() / "own.kmx",
-               {arbor::km::transfer::seal_payload(header + "{}\n", self.cert(), self.key(), self.cert())});
+               {arbor::km::crypto::seal_payload(header + "{}\n", self.cert(), self.key(), self.cert())});
   require_refused("own.kmx", "exported by this server itself",
                   {"source.thumbprint=" + arbor::km::crypto::sha256_hex(self.cert())});
 }
@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(a_file_signed_by_a_certificate_whose_signature_bytes_were_c
       {arbor::km::transfer::new_transfer_id(), 0, altered_sha256,
        arbor::km::crypto::sha256_hex(identity_of(destination).cert())});
   join_objects(destination.data() / "forged.kmx",
-               {arbor::km::transfer::seal_payload(header + "{}\n", altered, signer.key(), identity_of(destination).cert())});
+               {arbor::km::crypto::seal_payload(header + "{}\n", altered, signer.key(), identity_of(destination).cert())});
   require_refused("forged.kmx", "not signed by a Key Management server's certificate",
                   {"source.thumbprint=" + altered_sha256});
   BOOST_TEST(destination.sql("SELECT count(*) FROM audit_log WHERE event = 'users-import-refused' AND outcome = "
@@ -305,7 +305,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_format_version_is_refused) {
        arbor::km::crypto::sha256_hex(self.cert())});
   header.replace(header.find("\"version\":1"), 11, "\"version\":7");
   join_objects(destination.data() / "v7.kmx",
-               {arbor::km::transfer::seal_payload(header + "{}\n", signer.cert(), signer.key(), self.cert())});
+               {arbor::km::crypto::seal_payload(header + "{}\n", signer.cert(), signer.key(), self.cert())});
   require_refused("v7.kmx", "format version 7 is not supported");
 }
 

@@ -7,7 +7,7 @@
 
 #include "crypto/cms_content.hpp"
 
-using arbor::km::transfer::secret_sink;
+using arbor::km::crypto::secret_sink;
 
 namespace {
 

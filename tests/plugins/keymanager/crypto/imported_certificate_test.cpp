@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(facts_read_from_der_equal_those_of_the_parsed_certificate) 
     BOOST_TEST_CONTEXT(name) {
       const auto der = shapes().der(name);
       const auto expected = crypto::facts_of(crypto::certificate::from_bytes(der, name));
-      const auto read = transfer::read_imported_certificate(der, name);
+      const auto read = crypto::read_imported_certificate(der, name);
       BOOST_TEST(read.facts.der == expected.der);
       BOOST_TEST(read.facts.sha256_hex == expected.sha256_hex);
       BOOST_TEST(read.facts.serial_decimal == expected.serial_decimal);
@@ -91,9 +91,9 @@ BOOST_AUTO_TEST_CASE(facts_read_from_der_equal_those_of_the_parsed_certificate) 
     }
   }
   // The shapes cover what the shortcut must find: an authority key id, and a certificate without.
-  BOOST_TEST(!transfer::read_imported_certificate(shapes().der("rsa"), "rsa").facts.authority_key_id_hex.empty());
-  BOOST_TEST(transfer::read_imported_certificate(shapes().der("v1"), "v1").facts.authority_key_id_hex.empty());
-  BOOST_TEST(transfer::read_imported_certificate(shapes().der("rsa"), "rsa").facts.serial_hex == "0123456789abcdef0123");
+  BOOST_TEST(!crypto::read_imported_certificate(shapes().der("rsa"), "rsa").facts.authority_key_id_hex.empty());
+  BOOST_TEST(crypto::read_imported_certificate(shapes().der("v1"), "v1").facts.authority_key_id_hex.empty());
+  BOOST_TEST(crypto::read_imported_certificate(shapes().der("rsa"), "rsa").facts.serial_hex == "0123456789abcdef0123");
 }
 
 BOOST_AUTO_TEST_CASE(each_key_matches_its_own_certificate_and_no_other) {
@@ -101,21 +101,21 @@ BOOST_AUTO_TEST_CASE(each_key_matches_its_own_certificate_and_no_other) {
     const auto key = shapes().key(key_name);
     for (const char* cert_name : all_shapes) {
       BOOST_TEST_CONTEXT(key_name << " against " << cert_name) {
-        const auto cert = transfer::read_imported_certificate(shapes().der(cert_name), cert_name);
+        const auto cert = crypto::read_imported_certificate(shapes().der(cert_name), cert_name);
         const bool expected = key.matches(crypto::certificate::from_bytes(shapes().der(cert_name), cert_name));
         BOOST_TEST(expected == (std::string(key_name) == cert_name));
-        BOOST_TEST(transfer::public_key_matches(key, cert.subject_public_key_info) == expected);
+        BOOST_TEST(crypto::public_key_matches(key, cert.subject_public_key_info) == expected);
       }
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(a_key_of_the_same_shape_but_other_numbers_does_not_match) {
-  const auto cert = transfer::read_imported_certificate(shapes().der("ec"), "ec");
-  BOOST_TEST(!transfer::public_key_matches(crypto::private_key::generate_ec("P-256"), cert.subject_public_key_info));
-  BOOST_TEST(!transfer::public_key_matches(crypto::private_key::generate_ec("P-384"), cert.subject_public_key_info));
-  const auto rsa = transfer::read_imported_certificate(shapes().der("rsa"), "rsa");
-  BOOST_TEST(!transfer::public_key_matches(crypto::private_key::generate_rsa(2048), rsa.subject_public_key_info));
+  const auto cert = crypto::read_imported_certificate(shapes().der("ec"), "ec");
+  BOOST_TEST(!crypto::public_key_matches(crypto::private_key::generate_ec("P-256"), cert.subject_public_key_info));
+  BOOST_TEST(!crypto::public_key_matches(crypto::private_key::generate_ec("P-384"), cert.subject_public_key_info));
+  const auto rsa = crypto::read_imported_certificate(shapes().der("rsa"), "rsa");
+  BOOST_TEST(!crypto::public_key_matches(crypto::private_key::generate_rsa(2048), rsa.subject_public_key_info));
 }
 
 bool is_rsa(const std::string& shape) { return shape == "rsa" || shape == "v1"; }
@@ -124,8 +124,8 @@ BOOST_AUTO_TEST_CASE(rsa_keys_read_from_der_match_their_own_certificate_and_no_o
   for (const char* key_name : all_shapes) {
     for (const char* cert_name : all_shapes) {
       BOOST_TEST_CONTEXT(key_name << " against " << cert_name) {
-        const auto cert = transfer::read_imported_certificate(shapes().der(cert_name), cert_name);
-        const auto matched = transfer::rsa_pkcs8_matches(shapes().p8(key_name), cert.subject_public_key_info);
+        const auto cert = crypto::read_imported_certificate(shapes().der(cert_name), cert_name);
+        const auto matched = crypto::rsa_pkcs8_matches(shapes().p8(key_name), cert.subject_public_key_info);
         // Anything but an RSA key against an RSA certificate is left to OpenSSL.
         BOOST_TEST(matched.has_value() == (is_rsa(key_name) && is_rsa(cert_name)));
         if (matched) BOOST_TEST(*matched == (std::string(key_name) == cert_name));
@@ -135,33 +135,33 @@ BOOST_AUTO_TEST_CASE(rsa_keys_read_from_der_match_their_own_certificate_and_no_o
 }
 
 BOOST_AUTO_TEST_CASE(an_rsa_key_whose_private_numbers_disagree_is_refused_though_openssl_decodes_it) {
-  const auto cert = transfer::read_imported_certificate(shapes().der("rsa"), "rsa");
+  const auto cert = crypto::read_imported_certificate(shapes().der("rsa"), "rsa");
   auto damaged = shapes().p8("rsa");
   damaged.data()[damaged.size() - 1] ^= 0x01;  // the low octet of qinv, the key's last number
-  BOOST_TEST(transfer::public_key_matches(crypto::private_key::from_pkcs8_der(damaged), cert.subject_public_key_info));
-  const auto matched = transfer::rsa_pkcs8_matches(damaged, cert.subject_public_key_info);
+  BOOST_TEST(crypto::public_key_matches(crypto::private_key::from_pkcs8_der(damaged), cert.subject_public_key_info));
+  const auto matched = crypto::rsa_pkcs8_matches(damaged, cert.subject_public_key_info);
   BOOST_TEST((matched.has_value() && !*matched));
 }
 
 BOOST_AUTO_TEST_CASE(an_rsa_key_that_is_not_der_is_refused_as_corrupt) {
-  const auto cert = transfer::read_imported_certificate(shapes().der("rsa"), "rsa");
+  const auto cert = crypto::read_imported_certificate(shapes().der("rsa"), "rsa");
   const auto good = shapes().p8("rsa");
   const secret truncated(good.data(), good.size() - 1);
   secret trailing(good.size() + 1);
   std::copy(good.data(), good.data() + good.size(), trailing.data());
   for (const secret* bad : std::initializer_list<const secret*>{&truncated, &trailing}) {
-    BOOST_CHECK_EXCEPTION(transfer::rsa_pkcs8_matches(*bad, cert.subject_public_key_info), error,
+    BOOST_CHECK_EXCEPTION(crypto::rsa_pkcs8_matches(*bad, cert.subject_public_key_info), error,
                           [](const error& e) { return e.code() == errc::corrupt; });
   }
 }
 
 BOOST_AUTO_TEST_CASE(a_public_key_that_is_not_der_matches_nothing) {
   const auto key = shapes().key("rsa");
-  auto spki = transfer::read_imported_certificate(shapes().der("rsa"), "rsa").subject_public_key_info;
+  auto spki = crypto::read_imported_certificate(shapes().der("rsa"), "rsa").subject_public_key_info;
   spki.pop_back();
-  BOOST_TEST(!transfer::public_key_matches(key, spki));
-  BOOST_TEST(!transfer::public_key_matches(key, std::vector<std::uint8_t>{0x30, 0x03, 0x02, 0x01}));
-  BOOST_TEST(!transfer::public_key_matches(key, std::vector<std::uint8_t>{}));
+  BOOST_TEST(!crypto::public_key_matches(key, spki));
+  BOOST_TEST(!crypto::public_key_matches(key, std::vector<std::uint8_t>{0x30, 0x03, 0x02, 0x01}));
+  BOOST_TEST(!crypto::public_key_matches(key, std::vector<std::uint8_t>{}));
 }
 
 BOOST_AUTO_TEST_CASE(damaged_certificates_are_refused_naming_the_key) {
@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(damaged_certificates_are_refused_naming_the_key) {
   wrong_serial_tag.at(4 + 4 + 5) = 0x04;
   const std::vector<std::uint8_t> garbage{'n', 'o', 't', ' ', 'a', ' ', 'c', 'e', 'r', 't'};
   for (const auto& bad : {truncated, trailing, wrong_serial_tag, garbage}) {
-    BOOST_CHECK_EXCEPTION(transfer::read_imported_certificate(bad, "key 2 of user alice"), error, [](const error& e) {
+    BOOST_CHECK_EXCEPTION(crypto::read_imported_certificate(bad, "key 2 of user alice"), error, [](const error& e) {
       return e.code() == errc::corrupt && std::string(e.what()).find("key 2 of user alice") != std::string::npos;
     });
   }

@@ -16,7 +16,7 @@ struct sealed_key {
     e.user_id = "user-1";
     e.key_id = "key-1";
     e.seq = 1;
-    e.sealed_key = escrow::seal_user_key(master, key, e.user_id, e.key_id);
+    e.sealed_key = arbor::km::seal_user_key(master, key, e.user_id, e.key_id);
     return e;
   }();
 };
@@ -28,26 +28,26 @@ bool does_not_verify(const error& e) { return e.code() == errc::crypto; }
 BOOST_FIXTURE_TEST_SUITE(key_sealing, sealed_key)
 
 BOOST_AUTO_TEST_CASE(binding_names_the_user_and_the_key) {
-  BOOST_TEST(escrow::key_binding("u", "k") == "user:u/key:k");
+  BOOST_TEST(arbor::km::key_binding("u", "k") == "user:u/key:k");
 }
 
 BOOST_AUTO_TEST_CASE(a_sealed_key_unseals_in_its_own_place) {
-  const auto opened = escrow::unseal_user_key(master, entry);
+  const auto opened = arbor::km::unseal_user_key(master, entry);
   BOOST_TEST(opened.public_key_sha256_hex() == key.public_key_sha256_hex());
 }
 
 BOOST_AUTO_TEST_CASE(a_sealed_key_moved_to_another_user_does_not_unseal) {
   entry.user_id = "user-2";
-  BOOST_CHECK_EXCEPTION(escrow::unseal_user_key(master, entry), error, does_not_verify);
+  BOOST_CHECK_EXCEPTION(arbor::km::unseal_user_key(master, entry), error, does_not_verify);
 }
 
 BOOST_AUTO_TEST_CASE(a_sealed_key_moved_to_another_key_id_does_not_unseal) {
   entry.key_id = "key-2";
-  BOOST_CHECK_EXCEPTION(escrow::unseal_user_key(master, entry), error, does_not_verify);
+  BOOST_CHECK_EXCEPTION(arbor::km::unseal_user_key(master, entry), error, does_not_verify);
 }
 
 BOOST_AUTO_TEST_CASE(a_sealed_key_does_not_unseal_under_another_master_key) {
-  BOOST_CHECK_EXCEPTION(escrow::unseal_user_key(crypto::master_key::generate(), entry), error, does_not_verify);
+  BOOST_CHECK_EXCEPTION(arbor::km::unseal_user_key(crypto::master_key::generate(), entry), error, does_not_verify);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

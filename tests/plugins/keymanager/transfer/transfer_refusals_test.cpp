@@ -126,8 +126,8 @@ BOOST_AUTO_TEST_CASE(reader_refuses_a_trailer_from_another_transfer) {
 
 BOOST_AUTO_TEST_CASE(reader_refuses_a_segment_replaced_under_the_same_index_and_counts) {
   // Same transfer, index and counts, one byte of content changed: only the hash chain notices.
-  transfer::opened_payload opened =
-      transfer::open_payload(objects[1], ec_destination().cert(), ec_destination().key(), "segment 1");
+  crypto::opened_payload opened =
+      crypto::open_payload(objects[1], ec_destination().cert(), ec_destination().key(), "segment 1");
   std::string payload(opened.payload.view());
   payload[payload.find("@example.org")] = '#';
   objects[1] = forge_object(payload, source_server(), ec_destination().cert());
@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(preview_refuses_a_signer_whose_certificate_signature_bytes_
   const auto altered = with_signature_altered(source_server().cert());
   const auto head = transfer::encode_segment_header(
       {trailer.transfer_id, 0, crypto::sha256_hex(altered), trailer.destination_sha256});
-  objects = {transfer::seal_payload(head + "{}\n", altered, source_server().key(), ec_destination().cert())};
+  objects = {crypto::seal_payload(head + "{}\n", altered, source_server().key(), ec_destination().cert())};
   rewrite();
   const transfer::transfer_reader reader(file, ec_destination(), fixed_clock(t0 + 1h));
   BOOST_CHECK_EXCEPTION(reader.preview(), error, [](const error& e) {

@@ -113,7 +113,7 @@ inline void join_objects(const std::filesystem::path& file,
 inline std::vector<std::uint8_t> forge_object(const std::string& payload,
                                               const crypto::server_identity& signer,
                                               const crypto::certificate& recipient) {
-  return transfer::seal_payload(payload, signer.cert(), signer.key(), recipient);
+  return crypto::seal_payload(payload, signer.cert(), signer.key(), recipient);
 }
 
 }  // namespace arbor::km::test

@@ -51,9 +51,9 @@ BOOST_FIXTURE_TEST_CASE(a_backup_whose_sealed_keys_do_not_open_here_is_refused_a
   user("alice", 1);
   // A whole, well-formed database of the destination server: its keys are sealed under the
   // destination's master key, not this server's.
-  std::vector<escrow::new_user> users{{"bob", "Bob", "bob@example.org", {}}};
-  auto invited = std::move(escrow::enroll_users(destination, users).front());
-  escrow::complete_enrollment(destination, ca, "bob", invited.token, secret("user-chosen-pw"));
+  std::vector<workflows::new_user> users{{"bob", "Bob", "bob@example.org", {}}};
+  auto invited = std::move(workflows::enroll_users(destination, users).front());
+  workflows::complete_enrollment(destination, ca, "bob", invited.token, secret("user-chosen-pw"));
   const auto foreign = store::back_up(destination.db(), destination.directory(), clock.now());
 
   choose(foreign);

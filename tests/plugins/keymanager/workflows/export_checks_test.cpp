@@ -39,14 +39,14 @@ BOOST_FIXTURE_TEST_SUITE(export_checks, testing::export_fixture)
 // --- the file page ---
 
 BOOST_AUTO_TEST_CASE(a_plain_new_file_name_is_accepted) {
-  transfer::check_export_file_name("users-to-paris.kmx", source.directory().root());
+  workflows::check_export_file_name("users-to-paris.kmx", source.directory().root());
 }
 
 BOOST_AUTO_TEST_CASE(file_names_that_could_leave_the_directory_or_hide_are_refused) {
   const auto root = source.directory().root();
   for (const std::string name : {"", "a/b.kmx", "/tmp/x.kmx", "a\\b.kmx", "..", "x..kmx", ".hidden", "."}) {
     BOOST_TEST_CONTEXT("name '" << name << "'") {
-      BOOST_TEST((code_of([&] { transfer::check_export_file_name(name, root); }) == errc::bad_input));
+      BOOST_TEST((code_of([&] { workflows::check_export_file_name(name, root); }) == errc::bad_input));
     }
   }
 }
@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(file_names_that_could_leave_the_directory_or_hide_are_refus
 BOOST_AUTO_TEST_CASE(file_names_with_control_characters_are_refused) {
   const auto root = source.directory().root();
   for (const std::string& name : {std::string("a\tb"), std::string("a\nb"), std::string("a\x7f"), std::string("\x1b[31m")})
-    BOOST_TEST((code_of([&] { transfer::check_export_file_name(name, root); }) == errc::bad_input));
+    BOOST_TEST((code_of([&] { workflows::check_export_file_name(name, root); }) == errc::bad_input));
 }
 
 BOOST_AUTO_TEST_CASE(file_names_with_c1_or_direction_controls_or_invalid_utf8_are_refused) {
@@ -64,10 +64,10 @@ BOOST_AUTO_TEST_CASE(file_names_with_c1_or_direction_controls_or_invalid_utf8_ar
   for (const std::string name : {"a\u0085b.kmx", "a\u202Eb.kmx", "a\u2067b.kmx", "a\u200Eb.kmx", "a\u061Cb.kmx",
                                  "a\x80" "b.kmx", "a\xC0\xAF" "b.kmx", "ab.kmx\xE2\x80"}) {
     BOOST_TEST_CONTEXT("name '" << name << "'") {
-      BOOST_TEST((code_of([&] { transfer::check_export_file_name(name, root); }) == errc::bad_input));
+      BOOST_TEST((code_of([&] { workflows::check_export_file_name(name, root); }) == errc::bad_input));
     }
   }
-  BOOST_CHECK_NO_THROW(transfer::check_export_file_name("Zürich-東京.kmx", root));
+  BOOST_CHECK_NO_THROW(workflows::check_export_file_name("Zürich-東京.kmx", root));
 }
 
 BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page) {
@@ -75,10 +75,10 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
   const auto root = source.directory().root();
   const auto name_max = static_cast<std::size_t>(::pathconf(root.c_str(), _PC_NAME_MAX));
   const std::string longest(name_max - 21, 'n');
-  BOOST_CHECK_NO_THROW(transfer::check_export_file_name(longest, root));
+  BOOST_CHECK_NO_THROW(workflows::check_export_file_name(longest, root));
   for (const std::size_t size : {name_max - 20, std::size_t{300}}) {
     try {
-      transfer::check_export_file_name(std::string(size, 'n'), root);
+      workflows::check_export_file_name(std::string(size, 'n'), root);
       BOOST_ERROR("a name of " << size << " bytes was accepted");
     } catch (const error& e) {
       BOOST_TEST((e.code() == errc::bad_input), e.what());
@@ -97,17 +97,17 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
 // an export may not take such a name, or a later interrupted export could delete it.
 BOOST_AUTO_TEST_CASE(a_name_like_a_temporary_file_is_refused) {
   BOOST_TEST((code_of([&] {
-                transfer::check_export_file_name("x.kmx.tmp-0123456789abcdef", source.directory().root());
+                workflows::check_export_file_name("x.kmx.tmp-0123456789abcdef", source.directory().root());
               }) == errc::bad_input));
 }
 
 BOOST_AUTO_TEST_CASE(an_existing_file_is_refused) {
   write_text(source.directory().root() / "old.kmx", "x");
-  BOOST_TEST((code_of([&] { transfer::check_export_file_name("old.kmx", source.directory().root()); }) ==
+  BOOST_TEST((code_of([&] { workflows::check_export_file_name("old.kmx", source.directory().root()); }) ==
               errc::conflict));
-  BOOST_TEST((code_of([&] { transfer::check_export_file_name("kms.crt", source.directory().root()); }) ==
+  BOOST_TEST((code_of([&] { workflows::check_export_file_name("kms.crt", source.directory().root()); }) ==
               errc::conflict));
-  BOOST_TEST((code_of([&] { transfer::check_export_file_name("database", source.directory().root()); }) ==
+  BOOST_TEST((code_of([&] { workflows::check_export_file_name("database", source.directory().root()); }) ==
               errc::conflict));
 }
 
@@ -121,14 +121,14 @@ BOOST_AUTO_TEST_CASE(the_destination_servers_certificate_is_accepted_in_pem_and_
   std::ofstream(der, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                              static_cast<std::streamsize>(bytes.size()));
   const auto own = source.identity().cert();
-  BOOST_TEST(transfer::read_destination_certificate(pem, own, at(clock.now())).der() == bytes);
-  BOOST_TEST(transfer::read_destination_certificate(der, own, at(clock.now())).der() == bytes);
+  BOOST_TEST(workflows::read_destination_certificate(pem, own, at(clock.now())).der() == bytes);
+  BOOST_TEST(workflows::read_destination_certificate(der, own, at(clock.now())).der() == bytes);
 }
 
 BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_certificate_is_refused) {
   write_text(dir / "notes.txt", "not a certificate\n");
   BOOST_TEST((code_of([&] {
-                transfer::read_destination_certificate(dir / "notes.txt", source.identity().cert(), at(clock.now()));
+                workflows::read_destination_certificate(dir / "notes.txt", source.identity().cert(), at(clock.now()));
               }) == errc::bad_input));
 }
 
@@ -136,9 +136,9 @@ BOOST_AUTO_TEST_CASE(an_expired_or_not_yet_valid_certificate_is_refused) {
   write_text(dir / "dest.pem", destination.identity().cert().pem());
   const auto own = source.identity().cert();
   const std::int64_t year = 365LL * 24 * 3600;
-  BOOST_TEST((code_of([&] { transfer::read_destination_certificate(dir / "dest.pem", own, at(clock.now() + 20 * year)); }) ==
+  BOOST_TEST((code_of([&] { workflows::read_destination_certificate(dir / "dest.pem", own, at(clock.now() + 20 * year)); }) ==
               errc::bad_input));
-  BOOST_TEST((code_of([&] { transfer::read_destination_certificate(dir / "dest.pem", own, at(clock.now() - year)); }) ==
+  BOOST_TEST((code_of([&] { workflows::read_destination_certificate(dir / "dest.pem", own, at(clock.now() - year)); }) ==
               errc::bad_input));
 }
 
@@ -151,7 +151,7 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
                               "2>/dev/null";
   BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
   try {
-    transfer::read_destination_certificate(cert, source.identity().cert(), std::chrono::system_clock::now());
+    workflows::read_destination_certificate(cert, source.identity().cert(), std::chrono::system_clock::now());
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(e.code() == errc::bad_input);
@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
 BOOST_AUTO_TEST_CASE(this_servers_own_certificate_is_refused) {
   write_text(dir / "own.pem", source.identity().cert().pem());
   try {
-    transfer::read_destination_certificate(dir / "own.pem", source.identity().cert(), at(clock.now()));
+    workflows::read_destination_certificate(dir / "own.pem", source.identity().cert(), at(clock.now()));
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(std::string(e.what()).find("this server's own") != std::string::npos);
@@ -175,31 +175,31 @@ BOOST_AUTO_TEST_CASE(a_choice_counts_what_the_export_would_take) {
   const auto alice = user("alice", 0);
   user("bob", 0);
   user("sales-carl", 0);
-  BOOST_TEST(transfer::count_covered(source.db(), {transfer::user_scope::all, {}, {}}) == 3);
-  BOOST_TEST(transfer::count_covered(source.db(), {transfer::user_scope::picked, {alice, alice}, {}}) == 1);
-  BOOST_TEST(transfer::count_covered(source.db(), {transfer::user_scope::pattern, {}, "SALES-*"}) == 1);
-  BOOST_TEST(transfer::count_covered(source.db(), {transfer::user_scope::pattern, {}, "Name of b*"}) == 1);
+  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::all, {}, {}}) == 3);
+  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::picked, {alice, alice}, {}}) == 1);
+  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::pattern, {}, "SALES-*"}) == 1);
+  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::pattern, {}, "Name of b*"}) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_pick_or_pattern_is_refused) {
-  BOOST_TEST((code_of([] { transfer::check_choice({transfer::user_scope::picked, {}, {}}); }) == errc::bad_input));
-  BOOST_TEST((code_of([] { transfer::check_choice({transfer::user_scope::pattern, {}, {}}); }) == errc::bad_input));
+  BOOST_TEST((code_of([] { workflows::check_choice({workflows::user_scope::picked, {}, {}}); }) == errc::bad_input));
+  BOOST_TEST((code_of([] { workflows::check_choice({workflows::user_scope::pattern, {}, {}}); }) == errc::bad_input));
 }
 
 // --- what an interrupted export leaves ---
 
 BOOST_AUTO_TEST_CASE(a_stale_temporary_file_is_named_as_incomplete) {
   write_text(source.directory().root() / "users.kmx.tmp-0123456789abcdef", "partial");
-  const auto found = transfer::find_export_leftovers(source.directory().root());
+  const auto found = workflows::find_export_leftovers(source.directory().root());
   BOOST_TEST_REQUIRE(found.size() == 1u);
   BOOST_TEST(found[0] == "users.kmx.tmp-0123456789abcdef");
-  BOOST_TEST(transfer::describe_leftover(found[0]).find("incomplete") != std::string::npos);
+  BOOST_TEST(workflows::describe_leftover(found[0]).find("incomplete") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_finished_export_leaves_nothing_to_warn_about) {
   user("alice", 1);
   run(request());
-  BOOST_TEST(transfer::find_export_leftovers(source.directory().root()).empty());
+  BOOST_TEST(workflows::find_export_leftovers(source.directory().root()).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

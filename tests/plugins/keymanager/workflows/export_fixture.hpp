@@ -23,7 +23,7 @@ inline std::ostream& operator<<(std::ostream& out, errc code) { return out << "e
 namespace arbor::km::testing {
 
 // An observer that records phases and can cancel, or run a hook, at a given step.
-class recording_observer final : public transfer::export_observer {
+class recording_observer final : public workflows::export_observer {
  public:
   std::vector<std::string> phases;
   int cancel_at_step = -1;  // cancelled() turns true once this many steps were done
@@ -49,19 +49,19 @@ struct export_fixture {
 
   key_manager open(const std::string& name, const std::string& common_name) {
     auto kms = key_manager::open(dir / name, identity_options{crypto::key_type::ec_p384, common_name}, clock);
-    escrow::enrollment_settings fast;
+    workflows::enrollment_settings fast;
     fast.key_type = "ec-p256";  // key generation is not what these tests are about
-    escrow::write_enrollment_settings(kms.db(), fast);
+    workflows::write_enrollment_settings(kms.db(), fast);
     return kms;
   }
 
   // Adds `alias` with `keys` enrolled keys (0: added, never enrolled) and returns the user id.
   std::string user(const std::string& alias, int keys) {
-    std::vector<escrow::new_user> users{{alias, "Name of " + alias, alias + "@example.org", {}}};
-    auto invited = std::move(escrow::enroll_users(source, users).front());
+    std::vector<workflows::new_user> users{{alias, "Name of " + alias, alias + "@example.org", {}}};
+    auto invited = std::move(workflows::enroll_users(source, users).front());
     for (int i = 0; i < keys; ++i) {
-      if (i > 0) invited = escrow::reenroll_user(source, alias);
-      escrow::complete_enrollment(source, ca, alias, invited.token, secret("user-chosen-pw"));
+      if (i > 0) invited = workflows::reenroll_user(source, alias);
+      workflows::complete_enrollment(source, ca, alias, invited.token, secret("user-chosen-pw"));
     }
     return invited.user_id;
   }
@@ -70,12 +70,12 @@ struct export_fixture {
     return store::key_history_repository(source.db()).list_for_user(user_id);
   }
 
-  transfer::export_request request(transfer::user_choice users = {}, std::string file = "users.kmx") {
+  workflows::export_request request(workflows::user_choice users = {}, std::string file = "users.kmx") {
     return {destination.identity().cert(), std::move(file), std::move(users), "admin"};
   }
 
-  transfer::export_result run(const transfer::export_request& r) {
-    return transfer::export_users(source, r, {&ca, {}}, observer);
+  workflows::export_result run(const workflows::export_request& r) {
+    return workflows::export_users(source, r, {&ca, {}}, observer);
   }
 
   // The users in an export file, read as the destination reads it.

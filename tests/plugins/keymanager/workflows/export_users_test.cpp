@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(the_file_holds_every_key_of_the_history_as_sealed_here) {
     BOOST_TEST(users[0].keys[i].key_id == sealed[i].key_id);
     BOOST_TEST(users[0].keys[i].certificate_der == sealed[i].cert_der);
     BOOST_TEST((users[0].keys[i].private_key_der ==
-                source.master().unseal(sealed[i].sealed_key, escrow::key_binding(alice, sealed[i].key_id))));
+                source.master().unseal(sealed[i].sealed_key, arbor::km::key_binding(alice, sealed[i].key_id))));
   }
 }
 
@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(an_unreachable_ca_leaves_every_user_exported_and_every_cert
 
 BOOST_AUTO_TEST_CASE(without_certificate_services_every_certificate_stays_queued) {
   user("alice", 1);
-  const auto done = transfer::export_users(source, request(), {nullptr, "Certificate Services is not configured"},
+  const auto done = workflows::export_users(source, request(), {nullptr, "Certificate Services is not configured"},
                                            observer);
   BOOST_TEST(done.users_exported == 1);
   BOOST_TEST(done.revocation.users_pending == 1);
@@ -126,10 +126,10 @@ BOOST_AUTO_TEST_CASE(picked_users_and_a_pattern_select_only_those) {
   const auto alice = user("alice", 1);
   const auto bob = user("bob", 1);
   const auto carl = user("carl", 1);
-  auto done = run(request({transfer::user_scope::picked, {bob}, {}}, "picked.kmx"));
+  auto done = run(request({workflows::user_scope::picked, {bob}, {}}, "picked.kmx"));
   BOOST_TEST(done.users_exported == 1);
   BOOST_TEST(!has_user(source, bob));
-  done = run(request({transfer::user_scope::pattern, {}, "C*"}, "pattern.kmx"));
+  done = run(request({workflows::user_scope::pattern, {}, "C*"}, "pattern.kmx"));
   BOOST_TEST(done.users_exported == 1);
   BOOST_TEST(!has_user(source, carl));
   BOOST_TEST(has_user(source, alice));
@@ -137,14 +137,14 @@ BOOST_AUTO_TEST_CASE(picked_users_and_a_pattern_select_only_those) {
 
 BOOST_AUTO_TEST_CASE(a_pattern_matches_name_and_email_too) {
   user("alice", 1);
-  const auto done = run(request({transfer::user_scope::pattern, {}, "*@EXAMPLE.org"}));
+  const auto done = run(request({workflows::user_scope::pattern, {}, "*@EXAMPLE.org"}));
   BOOST_TEST(done.users_exported == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_choice_that_covers_nobody_is_refused_and_changes_nothing) {
   user("alice", 1);
   try {
-    run(request({transfer::user_scope::pattern, {}, "nobody*"}));
+    run(request({workflows::user_scope::pattern, {}, "nobody*"}));
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(e.code() == errc::bad_input);
@@ -191,7 +191,7 @@ BOOST_AUTO_TEST_CASE(cancelling_after_the_last_user_but_before_the_file_is_place
 
 BOOST_AUTO_TEST_CASE(an_existing_file_name_is_refused) {
   user("alice", 1);
-  run(request({transfer::user_scope::pattern, {}, "a*"}));
+  run(request({workflows::user_scope::pattern, {}, "a*"}));
   const auto bob = user("bob", 1);
   try {
     run(request());
@@ -206,8 +206,8 @@ BOOST_AUTO_TEST_CASE(a_key_added_while_the_file_is_written_keeps_every_user_and_
   const auto alice = user("alice", 1);
   user("bob", 1);
   observer.on_first_step = [&] {  // alice is in the file by then
-    auto again = escrow::reenroll_user(source, "alice");
-    escrow::complete_enrollment(source, ca, "alice", again.token, secret("user-chosen-pw"));
+    auto again = workflows::reenroll_user(source, "alice");
+    workflows::complete_enrollment(source, ca, "alice", again.token, secret("user-chosen-pw"));
   };
   try {
     run(request());

@@ -24,15 +24,15 @@ ca::connection_settings at(std::string url, long connect_ms = 2000, long total_m
 BOOST_FIXTURE_TEST_SUITE(settings, testing::escrow_fixture)
 
 BOOST_AUTO_TEST_CASE(ca_settings_default_to_no_address_and_the_clients_timeouts) {
-  const auto stored = escrow::read_ca_settings(kms.db());
+  const auto stored = workflows::read_ca_settings(kms.db());
   BOOST_TEST(stored.base_url.empty());
   BOOST_TEST(stored.connect_timeout_ms == ca::connection_settings{}.connect_timeout_ms);
-  BOOST_CHECK_EXCEPTION(escrow::open_certificate_services(kms.db()), error, has_code(errc::bad_input));
+  BOOST_CHECK_EXCEPTION(workflows::open_certificate_services(kms.db()), error, has_code(errc::bad_input));
 }
 
 BOOST_AUTO_TEST_CASE(ca_settings_are_stored_and_read_back) {
-  escrow::write_ca_settings(kms.db(), at("http://127.0.0.1:8888/", 500, 3000, 4));
-  const auto stored = escrow::read_ca_settings(kms.db());
+  workflows::write_ca_settings(kms.db(), at("http://127.0.0.1:8888/", 500, 3000, 4));
+  const auto stored = workflows::read_ca_settings(kms.db());
   BOOST_TEST(stored.base_url == "http://127.0.0.1:8888");
   BOOST_TEST(stored.connect_timeout_ms == 500);
   BOOST_TEST(stored.total_timeout_ms == 3000);
@@ -42,25 +42,25 @@ BOOST_AUTO_TEST_CASE(ca_settings_are_stored_and_read_back) {
 BOOST_AUTO_TEST_CASE(an_address_that_is_not_an_http_url_is_refused) {
   for (const char* url : {"ca.example.org:8888", "ftp://ca.example.org", "http://", "http://ca:99999",
                           "http://ca.example.org/api", "http://user@ca.example.org"})
-    BOOST_CHECK_EXCEPTION(escrow::checked_ca_settings(at(url)), error, has_code(errc::bad_input));
-  BOOST_CHECK_NO_THROW(escrow::checked_ca_settings(at("https://ca.example.org")));
+    BOOST_CHECK_EXCEPTION(workflows::checked_ca_settings(at(url)), error, has_code(errc::bad_input));
+  BOOST_CHECK_NO_THROW(workflows::checked_ca_settings(at("https://ca.example.org")));
 }
 
 BOOST_AUTO_TEST_CASE(a_total_timeout_below_the_connect_timeout_is_refused) {
-  BOOST_CHECK_EXCEPTION(escrow::write_ca_settings(kms.db(), at("http://ca:1", 5000, 1000)), error,
+  BOOST_CHECK_EXCEPTION(workflows::write_ca_settings(kms.db(), at("http://ca:1", 5000, 1000)), error,
                         has_code(errc::bad_input));
-  BOOST_TEST(escrow::read_ca_settings(kms.db()).base_url.empty());
+  BOOST_TEST(workflows::read_ca_settings(kms.db()).base_url.empty());
 }
 
 BOOST_AUTO_TEST_CASE(enrollment_settings_round_trip_and_refuse_unknown_key_types) {
-  escrow::write_enrollment_settings(kms.db(), {3600, "ec-p256", "Hello"});
-  const auto stored = escrow::read_enrollment_settings(kms.db());
+  workflows::write_enrollment_settings(kms.db(), {3600, "ec-p256", "Hello"});
+  const auto stored = workflows::read_enrollment_settings(kms.db());
   BOOST_TEST(stored.token_lifetime_s == 3600);
   BOOST_TEST(stored.key_type == "ec-p256");
   BOOST_TEST(stored.user_message == "Hello");
-  BOOST_CHECK_EXCEPTION(escrow::write_enrollment_settings(kms.db(), {3600, "dsa1024", ""}), error,
+  BOOST_CHECK_EXCEPTION(workflows::write_enrollment_settings(kms.db(), {3600, "dsa1024", ""}), error,
                         has_code(errc::bad_input));
-  BOOST_CHECK_EXCEPTION(escrow::write_enrollment_settings(kms.db(), {10, "rsa2048", ""}), error,
+  BOOST_CHECK_EXCEPTION(workflows::write_enrollment_settings(kms.db(), {10, "rsa2048", ""}), error,
                         has_code(errc::bad_input));
 }
 

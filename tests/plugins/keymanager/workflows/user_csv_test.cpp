@@ -14,8 +14,8 @@
 
 using arbor::km::errc;
 using arbor::km::error;
-using arbor::km::escrow::parse_user_csv;
-using arbor::km::escrow::read_user_csv;
+using arbor::km::workflows::parse_user_csv;
+using arbor::km::workflows::read_user_csv;
 
 namespace {
 
