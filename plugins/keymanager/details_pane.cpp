@@ -5,7 +5,7 @@
 #include "store/key_history.hpp"
 #include "store/pending_revocations.hpp"
 #include "store/users.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 
 #include <string>
 
@@ -45,7 +45,7 @@ sdk::table revocations_table(key_manager& kms, sdk::row_window window) {
   for (std::size_t i = window.first; i < pending.size() && t.rows.size() < window.max_rows; ++i) {
     const auto& p = pending[i];
     t.rows.push_back({p.serial_hex, p.user_alias, p.reason, std::to_string(p.attempts), p.last_error,
-                      store::utc_text(p.queued_at)});
+                      utc_text(p.queued_at)});
   }
   return t;
 }
@@ -56,7 +56,7 @@ void add_resolved_exports(key_manager& kms, std::vector<std::string>& notices) {
   constexpr std::int64_t week_s = 7 * 24 * 3600;
   for (const auto& entry :
        store::audit_log(kms.db()).events_since(interrupted_export_event, kms.clock().now() - week_s, 5))
-    notices.push_back(store::utc_text(entry.at) + ": " + entry.detail);
+    notices.push_back(utc_text(entry.at) + ": " + entry.detail);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include "store/audit_log.hpp"
 #include "store/lockout.hpp"
 #include "store/password_policy.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 
 namespace arbor::km::auth {
 namespace {
@@ -152,8 +152,8 @@ void login::count_failure(const attempt& a, std::int64_t now, verdict& v) {
     state.locked_until = now + lock_delay(rules_, state.consecutive_failures);
     // Named as typed, so an unknown name reads like an administrator's.
     v.message += "; after repeated failures '" + a.given->name + "' is locked until " +
-                 store::utc_text(state.locked_until);
-    v.reason += "; " + a.given->name + " locked until " + store::utc_text(state.locked_until);
+                 utc_text(state.locked_until);
+    v.reason += "; " + a.given->name + " locked until " + utc_text(state.locked_until);
   }
   lockout.set(a.bucket(), state);
 }
@@ -184,7 +184,7 @@ authorization login::authorize(std::string_view task, const std::vector<credenti
     throw error(errc::locked_out,
                 joined(locked) + (locked.size() == 1 ? " is" : " are") +
                     " locked after repeated wrong passwords: try again after " +
-                    store::utc_text(locked_until) + " (in " + std::to_string(locked_until - now) +
+                    utc_text(locked_until) + " (in " + std::to_string(locked_until - now) +
                     " s)");
   }
 

@@ -16,7 +16,7 @@
 #include "store/random_id.hpp"
 #include "store/transfer_lock.hpp"
 #include "store/schema.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 
 namespace arbor::km::store {
 namespace {

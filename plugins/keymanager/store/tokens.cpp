@@ -9,7 +9,7 @@
 #include "common/km_error.hpp"
 #include "store/users.hpp"
 #include "store/random_id.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 
 namespace arbor::km::store {
 namespace {

@@ -9,7 +9,7 @@
 #include <system_error>
 
 #include "common/km_error.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 
 namespace arbor::km::store {
 namespace {
@@ -60,7 +60,7 @@ transfer_lock transfer_lock::acquire(const std::filesystem::path& data_dir,
                     ": wait for it to finish, then try again",
                 "flock(" + path.string() + "): held; note \"" + note + "\"");
   }
-  write_note(fd, std::string(activity) + " started " + store::utc_text(now) + "\n");
+  write_note(fd, std::string(activity) + " started " + utc_text(now) + "\n");
   return transfer_lock(fd);
 }
 

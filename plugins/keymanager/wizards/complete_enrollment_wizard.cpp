@@ -5,7 +5,7 @@
 #include "workflows/enrollment.hpp"
 #include "workflows/token_check.hpp"
 #include "crypto/thumbprint.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/token_task_wizard.hpp"
 
@@ -31,7 +31,7 @@ class complete_enrollment_wizard final : public token_task_wizard {
             {{"subject", "Certificate", cert.subject(), {}},
              {"serial", "Serial number", cert.serial_hex(), {}},
              {"key", "Key", cert.key_algorithm(), {}},
-             {"expires", "Valid until", store::utc_text(std::chrono::duration_cast<std::chrono::seconds>(
+             {"expires", "Valid until", utc_text(std::chrono::duration_cast<std::chrono::seconds>(
                                                              cert.not_after().time_since_epoch()).count()), {}},
              {"keys", "Keys in your history", std::to_string(enrolled.keys_in_history), {}},
              {"sha1", "SHA-1 thumbprint", crypto::with_colons(crypto::sha1_hex(cert)), {}}},

@@ -4,7 +4,7 @@
 #include "workflows/enrollment.hpp"
 #include "workflows/enrollment_settings.hpp"
 #include "workflows/user_csv.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/progress_steps.hpp"
 #include "wizards/task_wizard.hpp"
@@ -106,7 +106,7 @@ class enroll_users_wizard final : public task_wizard {
                  {{"user", "User"}, {"token", "Token"}, {"expires", "Expires"}}, {}, invitations.size()};
     std::string aliases;
     for (const auto& invited : invitations) {
-      t.rows.push_back({invited.alias, std::string(invited.token.view()), store::utc_text(invited.expires_at)});
+      t.rows.push_back({invited.alias, std::string(invited.token.view()), utc_text(invited.expires_at)});
       aliases += (aliases.empty() ? "" : ", ") + invited.alias;
     }
     audit(source(all) == source_reenroll ? "user-re-enrolled" : "users-enrolled", aliases);

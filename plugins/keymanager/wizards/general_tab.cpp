@@ -4,7 +4,7 @@
 #include "crypto/thumbprint.hpp"
 #include "store/schema.hpp"
 #include "store/users.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 
@@ -34,8 +34,8 @@ class general_tab final : public task_wizard {
          {"short_code", "Short code", crypto::grouped(crypto::short_code(cert)), {}},
          {"sha1", "SHA-1 thumbprint", crypto::with_colons(crypto::sha1_hex(cert)), {}},
          {"sha256", "SHA-256 thumbprint", crypto::with_colons(crypto::sha256_hex(cert)), {}},
-         {"valid_from", "Valid from", store::utc_text(unix_seconds(cert.not_before())), {}},
-         {"valid_to", "Valid to", store::utc_text(unix_seconds(cert.not_after())), {}},
+         {"valid_from", "Valid from", utc_text(unix_seconds(cert.not_before())), {}},
+         {"valid_to", "Valid to", utc_text(unix_seconds(cert.not_after())), {}},
          {"data_directory", "Data directory", kms().directory().root().string(), {}},
          {"schema", "Database schema version", std::to_string(store::schema::version_of(kms().db())), {}},
          {"users", "Users", std::to_string(store::user_repository(kms().db()).count()), {}}},

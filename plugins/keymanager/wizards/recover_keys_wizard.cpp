@@ -4,7 +4,7 @@
 #include "workflows/recovery.hpp"
 #include "store/key_history.hpp"
 #include "store/users.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 
@@ -42,7 +42,7 @@ class recover_keys_wizard final : public task_wizard {
     return sdk::summary{"Recovery token issued",
                         {{"user", "User", token.alias, {}},
                          {"token", "Recovery token (shown once)", std::string(token.token.view()), {}},
-                         {"expires", "Expires", store::utc_text(token.expires_at), {}},
+                         {"expires", "Expires", utc_text(token.expires_at), {}},
                          {"next", "Next step",
                           "Give the token to the user; they run Redeem Recovery Token to get all their keys.", {}}},
                         {}};

@@ -2,7 +2,7 @@
 #include "common/km_error.hpp"
 #include "instance/key_sealing.hpp"
 #include "store/backup.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 
@@ -62,7 +62,7 @@ class restore_wizard final : public task_wizard {
       who += r.users_back > static_cast<std::int64_t>(r.aliases.size()) ? ", ...)" : ")";
     }
     return "Warning: this backup was taken before export " + r.transfer.transfer_id + " of " +
-           store::utc_text(r.transfer.at) + " (file " + r.transfer.file_name + "); " + who +
+           utc_text(r.transfer.at) + " (file " + r.transfer.file_name + "); " + who +
            " are back on this server. Exporting them again to the same server needs an explicit choice.";
   }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 
 namespace arbor::km::workflows {
 
@@ -41,7 +41,7 @@ std::string describe(const earlier_exports& found) {
   if (found.users > static_cast<std::int64_t>(found.aliases.size())) users += ", ...";
   std::string transfers;
   for (const auto& t : found.transfers)
-    transfers += (transfers.empty() ? "" : ", ") + t.transfer_id + " on " + store::utc_text(t.at);
+    transfers += (transfers.empty() ? "" : ", ") + t.transfer_id + " on " + utc_text(t.at);
   return users + " (" + std::to_string(found.users) + " users) were already exported to this server (transfer " +
          transfers + ") and are back here from a restored backup";
 }

@@ -5,7 +5,7 @@
 #include <system_error>
 
 #include "common/km_error.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 #include "workflows/user_match.hpp"
 
 namespace arbor::km::workflows {
@@ -52,10 +52,10 @@ void refuse_if_already_recorded(store::transfer_log& log, std::string_view trans
   if (!earlier) return;
   if (earlier->direction == store::transfer_direction::export_users) {
     throw error(errc::conflict, "This server itself exported transfer " + std::string(transfer_id) + " on " +
-                                    store::utc_text(earlier->at) + ": a server cannot import its own export.");
+                                    utc_text(earlier->at) + ": a server cannot import its own export.");
   }
   throw error(errc::conflict, "Transfer " + std::string(transfer_id) + " was already imported on " +
-                                  store::utc_text(earlier->at) + " (file '" + earlier->file_name + "', " +
+                                  utc_text(earlier->at) + " (file '" + earlier->file_name + "', " +
                                   std::to_string(earlier->users) + " users): it is not imported twice.");
 }
 

@@ -14,7 +14,7 @@
 #include "crypto/thumbprint.hpp"
 #include "store/audit_log.hpp"
 #include "store/users.hpp"
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 #include "wizards/factories.hpp"
 
 using namespace arbor;
@@ -244,7 +244,7 @@ BOOST_AUTO_TEST_CASE(a_restore_warns_of_exported_users_it_brings_back_and_they_g
   const auto back = items_of(restored.value())["exported_users_back"];
   BOOST_REQUIRE(back.details.size() == 1u);
   BOOST_TEST(back.details[0].find(transfer_id) != std::string::npos);
-  BOOST_TEST(back.details[0].find(store::utc_text(clock.now())) != std::string::npos);
+  BOOST_TEST(back.details[0].find(utc_text(clock.now())) != std::string::npos);
   BOOST_TEST(back.details[0].find("2 of the 2 users it took (alice, bob)") != std::string::npos);
 
   // Exporting them to the same server again is refused by default, naming them and the transfer.

@@ -1,8 +1,8 @@
-#include "store/utc_time.hpp"
+#include "common/utc_time.hpp"
 
 #include <ctime>
 
-namespace arbor::km::store {
+namespace arbor::km {
 namespace {
 
 std::string format(std::int64_t unix_seconds, const char* pattern) {
@@ -24,4 +24,4 @@ std::string utc_compact(std::int64_t unix_seconds) {
   return format(unix_seconds, "%Y%m%dT%H%M%SZ");
 }
 
-}  // namespace arbor::km::store
+}  // namespace arbor::km
