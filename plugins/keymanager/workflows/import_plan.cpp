@@ -1,19 +1,11 @@
 #include "workflows/import_plan.hpp"
 
-#include <algorithm>
-#include <chrono>
-#include <system_error>
-
 #include "common/km_error.hpp"
 #include "common/utc_time.hpp"
 #include "workflows/user_match.hpp"
 
 namespace arbor::km::workflows {
 namespace {
-
-bool has_control_character(std::string_view name) {
-  return std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-}
 
 unknown_user listed(const transfer::user_record& incoming, const user_match& match) {
   unknown_user user{incoming.user_id, incoming.alias, incoming.email, {}};
@@ -22,30 +14,6 @@ unknown_user listed(const transfer::user_record& incoming, const user_match& mat
 }
 
 }  // namespace
-
-std::filesystem::path import_file(const store::data_directory& dir, std::string_view name) {
-  if (name.empty()) throw error(errc::bad_input, "Type the name of the transfer file in the KMSData directory.");
-  if (name.find('/') != std::string_view::npos || name.find('\\') != std::string_view::npos || name == "." ||
-      name == ".." || has_control_character(name)) {
-    throw error(errc::bad_input, "'" + std::string(name) +
-                                     "' is not a plain file name: move the transfer file into the KMSData directory (" +
-                                     dir.root().string() + ") and type its name only.");
-  }
-  const auto path = dir.root() / name;
-  std::error_code unreadable;  // a name too long for the file system, say: there is no such file either
-  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, unreadable))) {
-    throw error(errc::bad_input, "There is no file '" + std::string(name) + "' in the KMSData directory (" +
-                                     dir.root().string() + "): move the transfer file there first.");
-  }
-  return path;
-}
-
-transfer::transfer_reader import_reader(key_manager& kms, const std::filesystem::path& file) {
-  const km::clock& clock = kms.clock();
-  return transfer::transfer_reader(file, kms.identity(), [&clock] {
-    return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
-  });
-}
 
 void refuse_if_already_recorded(store::transfer_log& log, std::string_view transfer_id) {
   const auto earlier = log.find(transfer_id);
@@ -59,9 +27,9 @@ void refuse_if_already_recorded(store::transfer_log& log, std::string_view trans
                                   std::to_string(earlier->users) + " users): it is not imported twice.");
 }
 
-import_plan plan_import(key_manager& kms, const std::filesystem::path& file, const std::string& accepted_source_sha256) {
-  auto reader = import_reader(kms, file);
-  reader.expect_source(accepted_source_sha256);
+import_plan plan_import(key_manager& kms, const accepted_source& source) {
+  auto reader = import_reader(kms, source.file());
+  reader.expect_source(source.sha256_hex());
   store::transfer_log log(kms.db());
   refuse_if_already_recorded(log, reader.preview().transfer_id);
 

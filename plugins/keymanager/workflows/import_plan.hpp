@@ -3,7 +3,6 @@
 // do. Every function here only reads; the import itself is import_users.hpp.
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,16 +10,9 @@
 #include "instance/key_manager.hpp"
 #include "store/transfers.hpp"
 #include "transfer/transfer_reader.hpp"
+#include "workflows/import_source.hpp"
 
 namespace arbor::km::workflows {
-
-// The transfer file `name` in this server's KMSData directory, where the operator moved it.
-// errc::bad_input for an empty name, a path separator, "." or "..", a control character, or a
-// name that is not a regular file there.
-std::filesystem::path import_file(const store::data_directory& dir, std::string_view name);
-
-// A reader of `file` as this server, checking expiry against the Key Manager's clock.
-transfer::transfer_reader import_reader(key_manager& kms, const std::filesystem::path& file);
 
 // errc::conflict, saying when, if this server has already imported (or itself exported) the
 // transfer `transfer_id`: the same file must never land twice.
@@ -55,9 +47,9 @@ struct import_plan {
 // one page, so it is bounded; unknown users past it are not imported.
 inline constexpr std::size_t max_listed_unknown = 200;
 
-// Reads the whole file with every check (refusals as in transfer_reader, only from the source
-// with SHA-256 thumbprint `accepted_source_sha256`) and classifies each user against kms.db.
-// Writes nothing. Memory holds one user at a time plus the bounded unknown list.
-import_plan plan_import(key_manager& kms, const std::filesystem::path& file, const std::string& accepted_source_sha256);
+// Reads the whole file with every check (refusals as in transfer_reader, only from the accepted
+// source) and classifies each user against kms.db. Writes nothing. Memory holds one user at a
+// time plus the bounded unknown list.
+import_plan plan_import(key_manager& kms, const accepted_source& source);
 
 }  // namespace arbor::km::workflows

@@ -1,0 +1,34 @@
+#include "workflows/import_source.hpp"
+
+#include <chrono>
+
+#include "common/km_error.hpp"
+
+namespace arbor::km::workflows {
+
+transfer::transfer_reader import_reader(key_manager& kms, const import_file& file) {
+  const km::clock& clock = kms.clock();
+  return transfer::transfer_reader(file.path(), kms.identity(), [&clock] {
+    return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
+  });
+}
+
+import_source::import_source(key_manager& kms, import_file file)
+    : file_(std::move(file)), source_(import_reader(kms, file_).preview()) {
+  signer_ = {source_.certificate.subject(), crypto::with_colons(crypto::sha1_hex(source_.certificate)),
+             crypto::with_colons(source_.sha256), source_.transfer_id};
+}
+
+crypto::thumbprint_check import_source::compare(std::string_view typed) const {
+  return crypto::check_thumbprint(typed, source_.certificate, codes_);
+}
+
+accepted_source::accepted_source(const import_source& source, std::string_view typed, const thumbprint_words& words)
+    : file_(source.file()), sha256_(source.sha256_hex()) {
+  const auto check = source.compare(typed);
+  if (check.verdict == crypto::thumbprint_verdict::mismatch)
+    throw error(errc::bad_input, words(check) + " The file was not signed by the server you expect: do not import it.");
+  if (!check.matched()) throw error(errc::bad_input, words(check));
+}
+
+}  // namespace arbor::km::workflows
