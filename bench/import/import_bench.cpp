@@ -31,7 +31,6 @@
 #include "crypto/thumbprint.hpp"
 #include "instance/key_manager.hpp"
 #include "store/random_id.hpp"
-#include "workflows/import_plan.hpp"
 #include "workflows/import_users.hpp"
 #include "transfer/record_codec.hpp"
 #include "transfer/transfer_writer.hpp"

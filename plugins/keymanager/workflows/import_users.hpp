@@ -7,6 +7,7 @@
 // the file never lands twice, and audits. The file is streamed: memory holds one user at a time.
 // The steps before it (the file's signer, the operator's acceptance) audit their refusals as
 // "users-import-refused"; the import audits "users-imported", succeeded or failed.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -16,7 +17,7 @@
 #include <vector>
 
 #include "instance/key_manager.hpp"
-#include "workflows/import_plan.hpp"
+#include "transfer/transfer_reader.hpp"
 #include "workflows/import_source.hpp"
 #include "workflows/progress.hpp"
 
@@ -34,6 +35,41 @@ import_source preview_import(key_manager& kms, std::string_view actor, std::stri
 // is audited as "users-import-refused" by `actor`.
 accepted_source accept_source(key_manager& kms, std::string_view actor, const import_source& source,
                               std::string_view typed, const thumbprint_words& words);
+
+// An unknown user as the operator decides about it: their names, and the aliases of this
+// server's users whose alias or e-mail address they share (the users they may be merged into).
+struct unknown_user {
+  std::string user_id;
+  std::string alias;
+  std::string email;
+  std::vector<std::string> candidate_aliases;
+};
+
+// How the users of a file relate to this server's.
+struct import_counts {
+  std::int64_t users = 0;
+  std::int64_t keys = 0;
+  std::int64_t new_users = 0;
+  std::int64_t known_users = 0;  // their keys are merged, without duplicates
+  std::int64_t unknown_users = 0;
+};
+
+// What importing the file would do, and the verified facts of the file.
+struct import_plan {
+  transfer::transfer_summary file;
+  import_counts counts;
+  std::vector<unknown_user> unknown;  // the first max_listed_unknown, in file order
+};
+
+// How many unknown users a plan lists for the operator: the list is held in memory and shown on
+// one page, so it is bounded; unknown users past it are not imported.
+inline constexpr std::size_t max_listed_unknown = 200;
+
+// What importing the file would do, before anything changes: reads the whole file with every
+// check (refusals as in transfer_reader, only from the accepted source; errc::conflict for a
+// transfer already imported) and classifies each user against kms.db. Writes nothing. Memory
+// holds one user at a time plus the bounded unknown list.
+import_plan plan_import(key_manager& kms, const accepted_source& source);
 
 // What to import, as the operator confirmed it.
 struct import_request {
