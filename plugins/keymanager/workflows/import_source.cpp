@@ -31,4 +31,16 @@ accepted_source::accepted_source(const import_source& source, std::string_view t
   if (!check.matched()) throw error(errc::bad_input, words(check));
 }
 
+transfer::transfer_reader accepted_source::reader(key_manager& kms) const {
+  auto pinned = import_reader(kms, file_);
+  pinned.decide_signer_with([accepted = sha256_](const std::string& sha256) {
+    if (sha256 != accepted) {
+      throw error(errc::bad_input, "the file is now signed by another server (certificate " +
+                                       crypto::with_colons(sha256) +
+                                       ") than the one accepted earlier; it was replaced; start the import again");
+    }
+  });
+  return pinned;
+}
+
 }  // namespace arbor::km::workflows

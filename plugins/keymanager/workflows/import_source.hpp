@@ -57,6 +57,10 @@ class accepted_source {
   const import_file& file() const noexcept { return file_; }
   const std::string& sha256_hex() const noexcept { return sha256_; }
 
+  // A reader of the file that refuses it (errc::bad_input) when another server signed it: the
+  // file was replaced since the operator accepted its signer.
+  transfer::transfer_reader reader(key_manager& kms) const;
+
  private:
   import_file file_;
   std::string sha256_;

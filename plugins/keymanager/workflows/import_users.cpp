@@ -120,8 +120,7 @@ void record_and_audit(key_manager& kms, const import_request& request, const tra
 import_result run_import(key_manager& kms, const import_request& request, progress& progress) {
   progress.phase("Importing users", static_cast<std::uint64_t>(request.users));
   const auto lock = store::transfer_lock::acquire(kms.directory().root(), "import", kms.clock().now());
-  auto reader = import_reader(kms, request.source.file());
-  reader.expect_source(request.source.sha256_hex());
+  const auto reader = request.source.reader(kms);
   const std::string transfer_id = reader.preview().transfer_id;
   if (!request.expected_transfer_id.empty() && transfer_id != request.expected_transfer_id) {
     throw error(errc::conflict, "The file '" + request.source.file().name() +
@@ -175,8 +174,7 @@ accepted_source accept_source(key_manager& kms, std::string_view actor, const im
 }
 
 import_plan plan_import(key_manager& kms, const accepted_source& source) {
-  auto reader = import_reader(kms, source.file());
-  reader.expect_source(source.sha256_hex());
+  const auto reader = source.reader(kms);
   store::transfer_log log(kms.db());
   refuse_if_already_recorded(log, reader.preview().transfer_id);
 

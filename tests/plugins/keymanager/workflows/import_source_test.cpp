@@ -8,6 +8,7 @@
 #include "crypto/thumbprint.hpp"
 #include "export_fixture.hpp"
 #include "workflows/import_source.hpp"
+#include "workflows/import_users.hpp"
 
 using namespace arbor::km;
 
@@ -58,6 +59,23 @@ BOOST_FIXTURE_TEST_CASE(another_certificate_thumbprint_is_refused_saying_not_to_
   const auto file = source_of_file();
   const auto other = crypto::sha256_hex(destination.identity().cert());
   BOOST_TEST(refused(file, other, "] The file was not signed by the server you expect: do not import it."));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_file_replaced_by_another_server_export_after_acceptance_is_refused, import_fixture) {
+  const auto file = source_of_file();
+  const workflows::accepted_source accepted(file, file.signer().sha256, words);
+  // Another server exports to the same destination; its file takes the accepted file's place.
+  auto other = open("other", "Other KMS");
+  std::vector<workflows::new_user> users{{"bob", "Bob", "bob@example.org", {}}};
+  auto invited = std::move(workflows::enroll_users(other, users).front());
+  workflows::complete_enrollment(other, ca, "bob", invited.token, secret("user-chosen-pw"));
+  const auto replacement = workflows::export_users(other, request(), {&ca, {}}, observer).file;
+  std::filesystem::copy_file(replacement, file.file().path(), std::filesystem::copy_options::overwrite_existing);
+  BOOST_CHECK_EXCEPTION(workflows::plan_import(destination, accepted), error, [](const error& e) {
+    BOOST_TEST_MESSAGE(e.what());
+    return e.code() == errc::bad_input && std::string(e.what()).find("it was replaced; start the import again") !=
+                                              std::string::npos;
+  });
 }
 
 BOOST_FIXTURE_TEST_CASE(what_is_no_thumbprint_is_refused_in_the_caller_words, import_fixture) {
