@@ -5,13 +5,17 @@
 #include "common/km_error.hpp"
 
 namespace arbor::km::workflows {
+namespace {
 
+// A reader of `file` as this server, checking expiry against the Key Manager's clock.
 transfer::transfer_reader import_reader(key_manager& kms, const import_file& file) {
   const km::clock& clock = kms.clock();
   return transfer::transfer_reader(file.path(), kms.identity(), [&clock] {
     return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
   });
 }
+
+}  // namespace
 
 import_source::import_source(key_manager& kms, import_file file)
     : file_(std::move(file)), source_(import_reader(kms, file_).preview()) {

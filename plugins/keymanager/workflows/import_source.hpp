@@ -22,9 +22,6 @@ struct import_signer {
   std::string transfer_id;
 };
 
-// A reader of `file` as this server, checking expiry against the Key Manager's clock.
-transfer::transfer_reader import_reader(key_manager& kms, const import_file& file);
-
 // The signer of a file, read once (the first object is decrypted: every refusal of
 // transfer_reader::preview, such as a file for another server or this server's own export).
 class import_source {
