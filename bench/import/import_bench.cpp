@@ -31,7 +31,6 @@
 #include "crypto/thumbprint.hpp"
 #include "instance/key_manager.hpp"
 #include "store/random_id.hpp"
-#include "workflows/import_plan.hpp"
 #include "workflows/import_users.hpp"
 #include "transfer/record_codec.hpp"
 #include "transfer/transfer_writer.hpp"
@@ -94,17 +93,24 @@ std::string slurp(const fs::path& path) {
 
 double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; }
 
+// The source as the operator accepts it, by its whole SHA-256 thumbprint.
+workflows::accepted_source accepted(key_manager& kms, const std::string& source_sha256) {
+  const workflows::import_source source(kms, workflows::import_file(kms.directory(), "bench.kmx"));
+  return workflows::accepted_source(source, source_sha256, [](const auto& check) { return check.reason; });
+}
+
 void run_plan(const fs::path& data, const std::string& source_sha256, long users) {
   const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
-  const auto planned = workflows::plan_import(kms, data / "bench.kmx", source_sha256);
+  const auto planned = workflows::plan_import(kms, accepted(kms, source_sha256));
   if (planned.counts.new_users != users) throw std::runtime_error("the plan does not see every user as new");
 }
 
 void run_import(const fs::path& data, const std::string& source_sha256, long users) {
   const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
-  const auto done = workflows::import_users(kms, {data / "bench.kmx", source_sha256, {}, {}, "import_bench", {}});
+  workflows::silent_progress progress;
+  const auto done = workflows::import_users(kms, {accepted(kms, source_sha256), {}, users, {}, "import_bench"}, progress);
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");
 }
 

@@ -1,5 +1,6 @@
 #include "transfer/transfer_reader.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,8 +23,8 @@ namespace {
 // One full pass over a file: the state that binds its objects together.
 class pass_state {
  public:
-  pass_state(const crypto::server_identity& self, const std::optional<std::string>& expected)
-      : own_sha256_(crypto::sha256_hex(self.cert())), expected_(expected) {}
+  pass_state(const crypto::server_identity& self, const transfer_reader::signer_decision& decide)
+      : own_sha256_(crypto::sha256_hex(self.cert())), decide_(decide) {}
 
   // Checks an opened object against the ones before it; returns its decoded first line.
   payload_head accept(crypto::opened_payload& object, const std::string& where) {
@@ -102,12 +103,7 @@ class pass_state {
         throw error(errc::crypto, "the file was not signed by a Key Management server's certificate: " +
                                       *defect + "; do not import it");
       }
-      if (expected_ && *expected_ != sha256) {
-        throw error(errc::bad_input,
-                    "the file is now signed by another server (certificate " +
-                        crypto::with_colons(sha256) + ") than the one accepted earlier; it was "
-                        "replaced; start the import again");
-      }
+      if (decide_) decide_(sha256);
       source_ = transfer_source{signer, sha256, {}};
       source_der_ = signer.der();
       return;
@@ -137,7 +133,7 @@ class pass_state {
   }
 
   std::string own_sha256_;
-  const std::optional<std::string>& expected_;
+  const transfer_reader::signer_decision& decide_;
   std::optional<transfer_source> source_;
   std::vector<std::uint8_t> source_der_;
   segment_chain chain_;
@@ -161,7 +157,7 @@ transfer_source transfer_reader::preview() const {
   object_stream stream(file_, limits_.max_object_bytes);
   const auto first = stream.next();
   if (!first) throw error(errc::bad_input, file_.string() + " is empty; it is not a transfer file");
-  pass_state state(self_, expected_source_);
+  pass_state state(self_, decide_signer_);
   const std::string where = describe(0, 0);
   crypto::opened_payload object = crypto::open_payload(*first, self_.cert(), self_.key(), where);
   state.accept(object, where);
@@ -176,7 +172,7 @@ transfer_summary transfer_reader::read(const std::function<void(user_record&&)>&
 
 transfer_summary transfer_reader::pass(const std::function<void(user_record&&)>* on_user) const {
   object_stream stream(file_, limits_.max_object_bytes);
-  pass_state state(self_, expected_source_);
+  pass_state state(self_, decide_signer_);
   std::optional<trailer_facts> trailer;
   std::int64_t index = 0;
   for (auto object = stream.next(); object; object = stream.next(), ++index) {

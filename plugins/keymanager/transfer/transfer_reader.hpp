@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <string>
 
 #include "crypto/certificate.hpp"
@@ -54,10 +53,12 @@ class transfer_reader {
   transfer_summary verify() const;
   transfer_summary read(const std::function<void(user_record&&)>& on_user) const;
 
-  // Makes every later pass refuse a file signed by any other certificate than the one with this
-  // SHA-256 thumbprint: the one the operator accepted after preview(), in case the file is
-  // replaced between passes.
-  void expect_source(std::string sha256) { expected_source_ = std::move(sha256); }
+  // The caller's decision about the signer, asked in every later pass as soon as the signature of
+  // object 0 is verified, before anything else of the file is used: `decide` throws to refuse the
+  // file (an import pins the signer its operator accepted, in case the file is replaced between
+  // passes).
+  using signer_decision = std::function<void(const std::string& sha256)>;
+  void decide_signer_with(signer_decision decide) { decide_signer_ = std::move(decide); }
 
  private:
   transfer_summary pass(const std::function<void(user_record&&)>* on_user) const;
@@ -66,7 +67,7 @@ class transfer_reader {
   const crypto::server_identity& self_;
   std::function<std::chrono::system_clock::time_point()> clock_;
   reader_limits limits_;
-  std::optional<std::string> expected_source_;
+  signer_decision decide_signer_;
 };
 
 }  // namespace arbor::km::transfer

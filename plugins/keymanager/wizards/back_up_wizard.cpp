@@ -1,5 +1,5 @@
 // Back Up Database: an online copy of kms.db into backups/, taken while the Key Manager runs.
-#include "store/backup.hpp"
+#include "workflows/back_up.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 
@@ -15,10 +15,9 @@ class back_up_wizard final : public task_wizard {
   std::vector<sdk::page> task_pages() const override { return {}; }
 
   sdk::summary run_task(const sdk::answers&) override {
-    const auto file = store::back_up(kms().db(), kms().directory(), kms().clock().now());
-    audit("database-backed-up", file.string());
+    const auto done = workflows::back_up(kms(), {authorization().actor()});
     return sdk::summary{"The database was backed up",
-                        {{"backup", "Backup", file.string(), {}},
+                        {{"backup", "Backup", done.file.string(), {}},
                          {"note", "Note",
                           "The backup holds private keys sealed under master.key: keep a copy of master.key "
                           "apart from it, or the backup cannot be used on another machine.",

@@ -3,10 +3,9 @@
 // sees what the import would do (the whole file is checked here, before anything changes),
 // decides about unknown users, and the users land in one transaction after a backup.
 #include "common/km_error.hpp"
-#include "crypto/thumbprint.hpp"
 #include "workflows/import_users.hpp"
+#include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
-#include "wizards/progress_steps.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
 
@@ -57,79 +56,52 @@ class import_users_wizard final : public task_wizard {
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
-    try {
-      if (page_id == "file") previewed(so_far);  // a file not for this server is refused here
-      if (page_id == "source") accepted_source(so_far);
-    } catch (const error& e) {
-      audit_failure("users-import-refused", so_far.text("file", "name") + ": " + e.what());
-      throw;
-    }
+    if (page_id == "file") previewed(so_far);  // a file not for this server is refused here
+    if (page_id == "source") accepted(so_far);
     if (page_id == "unknown") resolutions(so_far);
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
     const auto& plan = planned(all);
-    workflows::import_request request;
-    request.file = file_path(all);
-    request.accepted_source_sha256 = accepted_source(all).sha256;
-    request.expected_transfer_id = plan.file.trailer.transfer_id;
-    request.resolutions = resolutions(all);
-    request.actor = authorization().actor();
-    progress_steps steps(env().progress, "Importing users", static_cast<std::uint64_t>(plan.counts.users));
-    request.after_user = [&](const transfer::user_record& user) {
-      steps.advance(user.alias);
-      steps.stop_if_cancelled();  // inside the transaction: a cancel rolls everything back
-    };
-    try {
-      return summary_of(workflows::import_users(kms(), request));
-    } catch (const error& e) {
-      audit_failure("users-imported", request.file.filename().string() + ": " + e.what());
-      throw;
-    }
+    const workflows::import_request request{accepted(all), plan.file.trailer.transfer_id, plan.counts.users,
+                                            resolutions(all), authorization().actor()};
+    console_progress progress(env().progress);
+    return summary_of(workflows::import_users(kms(), request, progress));
   }
 
   // --- the file and its signer -------------------------------------------------------------
 
-  std::filesystem::path file_path(const sdk::answers& so_far) {
-    return workflows::import_file(kms().directory(), so_far.text("file", "name"));
-  }
-
   // The signer of the named file; read once per file name (preview decrypts one object).
-  const transfer::transfer_source& previewed(const sdk::answers& so_far) {
-    const auto path = file_path(so_far);
-    if (!preview_ || preview_->first != path) {
+  const workflows::import_source& previewed(const sdk::answers& so_far) {
+    const std::string name = so_far.text("file", "name");
+    if (!preview_ || preview_->first != name) {
       preview_.reset();
-      preview_.emplace(path, workflows::import_reader(kms(), path).preview());
+      preview_.emplace(name, workflows::preview_import(kms(), authorization().actor(), name));
     }
     return preview_->second;
   }
 
   // The signer, once the operator's thumbprint matched it.
-  const transfer::transfer_source& accepted_source(const sdk::answers& so_far) {
-    const auto& source = previewed(so_far);
-    const auto check = crypto::check_thumbprint(so_far.text("source", "thumbprint"), source.certificate, codes_);
-    if (check.verdict == crypto::thumbprint_verdict::mismatch)
-      throw error(errc::bad_input, thumbprint_refusal(check, "source") +
-                                       " The file was not signed by the server you expect: do not import it.");
-    if (!check.matched()) throw error(errc::bad_input, thumbprint_refusal(check, "source"));
-    return source;
+  workflows::accepted_source accepted(const sdk::answers& so_far) {
+    return workflows::accept_source(kms(), authorization().actor(), previewed(so_far),
+                                    so_far.text("source", "thumbprint"),
+                                    [](const auto& check) { return thumbprint_refusal(check, "source"); });
   }
 
-  static std::vector<std::string> source_lines(const transfer::transfer_source& source) {
-    return {"Exported by: " + source.certificate.subject(),
-            "SHA-1: " + crypto::with_colons(crypto::sha1_hex(source.certificate)),
-            "SHA-256: " + crypto::with_colons(source.sha256), "Transfer id: " + source.transfer_id};
+  static std::vector<std::string> source_lines(const workflows::import_source& source) {
+    const auto& signer = source.signer();
+    return {"Exported by: " + signer.subject, "SHA-1: " + signer.sha1, "SHA-256: " + signer.sha256,
+            "Transfer id: " + signer.transfer_id};
   }
 
   // --- the plan ------------------------------------------------------------------------------
 
   // The full check and classification, done once per accepted file.
   const workflows::import_plan& planned(const sdk::answers& so_far) {
-    const auto path = file_path(so_far);
-    const auto& source = accepted_source(so_far);
-    if (!plan_ || plan_->first != path || plan_->second.file.source.sha256 != source.sha256) {
+    const auto source = accepted(so_far);
+    if (!plan_ || plan_->first != source.file() || plan_->second.file.source.sha256 != source.sha256_hex()) {
       plan_.reset();
-      plan_.emplace(path, workflows::plan_import(kms(), path, source.sha256));
+      plan_.emplace(source.file(), workflows::plan_import(kms(), source));
     }
     return plan_->second;
   }
@@ -207,9 +179,8 @@ class import_users_wizard final : public task_wizard {
                         {}};
   }
 
-  std::optional<std::pair<std::filesystem::path, transfer::transfer_source>> preview_;
-  std::optional<std::pair<std::filesystem::path, workflows::import_plan>> plan_;
-  crypto::short_code_memo codes_;  // the source's code costs ~0.5 s: once per run
+  std::optional<std::pair<std::string, workflows::import_source>> preview_;  // by the name typed
+  std::optional<std::pair<workflows::import_file, workflows::import_plan>> plan_;
 };
 
 }  // namespace

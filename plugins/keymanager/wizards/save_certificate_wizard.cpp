@@ -1,19 +1,13 @@
 // Save the KMS Certificate: writes this server's certificate where the operator says, so the
 // administrator of another Key Management server can export users to this one.
-#include "common/atomic_file.hpp"
-#include "common/km_error.hpp"
-#include "crypto/short_code.hpp"
-#include "crypto/thumbprint.hpp"
+#include "workflows/save_certificate.hpp"
 #include "wizards/factories.hpp"
-#include "wizards/new_file_path.hpp"
 #include "wizards/task_wizard.hpp"
 
-#include <filesystem>
+#include <optional>
 
 namespace arbor::km::wizards {
 namespace {
-
-namespace fs = std::filesystem;
 
 class save_certificate_wizard final : public task_wizard {
  public:
@@ -32,37 +26,43 @@ class save_certificate_wizard final : public task_wizard {
 
   sdk::page prepare_page(const sdk::page& declared, const sdk::answers&) override {
     auto page = declared;
-    const auto& cert = kms().identity().cert();
-    page.info = {"Subject: " + cert.subject(), "Short code: " + crypto::grouped(codes_.of(cert)),
-                 "SHA-1: " + crypto::with_colons(crypto::sha1_hex(cert)),
-                 "SHA-256: " + crypto::with_colons(crypto::sha256_hex(cert)),
+    const auto& cert = described();
+    page.info = {"Subject: " + cert.subject, "Short code: " + cert.short_code, "SHA-1: " + cert.sha1,
+                 "SHA-256: " + cert.sha256,
                  "Read the short code (or the SHA-256 thumbprint) to the other server's administrator by "
                  "telephone or in person, not with the file."};
     return page;
   }
 
-  void validate_page(std::string_view, const sdk::answers& so_far) override {
-    check_new_file_path(so_far.text("file", "path"), "path", kms().directory().database_dir());
+  workflows::new_file destination(const sdk::answers& so_far) {
+    return workflows::new_file(so_far.text("file", "path"), kms().directory().database_dir(), "field 'path'");
   }
 
+  void validate_page(std::string_view, const sdk::answers& so_far) override { destination(so_far); }
+
   sdk::summary run_task(const sdk::answers& all) override {
-    const fs::path path = all.text("file", "path");
     const bool der = all.text("file", "format") == "DER";
-    const auto& cert = kms().identity().cert();
-    const auto bytes = der ? cert.der() : [&] { auto pem = cert.pem(); return std::vector<std::uint8_t>(pem.begin(), pem.end()); }();
-    write_file_atomically(path, bytes, 0644, if_exists::refuse);
-    audit("certificate-saved", path.string());
+    const auto saved = workflows::save_certificate(
+        kms(), {destination(all), der ? workflows::certificate_format::der : workflows::certificate_format::pem,
+                authorization().actor()});
+    const auto& cert = described();
     return sdk::summary{"The KMS certificate was saved",
-                        {{"file", "File", fs::absolute(path).string(), {}},
+                        {{"file", "File", saved.file.string(), {}},
                          {"format", "Format", der ? "DER" : "PEM", {}},
-                         {"subject", "Subject", cert.subject(), {}},
-                         {"short_code", "Short code", crypto::grouped(codes_.of(cert)), {}},
-                         {"sha1", "SHA-1 thumbprint", crypto::with_colons(crypto::sha1_hex(cert)), {}},
-                         {"sha256", "SHA-256 thumbprint", crypto::with_colons(crypto::sha256_hex(cert)), {}}},
+                         {"subject", "Subject", cert.subject, {}},
+                         {"short_code", "Short code", cert.short_code, {}},
+                         {"sha1", "SHA-1 thumbprint", cert.sha1, {}},
+                         {"sha256", "SHA-256 thumbprint", cert.sha256, {}}},
                         {}};
   }
 
-  crypto::short_code_memo codes_;  // costs ~0.5 s: once per run, for the page and the summary
+  // The short code costs ~0.5 s: once per run, for the page and the summary.
+  const workflows::kms_certificate& described() {
+    if (!described_) described_ = workflows::describe_kms_certificate(kms());
+    return *described_;
+  }
+
+  std::optional<workflows::kms_certificate> described_;
 };
 
 }  // namespace

@@ -4,14 +4,17 @@
 
 #include "common/failpoint.hpp"
 #include "common/km_error.hpp"
+#include "common/utc_time.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
 #include "store/key_history.hpp"
 #include "store/sqlite.hpp"
-#include "store/users.hpp"
-#include "workflows/key_merge.hpp"
 #include "store/transfer_lock.hpp"
+#include "store/transfers.hpp"
+#include "store/users.hpp"
 #include "transfer/two_stage.hpp"
+#include "workflows/key_merge.hpp"
+#include "workflows/task_audit.hpp"
 #include "workflows/user_match.hpp"
 
 namespace arbor::km::workflows {
@@ -20,6 +23,29 @@ namespace {
 // Users read, decrypted, verified and checked on the reading thread (transfer/two_stage.hpp)
 // while this thread stores earlier ones; a few kilobytes each.
 constexpr std::size_t users_in_flight = 64;
+
+constexpr std::string_view refused_event = "users-import-refused";
+constexpr std::string_view imported_event = "users-imported";
+
+// errc::conflict, saying when, if this server has already imported (or itself exported) the
+// transfer `transfer_id`: the same file must never land twice.
+void refuse_if_already_recorded(store::transfer_log& log, std::string_view transfer_id) {
+  const auto earlier = log.find(transfer_id);
+  if (!earlier) return;
+  if (earlier->direction == store::transfer_direction::export_users) {
+    throw error(errc::conflict, "This server itself exported transfer " + std::string(transfer_id) + " on " +
+                                    utc_text(earlier->at) + ": a server cannot import its own export.");
+  }
+  throw error(errc::conflict, "Transfer " + std::string(transfer_id) + " was already imported on " +
+                                  utc_text(earlier->at) + " (file '" + earlier->file_name + "', " +
+                                  std::to_string(earlier->users) + " users): it is not imported twice.");
+}
+
+unknown_user listed(const transfer::user_record& incoming, const user_match& match) {
+  unknown_user user{incoming.user_id, incoming.alias, incoming.email, {}};
+  for (const auto& candidate : match.candidates) user.candidate_aliases.push_back(candidate.alias);
+  return user;
+}
 
 // The users of the import's transaction and what happened to them so far; made once the
 // transaction is open (its history appender appends in it).
@@ -82,28 +108,22 @@ class import_pass {
 void record_and_audit(key_manager& kms, const import_request& request, const transfer::transfer_summary& file,
                       const import_result& result) {
   store::transfer_log(kms.db()).record({file.trailer.transfer_id, store::transfer_direction::import_users,
-                                        file.source.sha256, request.file.filename().string(), kms.clock().now(),
+                                        file.source.sha256, request.source.file().name(), kms.clock().now(),
                                         result.imported + result.merged, result.keys_imported});
-  store::audit_entry entry;
-  entry.at = kms.clock().now();
-  entry.actor = request.actor;
-  entry.event = "users-imported";
-  entry.detail = "transfer " + file.trailer.transfer_id + " from " + file.source.certificate.subject() + ": " +
-                 std::to_string(result.imported) + " imported, " + std::to_string(result.merged) + " merged, " +
-                 std::to_string(result.keys_imported) + " keys, " + std::to_string(result.not_imported) +
-                 " not imported";
-  store::audit_log(kms.db()).append(entry);
+  audit(kms, request.actor, imported_event, store::audit_outcome::success,
+        "transfer " + file.trailer.transfer_id + " from " + file.source.certificate.subject() + ": " +
+            std::to_string(result.imported) + " imported, " + std::to_string(result.merged) + " merged, " +
+            std::to_string(result.keys_imported) + " keys, " + std::to_string(result.not_imported) +
+            " not imported");
 }
 
-}  // namespace
-
-import_result import_users(key_manager& kms, const import_request& request) {
+import_result run_import(key_manager& kms, const import_request& request, progress& progress) {
+  progress.phase("Importing users", static_cast<std::uint64_t>(request.users));
   const auto lock = store::transfer_lock::acquire(kms.directory().root(), "import", kms.clock().now());
-  auto reader = import_reader(kms, request.file);
-  reader.expect_source(request.accepted_source_sha256);
+  const auto reader = request.source.reader(kms);
   const std::string transfer_id = reader.preview().transfer_id;
   if (!request.expected_transfer_id.empty() && transfer_id != request.expected_transfer_id) {
-    throw error(errc::conflict, "The file '" + request.file.filename().string() +
+    throw error(errc::conflict, "The file '" + request.source.file().name() +
                                     "' changed since it was checked (it now holds another transfer): start the import again.");
   }
   store::transfer_log log(kms.db());
@@ -131,11 +151,55 @@ import_result import_users(key_manager& kms, const import_request& request) {
     pass.take(incoming);
     if (first) failpoint("import-mid-transaction");
     first = false;
-    if (request.after_user) request.after_user(incoming.user);
+    progress.step(incoming.user.alias);
+    // Inside the transaction: a cancel rolls everything back.
+    if (progress.cancelled()) throw error(errc::cancelled, "Cancelled: nothing was changed.");
   });
   record_and_audit(kms, request, file, result);
   tx.commit();
   return result;
+}
+
+}  // namespace
+
+import_source preview_import(key_manager& kms, std::string_view actor, std::string_view file_name) {
+  return audit_failure_of(kms, actor, refused_event, file_name,
+                          [&] { return import_source(kms, import_file(kms.directory(), file_name)); });
+}
+
+accepted_source accept_source(key_manager& kms, std::string_view actor, const import_source& source,
+                              std::string_view typed, const thumbprint_words& words) {
+  return audit_failure_of(kms, actor, refused_event, source.file().name(),
+                          [&] { return accepted_source(source, typed, words); });
+}
+
+import_plan plan_import(key_manager& kms, const accepted_source& source) {
+  const auto reader = source.reader(kms);
+  store::transfer_log log(kms.db());
+  refuse_if_already_recorded(log, reader.preview().transfer_id);
+
+  store::user_repository users(kms.db());
+  import_counts counts;
+  std::vector<unknown_user> unknown;
+  auto file_facts = reader.read([&](transfer::user_record&& incoming) {
+    ++counts.users;
+    counts.keys += static_cast<std::int64_t>(incoming.keys.size());
+    const auto match = match_user(users, incoming);
+    switch (match.kind) {
+      case match_kind::new_user: ++counts.new_users; break;
+      case match_kind::known: ++counts.known_users; break;
+      case match_kind::unknown:
+        ++counts.unknown_users;
+        if (unknown.size() < max_listed_unknown) unknown.push_back(listed(incoming, match));
+        break;
+    }
+  });
+  return import_plan{std::move(file_facts), counts, std::move(unknown)};
+}
+
+import_result import_users(key_manager& kms, const import_request& request, progress& progress) {
+  return audit_failure_of(kms, request.actor, imported_event, request.source.file().name(),
+                          [&] { return run_import(kms, request, progress); });
 }
 
 }  // namespace arbor::km::workflows

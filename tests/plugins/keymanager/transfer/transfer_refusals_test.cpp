@@ -187,12 +187,16 @@ BOOST_AUTO_TEST_CASE(preview_refuses_a_signer_whose_certificate_signature_bytes_
   });
 }
 
-BOOST_AUTO_TEST_CASE(reader_refuses_a_source_other_than_the_one_accepted_at_preview) {
+BOOST_AUTO_TEST_CASE(reader_asks_the_caller_about_the_signer_before_using_the_file) {
   transfer::transfer_reader reader(file, ec_destination(), fixed_clock(t0));
-  reader.expect_source(crypto::sha256_hex(other_server().cert()));
-  BOOST_CHECK_EXCEPTION(reader.verify(), error, [](const error& e) {
-    return e.code() == errc::bad_input && std::string(e.what()).find("replaced") != std::string::npos;
+  std::string asked;
+  reader.decide_signer_with([&](const std::string& sha256) {
+    asked = sha256;
+    throw error(errc::bad_input, "not this one");
   });
+  BOOST_CHECK_EXCEPTION(reader.verify(), error, [](const error& e) { return std::string(e.what()) == "not this one"; });
+  BOOST_TEST(asked == crypto::sha256_hex(source_server().cert()));
+  BOOST_CHECK_THROW(reader.preview(), error);
 }
 
 BOOST_AUTO_TEST_CASE(reader_refuses_rsa_pkcs1_key_transport) {

@@ -1,0 +1,40 @@
+#pragma once
+// Restore Database: replaces kms.db with a checked backup, keeping what it replaces
+// (store/backup.hpp), after proving that the backup's sealed keys open under this server's
+// master key. Audited as "database-restored", succeeded or failed; a success is written into the
+// restored audit log, since the backup's replaces the live one.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "instance/key_manager.hpp"
+#include "workflows/backup_file.hpp"
+
+namespace arbor::km::workflows {
+
+// The backups an operator may pick from.
+struct available_backups {
+  std::filesystem::path folder;    // backups/
+  std::vector<std::string> names;  // file names there, newest first
+};
+
+available_backups list_backups(key_manager& kms);
+
+struct restore_request {
+  backup_file backup;
+  std::string actor;  // who is audited as having restored
+};
+
+struct restore_result {
+  std::filesystem::path restored_from;
+  std::filesystem::path pre_restore_copy;  // the database as it was just before the restore
+  int backup_version = 0;                  // the schema version the backup was taken at
+  // One warning for each export the backup predates: the users it took are back here.
+  std::vector<std::string> returned_exports;
+};
+
+// Refusals as store::restore's, and errc::crypto for a sealed key that does not open here; the
+// live database is unchanged then.
+restore_result restore(key_manager& kms, const restore_request& request);
+
+}  // namespace arbor::km::workflows

@@ -1,0 +1,39 @@
+#include "workflows/save_certificate.hpp"
+
+#include <cstdint>
+#include <vector>
+
+#include "common/atomic_file.hpp"
+#include "crypto/short_code.hpp"
+#include "crypto/thumbprint.hpp"
+#include "workflows/task_audit.hpp"
+
+namespace arbor::km::workflows {
+namespace {
+
+constexpr std::string_view event = "certificate-saved";
+
+std::vector<std::uint8_t> encoded(const crypto::certificate& cert, certificate_format format) {
+  if (format == certificate_format::der) return cert.der();
+  const auto pem = cert.pem();
+  return {pem.begin(), pem.end()};
+}
+
+}  // namespace
+
+kms_certificate describe_kms_certificate(const key_manager& kms) {
+  const auto& cert = kms.identity().cert();
+  return {cert.subject(), crypto::grouped(crypto::short_code(cert)), crypto::with_colons(crypto::sha1_hex(cert)),
+          crypto::with_colons(crypto::sha256_hex(cert))};
+}
+
+save_certificate_result save_certificate(key_manager& kms, const save_certificate_request& request) {
+  const auto& path = request.destination.path();
+  return audit_failure_of(kms, request.actor, event, path.string(), [&] {
+    write_file_atomically(path, encoded(kms.identity().cert(), request.format), 0644, if_exists::refuse);
+    audit(kms, request.actor, event, store::audit_outcome::success, path.string());
+    return save_certificate_result{std::filesystem::absolute(path)};
+  });
+}
+
+}  // namespace arbor::km::workflows

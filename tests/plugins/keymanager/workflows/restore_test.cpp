@@ -1,0 +1,52 @@
+#define BOOST_TEST_MODULE restore_test
+// Back Up Database and Restore Database as workflows: each audits its success and its failure.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <string>
+
+#include "store/audit_log.hpp"
+#include "store/users.hpp"
+#include "workflow_fixture.hpp"
+#include "workflows/back_up.hpp"
+#include "workflows/restore.hpp"
+
+using namespace arbor::km;
+
+namespace {
+
+struct restore_fixture : testing::escrow_fixture {
+  store::audit_entry last_audit() { return store::audit_log(kms.db()).recent(1).at(0); }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_backup_is_listed_restored_and_both_are_audited, restore_fixture) {
+  BOOST_TEST(workflows::list_backups(kms).names.empty());
+  const auto backup = workflows::back_up(kms, {"admin"});
+  BOOST_TEST(last_audit().event == "database-backed-up");
+  BOOST_TEST(last_audit().detail == backup.file.string());
+  const auto listed = workflows::list_backups(kms);
+  BOOST_TEST(listed.folder == kms.directory().backups());
+  BOOST_TEST(listed.names == std::vector<std::string>{backup.file.filename().string()});
+
+  const auto restored =
+      workflows::restore(kms, {workflows::backup_file(kms.directory(), backup.file.filename().string()), "admin"});
+  BOOST_TEST(restored.restored_from == backup.file);
+  BOOST_TEST(std::filesystem::exists(restored.pre_restore_copy));
+  const auto entry = last_audit();
+  BOOST_TEST(entry.event == "database-restored");
+  BOOST_TEST((entry.outcome == store::audit_outcome::success));
+  BOOST_TEST(entry.detail == backup.file.string() + " (previous database kept as " +
+                                 restored.pre_restore_copy.string() + ")");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_file_that_is_no_backup_is_refused_and_the_failure_audited, restore_fixture) {
+  const auto junk = kms.directory().backups() / "junk.db";
+  std::ofstream(junk) << "not a database";
+  BOOST_CHECK_THROW(workflows::restore(kms, {workflows::backup_file(kms.directory(), "junk.db"), "admin"}), error);
+  const auto entry = last_audit();
+  BOOST_TEST(entry.event == "database-restored");
+  BOOST_TEST((entry.outcome == store::audit_outcome::failure));
+  BOOST_TEST(entry.detail.starts_with(junk.string() + ": "));
+}
