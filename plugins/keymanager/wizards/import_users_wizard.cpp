@@ -109,9 +109,9 @@ class import_users_wizard final : public task_wizard {
     const auto& source = previewed(so_far);
     const auto check = crypto::check_thumbprint(so_far.text("source", "thumbprint"), source.certificate, codes_);
     if (check.verdict == crypto::thumbprint_verdict::mismatch)
-      throw error(errc::bad_input, thumbprint_refusal(check, "source") +
+      throw error(errc::bad_input, thumbprint_refusal(check.reason, true, "source") +
                                        " The file was not signed by the server you expect: do not import it.");
-    if (!check.matched()) throw error(errc::bad_input, thumbprint_refusal(check, "source"));
+    if (!check.matched()) throw error(errc::bad_input, thumbprint_refusal(check.reason, false, "source"));
     return source;
   }
 
