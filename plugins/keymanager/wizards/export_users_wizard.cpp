@@ -4,10 +4,8 @@
 // is read on the certificate page, the users are selected on the users page.
 #include "common/km_error.hpp"
 #include "workflows/destination.hpp"
-#include "workflows/export_audit.hpp"
 #include "workflows/earlier_exports.hpp"
 #include "workflows/export_file_name.hpp"
-#include "workflows/export_preview.hpp"
 #include "workflows/export_users.hpp"
 #include "workflows/user_selection.hpp"
 #include "wizards/console_progress.hpp"

@@ -6,7 +6,6 @@
 #include "common/utc_time.hpp"
 #include "crypto/server_identity.hpp"
 #include "crypto/thumbprint.hpp"
-#include "workflows/export_audit.hpp"
 
 namespace arbor::km::workflows {
 namespace {
@@ -47,10 +46,6 @@ std::string sentence(std::string reason) {
   return reason + ".";
 }
 
-std::chrono::system_clock::time_point now_of(const key_manager& kms) {
-  return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now()));
-}
-
 }  // namespace
 
 destination::destination(const std::filesystem::path& path, const crypto::certificate& own,
@@ -70,24 +65,5 @@ confirmed_destination::confirmed_destination(destination& checked, std::string_v
           throw thumbprint_refused(check.reason, check.verdict == crypto::thumbprint_verdict::mismatch);
         return checked;
       }()) {}
-
-destination check_destination(key_manager& kms, const std::filesystem::path& path, std::string_view actor) {
-  try {
-    return destination(path, kms.identity().cert(), now_of(kms));
-  } catch (const error& e) {
-    audit_export_refused(kms, actor, "destination " + path.string() + ": " + e.what());
-    throw;
-  }
-}
-
-confirmed_destination confirm_destination(key_manager& kms, destination& checked, std::string_view typed,
-                                          std::string_view actor) {
-  try {
-    return confirmed_destination(checked, typed);
-  } catch (const error& e) {
-    audit_export_refused(kms, actor, "destination " + checked.path().string() + ": " + e.what());
-    throw;
-  }
-}
 
 }  // namespace arbor::km::workflows

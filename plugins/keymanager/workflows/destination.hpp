@@ -13,7 +13,6 @@
 #include "common/km_error.hpp"
 #include "crypto/certificate.hpp"
 #include "crypto/short_code.hpp"
-#include "instance/key_manager.hpp"
 
 namespace arbor::km::workflows {
 
@@ -73,12 +72,5 @@ class confirmed_destination {
  private:
   destination destination_;
 };
-
-// For the wizard's pages: the destination at `path` for `kms`, or, refused, the refusal audited
-// as users-export-refused by `actor` and thrown.
-destination check_destination(key_manager& kms, const std::filesystem::path& path, std::string_view actor);
-// The same for the typed code.
-confirmed_destination confirm_destination(key_manager& kms, destination& checked, std::string_view typed,
-                                          std::string_view actor);
 
 }  // namespace arbor::km::workflows

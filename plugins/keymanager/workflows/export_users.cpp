@@ -18,7 +18,7 @@
 #include "store/users.hpp"
 #include "workflows/ca_settings.hpp"
 #include "workflows/earlier_exports.hpp"
-#include "workflows/export_audit.hpp"
+#include "workflows/pending_retry.hpp"
 #include "workflows/exported_user.hpp"
 #include "transfer/transfer_writer.hpp"
 
@@ -154,6 +154,57 @@ std::int64_t remove_and_queue(key_manager& kms, store::user_selection& selected,
   return queued;
 }
 
+// Certificate Services with the crash point tests use to kill an export after the CA answered
+// but before the queue records the answers.
+class failpoint_services final : public ca::certificate_services {
+ public:
+  explicit failpoint_services(ca::certificate_services& inner) : inner_(inner) {}
+
+  ca::issued_certificate enroll(const std::string& csr_pem, const ca::enroll_request& request) override {
+    return inner_.enroll(csr_pem, request);
+  }
+  ca::revoke_result revoke(const ca::revocation& request) override { return inner_.revoke(request); }
+  std::vector<ca::revoke_result> revoke_all(const std::vector<ca::revocation>& requests) override {
+    auto answers = inner_.revoke_all(requests);
+    failpoint("export-during-revocation");
+    return answers;
+  }
+
+ private:
+  ca::certificate_services& inner_;
+};
+
+// Retries, in bounded batches, the queued revocations of the users in `exported` (entries other
+// tasks queued for other users are left to Retry Pending Revocations), then marks in `exported`
+// exactly the users with a certificate still queued. `ca` null: nothing is sent, and the
+// `queued` certificates stay pending with `not_configured` as the reason. Throws only when
+// recording the CA's answers fails; the queue keeps every entry not yet confirmed.
+revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_services* ca,
+                                 const std::string& not_configured, store::user_selection& exported, std::int64_t queued,
+                                 std::int64_t now) {
+  revocation_tally tally;
+  if (ca == nullptr) {
+    tally.pending = queued;
+    if (queued != 0) tally.reason = not_configured;
+  } else {
+    failpoint_services services(*ca);
+    workflows::retry_pending_revocations(
+        db, services, now, [&](const store::pending_revocation& item) { return exported.contains(item.user_id); },
+        [&](const workflows::retried_revocation& outcome) {
+          if (outcome.confirmed()) {
+            ++tally.confirmed;
+            return;
+          }
+          ++tally.pending;
+          if (tally.reason.empty()) tally.reason = outcome.failure->what();
+        });
+  }
+  exported.refresh_pending();
+  tally.users_pending = exported.pending_count();
+  tally.aliases_pending = exported.pending_aliases(detail_limit);
+  return tally;
+}
+
 // Step 5. The users are gone whatever happens here, so a database error while recording the
 // CA's answers is reported in the tally rather than thrown: the queue still holds every
 // revocation the CA did not confirm, for Retry Pending Revocations.
@@ -162,12 +213,11 @@ revocation_tally revoke(key_manager& kms, const revocation_target& ca, store::us
   observer.phase("Revoking certificates at Certificate Services", 1);
   revocation_tally tally;
   try {
-    tally = revoke_exported(kms.db(), ca.services, ca.not_configured, exported, queued, kms.clock().now(),
-                            detail_limit);
+    tally = revoke_exported(kms.db(), ca.services, ca.not_configured, exported, queued, kms.clock().now());
   } catch (const error& e) {
     // Counted as if nothing was sent: what the CA confirmed before the error is retried later.
     tally = revoke_exported(kms.db(), nullptr, std::string("recording the revocations failed: ") + e.what(), exported,
-                            queued, kms.clock().now(), detail_limit);
+                            queued, kms.clock().now());
   }
   observer.step("done");
   store::audit_log(kms.db()).append(
@@ -241,6 +291,15 @@ export_result run_export(key_manager& kms, const export_request& request, const 
   return result;
 }
 
+void append_failure(key_manager& kms, std::string_view actor, std::string_view event, std::string_view detail) {
+  store::audit_log(kms.db()).append({0, kms.clock().now(), std::string(actor), std::string(event),
+                                     store::audit_outcome::failure, std::string(detail)});
+}
+
+std::chrono::system_clock::time_point now_of(const key_manager& kms) {
+  return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now()));
+}
+
 }  // namespace
 
 export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
@@ -264,5 +323,38 @@ export_result export_users(key_manager& kms, const export_request& request, prog
   }
   return export_users(kms, request, target, progress);
 }
+
+destination check_destination(key_manager& kms, const std::filesystem::path& path, std::string_view actor) {
+  try {
+    return destination(path, kms.identity().cert(), now_of(kms));
+  } catch (const error& e) {
+    append_failure(kms, actor, "users-export-refused", "destination " + path.string() + ": " + e.what());
+    throw;
+  }
+}
+
+confirmed_destination confirm_destination(key_manager& kms, destination& checked, std::string_view typed,
+                                          std::string_view actor) {
+  try {
+    return confirmed_destination(checked, typed);
+  } catch (const error& e) {
+    append_failure(kms, actor, "users-export-refused", "destination " + checked.path().string() + ": " + e.what());
+    throw;
+  }
+}
+
+void audit_export_failed(key_manager& kms, std::string_view actor, std::string_view detail) {
+  append_failure(kms, actor, "users-export-failed", detail);
+}
+
+std::int64_t user_count(key_manager& kms) { return store::user_repository(kms.db()).count(); }
+
+std::vector<std::string> user_aliases(key_manager& kms, std::int64_t limit) {
+  std::vector<std::string> aliases;
+  for (const auto& user : store::user_repository(kms.db()).list({0, limit})) aliases.push_back(user.alias);
+  return aliases;
+}
+
+bool certificate_services_configured(key_manager& kms) { return !read_ca_settings(kms.db()).base_url.empty(); }
 
 }  // namespace arbor::km::workflows

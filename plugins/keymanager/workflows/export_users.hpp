@@ -17,7 +17,7 @@
 // anything else is deleted and the users stay. Either the users are in the file and gone, or
 // here and no file exists. The backup always has them. Cancellation is honoured until step 4
 // completes; then nothing has changed and the temporary file is removed. A failure is audited as
-// users-export-failed (export_audit.hpp), success as users-exported.
+// users-export-failed, success as users-exported (in the removal transaction).
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -29,11 +29,23 @@
 #include "instance/key_manager.hpp"
 #include "workflows/destination.hpp"
 #include "workflows/export_file_name.hpp"
-#include "workflows/export_revocation.hpp"
 #include "workflows/progress.hpp"
 #include "workflows/user_selection.hpp"
 
 namespace arbor::km::workflows {
+
+// What became of the revocations of an export's users. By then the users are gone and every
+// certificate waits in the pending-revocation queue (queued in the transaction that removed the
+// users, so no revocation is ever forgotten); the export only works that queue
+// (workflows/pending_retry.hpp). What the CA confirms leaves the queue; the rest stays for Retry
+// Pending Revocations and counts as "could not be revoked".
+struct revocation_tally {
+  std::int64_t confirmed = 0;                // certificates the CA confirmed revoked
+  std::int64_t pending = 0;                  // certificates still in the queue
+  std::int64_t users_pending = 0;            // users with at least one certificate still queued
+  std::vector<std::string> aliases_pending;  // their aliases, by alias, at most detail_limit
+  std::string reason;                        // why, in words (the first error), when pending
+};
 
 // What to export, to whom, and who asked: every fact checked when its type was built.
 struct export_request {
@@ -78,5 +90,22 @@ export_result export_users(key_manager& kms, const export_request& request, cons
 // The same, revoking at Certificate Services as this Key Manager is configured
 // (open_certificate_services); not configured, every certificate stays queued.
 export_result export_users(key_manager& kms, const export_request& request, progress& progress);
+
+// What the wizard's pages check and show before the request exists.
+// The destination at `path` for `kms`; refused, the refusal is audited as users-export-refused
+// by `actor`, then thrown.
+destination check_destination(key_manager& kms, const std::filesystem::path& path, std::string_view actor);
+// The same for the code the operator typed (thumbprint_refused).
+confirmed_destination confirm_destination(key_manager& kms, destination& checked, std::string_view typed,
+                                          std::string_view actor);
+// An export that could not even be asked for (its request refused at run time), audited as
+// users-export-failed by `actor`; export_users() audits its own failures the same way.
+void audit_export_failed(key_manager& kms, std::string_view actor, std::string_view detail);
+std::int64_t user_count(key_manager& kms);
+// The first `limit` aliases, in alias order, to pick from.
+std::vector<std::string> user_aliases(key_manager& kms, std::int64_t limit);
+// False when no Certificate Services address is set: every certificate will wait in the
+// pending-revocation queue.
+bool certificate_services_configured(key_manager& kms);
 
 }  // namespace arbor::km::workflows
