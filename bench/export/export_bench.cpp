@@ -95,7 +95,7 @@ struct phase_start {
   double peak_rss_mib = 0;  // the process's peak so far
 };
 
-class phase_clock final : public workflows::export_observer {
+class phase_clock final : public workflows::progress {
  public:
   std::vector<phase_start> phases;
   void phase(std::string_view label, std::uint64_t) override {
@@ -106,13 +106,17 @@ class phase_clock final : public workflows::export_observer {
   bool cancelled() const override { return false; }
 };
 
-void export_all(const fs::path& data, const fs::path& scratch, const crypto::certificate& destination) {
+void export_all(const fs::path& data, const fs::path& scratch) {
   const arbor::km::system_clock clock;
   auto kms = key_manager::open(data, identity_options{}, clock);
   phase_clock phases;
   phases.phase("Selection and backup", 0);
+  workflows::destination to(scratch / "dest.crt", kms.identity().cert(), std::chrono::system_clock::now());
+  workflows::user_selection everyone(kms.db(), {workflows::user_scope::all, {}, {}});
   const auto done = workflows::export_users(
-      kms, {destination, "bench.kmx", {workflows::user_scope::all, {}, {}}, "export_bench"},
+      kms,
+      {workflows::confirmed_destination(to, to.sha256_hex()), workflows::export_file_name("bench.kmx", kms.directory().root()),
+       everyone, "export_bench"},
       {nullptr, "revocation is not part of this benchmark"}, phases);
   std::FILE* report = std::fopen((scratch / "export.txt").c_str(), "w");
   std::fprintf(report, "  users exported %lld, keys %lld\n", static_cast<long long>(done.users_exported),
@@ -143,7 +147,7 @@ void run(long users, bool compare) {
 
   const bench::measured filled = bench::in_child("filling the data directory", [&] { fill(data, scratch, users); });
   const auto database_bytes = fs::file_size(data / "database" / "kms.db");
-  const bench::measured exported = bench::in_child("the export", [&] { export_all(data, scratch, destination.cert()); });
+  const bench::measured exported = bench::in_child("the export", [&] { export_all(data, scratch); });
   const auto file_bytes = fs::file_size(data / "bench.kmx");
   const auto payload_bytes = fs::file_size(scratch / "payload.jsonl");
 

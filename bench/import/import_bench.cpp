@@ -66,7 +66,7 @@ void prepare(const fs::path& data, const fs::path& scratch, long users) {
   const auto source = crypto::server_identity::generate(crypto::key_type::rsa3072, "Import Bench Source",
                                                         std::chrono::days(30));
   const bench::bench_ca ca(8);
-  transfer::transfer_writer writer(data, "bench.kmx", source, kms.identity().cert(), transfer::new_transfer_id(),
+  transfer::transfer_writer writer(data / "bench.kmx", source, kms.identity().cert(), transfer::new_transfer_id(),
                                    [] { return std::chrono::system_clock::now(); });
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
   transfer::secret_buffer line;
@@ -96,7 +96,7 @@ double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0
 // The source as the operator accepts it, by its whole SHA-256 thumbprint.
 workflows::accepted_source accepted(key_manager& kms, const std::string& source_sha256) {
   const workflows::import_source source(kms, workflows::import_file(kms.directory(), "bench.kmx"));
-  return workflows::accepted_source(source, source_sha256, [](const auto& check) { return check.reason; });
+  return workflows::accepted_source(source, source_sha256, [](std::string_view reason, bool) { return std::string(reason); });
 }
 
 void run_plan(const fs::path& data, const std::string& source_sha256, long users) {

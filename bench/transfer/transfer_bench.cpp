@@ -129,7 +129,7 @@ void run(const options& o) {
 
   const std::filesystem::path file = dir.path / "bench.kmx";
   steady::time_point start = steady::now();
-  transfer::transfer_writer writer(dir.path, "bench.kmx", source, destination.cert(),
+  transfer::transfer_writer writer(file, source, destination.cert(),
                                    transfer::new_transfer_id(), now, {o.segment_bytes});
   for (long n = 0; n < o.users; ++n) writer.add_user(synthetic_user(n, pool));
   const transfer::trailer_facts facts = writer.finish();

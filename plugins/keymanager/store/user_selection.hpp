@@ -37,6 +37,8 @@ class user_selection {
   // Adds a user; the alias is kept so it can be reported after the user is removed. Adding the
   // same id twice keeps one.
   void add(std::string_view user_id, std::string_view alias);
+  // Adds every user of the database, in one statement.
+  void add_all();
   bool contains(std::string_view user_id);
   std::int64_t size();
 

@@ -112,4 +112,12 @@ void user_repository::for_each(const std::function<void(const user_record&)>& vi
   while (query.step()) visit(read_user(query));
 }
 
+void user_repository::for_each_in(std::string_view selection_table,
+                                  const std::function<void(const user_record&)>& visit) {
+  // CROSS JOIN keeps the selection the outer loop: each selected user is one lookup by key.
+  auto query = db_.prepare("SELECT u.user_id, u.alias, u.display_name, u.email, u.state, u.created_at FROM " +
+                           std::string(selection_table) + " s CROSS JOIN users u ON u.user_id = s.user_id ORDER BY s.alias COLLATE NOCASE");
+  while (query.step()) visit(read_user(query));
+}
+
 }  // namespace arbor::km::store

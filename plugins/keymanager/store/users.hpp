@@ -59,6 +59,9 @@ class user_repository {
   // Calls `visit` for every user in alias order, one row at a time, so memory does not grow with
   // the number of users. `visit` must not write to the users table.
   void for_each(const std::function<void(const user_record&)>& visit);
+  // The same for the users whose ids `selection_table` holds (user_selection::table), by the
+  // selection's alias: a join driven by the selection, not a pass over every user.
+  void for_each_in(std::string_view selection_table, const std::function<void(const user_record&)>& visit);
 
  private:
   sqlite::connection& db_;

@@ -25,35 +25,6 @@ std::string checked_transfer_id(std::string id) {
   return id;
 }
 
-std::filesystem::path checked_target(const std::filesystem::path& directory,
-                                     const std::string& file_name) {
-  const std::filesystem::path name(file_name);
-  if (file_name.empty() || name.has_parent_path() || name == "." || name == "..") {
-    throw error(errc::bad_input, "\"" + file_name + "\" is not a plain file name; give the "
-                                 "directory and the file name separately");
-  }
-  const std::filesystem::path target = directory / name;
-  if (std::filesystem::exists(std::filesystem::symlink_status(target))) {
-    throw error(errc::conflict, target.string() + " already exists; choose another file name or "
-                                                  "move the old file away");
-  }
-  return target;
-}
-
-const crypto::certificate& checked_destination(const crypto::certificate& destination,
-                                               const crypto::server_identity& source) {
-  if (const crypto::encryption_suitability fit = destination.can_receive_encryption(); !fit) {
-    throw error(errc::bad_input, "the destination certificate cannot receive a transfer file: " +
-                                     fit.reason);
-  }
-  if (crypto::sha256_hex(destination) == crypto::sha256_hex(source.cert())) {
-    throw error(errc::bad_input,
-                "the destination certificate is this server's own; export to the certificate "
-                "saved on the destination Key Management server");
-  }
-  return destination;
-}
-
 }  // namespace
 
 std::string new_transfer_id() {
@@ -64,18 +35,17 @@ std::string new_transfer_id() {
   return km::to_hex(raw);
 }
 
-transfer_writer::transfer_writer(const std::filesystem::path& directory,
-                                 const std::string& file_name,
+transfer_writer::transfer_writer(const std::filesystem::path& file,
                                  const crypto::server_identity& source,
                                  const crypto::certificate& destination, std::string transfer_id,
                                  clock_fn clock, writer_limits limits)
     : source_(source),
-      destination_(checked_destination(destination, source)),
+      destination_(destination),
       clock_(std::move(clock)),
       limits_(limits),
       header_{checked_transfer_id(std::move(transfer_id)), 0, crypto::sha256_hex(source.cert()),
               crypto::sha256_hex(destination)},
-      file_(checked_target(directory, file_name)),
+      file_(file),
       segment_(limits.segment_bytes),
       sealer_([this](const secret_buffer& segment) { seal_and_write(segment); }) {}
 

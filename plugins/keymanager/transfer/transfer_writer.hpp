@@ -39,12 +39,13 @@ std::string new_transfer_id();
 
 class transfer_writer {
  public:
-  // Creates `directory`/`file_name` under a temporary name (0600). `source` and `destination`
-  // must outlive the writer. Throws errc::bad_input for a file name with a directory part, a
-  // malformed transfer id, a destination that cannot receive encryption or is the source itself;
-  // errc::conflict when the file already exists; errc::io when the directory is not writable.
-  transfer_writer(const std::filesystem::path& directory, const std::string& file_name,
-                  const crypto::server_identity& source, const crypto::certificate& destination,
+  // Creates `file` under a temporary name (0600) beside it. `source` and `destination` must
+  // outlive the writer. The caller has checked both (workflows/export_file_name.hpp,
+  // workflows/destination.hpp): the writer only writes. Throws errc::bad_input for a malformed
+  // transfer id, errc::io when the directory is not writable; finish() refuses (errc::conflict)
+  // a file that exists by then.
+  transfer_writer(const std::filesystem::path& file, const crypto::server_identity& source,
+                  const crypto::certificate& destination,
                   std::string transfer_id, clock_fn clock, writer_limits limits = {});
   // An unfinished writer removes its temporary file: no partial transfer file is ever left.
   ~transfer_writer() = default;

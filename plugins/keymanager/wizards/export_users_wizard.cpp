@@ -1,19 +1,20 @@
 // Export Users: moves users with their whole key history to another Key Management server in a
-// transfer file, revokes their certificates here and removes them (transfer/export_users.hpp).
+// transfer file, revokes their certificates here and removes them (workflows/export_users.hpp).
+// The pages build the request's checked types once and keep them: the destination certificate
+// is read on the certificate page, the users are selected on the users page.
 #include "common/km_error.hpp"
-#include "crypto/thumbprint.hpp"
-#include "workflows/ca_settings.hpp"
-#include "store/users.hpp"
-#include "workflows/destination_certificate.hpp"
+#include "workflows/destination.hpp"
 #include "workflows/earlier_exports.hpp"
 #include "workflows/export_file_name.hpp"
 #include "workflows/export_users.hpp"
+#include "workflows/user_selection.hpp"
+#include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
 
-#include <chrono>
 #include <memory>
+#include <optional>
 
 namespace arbor::km::wizards {
 namespace {
@@ -23,34 +24,6 @@ constexpr const char* scope_picked = "picked";
 constexpr const char* scope_pattern = "pattern";
 // The multi-select lists at most this many aliases; a pattern reaches the others.
 constexpr std::int64_t max_listed_aliases = 10000;
-
-// The console's progress service seen through the workflow's observer. Null: nothing shown.
-class progress_observer final : public workflows::export_observer {
- public:
-  explicit progress_observer(sdk::progress* progress) : progress_(progress) {}
-  ~progress_observer() override {
-    if (progress_ != nullptr && begun_) progress_->end();
-  }
-  progress_observer(const progress_observer&) = delete;
-  progress_observer& operator=(const progress_observer&) = delete;
-
-  void phase(std::string_view label, std::uint64_t total) override {
-    if (progress_ == nullptr) return;
-    if (begun_) progress_->end();
-    progress_->begin(label, total);
-    begun_ = true;
-    done_ = 0;
-  }
-  void step(std::string_view note) override {
-    if (progress_ != nullptr) progress_->advance(++done_, note);
-  }
-  bool cancelled() const override { return progress_ != nullptr && progress_->cancelled(); }
-
- private:
-  sdk::progress* progress_;
-  bool begun_ = false;
-  std::uint64_t done_ = 0;
-};
 
 std::vector<std::string> details_with_rest(std::vector<std::string> aliases, std::int64_t total) {
   if (total > static_cast<std::int64_t>(aliases.size()))
@@ -106,44 +79,54 @@ class export_users_wizard final : public task_wizard {
     };
   }
 
-  std::chrono::system_clock::time_point now() const {
-    return std::chrono::system_clock::time_point(std::chrono::seconds(env().clock->now()));
+  // The destination certificate, read and checked once per path typed.
+  workflows::destination& destination(const sdk::answers& a) {
+    const std::string path = a.text("certificate", "path");
+    if (!destination_ || destination_->path() != path) {
+      destination_.reset();
+      destination_.emplace(workflows::check_destination(kms(), path, authorization().actor()));
+    }
+    return *destination_;
   }
 
-  crypto::certificate destination(const sdk::answers& a) {
-    return workflows::read_destination_certificate(a.text("certificate", "path"), kms().identity().cert(), now());
+  workflows::confirmed_destination confirmed_destination(const sdk::answers& a) {
+    try {
+      return workflows::confirm_destination(kms(), destination(a), a.text("thumbprint", "thumbprint"),
+                                            authorization().actor());
+    } catch (const workflows::thumbprint_refused& e) {
+      throw error(errc::bad_input, thumbprint_refusal(e.reason(), e.another_certificate(), "destination"));
+    }
   }
 
-  // The choice on the users page; picked aliases become stable user ids.
-  workflows::user_choice choice(const sdk::answers& a) {
+  // The choice on the users page, resolved once per choice.
+  workflows::user_selection& selection(const sdk::answers& a) {
     workflows::user_choice chosen;
     const auto scope = a.text("users", "scope");
     if (scope == scope_picked) {
       chosen.scope = workflows::user_scope::picked;
-      store::user_repository users(kms().db());
-      for (const auto& alias : a.items("users", "picked")) {
-        const auto user = users.find_by_alias(alias);
-        if (!user) throw error(errc::bad_input, "There is no user '" + alias + "' on this server.");
-        chosen.user_ids.push_back(user->user_id);
-      }
+      chosen.aliases = a.items("users", "picked");
     } else if (scope == scope_pattern) {
       chosen.scope = workflows::user_scope::pattern;
       chosen.pattern = a.text("users", "pattern");
     }
-    return chosen;
-  }
-
-  std::vector<std::string> listed_aliases() {
-    std::vector<std::string> aliases;
-    for (const auto& user : store::user_repository(kms().db()).list({0, max_listed_aliases}))
-      aliases.push_back(user.alias);
-    return aliases;
+    if (selection_ && chosen.scope == chosen_.scope && chosen.aliases == chosen_.aliases &&
+        chosen.pattern == chosen_.pattern)
+      return *selection_;
+    selection_.reset();
+    try {
+      selection_.emplace(kms().db(), chosen);
+    } catch (const workflows::empty_choice&) {
+      if (chosen.scope == workflows::user_scope::picked)
+        throw error(errc::bad_input, "Pick at least one user (field 'picked'), or choose all users or a pattern.");
+      throw error(errc::bad_input, "Type a pattern (field 'pattern'), e.g. *@example.org or sales-*.");
+    }
+    chosen_ = std::move(chosen);
+    return *selection_;
   }
 
   std::vector<std::string> thumbprint_info(const sdk::answers& a) {
-    const auto cert = destination(a);
-    return {"Subject: " + cert.subject(), "SHA-1: " + crypto::with_colons(crypto::sha1_hex(cert)),
-            "SHA-256: " + crypto::with_colons(crypto::sha256_hex(cert))};
+    const auto& to = destination(a);
+    return {"Subject: " + to.subject(), "SHA-1: " + to.sha1_with_colons(), "SHA-256: " + to.sha256_with_colons()};
   }
 
   std::vector<std::string> leftover_info() {
@@ -154,36 +137,30 @@ class export_users_wizard final : public task_wizard {
   }
 
   std::vector<std::string> users_info(const sdk::answers& a) {
-    const auto total = store::user_repository(kms().db()).count();
+    const auto total = workflows::user_count(kms());
     std::vector<std::string> lines{"This server has " + std::to_string(total) + " users."};
     if (total > max_listed_aliases)
       lines.push_back("The list shows the first " + std::to_string(max_listed_aliases) +
                       " aliases; choose a pattern to reach the others.");
     if (!a.has("users", "scope")) return lines;
     try {
-      lines.push_back("The current choice covers " + std::to_string(covered(a)) + " users.");
+      lines.push_back("The current choice covers " + std::to_string(selection(a).count()) + " users.");
     } catch (const error& e) {
       lines.push_back("The current choice: " + std::string(e.what()));
     }
     return lines;
   }
 
-  std::int64_t covered(const sdk::answers& a) {
-    const auto chosen = choice(a);
-    workflows::check_choice(chosen);
-    return workflows::count_covered(kms().db(), chosen);
-  }
-
   workflows::earlier_exports earlier_exports(const sdk::answers& a) {
-    return workflows::find_earlier_exports(kms().db(), choice(a), crypto::sha256_hex(destination(a)));
+    return workflows::find_earlier_exports(selection(a), destination(a).sha256_hex());
   }
 
   std::vector<std::string> confirm_info(const sdk::answers& a) {
-    const auto cert = destination(a);
+    const auto subject = destination(a).subject();
     const auto file = kms().directory().root() / a.text("file", "name");
     std::vector<std::string> lines{
-        std::to_string(covered(a)) + " users will be written with their whole key history to " + file.string() +
-            ", signed by this server and encrypted to " + cert.subject() + ".",
+        std::to_string(selection(a).count()) + " users will be written with their whole key history to " +
+            file.string() + ", signed by this server and encrypted to " + subject + ".",
         "Their certificates will be revoked at Certificate Services (reason affiliationChanged); a revocation it "
         "does not confirm waits in the pending-revocation queue.",
         "The users will be removed from this server. Users without key history are removed and not exported.",
@@ -191,7 +168,7 @@ class export_users_wizard final : public task_wizard {
     if (const auto earlier = earlier_exports(a); earlier.users != 0)
       lines.push_back("Warning: " + workflows::describe(earlier) + ". They are exported again only if you answer "
                       "yes to 'Export again users already exported to this server'.");
-    if (workflows::read_ca_settings(kms().db()).base_url.empty())
+    if (!workflows::certificate_services_configured(kms()))
       lines.push_back("Warning: Certificate Services is not configured, so every certificate will wait in the "
                       "pending-revocation queue.");
     return lines;
@@ -202,33 +179,18 @@ class export_users_wizard final : public task_wizard {
     if (page.id == "thumbprint") page.info = thumbprint_info(so_far);
     if (page.id == "file") page.info = leftover_info();
     if (page.id == "users") {
-      page.fields[1].options = listed_aliases();
+      page.fields[1].options = workflows::user_aliases(kms(), max_listed_aliases);
       page.info = users_info(so_far);
     }
     if (page.id == "confirm") page.info = confirm_info(so_far);
     return page;
   }
 
-  // The destination certificate, read again and checked against the thumbprint the operator
-  // typed: the file could have been replaced since the thumbprint page.
-  crypto::certificate verified_destination(const sdk::answers& a) {
-    auto cert = destination(a);
-    const auto check = crypto::check_thumbprint(a.text("thumbprint", "thumbprint"), cert, codes_);
-    if (!check.matched()) throw error(errc::bad_input, thumbprint_refusal(check, "destination"));
-    return cert;
-  }
-
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
-    try {
-      if (page_id == "certificate") destination(so_far);
-      if (page_id == "thumbprint") verified_destination(so_far);
-    } catch (const error& e) {
-      audit_failure("users-export-refused", "destination " + so_far.text("certificate", "path") + ": " + e.what());
-      throw;
-    }
-    if (page_id == "file") workflows::check_export_file_name(so_far.text("file", "name"), kms().directory().root());
-    if (page_id == "users" && covered(so_far) == 0)
-      throw error(errc::bad_input, "The choice covers no user: choose other users.");
+    if (page_id == "certificate") destination(so_far);
+    if (page_id == "thumbprint") confirmed_destination(so_far);
+    if (page_id == "file") workflows::export_file_name(so_far.text("file", "name"), kms().directory().root());
+    if (page_id == "users") selection(so_far);
     if (page_id == "confirm" && !so_far.yes("confirm", "confirm"))
       throw error(errc::bad_input, "Nothing was exported: confirm (field 'confirm') to export.");
     if (page_id == "confirm" && !so_far.yes("confirm", "again")) {
@@ -240,29 +202,21 @@ class export_users_wizard final : public task_wizard {
     }
   }
 
-  workflows::export_result run_export(const sdk::answers& all) {
-    const workflows::export_request request{verified_destination(all), all.text("file", "name"), choice(all),
-                                           authorization().actor(), all.yes("confirm", "again")};
-    workflows::revocation_target target;
-    std::unique_ptr<ca::certificate_services> services;
+  // The request from the kept types (built here when a page was not validated first); a refusal
+  // here is audited as the export's failure.
+  workflows::export_request request(const sdk::answers& all) {
     try {
-      services = workflows::open_certificate_services(kms().db());
-      target.services = services.get();
+      return {confirmed_destination(all), workflows::export_file_name(all.text("file", "name"), kms().directory().root()),
+              selection(all), authorization().actor(), all.yes("confirm", "again")};
     } catch (const error& e) {
-      target.not_configured = e.what();
+      workflows::audit_export_failed(kms(), authorization().actor(), e.what());
+      throw;
     }
-    progress_observer observer(env().progress);
-    return workflows::export_users(kms(), request, target, observer);
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    workflows::export_result done;
-    try {
-      done = run_export(all);
-    } catch (const error& e) {
-      audit_failure("users-export-failed", e.what());
-      throw;
-    }
+    console_progress progress(env().progress);
+    const workflows::export_result done = workflows::export_users(kms(), request(all), progress);
     const auto& revocation = done.revocation;
     sdk::summary s{revocation.users_pending == 0 ? "The users were exported"
                                                  : "The users were exported; some certificates wait for revocation",
@@ -287,7 +241,9 @@ class export_users_wizard final : public task_wizard {
     return s;
   }
 
-  crypto::short_code_memo codes_;  // the destination's code costs ~0.5 s: once per run
+  std::optional<workflows::destination> destination_;
+  std::optional<workflows::user_selection> selection_;  // a TEMP table on kms()'s connection
+  workflows::user_choice chosen_;                       // what selection_ was resolved from
 };
 
 }  // namespace

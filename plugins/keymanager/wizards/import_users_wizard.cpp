@@ -85,7 +85,9 @@ class import_users_wizard final : public task_wizard {
   workflows::accepted_source accepted(const sdk::answers& so_far) {
     return workflows::accept_source(kms(), authorization().actor(), previewed(so_far),
                                     so_far.text("source", "thumbprint"),
-                                    [](const auto& check) { return thumbprint_refusal(check, "source"); });
+                                    [](std::string_view reason, bool another_certificate) {
+                                      return thumbprint_refusal(reason, another_certificate, "source");
+                                    });
   }
 
   static std::vector<std::string> source_lines(const workflows::import_source& source) {

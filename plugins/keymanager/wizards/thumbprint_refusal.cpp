@@ -4,10 +4,10 @@
 
 namespace arbor::km::wizards {
 
-std::string thumbprint_refusal(const crypto::thumbprint_check& check, std::string_view other_server) {
-  std::string text = check.reason;
+std::string thumbprint_refusal(std::string_view reason, bool another_certificate, std::string_view other_server) {
+  std::string text(reason);
   if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  if (check.verdict == crypto::thumbprint_verdict::mismatch) return text + ".";
+  if (another_certificate) return text + ".";
   return text + ". The " + std::string(other_server) +
          "'s administrator finds the short code in Save the KMS Certificate (or Properties > General) on "
          "that server.";

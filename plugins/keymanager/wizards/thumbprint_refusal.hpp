@@ -5,11 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include "crypto/thumbprint.hpp"
-
 namespace arbor::km::wizards {
 
-// `other_server` names that server for the sentence, "destination" or "source".
-std::string thumbprint_refusal(const crypto::thumbprint_check& check, std::string_view other_server);
+// `reason` is the check's, `another_certificate` true when the text was well formed but another
+// certificate's; `other_server` names that server for the sentence, "destination" or "source".
+std::string thumbprint_refusal(std::string_view reason, bool another_certificate, std::string_view other_server);
 
 }  // namespace arbor::km::wizards

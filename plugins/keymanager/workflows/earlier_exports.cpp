@@ -7,25 +7,25 @@
 
 namespace arbor::km::workflows {
 
-earlier_exports find_earlier_exports(store::sqlite::connection& db, const user_choice& choice,
+earlier_exports find_earlier_exports(user_selection& selected,
                                      std::string_view destination_sha256) {
+  auto& db = selected.db();
   earlier_exports found;
   std::set<std::string> transfer_ids;
-  auto lookup = db.prepare(
-      "SELECT t.transfer_id FROM transfer_users x JOIN transfers t ON t.transfer_id = x.transfer_id "
-      "WHERE x.user_id = ?1 AND x.in_file = 1 AND t.direction = 'export' AND t.peer_sha256 = ?2");
-  for_each_covered(db, choice, [&](const store::user_record& user) {
-    lookup.reset();
-    lookup.bind(1, user.user_id).bind(2, destination_sha256);
-    bool taken = false;
-    while (lookup.step()) {
-      taken = true;
-      transfer_ids.insert(lookup.column_text(0));
+  auto taken = db.prepare(
+      "SELECT s.user_id, s.alias, t.transfer_id FROM " + std::string(store::user_selection::table) +
+      " s JOIN transfer_users x ON x.user_id = s.user_id JOIN transfers t ON t.transfer_id = x.transfer_id "
+      "WHERE x.in_file = 1 AND t.direction = 'export' AND t.peer_sha256 = ?1 ORDER BY s.user_id");
+  taken.bind(1, destination_sha256);
+  std::string previous;
+  while (taken.step()) {
+    transfer_ids.insert(taken.column_text(2));
+    if (std::string user = taken.column_text(0); user != previous) {
+      previous = std::move(user);
+      ++found.users;
+      found.aliases.push_back(taken.column_text(1));
     }
-    if (!taken) return;
-    ++found.users;
-    found.aliases.push_back(user.alias);
-  });
+  }
   std::sort(found.aliases.begin(), found.aliases.end());
   if (found.aliases.size() > earlier_exports::aliases_named) found.aliases.resize(earlier_exports::aliases_named);
   store::transfer_log log(db);

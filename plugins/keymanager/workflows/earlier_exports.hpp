@@ -9,7 +9,7 @@
 
 #include "store/sqlite.hpp"
 #include "store/transfers.hpp"
-#include "workflows/user_choice.hpp"
+#include "workflows/user_selection.hpp"
 
 namespace arbor::km::workflows {
 
@@ -21,9 +21,9 @@ struct earlier_exports {
   static constexpr std::size_t aliases_named = 20;
 };
 
-// The users `choice` covers that an export to the server with certificate hash
-// `destination_sha256` (lowercase hex) already took, with those exports.
-earlier_exports find_earlier_exports(store::sqlite::connection& db, const user_choice& choice,
+// The users of `selected` that an export to the server with certificate hash
+// `destination_sha256` (lowercase hex) already took, with those exports: one join.
+earlier_exports find_earlier_exports(user_selection& selected,
                                      std::string_view destination_sha256);
 
 // "alice, bob (2 users) were already exported to this server in transfer <id> on <date>".

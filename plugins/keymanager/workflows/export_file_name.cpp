@@ -44,9 +44,8 @@ void check_printable(std::string_view name) {
                                    ") that changes how the name reads: type it again without it.");
 }
 
-}  // namespace
-
-void check_export_file_name(std::string_view name, const fs::path& data_dir) {
+// Every rule; returns the path the name gives in `data_dir`.
+fs::path checked(std::string_view name, const fs::path& data_dir) {
   if (name.empty()) throw error(errc::bad_input, "Type a file name for the export file.");
   if (name.find('/') != std::string_view::npos || name.find('\\') != std::string_view::npos)
     throw error(errc::bad_input, "'" + std::string(name) +
@@ -74,7 +73,13 @@ void check_export_file_name(std::string_view name, const fs::path& data_dir) {
   if (fs::exists(existing))
     throw error(errc::conflict, target.string() + " already exists: choose another file name (an existing file is "
                                                   "never replaced).");
+  return target;
 }
+
+}  // namespace
+
+export_file_name::export_file_name(std::string_view name, const fs::path& data_dir)
+    : name_(name), path_(checked(name_, data_dir)) {}
 
 std::vector<std::string> find_export_leftovers(const fs::path& data_dir) {
   std::vector<std::string> found;

@@ -12,12 +12,25 @@
 
 namespace arbor::km::workflows {
 
-// errc::bad_input naming what is wrong when `name` is empty, contains a path separator, is not
-// valid UTF-8, contains a control character (C0, DEL, C1) or a bidi control, is too long for the
-// file system once the staged writer's temporary suffix is added, is "." or "..", contains "..",
-// or starts with a dot; errc::conflict when
-// `data_dir`/`name` already exists (a file is never replaced).
-void check_export_file_name(std::string_view name, const std::filesystem::path& data_dir);
+// A new export file's name in the KMSData directory, checked by the one rule set there is: the
+// writer and the workflow take it and never check again (the staged writer still refuses, when
+// it links the complete file, a file that appeared meanwhile).
+class export_file_name {
+ public:
+  // errc::bad_input naming what is wrong when `name` is empty, contains a path separator, is not
+  // valid UTF-8, contains a control character (C0, DEL, C1) or a bidi control, is too long for
+  // the file system once the staged writer's temporary suffix is added, is "." or "..", contains
+  // "..", looks like a staged temporary name, or starts with a dot; errc::conflict when
+  // `data_dir`/`name` already exists (a file is never replaced).
+  export_file_name(std::string_view name, const std::filesystem::path& data_dir);
+
+  const std::string& name() const noexcept { return name_; }
+  const std::filesystem::path& path() const noexcept { return path_; }  // data_dir / name
+
+ private:
+  std::string name_;
+  std::filesystem::path path_;
+};
 
 // The temporary files interrupted exports left in `data_dir`, by name.
 std::vector<std::string> find_export_leftovers(const std::filesystem::path& data_dir);

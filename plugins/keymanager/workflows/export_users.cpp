@@ -1,12 +1,12 @@
 #include "workflows/export_users.hpp"
 
 #include <chrono>
+#include <memory>
 #include <system_error>
 
 #include "ca/revocation_reason.hpp"
 #include "common/failpoint.hpp"
 #include "common/km_error.hpp"
-#include "crypto/thumbprint.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
 #include "store/export_journal.hpp"
@@ -16,8 +16,9 @@
 #include "store/transfers.hpp"
 #include "store/user_selection.hpp"
 #include "store/users.hpp"
+#include "workflows/ca_settings.hpp"
 #include "workflows/earlier_exports.hpp"
-#include "workflows/export_file_name.hpp"
+#include "workflows/pending_retry.hpp"
 #include "workflows/exported_user.hpp"
 #include "transfer/transfer_writer.hpp"
 
@@ -37,9 +38,9 @@ struct written_file {
                                "at the start stays in " + backup.string() + ".");
 }
 
-void refuse_earlier_exports(store::sqlite::connection& db, const export_request& request) {
+void refuse_earlier_exports(const export_request& request) {
   if (request.export_again) return;
-  const auto found = find_earlier_exports(db, request.users, crypto::sha256_hex(request.destination));
+  const auto found = find_earlier_exports(request.users, request.destination.get().sha256_hex());
   if (found.users == 0) return;
   throw error(errc::conflict, describe(found) + ". Nothing was exported: sending them again takes an explicit choice.");
 }
@@ -48,18 +49,17 @@ void refuse_earlier_exports(store::sqlite::connection& db, const export_request&
 // users without one are only counted. The writer removes its temporary file on any throw.
 // The complete file's digest goes into the journal before the file is linked into place, so a
 // file found under its final name after a crash is always one the journal can recognise.
-written_file write_file(key_manager& kms, const export_request& request, store::user_selection& selected,
-                        std::int64_t selected_count, const store::export_intent& intent,
-                        const std::filesystem::path& backup, export_observer& observer) {
+written_file write_file(key_manager& kms, const export_request& request, std::int64_t selected_count,
+                        const store::export_intent& intent,
+                        const std::filesystem::path& backup, progress& observer) {
   const auto clock = [&kms] { return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now())); };
-  transfer::transfer_writer writer(kms.directory().root(), request.file_name, kms.identity(), request.destination,
-                         intent.transfer_id, clock);
+  transfer::transfer_writer writer(request.file.path(), kms.identity(), request.destination.get().certificate(),
+                                   intent.transfer_id, clock);
   written_file written;
   written.journal.intent = intent;
   store::key_history_repository history(kms.db());
   observer.phase("Writing the export file", static_cast<std::uint64_t>(selected_count));
-  store::user_repository(kms.db()).for_each([&](const store::user_record& user) {
-    if (!selected.contains(user.user_id)) return;
+  store::user_repository(kms.db()).for_each_in(store::user_selection::table, [&](const store::user_record& user) {
     if (observer.cancelled()) throw_cancelled(backup);
     const auto keys = history.list_for_user(user.user_id);
     if (keys.empty()) {
@@ -140,7 +140,7 @@ class fast_secure_delete {
 // not one per user: this is the part of an export that grows with the database. Returns how many
 // certificates were queued.
 std::int64_t remove_and_queue(key_manager& kms, store::user_selection& selected, std::int64_t selected_count,
-                              const written_file& file, const std::filesystem::path& path, export_observer& observer) {
+                              const written_file& file, const std::filesystem::path& path, progress& observer) {
   auto& db = kms.db();
   observer.phase("Removing the exported users from this server", 1);
   const fast_secure_delete fast(db);
@@ -154,20 +154,70 @@ std::int64_t remove_and_queue(key_manager& kms, store::user_selection& selected,
   return queued;
 }
 
+// Certificate Services with the crash point tests use to kill an export after the CA answered
+// but before the queue records the answers.
+class failpoint_services final : public ca::certificate_services {
+ public:
+  explicit failpoint_services(ca::certificate_services& inner) : inner_(inner) {}
+
+  ca::issued_certificate enroll(const std::string& csr_pem, const ca::enroll_request& request) override {
+    return inner_.enroll(csr_pem, request);
+  }
+  ca::revoke_result revoke(const ca::revocation& request) override { return inner_.revoke(request); }
+  std::vector<ca::revoke_result> revoke_all(const std::vector<ca::revocation>& requests) override {
+    auto answers = inner_.revoke_all(requests);
+    failpoint("export-during-revocation");
+    return answers;
+  }
+
+ private:
+  ca::certificate_services& inner_;
+};
+
+// Retries, in bounded batches, the queued revocations of the users in `exported` (entries other
+// tasks queued for other users are left to Retry Pending Revocations), then marks in `exported`
+// exactly the users with a certificate still queued. `ca` null: nothing is sent, and the
+// `queued` certificates stay pending with `not_configured` as the reason. Throws only when
+// recording the CA's answers fails; the queue keeps every entry not yet confirmed.
+revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_services* ca,
+                                 const std::string& not_configured, store::user_selection& exported, std::int64_t queued,
+                                 std::int64_t now) {
+  revocation_tally tally;
+  if (ca == nullptr) {
+    tally.pending = queued;
+    if (queued != 0) tally.reason = not_configured;
+  } else {
+    failpoint_services services(*ca);
+    workflows::retry_pending_revocations(
+        db, services, now, [&](const store::pending_revocation& item) { return exported.contains(item.user_id); },
+        [&](const workflows::retried_revocation& outcome) {
+          if (outcome.confirmed()) {
+            ++tally.confirmed;
+            return;
+          }
+          ++tally.pending;
+          if (tally.reason.empty()) tally.reason = outcome.failure->what();
+        });
+  }
+  exported.refresh_pending();
+  tally.users_pending = exported.pending_count();
+  tally.aliases_pending = exported.pending_aliases(detail_limit);
+  return tally;
+}
+
 // Step 5. The users are gone whatever happens here, so a database error while recording the
 // CA's answers is reported in the tally rather than thrown: the queue still holds every
 // revocation the CA did not confirm, for Retry Pending Revocations.
 revocation_tally revoke(key_manager& kms, const revocation_target& ca, store::user_selection& exported, std::int64_t queued,
-                        export_observer& observer) {
+                        progress& observer) {
   observer.phase("Revoking certificates at Certificate Services", 1);
   revocation_tally tally;
   try {
-    tally = revoke_exported(kms.db(), ca.services, ca.not_configured, exported, queued, kms.clock().now(),
-                            detail_limit);
+    tally = revoke_exported(kms.db(), ca.services, ca.not_configured, exported, queued, kms.clock().now());
   } catch (const error& e) {
     // Counted as if nothing was sent: what the CA confirmed before the error is retried later.
     tally = revoke_exported(kms.db(), nullptr, std::string("recording the revocations failed: ") + e.what(), exported,
-                            queued, kms.clock().now(), detail_limit);
+                            queued, kms.clock().now());
   }
   observer.step("done");
   store::audit_log(kms.db()).append(
@@ -191,32 +241,29 @@ void abandon(store::sqlite::connection& db, const std::string& transfer_id, cons
   }
 }
 
-}  // namespace
 
-export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
-                           export_observer& observer) {
-  check_choice(request.users);
-  refuse_earlier_exports(kms.db(), request);
+// The workflow itself; export_users() adds the audit of a failure.
+export_result run_export(key_manager& kms, const export_request& request, const revocation_target& ca,
+                         progress& observer) {
+  refuse_earlier_exports(request);
   const auto lock = store::transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
-  check_export_file_name(request.file_name, kms.directory().root());
 
   // Half the import's: the removal's own memory grows with the users it removes, and with 32 MiB a
   // million-user export peaked at 99.4 MiB (bench/export). At 100,000 users 16 MiB costs 2.5 s
   // (16.3 s -> 18.8 s) and saves 16 MiB.
   store::sqlite::use_bulk_page_cache(kms.db(), 16);
-  store::user_selection selected(kms.db());
-  const std::int64_t selected_count = select_covered(kms.db(), request.users, selected);
-  if (selected_count == 0) throw error(errc::bad_input, "The choice covers no user: there is nothing to export.");
+  store::user_selection& selected = request.users.table();
+  const std::int64_t selected_count = request.users.count();
 
   failpoint("export-before-backup");
   export_result result;
   result.backup = store::back_up(kms.db(), kms.directory(), kms.clock().now());
   result.transfer_id = transfer::new_transfer_id();
-  result.file = kms.directory().root() / request.file_name;
+  result.file = request.file.path();
 
   const store::export_intent intent{result.transfer_id,
-                                    crypto::sha256_hex(request.destination),
-                                    request.file_name,
+                                    request.destination.get().sha256_hex(),
+                                    request.file.name(),
                                     request.actor,
                                     std::string(ca::rfc5280_name(ca::revocation_reason::affiliation_changed)),
                                     kms.clock().now()};
@@ -227,7 +274,7 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   bool placed = false;
   std::int64_t queued = 0;
   try {
-    file = write_file(kms, request, selected, selected_count, intent, result.backup, observer);
+    file = write_file(kms, request, selected_count, intent, result.backup, observer);
     placed = true;
     failpoint("export-after-file");
     queued = remove_and_queue(kms, selected, selected_count, file, result.file, observer);
@@ -243,5 +290,71 @@ export_result export_users(key_manager& kms, const export_request& request, cons
   result.revocation = revoke(kms, ca, selected, queued, observer);
   return result;
 }
+
+void append_failure(key_manager& kms, std::string_view actor, std::string_view event, std::string_view detail) {
+  store::audit_log(kms.db()).append({0, kms.clock().now(), std::string(actor), std::string(event),
+                                     store::audit_outcome::failure, std::string(detail)});
+}
+
+std::chrono::system_clock::time_point now_of(const key_manager& kms) {
+  return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now()));
+}
+
+}  // namespace
+
+export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
+                           progress& progress) {
+  try {
+    return run_export(kms, request, ca, progress);
+  } catch (const error& e) {
+    audit_export_failed(kms, request.actor, e.what());
+    throw;
+  }
+}
+
+export_result export_users(key_manager& kms, const export_request& request, progress& progress) {
+  revocation_target target;
+  std::unique_ptr<ca::certificate_services> services;
+  try {
+    services = open_certificate_services(kms.db());
+    target.services = services.get();
+  } catch (const error& e) {
+    target.not_configured = e.what();
+  }
+  return export_users(kms, request, target, progress);
+}
+
+destination check_destination(key_manager& kms, const std::filesystem::path& path, std::string_view actor) {
+  try {
+    return destination(path, kms.identity().cert(), now_of(kms));
+  } catch (const error& e) {
+    append_failure(kms, actor, "users-export-refused", "destination " + path.string() + ": " + e.what());
+    throw;
+  }
+}
+
+confirmed_destination confirm_destination(key_manager& kms, destination& checked, std::string_view typed,
+                                          std::string_view actor) {
+  try {
+    return confirmed_destination(checked, typed);
+  } catch (const error& e) {
+    append_failure(kms, actor, "users-export-refused", "destination " + checked.path().string() + ": " + e.what());
+    throw;
+  }
+}
+
+void audit_export_failed(key_manager& kms, std::string_view actor, std::string_view detail) {
+  append_failure(kms, actor, "users-export-failed", detail);
+}
+
+std::int64_t user_count(key_manager& kms) { return store::user_repository(kms.db()).count(); }
+
+std::vector<std::string> user_aliases(key_manager& kms, std::int64_t limit) {
+  std::vector<std::string> aliases;
+  for (const auto& user : store::user_repository(kms.db()).list({0, limit})) aliases.push_back(user.alias);
+  return aliases;
+}
+
+bool certificate_services_configured(key_manager& kms) { return !read_ca_settings(kms.db()).base_url.empty(); }
 
 }  // namespace arbor::km::workflows

@@ -2,8 +2,9 @@
 // Export Users, the workflow: move the chosen users, with their whole key history, out of this
 // Key Manager into a transfer file for another one, and revoke their certificates here. The
 // order is what makes it safe (DESIGN.md, "Nothing lost"):
-//   1. take the transfer lock (one export or import per KMSData directory);
-//   2. fix the selection in a TEMP table, then back the database up;
+//   1. take the transfer lock (one export or import per KMSData directory); the selection was
+//      fixed in a TEMP table when the request was made (user_selection.hpp);
+//   2. back the database up;
 //   3. record the intent and the selection in the export journal (store/export_journal.hpp);
 //   4. write the file under a temporary name, record its digest in the journal, then fsync and
 //      link it into place;
@@ -12,10 +13,11 @@
 //   6. work the revocation queue against Certificate Services.
 // A failure before 5 commits deletes the file this export placed and clears the entry. A crash
 // leaves the entry, and the next open of the Key Manager resolves it
-// (server/interrupted_exports.hpp): a complete file with the recorded digest rolls forward to 5,
+// (instance/interrupted_exports.hpp): a complete file with the recorded digest rolls forward to 5,
 // anything else is deleted and the users stay. Either the users are in the file and gone, or
 // here and no file exists. The backup always has them. Cancellation is honoured until step 4
-// completes; then nothing has changed and the temporary file is removed.
+// completes; then nothing has changed and the temporary file is removed. A failure is audited as
+// users-export-failed, success as users-exported (in the removal transaction).
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -24,19 +26,33 @@
 #include <vector>
 
 #include "ca/certificate_services.hpp"
-#include "crypto/certificate.hpp"
 #include "instance/key_manager.hpp"
-#include "workflows/export_revocation.hpp"
-#include "workflows/user_choice.hpp"
+#include "workflows/destination.hpp"
+#include "workflows/export_file_name.hpp"
+#include "workflows/progress.hpp"
+#include "workflows/user_selection.hpp"
 
 namespace arbor::km::workflows {
 
-// What to export, to whom, and who asked.
+// What became of the revocations of an export's users. By then the users are gone and every
+// certificate waits in the pending-revocation queue (queued in the transaction that removed the
+// users, so no revocation is ever forgotten); the export only works that queue
+// (workflows/pending_retry.hpp). What the CA confirms leaves the queue; the rest stays for Retry
+// Pending Revocations and counts as "could not be revoked".
+struct revocation_tally {
+  std::int64_t confirmed = 0;                // certificates the CA confirmed revoked
+  std::int64_t pending = 0;                  // certificates still in the queue
+  std::int64_t users_pending = 0;            // users with at least one certificate still queued
+  std::vector<std::string> aliases_pending;  // their aliases, by alias, at most detail_limit
+  std::string reason;                        // why, in words (the first error), when pending
+};
+
+// What to export, to whom, and who asked: every fact checked when its type was built.
 struct export_request {
-  crypto::certificate destination;  // the other Key Management server's certificate, checked
-  std::string file_name;            // a plain name: the file goes in the KMSData directory
-  user_choice users;
-  std::string actor;  // the administrators, as the audit log names them
+  confirmed_destination destination;  // the other Key Management server, its thumbprint confirmed
+  export_file_name file;              // a new plain name in the KMSData directory
+  user_selection& users;              // on the Key Manager's connection; the export empties it
+  std::string actor;                  // the administrators, as the audit log names them
   // Export users an earlier export already sent to this destination (earlier_exports.hpp);
   // without it they are refused.
   bool export_again = false;
@@ -47,19 +63,6 @@ struct export_request {
 struct revocation_target {
   ca::certificate_services* services = nullptr;
   std::string not_configured;
-};
-
-// How the export reports its progress and asks whether to stop. The workflow knows nothing of
-// the console; the wizard adapts this to the console's progress service.
-class export_observer {
- public:
-  virtual ~export_observer() = default;
-  // A new phase of `total` steps begins.
-  virtual void phase(std::string_view label, std::uint64_t total) = 0;
-  // One more step of the phase is done.
-  virtual void step(std::string_view note) = 0;
-  // Asked only before the point of no return.
-  virtual bool cancelled() const = 0;
 };
 
 // What an export did.
@@ -77,14 +80,32 @@ struct export_result {
 // Longest list of aliases a result carries per item; the counts are always exact.
 inline constexpr std::size_t detail_limit = 1000;
 
-// Runs the workflow above. Throws km::error: errc::conflict (another export or import holds the
-// lock; the file name exists; users changed while the file was written, in which case nothing
-// was removed and the file was deleted; users an earlier export sent to the same destination,
-// unless export_again), errc::bad_input (a file name or choice that cannot
-// work, a destination that cannot receive the file, a choice that covers nobody),
-// errc::cancelled (before the point of no return: nothing changed), and the errors of the
-// store, crypto and file layers.
+// Runs the workflow above, revoking at `ca`. Throws km::error: errc::conflict (another export or
+// import holds the lock; a file of that name appeared; users changed while the file was written,
+// in which case nothing was removed and the file was deleted; users an earlier export sent to the
+// same destination, unless export_again), errc::cancelled (before the point of no return:
+// nothing changed), and the errors of the store, crypto and file layers.
 export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
-                           export_observer& observer);
+                           progress& progress);
+// The same, revoking at Certificate Services as this Key Manager is configured
+// (open_certificate_services); not configured, every certificate stays queued.
+export_result export_users(key_manager& kms, const export_request& request, progress& progress);
+
+// What the wizard's pages check and show before the request exists.
+// The destination at `path` for `kms`; refused, the refusal is audited as users-export-refused
+// by `actor`, then thrown.
+destination check_destination(key_manager& kms, const std::filesystem::path& path, std::string_view actor);
+// The same for the code the operator typed (thumbprint_refused).
+confirmed_destination confirm_destination(key_manager& kms, destination& checked, std::string_view typed,
+                                          std::string_view actor);
+// An export that could not even be asked for (its request refused at run time), audited as
+// users-export-failed by `actor`; export_users() audits its own failures the same way.
+void audit_export_failed(key_manager& kms, std::string_view actor, std::string_view detail);
+std::int64_t user_count(key_manager& kms);
+// The first `limit` aliases, in alias order, to pick from.
+std::vector<std::string> user_aliases(key_manager& kms, std::int64_t limit);
+// False when no Certificate Services address is set: every certificate will wait in the
+// pending-revocation queue.
+bool certificate_services_configured(key_manager& kms);
 
 }  // namespace arbor::km::workflows

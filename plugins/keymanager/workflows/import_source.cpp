@@ -31,8 +31,9 @@ accepted_source::accepted_source(const import_source& source, std::string_view t
     : file_(source.file()), sha256_(source.sha256_hex()) {
   const auto check = source.compare(typed);
   if (check.verdict == crypto::thumbprint_verdict::mismatch)
-    throw error(errc::bad_input, words(check) + " The file was not signed by the server you expect: do not import it.");
-  if (!check.matched()) throw error(errc::bad_input, words(check));
+    throw error(errc::bad_input,
+                words(check.reason, true) + " The file was not signed by the server you expect: do not import it.");
+  if (!check.matched()) throw error(errc::bad_input, words(check.reason, false));
 }
 
 transfer::transfer_reader accepted_source::reader(key_manager& kms) const {

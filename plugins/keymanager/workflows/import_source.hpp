@@ -41,8 +41,9 @@ class import_source {
   mutable crypto::short_code_memo codes_;  // ~0.5 s an evaluation
 };
 
-// Words for a refused thumbprint, from the caller (they name where the operator finds the code).
-using thumbprint_words = std::function<std::string(const crypto::thumbprint_check&)>;
+// Words for a refused thumbprint, from the caller (they name where the operator finds the code):
+// the check's reason, and whether the text was well formed but another certificate's.
+using thumbprint_words = std::function<std::string(std::string_view reason, bool another_certificate)>;
 
 // A source whose signer the operator confirmed: the only way to the plan and the import.
 class accepted_source {

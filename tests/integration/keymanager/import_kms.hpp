@@ -103,7 +103,7 @@ struct import_kms {
                                    const kms_server* to = nullptr) const {
     const auto signer = identity_of(source);
     const auto recipient = identity_of(to ? *to : destination);
-    km::transfer::transfer_writer writer(destination.data(), name, signer, recipient.cert(),
+    km::transfer::transfer_writer writer(destination.data() / name, signer, recipient.cert(),
                                          km::transfer::new_transfer_id(), [created] { return created; },
                                          {segment_bytes, std::chrono::days(30)});
     for (const auto& user : users) writer.add_user(user);

@@ -88,7 +88,7 @@ inline transfer::trailer_facts write_transfer(const std::filesystem::path& dir, 
                                               std::size_t segment_bytes = std::size_t{1} << 20,
                                               std::string transfer_id = transfer::new_transfer_id(),
                                               std::chrono::seconds lifetime = std::chrono::days(30)) {
-  transfer::transfer_writer writer(dir, name, source_server(), destination, std::move(transfer_id),
+  transfer::transfer_writer writer(dir / name, source_server(), destination, std::move(transfer_id),
                                    fixed_clock(), {segment_bytes, lifetime});
   for (const user_record& u : users) writer.add_user(u);
   return writer.finish();

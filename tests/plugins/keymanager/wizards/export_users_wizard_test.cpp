@@ -3,6 +3,9 @@
 // page shows and what each refuses, then a run without Certificate Services.
 #include <boost/test/unit_test.hpp>
 
+#include <sys/inotify.h>
+#include <unistd.h>
+
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -82,6 +85,34 @@ std::map<std::string, sdk::summary_item> items_of(const sdk::summary& summary) {
   for (const auto& item : summary.items) items[item.key] = item;
   return items;
 }
+
+// Counts the opens of one file while it is watched (inotify). Opens and closes alternate in the
+// queue, so no two successive events are identical and none is coalesced.
+class open_counter {
+ public:
+  explicit open_counter(const std::filesystem::path& file) : fd_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    BOOST_TEST_REQUIRE(fd_ >= 0);
+    BOOST_TEST_REQUIRE(::inotify_add_watch(fd_, file.c_str(), IN_OPEN | IN_CLOSE_NOWRITE | IN_CLOSE_WRITE) >= 0);
+  }
+  ~open_counter() { ::close(fd_); }
+  open_counter(const open_counter&) = delete;
+  open_counter& operator=(const open_counter&) = delete;
+
+  int opens() {
+    alignas(inotify_event) char buffer[4096];
+    for (ssize_t n; (n = ::read(fd_, buffer, sizeof buffer)) > 0;)
+      for (ssize_t at = 0; at < n;) {
+        const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+        if ((event->mask & IN_OPEN) != 0) ++opens_;
+        at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+      }
+    return opens_;
+  }
+
+ private:
+  int fd_;
+  int opens_ = 0;
+};
 
 bool contains(const std::vector<std::string>& lines, const std::string& part) {
   for (const auto& line : lines)
@@ -223,6 +254,20 @@ BOOST_AUTO_TEST_CASE(a_run_without_certificate_services_reports_every_user_as_no
   BOOST_TEST(values["file"] == (source.directory().root() / "users.kmx").string());
   BOOST_TEST(values.count("backup") == 1u);
   BOOST_TEST(values["transfer_id"].size() == 32u);
+}
+
+// The certificate page reads and checks the file; every later page and the run use those bytes.
+BOOST_AUTO_TEST_CASE(one_export_through_every_page_opens_the_destination_certificate_once) {
+  user("alice", 1);
+  open_counter counter(pem);
+  for (const char* page : {"certificate", "thumbprint", "file", "users", "confirm"}) {
+    prepared(page);
+    BOOST_TEST_REQUIRE(refusal(page).empty(), page);
+    counter.opens();  // drained after every call, so the queue never overflows
+  }
+  const auto summary = wizard->run(answers);
+  BOOST_REQUIRE_MESSAGE(summary, (summary ? "" : summary.error().message));
+  BOOST_TEST(counter.opens() == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_restore_warns_of_exported_users_it_brings_back_and_they_go_to_the_same_server_only_on_request) {

@@ -7,10 +7,13 @@
 #include <fstream>
 
 #include "export_fixture.hpp"
-#include "workflows/destination_certificate.hpp"
+#include "crypto/short_code.hpp"
+#include "crypto/thumbprint.hpp"
+#include "workflows/destination.hpp"
+#include "workflows/earlier_exports.hpp"
 #include "workflows/export_file_name.hpp"
 #include "transfer/transfer_writer.hpp"
-#include "workflows/user_choice.hpp"
+#include "workflows/user_selection.hpp"
 
 using namespace arbor::km;
 namespace fs = std::filesystem;
@@ -39,14 +42,16 @@ BOOST_FIXTURE_TEST_SUITE(export_checks, testing::export_fixture)
 // --- the file page ---
 
 BOOST_AUTO_TEST_CASE(a_plain_new_file_name_is_accepted) {
-  workflows::check_export_file_name("users-to-paris.kmx", source.directory().root());
+  const workflows::export_file_name name("users-to-paris.kmx", source.directory().root());
+  BOOST_TEST(name.name() == "users-to-paris.kmx");
+  BOOST_TEST(name.path() == source.directory().root() / "users-to-paris.kmx");
 }
 
 BOOST_AUTO_TEST_CASE(file_names_that_could_leave_the_directory_or_hide_are_refused) {
   const auto root = source.directory().root();
   for (const std::string name : {"", "a/b.kmx", "/tmp/x.kmx", "a\\b.kmx", "..", "x..kmx", ".hidden", "."}) {
     BOOST_TEST_CONTEXT("name '" << name << "'") {
-      BOOST_TEST((code_of([&] { workflows::check_export_file_name(name, root); }) == errc::bad_input));
+      BOOST_TEST((code_of([&] { workflows::export_file_name(name, root); }) == errc::bad_input));
     }
   }
 }
@@ -54,7 +59,7 @@ BOOST_AUTO_TEST_CASE(file_names_that_could_leave_the_directory_or_hide_are_refus
 BOOST_AUTO_TEST_CASE(file_names_with_control_characters_are_refused) {
   const auto root = source.directory().root();
   for (const std::string& name : {std::string("a\tb"), std::string("a\nb"), std::string("a\x7f"), std::string("\x1b[31m")})
-    BOOST_TEST((code_of([&] { workflows::check_export_file_name(name, root); }) == errc::bad_input));
+    BOOST_TEST((code_of([&] { workflows::export_file_name(name, root); }) == errc::bad_input));
 }
 
 BOOST_AUTO_TEST_CASE(file_names_with_c1_or_direction_controls_or_invalid_utf8_are_refused) {
@@ -64,10 +69,10 @@ BOOST_AUTO_TEST_CASE(file_names_with_c1_or_direction_controls_or_invalid_utf8_ar
   for (const std::string name : {"a\u0085b.kmx", "a\u202Eb.kmx", "a\u2067b.kmx", "a\u200Eb.kmx", "a\u061Cb.kmx",
                                  "a\x80" "b.kmx", "a\xC0\xAF" "b.kmx", "ab.kmx\xE2\x80"}) {
     BOOST_TEST_CONTEXT("name '" << name << "'") {
-      BOOST_TEST((code_of([&] { workflows::check_export_file_name(name, root); }) == errc::bad_input));
+      BOOST_TEST((code_of([&] { workflows::export_file_name(name, root); }) == errc::bad_input));
     }
   }
-  BOOST_CHECK_NO_THROW(workflows::check_export_file_name("Zürich-東京.kmx", root));
+  BOOST_CHECK_NO_THROW(workflows::export_file_name("Zürich-東京.kmx", root));
 }
 
 BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page) {
@@ -75,10 +80,11 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
   const auto root = source.directory().root();
   const auto name_max = static_cast<std::size_t>(::pathconf(root.c_str(), _PC_NAME_MAX));
   const std::string longest(name_max - 21, 'n');
-  BOOST_CHECK_NO_THROW(workflows::check_export_file_name(longest, root));
+  BOOST_CHECK_NO_THROW(workflows::export_file_name(longest, root));
+  const workflows::export_file_name longest_name(longest, root);
   for (const std::size_t size : {name_max - 20, std::size_t{300}}) {
     try {
-      workflows::check_export_file_name(std::string(size, 'n'), root);
+      workflows::export_file_name(std::string(size, 'n'), root);
       BOOST_ERROR("a name of " << size << " bytes was accepted");
     } catch (const error& e) {
       BOOST_TEST((e.code() == errc::bad_input), e.what());
@@ -87,7 +93,7 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
     }
   }
   // The longest accepted name does fit with the writer's temporary suffix.
-  transfer::transfer_writer writer(root, longest, source.identity(), destination.identity().cert(),
+  transfer::transfer_writer writer(longest_name.path(), source.identity(), destination.identity().cert(),
                                    transfer::new_transfer_id(), [] { return std::chrono::system_clock::now(); });
   writer.finish();
   BOOST_TEST(fs::exists(root / longest));
@@ -97,17 +103,17 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
 // an export may not take such a name, or a later interrupted export could delete it.
 BOOST_AUTO_TEST_CASE(a_name_like_a_temporary_file_is_refused) {
   BOOST_TEST((code_of([&] {
-                workflows::check_export_file_name("x.kmx.tmp-0123456789abcdef", source.directory().root());
+                workflows::export_file_name("x.kmx.tmp-0123456789abcdef", source.directory().root());
               }) == errc::bad_input));
 }
 
 BOOST_AUTO_TEST_CASE(an_existing_file_is_refused) {
   write_text(source.directory().root() / "old.kmx", "x");
-  BOOST_TEST((code_of([&] { workflows::check_export_file_name("old.kmx", source.directory().root()); }) ==
+  BOOST_TEST((code_of([&] { workflows::export_file_name("old.kmx", source.directory().root()); }) ==
               errc::conflict));
-  BOOST_TEST((code_of([&] { workflows::check_export_file_name("kms.crt", source.directory().root()); }) ==
+  BOOST_TEST((code_of([&] { workflows::export_file_name("kms.crt", source.directory().root()); }) ==
               errc::conflict));
-  BOOST_TEST((code_of([&] { workflows::check_export_file_name("database", source.directory().root()); }) ==
+  BOOST_TEST((code_of([&] { workflows::export_file_name("database", source.directory().root()); }) ==
               errc::conflict));
 }
 
@@ -121,14 +127,18 @@ BOOST_AUTO_TEST_CASE(the_destination_servers_certificate_is_accepted_in_pem_and_
   std::ofstream(der, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                              static_cast<std::streamsize>(bytes.size()));
   const auto own = source.identity().cert();
-  BOOST_TEST(workflows::read_destination_certificate(pem, own, at(clock.now())).der() == bytes);
-  BOOST_TEST(workflows::read_destination_certificate(der, own, at(clock.now())).der() == bytes);
+  BOOST_TEST(workflows::destination(pem, own, at(clock.now())).certificate().der() == bytes);
+  BOOST_TEST(workflows::destination(der, own, at(clock.now())).certificate().der() == bytes);
+  const workflows::destination checked(pem, own, at(clock.now()));
+  BOOST_TEST(checked.sha256_hex() == crypto::sha256_hex(destination.identity().cert()));
+  BOOST_TEST(checked.sha1_hex() == crypto::sha1_hex(destination.identity().cert()));
+  BOOST_TEST(checked.subject() == destination.identity().cert().subject());
 }
 
 BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_certificate_is_refused) {
   write_text(dir / "notes.txt", "not a certificate\n");
   BOOST_TEST((code_of([&] {
-                workflows::read_destination_certificate(dir / "notes.txt", source.identity().cert(), at(clock.now()));
+                workflows::destination(dir / "notes.txt", source.identity().cert(), at(clock.now()));
               }) == errc::bad_input));
 }
 
@@ -136,9 +146,9 @@ BOOST_AUTO_TEST_CASE(an_expired_or_not_yet_valid_certificate_is_refused) {
   write_text(dir / "dest.pem", destination.identity().cert().pem());
   const auto own = source.identity().cert();
   const std::int64_t year = 365LL * 24 * 3600;
-  BOOST_TEST((code_of([&] { workflows::read_destination_certificate(dir / "dest.pem", own, at(clock.now() + 20 * year)); }) ==
+  BOOST_TEST((code_of([&] { workflows::destination(dir / "dest.pem", own, at(clock.now() + 20 * year)); }) ==
               errc::bad_input));
-  BOOST_TEST((code_of([&] { workflows::read_destination_certificate(dir / "dest.pem", own, at(clock.now() - year)); }) ==
+  BOOST_TEST((code_of([&] { workflows::destination(dir / "dest.pem", own, at(clock.now() - year)); }) ==
               errc::bad_input));
 }
 
@@ -151,7 +161,7 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
                               "2>/dev/null";
   BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
   try {
-    workflows::read_destination_certificate(cert, source.identity().cert(), std::chrono::system_clock::now());
+    workflows::destination(cert, source.identity().cert(), std::chrono::system_clock::now());
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(e.code() == errc::bad_input);
@@ -162,28 +172,108 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
 BOOST_AUTO_TEST_CASE(this_servers_own_certificate_is_refused) {
   write_text(dir / "own.pem", source.identity().cert().pem());
   try {
-    workflows::read_destination_certificate(dir / "own.pem", source.identity().cert(), at(clock.now()));
+    workflows::destination(dir / "own.pem", source.identity().cert(), at(clock.now()));
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(std::string(e.what()).find("this server's own") != std::string::npos);
   }
 }
 
+BOOST_AUTO_TEST_CASE(an_empty_certificate_path_is_refused) {
+  BOOST_TEST((code_of([&] { workflows::destination("", source.identity().cert(), at(clock.now())); }) ==
+              errc::bad_input));
+}
+
+// --- the thumbprint page ---
+
+BOOST_AUTO_TEST_CASE(the_short_code_or_a_whole_thumbprint_confirms_the_destination) {
+  auto& checked = to();
+  const auto& cert = destination.identity().cert();
+  for (const std::string& typed : {crypto::grouped(crypto::short_code(cert)), crypto::sha1_hex(cert),
+                                   crypto::with_colons(crypto::sha256_hex(cert))}) {
+    BOOST_TEST_CONTEXT("typed '" << typed << "'") {
+      BOOST_TEST(workflows::confirmed_destination(checked, typed).get().sha256_hex() == checked.sha256_hex());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(another_certificates_thumbprint_is_refused_as_such) {
+  try {
+    workflows::confirmed_destination(to(), crypto::sha256_hex(source.identity().cert()));
+    BOOST_FAIL("expected a refusal");
+  } catch (const workflows::thumbprint_refused& e) {
+    BOOST_TEST(e.code() == errc::bad_input);
+    BOOST_TEST(e.another_certificate());
+    BOOST_TEST(e.reason().find("does not match") != std::string::npos, e.reason());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_sha1_prefix_or_malformed_text_is_refused_as_not_a_thumbprint) {
+  const auto sha1 = crypto::sha1_hex(destination.identity().cert());
+  for (const std::string& typed : {sha1.substr(0, 8), std::string("xyz"), std::string(64, 'g')}) {
+    BOOST_TEST_CONTEXT("typed '" << typed << "'") {
+      try {
+        workflows::confirmed_destination(to(), typed);
+        BOOST_ERROR("accepted");
+      } catch (const workflows::thumbprint_refused& e) {
+        BOOST_TEST(!e.another_certificate());
+      }
+    }
+  }
+}
+
 // --- the users page ---
 
-BOOST_AUTO_TEST_CASE(a_choice_counts_what_the_export_would_take) {
-  const auto alice = user("alice", 0);
+BOOST_AUTO_TEST_CASE(a_selection_counts_what_the_export_takes) {
+  user("alice", 0);
   user("bob", 0);
   user("sales-carl", 0);
-  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::all, {}, {}}) == 3);
-  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::picked, {alice, alice}, {}}) == 1);
-  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::pattern, {}, "SALES-*"}) == 1);
-  BOOST_TEST(workflows::count_covered(source.db(), {workflows::user_scope::pattern, {}, "Name of b*"}) == 1);
+  const auto count = [&](workflows::user_choice choice) {
+    return workflows::user_selection(source.db(), choice).count();
+  };
+  BOOST_TEST(count({workflows::user_scope::all, {}, {}}) == 3);
+  BOOST_TEST(count({workflows::user_scope::picked, {"alice", "alice"}, {}}) == 1);
+  BOOST_TEST(count({workflows::user_scope::pattern, {}, "SALES-*"}) == 1);
+  BOOST_TEST(count({workflows::user_scope::pattern, {}, "Name of b*"}) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_pick_or_pattern_is_refused) {
-  BOOST_TEST((code_of([] { workflows::check_choice({workflows::user_scope::picked, {}, {}}); }) == errc::bad_input));
-  BOOST_TEST((code_of([] { workflows::check_choice({workflows::user_scope::pattern, {}, {}}); }) == errc::bad_input));
+  BOOST_CHECK_THROW(workflows::user_selection(source.db(), {workflows::user_scope::picked, {}, {}}),
+                    workflows::empty_choice);
+  BOOST_CHECK_THROW(workflows::user_selection(source.db(), {workflows::user_scope::pattern, {}, {}}),
+                    workflows::empty_choice);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_alias_or_a_choice_that_covers_nobody_is_refused) {
+  user("alice", 0);
+  try {
+    workflows::user_selection(source.db(), {workflows::user_scope::picked, {"alice", "mallory"}, {}});
+    BOOST_FAIL("expected a refusal");
+  } catch (const error& e) {
+    BOOST_TEST(e.code() == errc::bad_input);
+    BOOST_TEST(std::string(e.what()).find("'mallory'") != std::string::npos, e.what());
+  }
+  BOOST_TEST((code_of([&] { workflows::user_selection(source.db(), {workflows::user_scope::pattern, {}, "nobody*"}); }) ==
+              errc::bad_input));
+  // A refused selection leaves the connection free for the next one.
+  BOOST_TEST(workflows::user_selection(source.db(), {}).count() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(earlier_exports_are_found_for_the_selection_only) {
+  user("alice", 1);
+  user("bob", 1);
+  const auto done = run(request({workflows::user_scope::pattern, {}, "a*"}));
+  selection.reset();
+  // As a restored backup would, bring alice back under her id.
+  source.db().exec("INSERT INTO users (user_id, alias, state, created_at) SELECT user_id, 'alice', 'active', 0 "
+                   "FROM transfer_users WHERE transfer_id = '" + done.transfer_id + "'");
+  workflows::user_selection everyone(source.db(), {});
+  BOOST_TEST(everyone.count() == 2);
+  const auto found = workflows::find_earlier_exports(everyone, to().sha256_hex());
+  BOOST_TEST(found.users == 1);
+  BOOST_TEST(found.aliases == std::vector<std::string>{"alice"});
+  BOOST_REQUIRE(found.transfers.size() == 1u);
+  BOOST_TEST(found.transfers[0].transfer_id == done.transfer_id);
 }
 
 // --- what an interrupted export leaves ---

@@ -1,6 +1,8 @@
 #pragma once
 // Two Key Managers in scratch directories (the source and the destination an export goes to), a
 // test clock, an in-memory CA, and helpers to enroll users and read an export file back.
+#include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "instance/key_manager.hpp"
 #include "store/key_history.hpp"
 #include "workflows/export_users.hpp"
+#include "workflows/progress.hpp"
 #include "transfer/transfer_reader.hpp"
 
 #include <ostream>
@@ -22,8 +25,8 @@ inline std::ostream& operator<<(std::ostream& out, errc code) { return out << "e
 
 namespace arbor::km::testing {
 
-// An observer that records phases and can cancel, or run a hook, at a given step.
-class recording_observer final : public workflows::export_observer {
+// A progress that records phases and can cancel, or run a hook, at a given step.
+class recording_observer final : public workflows::progress {
  public:
   std::vector<std::string> phases;
   int cancel_at_step = -1;  // cancelled() turns true once this many steps were done
@@ -46,6 +49,8 @@ struct export_fixture {
   key_manager destination = open("destination", "Destination KMS");
   fake_certificate_services ca;
   recording_observer observer;
+  std::optional<workflows::destination> checked_destination;  // read once, on the first request
+  std::optional<workflows::user_selection> selection;         // the last request's
 
   key_manager open(const std::string& name, const std::string& common_name) {
     auto kms = key_manager::open(dir / name, identity_options{crypto::key_type::ec_p384, common_name}, clock);
@@ -70,8 +75,27 @@ struct export_fixture {
     return store::key_history_repository(source.db()).list_for_user(user_id);
   }
 
+  std::chrono::system_clock::time_point now() const {
+    return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
+  }
+
+  // The destination's certificate as its Save the KMS Certificate wrote it, read and checked.
+  workflows::destination& to() {
+    if (!checked_destination) {
+      const auto pem = dir / "saved-destination.pem";
+      std::ofstream(pem) << destination.identity().cert().pem();
+      checked_destination.emplace(pem, source.identity().cert(), now());
+    }
+    return *checked_destination;
+  }
+
+  // A request for the users `users` chooses (the previous request's selection is dropped first:
+  // one per connection), confirmed with the destination's whole SHA-256 thumbprint.
   workflows::export_request request(workflows::user_choice users = {}, std::string file = "users.kmx") {
-    return {destination.identity().cert(), std::move(file), std::move(users), "admin"};
+    selection.reset();
+    selection.emplace(source.db(), users);
+    return {workflows::confirmed_destination(to(), to().sha256_hex()),
+            workflows::export_file_name(file, source.directory().root()), *selection, "admin"};
   }
 
   workflows::export_result run(const workflows::export_request& r) {

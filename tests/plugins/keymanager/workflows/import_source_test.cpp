@@ -21,7 +21,7 @@ struct import_fixture : testing::export_fixture {
     return workflows::import_source(destination, workflows::import_file(destination.directory(), "users.kmx"));
   }
 
-  static std::string words(const crypto::thumbprint_check& check) { return "[" + check.reason + "]"; }
+  static std::string words(std::string_view reason, bool) { return "[" + std::string(reason) + "]"; }
 
   // True when accepting `typed` is refused as bad input with a message holding `says`.
   static bool refused(const workflows::import_source& file, const std::string& typed, const std::string& says) {

@@ -33,7 +33,7 @@ struct import_fixture : testing::export_fixture {
     std::filesystem::copy_file(run(request()).file, destination.directory().root() / "users.kmx");
   }
 
-  static std::string words(const crypto::thumbprint_check& check) { return check.reason; }
+  static std::string words(std::string_view reason, bool) { return std::string(reason); }
 
   workflows::import_request request_for_file() {
     const auto file = workflows::preview_import(destination, "admin", "users.kmx");

@@ -57,7 +57,7 @@ km::crypto::server_identity load_or_create(const fs::path& dir) {
 void write_seed(const fs::path& dir) {
   const auto source = km::crypto::server_identity::generate(km::crypto::key_type::ec_p384, "fuzz source",
                                                             std::chrono::days(3650), written_at - 24h);
-  km::transfer::transfer_writer writer(dir, "seed.kmx", source, destination->cert(), km::transfer::new_transfer_id(),
+  km::transfer::transfer_writer writer(dir / "seed.kmx", source, destination->cert(), km::transfer::new_transfer_id(),
                                        [] { return written_at; }, {64, std::chrono::days(30)});
   for (const char* alias : {"alice", "bob"}) {
     km::transfer::user_record user{std::string("id-") + alias, alias, alias, std::string(alias) + "@example.org",

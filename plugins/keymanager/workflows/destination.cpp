@@ -1,9 +1,9 @@
-#include "workflows/destination_certificate.hpp"
+#include "workflows/destination.hpp"
 
-#include <ctime>
+#include <cctype>
 #include <string>
 
-#include "common/km_error.hpp"
+#include "common/utc_time.hpp"
 #include "crypto/server_identity.hpp"
 #include "crypto/thumbprint.hpp"
 
@@ -11,18 +11,12 @@ namespace arbor::km::workflows {
 namespace {
 
 std::string day(std::chrono::system_clock::time_point when) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(when);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return text;
+  return utc_text(std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count());
 }
 
-}  // namespace
-
-crypto::certificate read_destination_certificate(const std::filesystem::path& path, const crypto::certificate& own,
-                                                 std::chrono::system_clock::time_point now) {
+// Every check runs here, on the certificate read once.
+crypto::certificate checked(const std::filesystem::path& path, const crypto::certificate& own,
+                            std::chrono::system_clock::time_point now) {
   if (path.empty()) throw error(errc::bad_input, "Type the path of the destination server's certificate.");
   crypto::certificate cert = crypto::certificate::from_file(path);
   if (now < cert.not_before())
@@ -46,5 +40,30 @@ crypto::certificate read_destination_certificate(const std::filesystem::path& pa
                                      "the users move to.");
   return cert;
 }
+
+std::string sentence(std::string reason) {
+  if (!reason.empty()) reason[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(reason[0])));
+  return reason + ".";
+}
+
+}  // namespace
+
+destination::destination(const std::filesystem::path& path, const crypto::certificate& own,
+                         std::chrono::system_clock::time_point now)
+    : path_(path), cert_(checked(path, own, now)), sha1_(crypto::sha1_hex(cert_)), sha256_(crypto::sha256_hex(cert_)) {}
+
+std::string destination::sha1_with_colons() const { return crypto::with_colons(sha1_); }
+std::string destination::sha256_with_colons() const { return crypto::with_colons(sha256_); }
+
+thumbprint_refused::thumbprint_refused(std::string reason, bool another_certificate)
+    : error(errc::bad_input, sentence(reason)), reason_(std::move(reason)), another_certificate_(another_certificate) {}
+
+confirmed_destination::confirmed_destination(destination& checked, std::string_view typed)
+    : destination_([&]() -> destination& {
+        const auto check = crypto::check_thumbprint(typed, checked.cert_, checked.codes_);
+        if (!check.matched())
+          throw thumbprint_refused(check.reason, check.verdict == crypto::thumbprint_verdict::mismatch);
+        return checked;
+      }()) {}
 
 }  // namespace arbor::km::workflows

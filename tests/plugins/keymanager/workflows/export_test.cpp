@@ -1,4 +1,4 @@
-#define BOOST_TEST_MODULE export_users_test
+#define BOOST_TEST_MODULE export_test
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(picked_users_and_a_pattern_select_only_those) {
   const auto alice = user("alice", 1);
   const auto bob = user("bob", 1);
   const auto carl = user("carl", 1);
-  auto done = run(request({workflows::user_scope::picked, {bob}, {}}, "picked.kmx"));
+  auto done = run(request({workflows::user_scope::picked, {"bob"}, {}}, "picked.kmx"));
   BOOST_TEST(done.users_exported == 1);
   BOOST_TEST(!has_user(source, bob));
   done = run(request({workflows::user_scope::pattern, {}, "C*"}, "pattern.kmx"));

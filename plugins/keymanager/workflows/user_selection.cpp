@@ -1,0 +1,50 @@
+#include "workflows/user_selection.hpp"
+
+#include <fnmatch.h>
+
+#include "store/users.hpp"
+
+namespace arbor::km::workflows {
+namespace {
+
+bool matches(const std::string& pattern, const std::string& text) {
+  return !text.empty() && ::fnmatch(pattern.c_str(), text.c_str(), FNM_CASEFOLD) == 0;
+}
+
+void select(store::sqlite::connection& db, const user_choice& choice, store::user_selection& selected) {
+  store::user_repository users(db);
+  switch (choice.scope) {
+    case user_scope::all:
+      selected.add_all();
+      return;
+    case user_scope::picked:
+      if (choice.aliases.empty()) throw empty_choice(errc::bad_input, "no user was picked");
+      for (const auto& alias : choice.aliases) {
+        const auto user = users.find_by_alias(alias);
+        if (!user) throw error(errc::bad_input, "There is no user '" + alias + "' on this server.");
+        selected.add(user->user_id, user->alias);
+      }
+      return;
+    case user_scope::pattern:
+      if (choice.pattern.empty()) throw empty_choice(errc::bad_input, "no pattern was given");
+      users.for_each([&](const store::user_record& user) {
+        if (matches(choice.pattern, user.alias) || matches(choice.pattern, user.display_name) ||
+            matches(choice.pattern, user.email))
+          selected.add(user.user_id, user.alias);
+      });
+      return;
+  }
+}
+
+}  // namespace
+
+user_selection::user_selection(store::sqlite::connection& db, const user_choice& choice)
+    : db_(&db), table_(std::make_unique<store::user_selection>(db)) {
+  store::sqlite::transaction tx(db);  // one commit for the whole selection, not one per user
+  select(db, choice, *table_);
+  tx.commit();
+  count_ = table_->size();
+  if (count_ == 0) throw error(errc::bad_input, "The choice covers no user: choose other users.");
+}
+
+}  // namespace arbor::km::workflows
