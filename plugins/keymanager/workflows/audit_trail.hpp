@@ -17,6 +17,7 @@ namespace arbor::km::workflows {
 inline constexpr const char* read_audit_log_task = "read-audit-log";
 
 using store::audit_entry;
+using store::audit_outcome;
 
 /// How many administrators reading the audit log needs. Opens the Key Manager of `where` (a new
 /// one gets its initial administrator).

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "common/km_error.hpp"
-#include "crypto/user_key_types.hpp"
 #include "store/settings.hpp"
 #include "workflows/task_audit.hpp"
 

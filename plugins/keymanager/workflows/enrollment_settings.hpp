@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "crypto/user_key_types.hpp"
 #include "store/sqlite.hpp"
 #include "workflows/sign_in.hpp"
 #include "workflows/site.hpp"
@@ -16,10 +17,13 @@ inline constexpr std::string_view token_lifetime_setting = "enrollment.token_lif
 inline constexpr std::string_view key_type_setting = "enrollment.key_type";
 inline constexpr std::string_view user_message_setting = "enrollment.message";
 
+/// The key pairs users may get, for the Enrollment tab's choice.
+using crypto::user_key_types;
+
 /// The Enrollment settings; the member initializers are the defaults.
 struct enrollment_settings {
   std::int64_t token_lifetime_s = 7 * 24 * 3600;
-  std::string key_type = "rsa2048";  // one of user_key_types (user_keys.hpp)
+  std::string key_type = "rsa2048";  // one of user_key_types
   std::string user_message =
       "Your encryption key is ready to be issued: run Complete Enrollment with your alias and this "
       "token before it expires, and choose a password for your PKCS#12 file.";
