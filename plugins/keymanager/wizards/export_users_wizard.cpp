@@ -9,6 +9,7 @@
 #include "workflows/export_file_name.hpp"
 #include "workflows/export_users.hpp"
 #include "wizards/factories.hpp"
+#include "wizards/sdk_error.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
 
@@ -249,7 +250,7 @@ class export_users_wizard final : public task_wizard {
       services = workflows::open_certificate_services(kms().db());
       target.services = services.get();
     } catch (const error& e) {
-      target.not_configured = e.what();
+      target.not_configured = operator_message(e);
     }
     progress_observer observer(env().progress);
     return workflows::export_users(kms(), request, target, observer);

@@ -3,6 +3,8 @@
 // nothing else escapes a wizard.
 #include "common/km_error.hpp"
 
+#include <string>
+
 #include <arbor/sdk/error.hpp>
 
 namespace arbor::km::wizards {
@@ -10,7 +12,11 @@ namespace arbor::km::wizards {
 /// The SDK reason for a Key Manager error code.
 sdk::reason to_reason(errc code) noexcept;
 
-/// The SDK error for a Key Manager error (message and technical detail kept).
+/// What the operator reads for `e`: its message, or for settings that must be set (again)
+/// (workflows/unusable_settings.hpp), where on the console to set them.
+std::string operator_message(const error& e);
+
+/// The SDK error for a Key Manager error (operator_message and technical detail).
 sdk::error to_sdk_error(const error& e);
 
 /// Runs `work`, turning a km::error into its SDK error and any other exception into an internal

@@ -8,6 +8,7 @@
 #include "ca/cfssl_client.hpp"
 #include "common/km_error.hpp"
 #include "store/settings.hpp"
+#include "workflows/unusable_settings.hpp"
 #include "workflows/task_audit.hpp"
 
 namespace arbor::km::workflows {
@@ -101,9 +102,8 @@ void change_ca_settings(key_manager& kms, const authorization& who, const checke
 std::unique_ptr<ca::certificate_services> open_certificate_services(store::sqlite::connection& db) {
   ca::connection_settings settings = read_ca_settings(db);
   if (settings.base_url.empty()) {
-    throw error(errc::bad_input,
-                "Certificate Services is not configured: set the CA address under Properties > Certificate "
-                "Services.");
+    throw unusable_settings(unusable_settings::group::certificate_services, errc::bad_input,
+                            "Certificate Services is not configured: no CA address is set.");
   }
   return std::make_unique<ca::cfssl_client>(std::move(settings));
 }

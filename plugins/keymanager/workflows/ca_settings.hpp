@@ -41,8 +41,8 @@ void write_ca_settings(store::sqlite::connection& db, const checked_ca_settings&
 /// "ca-settings-changed" (with the address) by `who`, as succeeded or failed.
 void change_ca_settings(key_manager& kms, const authorization& who, const checked_ca_settings& settings);
 
-/// A client for the configured Certificate Services. errc::bad_input, pointing to the
-/// Certificate Services tab, when no address is set.
+/// A client for the configured Certificate Services. unusable_settings (errc::bad_input, group
+/// certificate_services) when no address is set.
 std::unique_ptr<ca::certificate_services> open_certificate_services(store::sqlite::connection& db);
 
 }  // namespace arbor::km::workflows

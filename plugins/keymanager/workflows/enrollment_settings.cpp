@@ -4,6 +4,7 @@
 
 #include "common/km_error.hpp"
 #include "store/settings.hpp"
+#include "workflows/unusable_settings.hpp"
 #include "workflows/task_audit.hpp"
 
 namespace arbor::km::workflows {
@@ -42,8 +43,8 @@ enrollment_settings read_enrollment_settings(store::sqlite::connection& db) {
   try {
     return checked_enrollment_settings(std::move(settings)).value();
   } catch (const error& e) {
-    throw error(errc::corrupt, "A stored Enrollment setting is unusable: set it again under Properties > Enrollment.",
-                e.what());
+    throw unusable_settings(unusable_settings::group::enrollment, errc::corrupt,
+                            "A stored Enrollment setting is unusable.", e.what());
   }
 }
 

@@ -46,8 +46,8 @@ class checked_enrollment_settings {
   enrollment_settings settings_;
 };
 
-/// The stored settings, defaults for what was never set. errc::corrupt when a stored value is
-/// unusable.
+/// The stored settings, defaults for what was never set. unusable_settings (errc::corrupt, group
+/// enrollment) when a stored value is unusable.
 enrollment_settings read_enrollment_settings(store::sqlite::connection& db);
 
 /// Stores all settings in one transaction.

@@ -7,6 +7,7 @@
 
 #include "workflows/ca_settings.hpp"
 #include "workflows/enrollment_settings.hpp"
+#include "workflows/unusable_settings.hpp"
 #include "site_fixture.hpp"
 #include "workflow_fixture.hpp"
 
@@ -31,6 +32,14 @@ BOOST_AUTO_TEST_CASE(ca_settings_default_to_no_address_and_the_clients_timeouts)
   BOOST_TEST(stored.base_url.empty());
   BOOST_TEST(stored.connect_timeout_ms == ca::connection_settings{}.connect_timeout_ms);
   BOOST_CHECK_EXCEPTION(workflows::open_certificate_services(kms.db()), error, has_code(errc::bad_input));
+}
+
+BOOST_AUTO_TEST_CASE(an_unset_ca_address_says_which_settings_without_console_wording) {
+  BOOST_CHECK_EXCEPTION(workflows::open_certificate_services(kms.db()), workflows::unusable_settings,
+                        [](const workflows::unusable_settings& e) {
+                          return e.which() == workflows::unusable_settings::group::certificate_services &&
+                                 std::string(e.what()).find("Properties") == std::string::npos;
+                        });
 }
 
 BOOST_AUTO_TEST_CASE(ca_settings_are_stored_and_read_back) {
