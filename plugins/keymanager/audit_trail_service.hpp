@@ -2,15 +2,17 @@
 // The Key Manager's audit log as the SDK's audit_trail service, for extension snap-ins (for
 // example one that exports it as CSV). Reading needs as many administrators as the password
 // policy asks for the "read-audit-log" task, counts towards the lockout like any login, and is
-// itself audited. Nothing is cached: each call opens the Key Manager afresh.
+// itself audited (workflows/audit_trail.hpp). Nothing is cached: each call opens the Key Manager
+// afresh.
 #include "wizards/environment.hpp"
+#include "workflows/audit_trail.hpp"
 
 #include <arbor/sdk/audit_trail.hpp>
 
 namespace arbor::km::services {
 
 /// The password-policy task that reading the audit log through the service is checked against.
-inline constexpr const char* read_audit_log_task = "read-audit-log";
+using workflows::read_audit_log_task;
 
 class audit_trail_service final : public sdk::audit_trail {
  public:

@@ -1,17 +1,17 @@
 // The Key Manager plugin: registers its details view and its tasks with the console and
-// delegates everything to views/ and wizards/. No Key Manager logic lives here.
-#include "common/clock.hpp"
-#include "instance/key_manager.hpp"
-#include "auth/administrators.hpp"
+// delegates everything to the details pane, the wizards and the workflows. No Key Manager logic
+// lives here.
 #include "audit_trail_service.hpp"
+#include "common/clock.hpp"
 #include "details_pane.hpp"
+#include "host_environment.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/sdk_error.hpp"
+#include "workflows/server_overview.hpp"
 
 #include <arbor/sdk/sdk.hpp>
 
 #include <array>
-#include <charconv>
 #include <string>
 
 namespace arbor::km {
@@ -19,32 +19,6 @@ namespace {
 
 constexpr const char* plugin_id = "org.arbor.keymanager";
 constexpr const char* plugin_version = "0.1.0";
-
-std::uint32_t config_number(sdk::configuration* config, std::string_view key, std::uint32_t fallback) {
-  if (config == nullptr) return fallback;
-  const auto text = config->get(key);
-  std::uint32_t value = 0;
-  if (!text || std::from_chars(text->data(), text->data() + text->size(), value).ec != std::errc{}) return fallback;
-  return value;
-}
-
-wizards::environment environment_from(sdk::host_services& services, const km::clock& clock) {
-  wizards::environment env;
-  auto* data = services.get<sdk::data_directory>();
-  env.data_dir = data ? data->path() : std::filesystem::path("var/kmsdata");
-  auto* config = services.get<sdk::configuration>();
-  if (config != nullptr) {
-    if (auto type = config->get("identity.key-type")) env.identity.type = parse_key_type(*type);
-    if (auto name = config->get("identity.name")) env.identity.common_name = *name;
-  }
-  // Argon2 cost can be lowered for test suites that log in hundreds of times; never below RFC 9106's floor.
-  env.argon2.memory_kib = std::max<std::uint32_t>(config_number(config, "auth.argon2-memory-kib", env.argon2.memory_kib), 8 * 1024);
-  env.argon2.iterations = std::max<std::uint32_t>(config_number(config, "auth.argon2-iterations", env.argon2.iterations), 1);
-  env.clock = &clock;
-  env.progress = services.get<sdk::progress>();
-  env.log = services.get<sdk::log>();
-  return env;
-}
 
 class key_manager_plugin final : public sdk::plugin {
  public:
@@ -59,11 +33,7 @@ class key_manager_plugin final : public sdk::plugin {
 
   sdk::result<sdk::details_view> details(const sdk::node_ref&, sdk::row_window window) override {
     return wizards::guarded("listing users", [&]() -> sdk::result<sdk::details_view> {
-      auto kms = key_manager::open(env_.data_dir, env_.identity, clock_);
-      auth::password_hasher hasher(env_.argon2);
-      auth::administrators admins(kms.db(), hasher, clock_);
-      admins.ensure_initial_admin();
-      return views::server_details(kms, admins.default_password_in_use(), window);
+      return views::server_details(workflows::read_server_overview(env_, window.first, window.max_rows), window);
     });
   }
 

@@ -1,9 +1,11 @@
 // Properties > Administrators: list, add and remove administrators, change a password. Which
 // login the tab asks for depends on the operation, so the operation is chosen first.
-#include "auth/administrators.hpp"
 #include "common/km_error.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
+#include "workflows/administrators.hpp"
+
+#include <optional>
 
 namespace arbor::km::wizards {
 namespace {
@@ -32,8 +34,8 @@ class administrators_tab final : public task_wizard {
 
   std::string policy_task(const sdk::answers& so_far) const override {
     const auto op = operation(so_far);
-    if (op == op_add || op == op_remove) return std::string(auth::manage_administrators_task);
-    if (op == op_change) return std::string(auth::change_password_task);
+    if (op == op_add || op == op_remove) return std::string(workflows::manage_administrators_task);
+    if (op == op_change) return std::string(workflows::change_password_task);
     return "administrators";
   }
 
@@ -64,45 +66,51 @@ class administrators_tab final : public task_wizard {
     return name;
   }
 
-  static secret new_password(const sdk::answers& a) {
+  static workflows::new_password new_password(const sdk::answers& a) {
     const auto first = a.secret("administrator", "new_password");
     const auto second = a.secret("administrator", "confirm_password");
     if (first.empty()) throw error(errc::bad_input, "Type the new password (field 'new_password').");
     if (first.view() != second.view())
       throw error(errc::bad_input, "The two new passwords differ: type the same password twice.");
-    secret password(first.view());
-    auth::check_new_password(password);
-    return password;
+    return workflows::new_password(secret(first.view()));
+  }
+
+  /// The change the answers ask for; nothing for listing.
+  std::optional<workflows::administrator_change> change(const sdk::answers& a) const {
+    const auto op = operation(a);
+    if (op == op_add) return workflows::administrator_change::add(target(a), new_password(a));
+    if (op == op_remove) return workflows::administrator_change::remove(target(a));
+    if (op == op_change) return workflows::administrator_change::change_password(target(a), new_password(a));
+    return std::nullopt;
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
     if (page_id != "administrator") return;
     const auto name = target(so_far);
-    if (operation(so_far) == op_change) auth::administrators::check_may_change_password(authorization(), name);
-    if (operation(so_far) != op_remove) new_password(so_far);
+    if (operation(so_far) == op_change) workflows::check_may_change_password(authorization(), name);
+    change(so_far);
+  }
+
+  static std::string done(const workflows::administrator_change& change) {
+    using op = workflows::administrator_change::operation;
+    switch (change.what()) {
+      case op::add: return "Added " + change.name();
+      case op::remove: return "Removed " + change.name();
+      case op::change_password: return "Changed the password of " + change.name();
+    }
+    return "No change";
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    auth::password_hasher hasher(env().argon2);
-    auth::administrators admins(kms().db(), hasher, kms().clock());
-    const auto op = operation(all);
-    std::string done = "No change";
-    if (op == op_add) {
-      admins.add(authorization(), target(all), new_password(all));
-      done = "Added " + target(all);
-    } else if (op == op_remove) {
-      admins.remove(authorization(), target(all));
-      done = "Removed " + target(all);
-    } else if (op == op_change) {
-      admins.change_password(authorization(), target(all), new_password(all));
-      done = "Changed the password of " + target(all);
-    }
-    sdk::summary s{"Administrators", {{"result", "Result", done, {}}}, {}};
+    const auto asked = change(all);
+    if (asked) workflows::change_administrators(kms(), env(), authorization(), *asked);
+    sdk::summary s{"Administrators", {{"result", "Result", asked ? done(*asked) : "No change", {}}}, {}};
+    const auto admins = workflows::list_administrators(kms(), env());
     sdk::table t{"Administrators", {{"name", "Administrator"}}, {}, 0};
-    for (const auto& name : admins.names()) t.rows.push_back({name});
+    for (const auto& name : admins.names) t.rows.push_back({name});
     t.total_rows = t.rows.size();
     s.results = std::move(t);
-    if (admins.default_password_in_use())
+    if (admins.default_password_in_use)
       s.items.push_back({"warning", "Warning", "The initial password is still in use: change it.", {}});
     return s;
   }

@@ -45,14 +45,14 @@ class certificate_services_tab final : public task_wizard {
     return page;
   }
 
-  static ca::connection_settings typed(const sdk::answers& a) {
+  static workflows::checked_ca_settings typed(const sdk::answers& a) {
     ca::connection_settings s;
     s.base_url = a.text("ca", "url");
     s.connect_timeout_ms = whole_number(a.text("ca", "connect_timeout_ms"), "connect_timeout_ms");
     s.total_timeout_ms = whole_number(a.text("ca", "total_timeout_ms"), "total_timeout_ms");
     const auto in_flight = whole_number(a.text("ca", "max_in_flight"), "max_in_flight");
     s.max_in_flight = in_flight > 0 ? static_cast<std::size_t>(in_flight) : 0;
-    return workflows::checked_ca_settings(s);
+    return s;
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
@@ -60,10 +60,7 @@ class certificate_services_tab final : public task_wizard {
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    if (setting(all)) {
-      workflows::write_ca_settings(kms().db(), typed(all));
-      audit("ca-settings-changed", typed(all).base_url);
-    }
+    if (setting(all)) workflows::change_ca_settings(kms(), authorization(), typed(all));
     const auto s = workflows::read_ca_settings(kms().db());
     return sdk::summary{"Certificate Services",
                         {{"url", "CA address", s.base_url.empty() ? "(not set)" : s.base_url, {}},

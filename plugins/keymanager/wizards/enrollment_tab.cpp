@@ -1,7 +1,6 @@
 // Properties > Enrollment: how long enrollment and recovery tokens last, which key pair users
 // get, and the message handed to users with their token.
 #include "workflows/enrollment_settings.hpp"
-#include "crypto/user_key_types.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/settings_numbers.hpp"
 #include "wizards/task_wizard.hpp"
@@ -25,7 +24,7 @@ class enrollment_tab final : public task_wizard {
 
   std::vector<sdk::page> task_pages() const override {
     using sdk::field_kind;
-    std::vector<std::string> key_types(crypto::user_key_types.begin(), crypto::user_key_types.end());
+    std::vector<std::string> key_types(workflows::user_key_types.begin(), workflows::user_key_types.end());
     return {sdk::page{"enrollment", "Enrollment", "Tokens, keys and the message to users.", {},
                       {{"token_lifetime_s", "Token lifetime (seconds)", field_kind::text, false, {}, {},
                         "60 to 7776000 (90 days); 604800 is 7 days"},
@@ -47,11 +46,9 @@ class enrollment_tab final : public task_wizard {
     return page;
   }
 
-  static workflows::enrollment_settings typed(const sdk::answers& a) {
-    workflows::enrollment_settings s{whole_number(a.text("enrollment", "token_lifetime_s"), "token_lifetime_s"),
-                                  a.text("enrollment", "key_type"), a.text("enrollment", "message")};
-    workflows::check_enrollment_settings(s);
-    return s;
+  static workflows::checked_enrollment_settings typed(const sdk::answers& a) {
+    return workflows::enrollment_settings{whole_number(a.text("enrollment", "token_lifetime_s"), "token_lifetime_s"),
+                                          a.text("enrollment", "key_type"), a.text("enrollment", "message")};
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
@@ -59,10 +56,7 @@ class enrollment_tab final : public task_wizard {
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    if (setting(all)) {
-      workflows::write_enrollment_settings(kms().db(), typed(all));
-      audit("enrollment-settings-changed", "");
-    }
+    if (setting(all)) workflows::change_enrollment_settings(kms(), authorization(), typed(all));
     const auto s = workflows::read_enrollment_settings(kms().db());
     return sdk::summary{"Enrollment",
                         {{"token_lifetime_s", "Token lifetime (seconds)", std::to_string(s.token_lifetime_s), {}},

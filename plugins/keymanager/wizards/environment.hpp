@@ -1,23 +1,19 @@
 #pragma once
-// What every Key Manager wizard gets from the plugin: where the KMSData directory is, how a new
-// one is initialized, and the console services it reports to. Plain data, copied per wizard.
-#include "common/clock.hpp"
-#include "auth/password_hash.hpp"
-#include "instance/key_manager.hpp"
+// What every Key Manager wizard gets from the plugin: how to open this Key Manager (the
+// workflows' site: data directory, identity options, Argon2 cost, clock) and the console
+// services it reports to. Plain data, copied per wizard.
+//
+// The site is a base rather than a member so that wizards reading env().clock or env().data_dir
+// keep compiling while their tasks move into workflows; once none does, make it a member.
+#include "workflows/site.hpp"
 
 #include <arbor/sdk/services.hpp>
 
-#include <filesystem>
-
 namespace arbor::km::wizards {
 
-struct environment {
-  std::filesystem::path data_dir;
-  identity_options identity;
-  auth::argon2_params argon2;
-  const km::clock* clock = nullptr;  ///< never null once the plugin is attached
-  sdk::progress* progress = nullptr;   ///< may be null: no progress shown, never cancelled
-  sdk::log* log = nullptr;             ///< may be null
+struct environment : workflows::site {
+  sdk::progress* progress = nullptr;  ///< may be null: no progress shown, never cancelled
+  sdk::log* log = nullptr;            ///< may be null
 };
 
 }  // namespace arbor::km::wizards

@@ -10,6 +10,7 @@
 #include "workflows/user_selection.hpp"
 #include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
+#include "wizards/sdk_error.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
 
@@ -235,7 +236,7 @@ class export_users_wizard final : public task_wizard {
     if (revocation.users_pending != 0)
       s.items.push_back({"next", "Next step",
                          "Certificate Services did not confirm " + std::to_string(revocation.pending) +
-                             " revocations (" + revocation.reason +
+                             " revocations (" + (revocation.ca_unset ? settings_hint(workflows::unusable_settings::group::certificate_services) : revocation.reason) +
                              "). Run Retry Pending Revocations once it is back.",
                          {}});
     return s;

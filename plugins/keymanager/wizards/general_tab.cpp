@@ -1,12 +1,9 @@
 // Properties > General: who this server is (identity, short code and thumbprints) and where its
 // data lives.
-#include "crypto/short_code.hpp"
-#include "crypto/thumbprint.hpp"
-#include "store/schema.hpp"
-#include "store/users.hpp"
 #include "common/utc_time.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
+#include "workflows/server_facts.hpp"
 
 #include <chrono>
 
@@ -26,19 +23,19 @@ class general_tab final : public task_wizard {
   std::vector<sdk::page> task_pages() const override { return {}; }
 
   sdk::summary run_task(const sdk::answers&) override {
-    const auto& cert = kms().identity().cert();
+    const auto facts = workflows::read_server_facts(kms());
     return sdk::summary{
         "General",
-        {{"subject", "Server identity", cert.subject(), {}},
-         {"key", "Key", cert.key_algorithm(), {}},
-         {"short_code", "Short code", crypto::grouped(crypto::short_code(cert)), {}},
-         {"sha1", "SHA-1 thumbprint", crypto::with_colons(crypto::sha1_hex(cert)), {}},
-         {"sha256", "SHA-256 thumbprint", crypto::with_colons(crypto::sha256_hex(cert)), {}},
-         {"valid_from", "Valid from", utc_text(unix_seconds(cert.not_before())), {}},
-         {"valid_to", "Valid to", utc_text(unix_seconds(cert.not_after())), {}},
-         {"data_directory", "Data directory", kms().directory().root().string(), {}},
-         {"schema", "Database schema version", std::to_string(store::schema::version_of(kms().db())), {}},
-         {"users", "Users", std::to_string(store::user_repository(kms().db()).count()), {}}},
+        {{"subject", "Server identity", facts.subject, {}},
+         {"key", "Key", facts.key_algorithm, {}},
+         {"short_code", "Short code", facts.short_code, {}},
+         {"sha1", "SHA-1 thumbprint", facts.sha1, {}},
+         {"sha256", "SHA-256 thumbprint", facts.sha256, {}},
+         {"valid_from", "Valid from", utc_text(unix_seconds(facts.valid_from)), {}},
+         {"valid_to", "Valid to", utc_text(unix_seconds(facts.valid_to)), {}},
+         {"data_directory", "Data directory", facts.data_directory.string(), {}},
+         {"schema", "Database schema version", std::to_string(facts.schema_version), {}},
+         {"users", "Users", std::to_string(facts.users), {}}},
         {}};
   }
 };

@@ -43,8 +43,8 @@ sdk::page login_page_for(const char* page_id, std::int64_t required, bool defaul
   return p;
 }
 
-std::vector<auth::credential> credentials_from(const sdk::page& page, const sdk::answers& so_far) {
-  std::vector<auth::credential> out;
+std::vector<workflows::credential> credentials_from(const sdk::page& page, const sdk::answers& so_far) {
+  std::vector<workflows::credential> out;
   for (std::size_t i = 0; i + 1 < page.fields.size(); i += 2) {
     const auto password = so_far.secret(page.id, page.fields[i + 1].id);
     out.push_back({so_far.text(page.id, page.fields[i].id), secret(password.view())});

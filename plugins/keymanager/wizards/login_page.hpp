@@ -1,7 +1,7 @@
 #pragma once
 // The Key Management Service Login page: one administrator name and password per administrator
 // the password policy requires, and reading them back as credentials.
-#include "auth/login.hpp"
+#include "workflows/sign_in.hpp"
 
 #include <arbor/sdk/wizard.hpp>
 
@@ -17,6 +17,6 @@ sdk::page declared_login_page(const char* page_id);
 sdk::page login_page_for(const char* page_id, std::int64_t required, bool default_password_in_use);
 
 /// The names and passwords typed on the prepared login page, in order.
-std::vector<auth::credential> credentials_from(const sdk::page& page, const sdk::answers& so_far);
+std::vector<workflows::credential> credentials_from(const sdk::page& page, const sdk::answers& so_far);
 
 }  // namespace arbor::km::wizards

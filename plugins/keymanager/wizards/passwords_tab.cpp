@@ -1,9 +1,9 @@
 // Properties > Passwords: the multiple-password policy, per task how many different
 // administrators must enter their passwords. Changing it needs the most the policy asks for.
-#include "auth/login.hpp"
 #include "common/km_error.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
+#include "workflows/password_policy.hpp"
 
 #include <charconv>
 
@@ -14,9 +14,9 @@ std::vector<std::string> policy_task_names() {
   std::vector<std::string> names;
   for (const auto& entry : catalog())
     if (entry.login == login_kind::administrators) names.emplace_back(entry.action_id);
-  names.emplace_back(auth::manage_administrators_task);
-  names.emplace_back(auth::manage_policy_task);
-  names.emplace_back(auth::change_password_task);
+  names.emplace_back(workflows::manage_administrators_task);
+  names.emplace_back(workflows::manage_policy_task);
+  names.emplace_back(workflows::change_password_task);
   return names;
 }
 
@@ -34,7 +34,7 @@ class passwords_tab final : public task_wizard {
   }
 
   std::string policy_task(const sdk::answers& so_far) const override {
-    return setting(so_far) ? std::string(auth::manage_policy_task) : "passwords";
+    return setting(so_far) ? std::string(workflows::manage_policy_task) : "passwords";
   }
 
   std::vector<sdk::page> task_pages() const override {
@@ -50,30 +50,29 @@ class passwords_tab final : public task_wizard {
     return page;
   }
 
-  static std::int64_t required(const sdk::answers& a) {
+  static workflows::policy_change change(const sdk::answers& a) {
     const auto text = a.text("policy", "required");
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value < 1)
+    if (ec != std::errc{} || end != text.data() + text.size())
       throw error(errc::bad_input, "'" + text + "' is not a number of administrators (field 'required'): type 1 or more.");
-    return value;
+    return {a.text("policy", "task"), value};
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
-    if (page_id == "policy") required(so_far);
+    if (page_id == "policy") change(so_far);
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    auth::password_hasher hasher(env().argon2);
-    auth::login login(kms().db(), hasher, kms().clock());
     sdk::summary s{"Passwords", {}, {}};
     if (setting(all)) {
-      const auto task = all.text("policy", "task");
-      login.set_policy(authorization(), task, required(all));
-      s.items.push_back({"result", "Result", task + " now needs " + std::to_string(required(all)) + " administrators", {}});
+      const auto asked = change(all);
+      workflows::change_password_policy(kms(), env(), authorization(), asked);
+      s.items.push_back({"result", "Result", asked.task() + " now needs " + std::to_string(asked.required()) + " administrators", {}});
     }
     sdk::table t{"Password policy", {{"task", "Task"}, {"required", "Administrators required"}}, {}, 0};
-    for (const auto& task : policy_task_names()) t.rows.push_back({task, std::to_string(login.required_for(task))});
+    for (const auto& task : policy_task_names())
+      t.rows.push_back({task, std::to_string(workflows::administrators_needed(kms(), env(), task))});
     t.total_rows = t.rows.size();
     s.results = std::move(t);
     return s;

@@ -1,5 +1,7 @@
 #include "wizards/sdk_error.hpp"
 
+#include "workflows/unusable_settings.hpp"
+
 namespace arbor::km::wizards {
 
 sdk::reason to_reason(errc code) noexcept {
@@ -21,8 +23,23 @@ sdk::reason to_reason(errc code) noexcept {
   return sdk::reason::internal;
 }
 
+std::string settings_hint(workflows::unusable_settings::group which) {
+  using group = workflows::unusable_settings::group;
+  switch (which) {
+    case group::certificate_services:
+      return "Certificate Services is not configured: set the CA address under Properties > Certificate Services.";
+    case group::enrollment: return "A stored Enrollment setting is unusable: set it again under Properties > Enrollment.";
+  }
+  return "A setting is unusable: set it again under Properties.";
+}
+
+std::string operator_message(const error& e) {
+  const auto* unusable = dynamic_cast<const workflows::unusable_settings*>(&e);
+  return unusable == nullptr ? e.what() : settings_hint(unusable->which());
+}
+
 sdk::error to_sdk_error(const error& e) {
-  return sdk::error{to_reason(e.code()), e.what(), e.technical()};
+  return sdk::error{to_reason(e.code()), operator_message(e), e.technical()};
 }
 
 }  // namespace arbor::km::wizards

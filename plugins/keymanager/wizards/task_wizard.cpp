@@ -1,9 +1,8 @@
 #include "wizards/task_wizard.hpp"
 
-#include "auth/administrators.hpp"
-#include "store/audit_log.hpp"
 #include "wizards/login_page.hpp"
 #include "wizards/sdk_error.hpp"
+#include "workflows/task_audit.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -29,31 +28,26 @@ std::optional<sdk::page> task_wizard::declared(std::string_view page_id) const {
   return std::move(*it);
 }
 
-key_manager& task_wizard::kms() {
-  if (!kms_) kms_.emplace(key_manager::open(env_.data_dir, env_.identity, *env_.clock));
+workflows::key_manager& task_wizard::kms() {
+  if (!kms_) kms_.emplace(workflows::open(env_));
   return *kms_;
 }
 
-const auth::authorization& task_wizard::authorization() const {
+const workflows::authorization& task_wizard::authorization() const {
   if (!authorization_) throw error(errc::internal, "A Key Manager task ran without a login.");
   return *authorization_;
 }
 
 sdk::page task_wizard::prepare_login(const sdk::answers& so_far) {
-  auth::password_hasher hasher(env_.argon2);
-  auth::administrators admins(kms().db(), hasher, *env_.clock);
-  admins.ensure_initial_admin();
-  auth::login login(kms().db(), hasher, *env_.clock);
-  return login_page_for(login_page_id, login.required_for(policy_task(so_far)),
-                        admins.default_password_in_use());
+  const auto demand = workflows::login_needed(kms(), env_, policy_task(so_far));
+  return login_page_for(login_page_id, demand.administrators, demand.default_password_in_use);
 }
 
 void task_wizard::validate_login(const sdk::answers& so_far) {
   authorization_.reset();
-  auth::password_hasher hasher(env_.argon2);
-  auth::login login(kms().db(), hasher, *env_.clock);
-  const auto page = login_page_for(login_page_id, login.required_for(policy_task(so_far)), false);
-  authorization_.emplace(login.authorize(policy_task(so_far), credentials_from(page, so_far)));
+  const auto task = policy_task(so_far);
+  const auto page = login_page_for(login_page_id, workflows::administrators_needed(kms(), env_, task), false);
+  authorization_.emplace(workflows::sign_in(kms(), env_, {task, credentials_from(page, so_far)}));
 }
 
 sdk::result<sdk::page> task_wizard::prepare(std::string_view page_id, const sdk::answers& so_far) {
@@ -86,33 +80,14 @@ sdk::page task_wizard::prepare_page(const sdk::page& declared_page, const sdk::a
 
 void task_wizard::validate_page(std::string_view, const sdk::answers&) {}
 
-}  // namespace arbor::km::wizards
-
-namespace arbor::km::wizards {
-
-namespace {
-
-void append_audit(key_manager& kms, std::string actor, std::string_view event, std::string_view detail,
-                  store::audit_outcome outcome) {
-  store::audit_entry entry;
-  entry.at = kms.clock().now();
-  entry.actor = std::move(actor);
-  entry.event = event;
-  entry.outcome = outcome;
-  entry.detail = detail;
-  store::audit_log(kms.db()).append(entry);
-}
-
-}  // namespace
-
 void task_wizard::audit(std::string_view event, std::string_view detail, std::string_view actor) {
-  append_audit(kms(), actor.empty() ? authorization().actor() : std::string(actor), event, detail,
-               store::audit_outcome::success);
+  workflows::record_audit(kms(), actor.empty() ? authorization().actor() : std::string(actor), event, detail,
+                          workflows::audit_outcome::success);
 }
 
 void task_wizard::audit_failure(std::string_view event, std::string_view detail) {
-  append_audit(kms(), authorization_ ? authorization_->actor() : "not logged in", event, detail,
-               store::audit_outcome::failure);
+  workflows::record_audit(kms(), authorization_ ? authorization_->actor() : "not logged in", event, detail,
+                          workflows::audit_outcome::failure);
 }
 
 }  // namespace arbor::km::wizards

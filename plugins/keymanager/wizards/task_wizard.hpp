@@ -3,9 +3,9 @@
 // being done, then the Key Management Service Login (as many administrators as the password
 // policy asks for this task, asked again every time), then the task's own pages, then run().
 // Subclasses describe pages and do the work; they throw km::error, which becomes an SDK error.
-#include "auth/login.hpp"
-#include "instance/key_manager.hpp"
 #include "wizards/environment.hpp"
+#include "workflows/sign_in.hpp"
+#include "workflows/site.hpp"
 
 #include <arbor/sdk/wizard.hpp>
 
@@ -45,10 +45,12 @@ class task_wizard : public sdk::wizard {
   virtual sdk::summary run_task(const sdk::answers& all) = 0;
 
   /// The Key Manager, opened when the login page is prepared.
-  key_manager& kms();
+  workflows::key_manager& kms();
   /// Who logged in for this task; only valid in validate_page() after the login and in run_task().
-  const auth::authorization& authorization() const;
+  const workflows::authorization& authorization() const;
   const environment& env() const noexcept { return env_; }
+  // audit() and audit_failure() serve the tasks whose workflow does not audit itself yet; the
+  // properties tabs no longer call them. Remove both once no wizard does.
   /// Appends a successful `event` by the logged-in administrators (or, for a token task, by
   /// `actor`) to the audit log.
   void audit(std::string_view event, std::string_view detail, std::string_view actor = {});
@@ -64,8 +66,8 @@ class task_wizard : public sdk::wizard {
 
   environment env_;
   std::string title_;
-  std::optional<key_manager> kms_;
-  std::optional<auth::authorization> authorization_;
+  std::optional<workflows::key_manager> kms_;
+  std::optional<workflows::authorization> authorization_;
 };
 
 }  // namespace arbor::km::wizards

@@ -7,9 +7,9 @@ namespace arbor::km::workflows {
 
 back_up_result back_up(key_manager& kms, const back_up_request& request) {
   constexpr std::string_view event = "database-backed-up";
-  return audit_failure_of(kms, request.actor, event, kms.directory().backups().string(), [&] {
+  return failure_audited(kms, request.actor, event, kms.directory().backups().string(), [&] {
     const auto file = store::back_up(kms.db(), kms.directory(), kms.clock().now());
-    audit(kms, request.actor, event, store::audit_outcome::success, file.string());
+    record_audit(kms, request.actor, event, file.string(), audit_outcome::success);
     return back_up_result{file};
   });
 }

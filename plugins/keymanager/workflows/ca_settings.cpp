@@ -8,6 +8,8 @@
 #include "ca/cfssl_client.hpp"
 #include "common/km_error.hpp"
 #include "store/settings.hpp"
+#include "workflows/unusable_settings.hpp"
+#include "workflows/task_audit.hpp"
 
 namespace arbor::km::workflows {
 namespace {
@@ -60,13 +62,12 @@ void check_range(std::string_view what, long value, long low, long high) {
 
 }  // namespace
 
-ca::connection_settings checked_ca_settings(ca::connection_settings settings) {
-  settings.base_url = checked_url(std::move(settings.base_url));
-  check_range("The connect timeout (ms)", settings.connect_timeout_ms, 1, max_connect_timeout_ms);
-  check_range("The total timeout (ms)", settings.total_timeout_ms, settings.connect_timeout_ms, max_total_timeout_ms);
-  check_range("The number of requests in flight", static_cast<long>(settings.max_in_flight), 1,
+checked_ca_settings::checked_ca_settings(ca::connection_settings settings) : settings_(std::move(settings)) {
+  settings_.base_url = checked_url(std::move(settings_.base_url));
+  check_range("The connect timeout (ms)", settings_.connect_timeout_ms, 1, max_connect_timeout_ms);
+  check_range("The total timeout (ms)", settings_.total_timeout_ms, settings_.connect_timeout_ms, max_total_timeout_ms);
+  check_range("The number of requests in flight", static_cast<long>(settings_.max_in_flight), 1,
               static_cast<long>(max_in_flight_limit));
-  return settings;
 }
 
 ca::connection_settings read_ca_settings(store::sqlite::connection& db) {
@@ -81,8 +82,8 @@ ca::connection_settings read_ca_settings(store::sqlite::connection& db) {
   return stored;
 }
 
-void write_ca_settings(store::sqlite::connection& db, const ca::connection_settings& settings) {
-  const ca::connection_settings valid = checked_ca_settings(settings);
+void write_ca_settings(store::sqlite::connection& db, const checked_ca_settings& settings) {
+  const ca::connection_settings& valid = settings.value();
   store::sqlite::transaction tx(db);
   store::settings_repository stored(db);
   stored.set_text(ca_url_setting, valid.base_url);
@@ -92,12 +93,17 @@ void write_ca_settings(store::sqlite::connection& db, const ca::connection_setti
   tx.commit();
 }
 
+void change_ca_settings(key_manager& kms, const authorization& who, const checked_ca_settings& settings) {
+  const std::string& address = settings.value().base_url;
+  failure_audited(kms, who.actor(), "ca-settings-changed", address, [&] { write_ca_settings(kms.db(), settings); });
+  record_audit(kms, who.actor(), "ca-settings-changed", address, audit_outcome::success);
+}
+
 std::unique_ptr<ca::certificate_services> open_certificate_services(store::sqlite::connection& db) {
   ca::connection_settings settings = read_ca_settings(db);
   if (settings.base_url.empty()) {
-    throw error(errc::bad_input,
-                "Certificate Services is not configured: set the CA address under Properties > Certificate "
-                "Services.");
+    throw unusable_settings(unusable_settings::group::certificate_services, errc::bad_input,
+                            "Certificate Services is not configured: no CA address is set.");
   }
   return std::make_unique<ca::cfssl_client>(std::move(settings));
 }

@@ -3,8 +3,9 @@
 #include <algorithm>
 
 #include "common/km_error.hpp"
-#include "crypto/user_key_types.hpp"
 #include "store/settings.hpp"
+#include "workflows/unusable_settings.hpp"
+#include "workflows/task_audit.hpp"
 
 namespace arbor::km::workflows {
 namespace {
@@ -19,7 +20,8 @@ bool printable_or_line_break(char c) {
 
 }  // namespace
 
-void check_enrollment_settings(const enrollment_settings& settings) {
+checked_enrollment_settings::checked_enrollment_settings(enrollment_settings given) : settings_(std::move(given)) {
+  const enrollment_settings& settings = settings_;
   if (settings.token_lifetime_s < min_token_lifetime_s || settings.token_lifetime_s > max_token_lifetime_s) {
     throw error(errc::bad_input, "The token lifetime must be from 60 to " + std::to_string(max_token_lifetime_s) +
                                      " seconds (90 days), not " + std::to_string(settings.token_lifetime_s) + ".");
@@ -39,22 +41,32 @@ enrollment_settings read_enrollment_settings(store::sqlite::connection& db) {
   settings.key_type = stored.get_text(key_type_setting, defaults.key_type);
   settings.user_message = stored.get_text(user_message_setting, defaults.user_message);
   try {
-    check_enrollment_settings(settings);
+    return checked_enrollment_settings(std::move(settings)).value();
   } catch (const error& e) {
-    throw error(errc::corrupt, "A stored Enrollment setting is unusable: set it again under Properties > Enrollment.",
-                e.what());
+    throw unusable_settings(unusable_settings::group::enrollment, errc::corrupt,
+                            "A stored Enrollment setting is unusable.", e.what());
   }
-  return settings;
 }
 
-void write_enrollment_settings(store::sqlite::connection& db, const enrollment_settings& settings) {
-  check_enrollment_settings(settings);
+void write_enrollment_settings(store::sqlite::connection& db, const checked_enrollment_settings& checked) {
+  const enrollment_settings& settings = checked.value();
   store::sqlite::transaction tx(db);
   store::settings_repository stored(db);
   stored.set_int(token_lifetime_setting, settings.token_lifetime_s);
   stored.set_text(key_type_setting, settings.key_type);
   stored.set_text(user_message_setting, settings.user_message);
   tx.commit();
+}
+
+}  // namespace arbor::km::workflows
+
+namespace arbor::km::workflows {
+
+void change_enrollment_settings(key_manager& kms, const authorization& who,
+                                const checked_enrollment_settings& settings) {
+  failure_audited(kms, who.actor(), "enrollment-settings-changed", "",
+                  [&] { write_enrollment_settings(kms.db(), settings); });
+  record_audit(kms, who.actor(), "enrollment-settings-changed", "", audit_outcome::success);
 }
 
 }  // namespace arbor::km::workflows

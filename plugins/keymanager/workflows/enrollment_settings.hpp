@@ -6,7 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include "crypto/user_key_types.hpp"
 #include "store/sqlite.hpp"
+#include "workflows/sign_in.hpp"
+#include "workflows/site.hpp"
 
 namespace arbor::km::workflows {
 
@@ -14,10 +17,13 @@ inline constexpr std::string_view token_lifetime_setting = "enrollment.token_lif
 inline constexpr std::string_view key_type_setting = "enrollment.key_type";
 inline constexpr std::string_view user_message_setting = "enrollment.message";
 
+/// The key pairs users may get, for the Enrollment tab's choice.
+using crypto::user_key_types;
+
 /// The Enrollment settings; the member initializers are the defaults.
 struct enrollment_settings {
   std::int64_t token_lifetime_s = 7 * 24 * 3600;
-  std::string key_type = "rsa2048";  // one of user_key_types (user_keys.hpp)
+  std::string key_type = "rsa2048";  // one of user_key_types
   std::string user_message =
       "Your encryption key is ready to be issued: run Complete Enrollment with your alias and this "
       "token before it expires, and choose a password for your PKCS#12 file.";
@@ -26,16 +32,30 @@ struct enrollment_settings {
 /// Longest token lifetime an operator may set (90 days): a token is a credential.
 inline constexpr std::int64_t max_token_lifetime_s = 90LL * 24 * 3600;
 
-/// errc::bad_input naming the value when the lifetime is not 60 s to 90 days, the key type is
-/// unknown, or the message is longer than 1000 characters or holds control characters other
-/// than line breaks.
-void check_enrollment_settings(const enrollment_settings& settings);
+/// Enrollment settings checked once, here: errc::bad_input naming the value when the lifetime
+/// is not 60 s to 90 days, the key type is unknown, or the message is longer than 1000
+/// characters or holds control characters other than line breaks. Converts implicitly: wherever
+/// raw settings are passed for these, they are checked.
+class checked_enrollment_settings {
+ public:
+  checked_enrollment_settings(enrollment_settings settings);  // NOLINT(google-explicit-constructor)
 
-/// The stored settings, defaults for what was never set. errc::corrupt when a stored value is
-/// unusable.
+  const enrollment_settings& value() const noexcept { return settings_; }
+
+ private:
+  enrollment_settings settings_;
+};
+
+/// The stored settings, defaults for what was never set. unusable_settings (errc::corrupt, group
+/// enrollment) when a stored value is unusable.
 enrollment_settings read_enrollment_settings(store::sqlite::connection& db);
 
-/// Checks and stores all settings in one transaction.
-void write_enrollment_settings(store::sqlite::connection& db, const enrollment_settings& settings);
+/// Stores all settings in one transaction.
+void write_enrollment_settings(store::sqlite::connection& db, const checked_enrollment_settings& settings);
+
+/// The Enrollment settings change: stores `settings` and audits "enrollment-settings-changed"
+/// by `who`, as succeeded or failed.
+void change_enrollment_settings(key_manager& kms, const authorization& who,
+                                const checked_enrollment_settings& settings);
 
 }  // namespace arbor::km::workflows

@@ -19,6 +19,7 @@
 #include "workflows/ca_settings.hpp"
 #include "workflows/earlier_exports.hpp"
 #include "workflows/pending_retry.hpp"
+#include "workflows/unusable_settings.hpp"
 #include "workflows/exported_user.hpp"
 #include "transfer/transfer_writer.hpp"
 
@@ -214,6 +215,7 @@ revocation_tally revoke(key_manager& kms, const revocation_target& ca, store::us
   revocation_tally tally;
   try {
     tally = revoke_exported(kms.db(), ca.services, ca.not_configured, exported, queued, kms.clock().now());
+    tally.ca_unset = ca.services == nullptr && ca.ca_unset && tally.pending != 0;
   } catch (const error& e) {
     // Counted as if nothing was sent: what the CA confirmed before the error is retried later.
     tally = revoke_exported(kms.db(), nullptr, std::string("recording the revocations failed: ") + e.what(), exported,
@@ -318,6 +320,9 @@ export_result export_users(key_manager& kms, const export_request& request, prog
   try {
     services = open_certificate_services(kms.db());
     target.services = services.get();
+  } catch (const unusable_settings& e) {
+    target.not_configured = e.what();
+    target.ca_unset = true;
   } catch (const error& e) {
     target.not_configured = e.what();
   }

@@ -45,6 +45,7 @@ struct revocation_tally {
   std::int64_t users_pending = 0;            // users with at least one certificate still queued
   std::vector<std::string> aliases_pending;  // their aliases, by alias, at most detail_limit
   std::string reason;                        // why, in words (the first error), when pending
+  bool ca_unset = false;                     // pending because Certificate Services has no address
 };
 
 // What to export, to whom, and who asked: every fact checked when its type was built.
@@ -63,6 +64,7 @@ struct export_request {
 struct revocation_target {
   ca::certificate_services* services = nullptr;
   std::string not_configured;
+  bool ca_unset = false;  // not configured because no address is set (unusable_settings)
 };
 
 // What an export did.

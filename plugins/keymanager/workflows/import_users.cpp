@@ -110,11 +110,10 @@ void record_and_audit(key_manager& kms, const import_request& request, const tra
   store::transfer_log(kms.db()).record({file.trailer.transfer_id, store::transfer_direction::import_users,
                                         file.source.sha256, request.source.file().name(), kms.clock().now(),
                                         result.imported + result.merged, result.keys_imported});
-  audit(kms, request.actor, imported_event, store::audit_outcome::success,
-        "transfer " + file.trailer.transfer_id + " from " + file.source.certificate.subject() + ": " +
+  record_audit(kms, request.actor, imported_event, "transfer " + file.trailer.transfer_id + " from " + file.source.certificate.subject() + ": " +
             std::to_string(result.imported) + " imported, " + std::to_string(result.merged) + " merged, " +
             std::to_string(result.keys_imported) + " keys, " + std::to_string(result.not_imported) +
-            " not imported");
+            " not imported", audit_outcome::success);
 }
 
 import_result run_import(key_manager& kms, const import_request& request, progress& progress) {
@@ -163,13 +162,13 @@ import_result run_import(key_manager& kms, const import_request& request, progre
 }  // namespace
 
 import_source preview_import(key_manager& kms, std::string_view actor, std::string_view file_name) {
-  return audit_failure_of(kms, actor, refused_event, file_name,
+  return failure_audited(kms, actor, refused_event, file_name,
                           [&] { return import_source(kms, import_file(kms.directory(), file_name)); });
 }
 
 accepted_source accept_source(key_manager& kms, std::string_view actor, const import_source& source,
                               std::string_view typed, const thumbprint_words& words) {
-  return audit_failure_of(kms, actor, refused_event, source.file().name(),
+  return failure_audited(kms, actor, refused_event, source.file().name(),
                           [&] { return accepted_source(source, typed, words); });
 }
 
@@ -198,7 +197,7 @@ import_plan plan_import(key_manager& kms, const accepted_source& source) {
 }
 
 import_result import_users(key_manager& kms, const import_request& request, progress& progress) {
-  return audit_failure_of(kms, request.actor, imported_event, request.source.file().name(),
+  return failure_audited(kms, request.actor, imported_event, request.source.file().name(),
                           [&] { return run_import(kms, request, progress); });
 }
 

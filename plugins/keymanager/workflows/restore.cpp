@@ -31,7 +31,7 @@ restore_result run_restore(key_manager& kms, const restore_request& request) {
   for (const auto& r : restored.returned) result.returned_exports.push_back(returned_warning(r));
   std::string detail = file.string() + " (previous database kept as " + result.pre_restore_copy.string() + ")";
   for (const auto& w : result.returned_exports) detail += "; " + w;
-  audit(kms, request.actor, event, store::audit_outcome::success, detail);
+  record_audit(kms, request.actor, event, detail, audit_outcome::success);
   return result;
 }
 
@@ -44,7 +44,7 @@ available_backups list_backups(key_manager& kms) {
 }
 
 restore_result restore(key_manager& kms, const restore_request& request) {
-  return audit_failure_of(kms, request.actor, event, request.backup.path().string(),
+  return failure_audited(kms, request.actor, event, request.backup.path().string(),
                           [&] { return run_restore(kms, request); });
 }
 

@@ -29,9 +29,9 @@ kms_certificate describe_kms_certificate(const key_manager& kms) {
 
 save_certificate_result save_certificate(key_manager& kms, const save_certificate_request& request) {
   const auto& path = request.destination.path();
-  return audit_failure_of(kms, request.actor, event, path.string(), [&] {
+  return failure_audited(kms, request.actor, event, path.string(), [&] {
     write_file_atomically(path, encoded(kms.identity().cert(), request.format), 0644, if_exists::refuse);
-    audit(kms, request.actor, event, store::audit_outcome::success, path.string());
+    record_audit(kms, request.actor, event, path.string(), audit_outcome::success);
     return save_certificate_result{std::filesystem::absolute(path)};
   });
 }

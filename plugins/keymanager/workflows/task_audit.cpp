@@ -2,8 +2,8 @@
 
 namespace arbor::km::workflows {
 
-void audit(key_manager& kms, std::string_view actor, std::string_view event, store::audit_outcome outcome,
-           std::string_view detail) {
+void record_audit(key_manager& kms, std::string_view actor, std::string_view event, std::string_view detail,
+                  audit_outcome outcome) {
   store::audit_entry entry;
   entry.at = kms.clock().now();
   entry.actor = actor;

@@ -1,28 +1,32 @@
 #pragma once
-// The audit entries a workflow writes for its task: one on success, one on each refusal or
-// failure, under the same event name, at the Key Manager's clock.
+// The audit log entries the workflows write for the tasks they run: one per success, one per
+// failure, under the same event name, never with a password or key material in the detail.
+#include "workflows/site.hpp"
+#include "common/km_error.hpp"
+#include "store/audit_log.hpp"
+
 #include <string>
 #include <string_view>
 
-#include "common/km_error.hpp"
-#include "instance/key_manager.hpp"
-#include "store/audit_log.hpp"
-
 namespace arbor::km::workflows {
 
-// Appends `event` by `actor` with `outcome` and `detail` to kms.db's audit log.
-void audit(key_manager& kms, std::string_view actor, std::string_view event, store::audit_outcome outcome,
-           std::string_view detail);
+using store::audit_outcome;
 
-// Runs `work` and returns what it returns; a km::error it throws is audited as a failure of
-// `event`, detail "<subject>: <message>", and thrown on.
+/// Appends `event` by `actor` ("system", a user, or administrators joined with ", ") to the audit
+/// log, at the Key Manager's time.
+void record_audit(key_manager& kms, std::string_view actor, std::string_view event, std::string_view detail,
+                  audit_outcome outcome);
+
+/// Runs `work`; when it throws km::error, records `event` as failed with `detail` and the reason,
+/// then lets the error through. Success is `work`'s to record, in its own transaction.
 template <class Work>
-auto audit_failure_of(key_manager& kms, std::string_view actor, std::string_view event, std::string_view subject,
-                      Work&& work) -> decltype(work()) {
+decltype(auto) failure_audited(key_manager& kms, std::string_view actor, std::string_view event,
+                               std::string_view detail, Work&& work) {
   try {
     return work();
   } catch (const error& e) {
-    audit(kms, actor, event, store::audit_outcome::failure, std::string(subject) + ": " + e.what());
+    const std::string reason = detail.empty() ? e.what() : std::string(detail) + ": " + e.what();
+    record_audit(kms, actor, event, reason, audit_outcome::failure);
     throw;
   }
 }

@@ -1,10 +1,10 @@
 #define BOOST_TEST_MODULE audit_trail_service
 #include <boost/test/unit_test.hpp>
 
-#include "auth/administrators.hpp"
-#include "auth/login.hpp"
-#include "scratch_dir.hpp"
 #include "audit_trail_service.hpp"
+#include "scratch_dir.hpp"
+#include "workflows/administrators.hpp"
+#include "workflows/password_policy.hpp"
 
 #include <string>
 #include <vector>
@@ -21,8 +21,8 @@ struct service_fixture {
   km::wizards::environment env = [this] {
     km::wizards::environment e;
     e.data_dir = dir / "kmsdata";
-    e.identity = km::identity_options{km::crypto::key_type::ec_p384, "Test KMS"};
-    e.argon2 = km::auth::argon2_params{1, 8 * 1024, 1};
+    e.identity = km::workflows::identity_options{km::crypto::key_type::ec_p384, "Test KMS"};
+    e.argon2 = km::workflows::argon2_params{1, 8 * 1024, 1};
     e.clock = &clock;
     return e;
   }();
@@ -77,14 +77,15 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_denied_reads_nothing_and_is_audited) {
 
 BOOST_AUTO_TEST_CASE(the_password_policy_for_reading_the_log_is_followed) {
   {
-    auto kms = km::key_manager::open(env.data_dir, env.identity, clock);
-    km::auth::password_hasher hasher(env.argon2);
-    km::auth::administrators admins(kms.db(), hasher, clock);
-    admins.ensure_initial_admin();
-    km::auth::login login(kms.db(), hasher, clock);
-    const std::vector<km::auth::credential> initial{{"admin", km::secret("password")}};
-    admins.add(login.authorize(km::auth::manage_administrators_task, initial), "second", km::secret("Second-Passw0rd!"));
-    login.set_policy(login.authorize(km::auth::manage_policy_task, initial), km::services::read_audit_log_task, 2);
+    namespace wf = km::workflows;
+    auto kms = wf::open(env);
+    wf::login_needed(kms, env, wf::manage_administrators_task);  // the initial administrator
+    const auto as_admin = [&](std::string_view task) {
+      return wf::sign_in(kms, env, {std::string(task), {{"admin", km::secret("password")}}});
+    };
+    wf::change_administrators(kms, env, as_admin(wf::manage_administrators_task),
+                              wf::administrator_change::add("second", wf::new_password(km::secret("Second-Passw0rd!"))));
+    wf::change_password_policy(kms, env, as_admin(wf::manage_policy_task), {km::services::read_audit_log_task, 2});
   }
   auto required = service.credentials_required();
   BOOST_TEST_REQUIRE(required.ok());

@@ -1,10 +1,14 @@
-#define BOOST_TEST_MODULE escrow_settings_test
+#define BOOST_TEST_MODULE km_workflows_settings_test
+// The Certificate Services and Enrollment settings: checked once, when their request is built;
+// stored, read back, and changed by the properties tabs with an audit entry.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
 #include "workflows/ca_settings.hpp"
 #include "workflows/enrollment_settings.hpp"
+#include "workflows/unusable_settings.hpp"
+#include "site_fixture.hpp"
 #include "workflow_fixture.hpp"
 
 using namespace arbor::km;
@@ -30,6 +34,14 @@ BOOST_AUTO_TEST_CASE(ca_settings_default_to_no_address_and_the_clients_timeouts)
   BOOST_CHECK_EXCEPTION(workflows::open_certificate_services(kms.db()), error, has_code(errc::bad_input));
 }
 
+BOOST_AUTO_TEST_CASE(an_unset_ca_address_says_which_settings_without_console_wording) {
+  BOOST_CHECK_EXCEPTION(workflows::open_certificate_services(kms.db()), workflows::unusable_settings,
+                        [](const workflows::unusable_settings& e) {
+                          return e.which() == workflows::unusable_settings::group::certificate_services &&
+                                 std::string(e.what()).find("Properties") == std::string::npos;
+                        });
+}
+
 BOOST_AUTO_TEST_CASE(ca_settings_are_stored_and_read_back) {
   workflows::write_ca_settings(kms.db(), at("http://127.0.0.1:8888/", 500, 3000, 4));
   const auto stored = workflows::read_ca_settings(kms.db());
@@ -53,15 +65,47 @@ BOOST_AUTO_TEST_CASE(a_total_timeout_below_the_connect_timeout_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(enrollment_settings_round_trip_and_refuse_unknown_key_types) {
-  workflows::write_enrollment_settings(kms.db(), {3600, "ec-p256", "Hello"});
+  workflows::write_enrollment_settings(kms.db(), workflows::enrollment_settings{3600, "ec-p256", "Hello"});
   const auto stored = workflows::read_enrollment_settings(kms.db());
   BOOST_TEST(stored.token_lifetime_s == 3600);
   BOOST_TEST(stored.key_type == "ec-p256");
   BOOST_TEST(stored.user_message == "Hello");
-  BOOST_CHECK_EXCEPTION(workflows::write_enrollment_settings(kms.db(), {3600, "dsa1024", ""}), error,
+  BOOST_CHECK_EXCEPTION(workflows::write_enrollment_settings(kms.db(), workflows::enrollment_settings{3600, "dsa1024", ""}), error,
                         has_code(errc::bad_input));
-  BOOST_CHECK_EXCEPTION(workflows::write_enrollment_settings(kms.db(), {10, "rsa2048", ""}), error,
+  BOOST_CHECK_EXCEPTION(workflows::write_enrollment_settings(kms.db(), workflows::enrollment_settings{10, "rsa2048", ""}), error,
                         has_code(errc::bad_input));
+}
+
+BOOST_AUTO_TEST_CASE(enrollment_settings_refuse_control_characters_and_long_messages) {
+  BOOST_CHECK_EXCEPTION(workflows::checked_enrollment_settings({3600, "rsa2048", "bell\a"}), error,
+                        has_code(errc::bad_input));
+  BOOST_CHECK_EXCEPTION(workflows::checked_enrollment_settings({3600, "rsa2048", std::string(1001, 'x')}), error,
+                        has_code(errc::bad_input));
+  BOOST_CHECK_EXCEPTION(workflows::checked_enrollment_settings({91LL * 24 * 3600, "rsa2048", ""}), error,
+                        has_code(errc::bad_input));
+  BOOST_CHECK_NO_THROW(workflows::checked_enrollment_settings({3600, "rsa2048", "line one\nline two"}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(settings_changes, testing::site_fixture)
+
+BOOST_AUTO_TEST_CASE(a_ca_settings_change_is_stored_and_audited_with_the_address) {
+  workflows::change_ca_settings(kms, as("certificate-services"), at("http://127.0.0.1:8888/"));
+  BOOST_TEST(workflows::read_ca_settings(kms.db()).base_url == "http://127.0.0.1:8888");
+  const auto entry = last_audit();
+  BOOST_TEST(entry.event == "ca-settings-changed");
+  BOOST_TEST(entry.actor == "admin");
+  BOOST_TEST((entry.outcome == store::audit_outcome::success));
+  BOOST_TEST(entry.detail == "http://127.0.0.1:8888");
+}
+
+BOOST_AUTO_TEST_CASE(an_enrollment_settings_change_is_stored_and_audited) {
+  workflows::change_enrollment_settings(kms, as("enrollment"), workflows::enrollment_settings{3600, "ec-p384", "Hi"});
+  BOOST_TEST(workflows::read_enrollment_settings(kms.db()).key_type == "ec-p384");
+  const auto entry = last_audit();
+  BOOST_TEST(entry.event == "enrollment-settings-changed");
+  BOOST_TEST((entry.outcome == store::audit_outcome::success));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

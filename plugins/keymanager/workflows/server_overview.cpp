@@ -1,0 +1,53 @@
+#include "workflows/server_overview.hpp"
+
+#include "auth/administrators.hpp"
+#include "instance/interrupted_exports.hpp"
+#include "store/audit_log.hpp"
+#include "store/key_history.hpp"
+#include "store/users.hpp"
+
+namespace arbor::km::workflows {
+namespace {
+
+std::string certificate_status(const std::vector<store::key_entry>& history) {
+  if (history.empty()) return "no key history";
+  return std::string(store::to_string(history.back().status));
+}
+
+std::vector<user_row> user_rows(key_manager& kms, std::size_t first, std::size_t max_rows) {
+  store::key_history_repository keys(kms.db());
+  std::vector<user_row> rows;
+  const store::page slice{static_cast<std::int64_t>(first), static_cast<std::int64_t>(max_rows)};
+  for (const auto& u : store::user_repository(kms.db()).list(slice)) {
+    const auto history = keys.list_for_user(u.user_id);
+    rows.push_back({u.alias, u.display_name, u.email, u.state, history.size(), certificate_status(history)});
+  }
+  return rows;
+}
+
+std::vector<resolved_export> resolved_exports(key_manager& kms) {
+  constexpr std::int64_t week_s = 7 * 24 * 3600;
+  std::vector<resolved_export> out;
+  for (const auto& entry :
+       store::audit_log(kms.db()).events_since(interrupted_export_event, kms.clock().now() - week_s, 5))
+    out.push_back({entry.at, entry.detail});
+  return out;
+}
+
+}  // namespace
+
+server_overview read_server_overview(const site& where, std::size_t first_user, std::size_t max_users) {
+  auto kms = open(where);
+  server_overview overview;
+  const auth::password_hasher hasher(where.argon2);
+  auth::administrators admins(kms.db(), hasher, kms.clock());
+  admins.ensure_initial_admin();
+  overview.default_password_in_use = admins.default_password_in_use();
+  overview.resolved_exports = resolved_exports(kms);
+  overview.users_total = static_cast<std::size_t>(store::user_repository(kms.db()).count());
+  overview.users = user_rows(kms, first_user, max_users);
+  overview.pending = store::revocation_queue(kms.db()).list();
+  return overview;
+}
+
+}  // namespace arbor::km::workflows

@@ -1,0 +1,45 @@
+#pragma once
+// What the details pane lists of this Key Manager: one row per user, the pending revocations,
+// the interrupted exports resolved in the last week and whether the initial password is in use.
+// Read-only: no login.
+#include "store/pending_revocations.hpp"
+#include "workflows/site.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace arbor::km::workflows {
+
+using store::pending_revocation;
+
+struct user_row {
+  std::string alias;
+  std::string display_name;
+  std::string email;
+  std::string state;
+  std::size_t keys = 0;            ///< entries in the key history
+  std::string certificate_status;  ///< of the newest entry; "no key history" without one
+};
+
+/// An export interrupted by a crash that opening the Key Manager resolved (interrupted_exports.hpp):
+/// the operator who ran it may not be the one who opened the Key Manager next.
+struct resolved_export {
+  std::int64_t at = 0;
+  std::string detail;
+};
+
+struct server_overview {
+  bool default_password_in_use = false;
+  std::vector<resolved_export> resolved_exports;  ///< the last week's, newest first, at most 5
+  std::size_t users_total = 0;
+  std::vector<user_row> users;                    ///< the rows of the window asked for
+  std::vector<pending_revocation> pending;        ///< every one, oldest first
+};
+
+/// Opens the Key Manager of `where` (a new one gets its initial administrator, as at a login)
+/// and reads its overview, with the users from `first_user` on, at most `max_users`.
+server_overview read_server_overview(const site& where, std::size_t first_user, std::size_t max_users);
+
+}  // namespace arbor::km::workflows

@@ -1,0 +1,31 @@
+#pragma once
+// How to open this Key Manager: where its KMSData directory is, how a new one is initialized
+// (its identity), what an administrator's password costs to check, and its clock. Plain data the
+// plugin builds once from the host's configuration; every task opens the Key Manager afresh
+// from it, so nothing (least of all a login) is cached.
+#include "auth/password_hash.hpp"
+#include "common/clock.hpp"
+#include "instance/key_manager.hpp"
+
+#include <filesystem>
+
+namespace arbor::km::workflows {
+
+/// The opened Key Manager (data directory, database, master key, identity) the workflows run on.
+using km::key_manager;
+using km::identity_options;
+using km::parse_key_type;
+using auth::argon2_params;
+
+struct site {
+  std::filesystem::path data_dir;
+  identity_options identity;
+  argon2_params argon2;
+  const km::clock* clock = nullptr;  ///< never null once the plugin is attached
+};
+
+/// Opens the Key Manager of `where`, initializing a new directory and resolving interrupted
+/// exports (key_manager::open).
+key_manager open(const site& where);
+
+}  // namespace arbor::km::workflows

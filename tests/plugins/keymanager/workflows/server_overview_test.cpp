@@ -1,0 +1,49 @@
+#define BOOST_TEST_MODULE km_workflows_server_overview_test
+// What the details pane lists, read through the workflows: the users' window, the warning about
+// the initial password, and the interrupted exports resolved in the last week.
+#include <boost/test/unit_test.hpp>
+
+#include "instance/interrupted_exports.hpp"
+#include "site_fixture.hpp"
+#include "store/users.hpp"
+#include "workflows/server_overview.hpp"
+
+using namespace arbor::km;
+
+BOOST_AUTO_TEST_CASE(a_new_key_manager_gets_its_initial_administrator_and_the_warning) {
+  testing::scratch_dir dir;
+  test_clock fixed{1'700'000'000};
+  const workflows::site site{dir / "kmsdata", {crypto::key_type::ec_p384, "Test KMS"}, {1, 8, 1}, &fixed};
+  const auto overview = workflows::read_server_overview(site, 0, 10);
+  BOOST_TEST(overview.default_password_in_use);
+  BOOST_TEST(overview.users_total == 0u);
+  BOOST_TEST(overview.pending.empty());
+  auto kms = workflows::open(site);
+  BOOST_TEST(store::audit_log(kms.db()).recent(1).at(0).event == "administrator-added");
+}
+
+BOOST_FIXTURE_TEST_SUITE(server_overview, testing::site_fixture)
+
+BOOST_AUTO_TEST_CASE(the_users_are_listed_in_the_window_asked_for_with_the_total) {
+  store::user_repository users(kms.db());
+  for (const char* alias : {"alice", "bob", "carol"})
+    users.add({std::string("id-") + alias, alias, alias, std::string(alias) + "@example.org", "active", clock.now()});
+  const auto overview = workflows::read_server_overview(site, 1, 1);
+  BOOST_TEST(overview.users_total == 3u);
+  BOOST_TEST_REQUIRE(overview.users.size() == 1u);
+  BOOST_TEST(overview.users[0].alias == "bob");
+  BOOST_TEST(overview.users[0].keys == 0u);
+  BOOST_TEST(overview.users[0].certificate_status == "no key history");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_last_weeks_resolved_exports_are_shown) {
+  workflows::record_audit(kms, "system", interrupted_export_event, "old", workflows::audit_outcome::success);
+  clock.advance(8 * 24 * 3600);
+  workflows::record_audit(kms, "system", interrupted_export_event, "new", workflows::audit_outcome::success);
+  const auto overview = workflows::read_server_overview(site, 0, 10);
+  BOOST_TEST_REQUIRE(overview.resolved_exports.size() == 1u);
+  BOOST_TEST(overview.resolved_exports[0].detail == "new");
+  BOOST_TEST(overview.resolved_exports[0].at == clock.now());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
