@@ -7,6 +7,7 @@
 
 #include "store/audit_log.hpp"
 #include "workflow_fixture.hpp"
+#include "workflows/complete_enrollment.hpp"
 #include "workflows/enrollment.hpp"
 #include "workflows/progress.hpp"
 

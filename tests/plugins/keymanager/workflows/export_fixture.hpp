@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "workflows/complete_enrollment.hpp"
 #include "workflows/enrollment.hpp"
 #include "workflows/enrollment_settings.hpp"
 #include "fake_certificate_services.hpp"
