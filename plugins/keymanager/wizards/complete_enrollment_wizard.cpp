@@ -17,7 +17,9 @@ class complete_enrollment_wizard final : public token_task_wizard {
                           "Your enrollment token makes your encryption key and certificate.") {}
 
  private:
-  void check_token(const workflows::presented_token& token) override { workflows::check_enrollment_token(kms(), token); }
+  void check_token(const workflows::presented_token& token) override {
+    workflows::check_enrollment_token(kms(), token);
+  }
 
   token_task_result redeem(const workflows::token_redemption& request, workflows::progress& progress) override {
     const auto ca = workflows::open_certificate_services(kms().db());

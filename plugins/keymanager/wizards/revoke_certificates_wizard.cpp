@@ -26,8 +26,8 @@ class revoke_certificates_wizard final : public task_wizard {
                        "A pattern with * and ? (e.g. contractor-*), case-insensitive."};
     sdk::field keys{"keys", "Certificates", sdk::field_kind::choice, false, {keys_current, keys_all_valid}, keys_current,
                     "current: each user's newest certificate; all-valid: every certificate not yet revoked."};
-    sdk::field reason{"reason", "Reason", sdk::field_kind::choice, false, workflows::revocation_reason_names(), "unspecified",
-                      "The CRL reason (RFC 5280)."};
+    sdk::field reason{"reason", "Reason", sdk::field_kind::choice, false, workflows::revocation_reason_names(),
+                      "unspecified", "The CRL reason (RFC 5280)."};
     sdk::field confirm{"confirm", "Revoke now? This cannot be undone.", sdk::field_kind::confirmation, true, {}, "no", {}};
     return {sdk::page{"revoke", "Revoke Certificates", "Whose certificates to revoke, and why.", {},
                       {users, pattern, keys, reason, confirm}, false}};

@@ -27,7 +27,10 @@ void check_alias(const std::string& alias) {
 }  // namespace
 
 new_user::new_user(std::string alias, std::string display_name, std::string email, std::string origin)
-    : alias_(std::move(alias)), display_name_(std::move(display_name)), email_(std::move(email)), origin_(std::move(origin)) {
+    : alias_(std::move(alias)),
+      display_name_(std::move(display_name)),
+      email_(std::move(email)),
+      origin_(std::move(origin)) {
   try {
     check_alias(alias_);
     if (email_.empty()) throw error(errc::bad_input, "the e-mail address of '" + alias_ + "' is empty");
