@@ -1,12 +1,12 @@
 // Enroll Users: adds users (typed in, or from a CSV file) or gives an existing user a new
 // enrollment so they get another key. Each user gets a one-time enrollment token, shown here once.
 #include "common/km_error.hpp"
-#include "workflows/enrollment.hpp"
+#include "common/utc_time.hpp"
+#include "workflows/enroll_users.hpp"
 #include "workflows/enrollment_settings.hpp"
 #include "workflows/user_csv.hpp"
-#include "common/utc_time.hpp"
+#include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
-#include "wizards/progress_steps.hpp"
 #include "wizards/task_wizard.hpp"
 
 #include <algorithm>
@@ -64,55 +64,36 @@ class enroll_users_wizard final : public task_wizard {
     return page;
   }
 
-  static std::vector<workflows::new_user> typed_user(const sdk::answers& a) {
-    return {{a.text("users", "alias"), a.text("users", "display_name"), a.text("users", "email"), {}}};
-  }
-
   std::vector<workflows::new_user> users_to_add(const sdk::answers& a) const {
     if (source(a) == source_csv) {
       const auto path = a.text("users", "csv");
       if (path.empty()) throw error(errc::bad_input, "Type the path of the CSV file (field 'csv').");
       return workflows::read_user_csv(path);
     }
-    auto users = typed_user(a);
-    workflows::check_new_user(users.front());
-    return users;
+    return {workflows::new_user(a.text("users", "alias"), a.text("users", "display_name"), a.text("users", "email"))};
+  }
+
+  workflows::enroll_users_request request(const sdk::answers& a) const {
+    if (source(a) == source_reenroll)
+      return workflows::enroll_users_request::reenroll(a.text("users", "alias"), authorization().actor());
+    return workflows::enroll_users_request::add(users_to_add(a), authorization().actor());
   }
 
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
-    if (page_id != "users") return;
-    if (source(so_far) == source_reenroll) {
-      if (so_far.text("users", "alias").empty()) throw error(errc::bad_input, "Type the alias of the user to re-enroll.");
-      return;
-    }
-    users_to_add(so_far);
-  }
-
-  std::vector<workflows::invitation> invite(const sdk::answers& all) {
-    if (source(all) == source_reenroll) {
-      std::vector<workflows::invitation> one;
-      one.push_back(workflows::reenroll_user(kms(), all.text("users", "alias")));
-      return one;
-    }
-    return workflows::enroll_users(kms(), users_to_add(all));
+    if (page_id == "users") request(so_far);
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    progress_steps steps(env().progress, "Enrolling users", 1);
-    steps.stop_if_cancelled();
-    const auto invitations = invite(all);
-    steps.advance("tokens issued");
+    console_progress progress(env().progress);
+    const auto enrolled = workflows::enroll_users(kms(), request(all), progress);
+    const auto& invitations = enrolled.invitations;
     sdk::table t{"Enrollment tokens (shown once: hand each to its user)",
                  {{"user", "User"}, {"token", "Token"}, {"expires", "Expires"}}, {}, invitations.size()};
-    std::string aliases;
-    for (const auto& invited : invitations) {
+    for (const auto& invited : invitations)
       t.rows.push_back({invited.alias, std::string(invited.token.view()), utc_text(invited.expires_at)});
-      aliases += (aliases.empty() ? "" : ", ") + invited.alias;
-    }
-    audit(source(all) == source_reenroll ? "user-re-enrolled" : "users-enrolled", aliases);
     return sdk::summary{"Users enrolled",
                         {{"count", "Users", std::to_string(invitations.size()), {}},
-                         {"message", "Message to users", workflows::read_enrollment_settings(kms().db()).user_message, {}}},
+                         {"message", "Message to users", enrolled.user_message, {}}},
                         std::move(t)};
   }
 };

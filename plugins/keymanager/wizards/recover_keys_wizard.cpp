@@ -1,10 +1,7 @@
 // Recover Keys: an administrator issues a one-time recovery token for a user, shown here once;
 // with it the user runs Redeem Recovery Token and gets every key of their history back.
-#include "common/km_error.hpp"
-#include "workflows/recovery.hpp"
-#include "store/key_history.hpp"
-#include "store/users.hpp"
 #include "common/utc_time.hpp"
+#include "workflows/recover_keys.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 
@@ -26,19 +23,14 @@ class recover_keys_wizard final : public task_wizard {
   // Only users with a key history can be chosen: the others have nothing to recover.
   sdk::page prepare_page(const sdk::page& declared, const sdk::answers&) override {
     auto page = declared;
-    store::key_history_repository history(kms().db());
-    std::vector<store::user_record> users;
-    store::user_repository(kms().db()).for_each([&](const store::user_record& u) { users.push_back(u); });
-    for (const auto& u : users)
-      if (history.count_for_user(u.user_id) > 0) page.fields.front().options.push_back(u.alias);
+    page.fields.front().options = workflows::users_with_keys(kms());
     if (page.fields.front().options.empty()) page.info = {"No user has keys in escrow yet."};
     return page;
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    const auto alias = all.text("user", "user");
-    const workflows::invitation token = workflows::issue_recovery_token(kms(), alias);
-    audit("recovery-token-issued", token.alias);
+    const workflows::invitation token =
+        workflows::recover_keys(kms(), {all.text("user", "user"), authorization().actor()});
     return sdk::summary{"Recovery token issued",
                         {{"user", "User", token.alias, {}},
                          {"token", "Recovery token (shown once)", std::string(token.token.view()), {}},

@@ -1,7 +1,6 @@
 // Redeem Recovery Token: a user redeems a recovery token for a PKCS#12 file holding every key of
 // their history with its certificate, protected by the password they choose.
-#include "workflows/recovery.hpp"
-#include "workflows/token_check.hpp"
+#include "workflows/redeem_recovery.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/token_task_wizard.hpp"
 
@@ -15,16 +14,11 @@ class redeem_recovery_wizard final : public token_task_wizard {
                           "Your recovery token gives you every key you ever had, with its certificate.") {}
 
  private:
-  void check_token(const std::string& alias, const secret& token) override {
-    workflows::check_token_of(kms().db(), alias, token, store::token_purpose::recover, kms().clock().now());
-  }
+  void check_token(const workflows::presented_token& token) override { workflows::check_recovery_token(kms(), token); }
 
-  token_task_result redeem(const std::string& alias, const secret& token, const secret& password) override {
-    workflows::recovered_keys recovered = workflows::redeem_recovery(kms(), alias, token, password);
-    return {std::move(recovered.pkcs12),
-            {{"keys", "Keys recovered", std::to_string(recovered.keys), {}}},
-            "recovery-redeemed",
-            alias + " keys " + std::to_string(recovered.keys)};
+  token_task_result redeem(const workflows::token_redemption& request, workflows::progress& progress) override {
+    const auto recovered = workflows::redeem_recovery(kms(), request, progress);
+    return {recovered.file, {{"keys", "Keys recovered", std::to_string(recovered.keys), {}}}};
   }
 };
 

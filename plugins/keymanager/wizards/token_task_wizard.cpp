@@ -1,12 +1,10 @@
 #include "wizards/token_task_wizard.hpp"
 
-#include "common/atomic_file.hpp"
 #include "common/km_error.hpp"
-#include "workflows/enrollment.hpp"
+#include "wizards/console_progress.hpp"
 #include "wizards/new_file_path.hpp"
-#include "wizards/progress_steps.hpp"
 
-#include <filesystem>
+#include <utility>
 
 namespace arbor::km::wizards {
 namespace {
@@ -15,24 +13,20 @@ constexpr const char* page_id = "token";
 
 secret secret_answer(const sdk::answers& a, std::string_view field) { return secret(a.secret(page_id, field).view()); }
 
-std::string alias_of(const sdk::answers& a) {
-  auto alias = a.text(page_id, "alias");
-  if (alias.empty()) throw error(errc::bad_input, "Type your alias (field 'alias').");
-  return alias;
+workflows::presented_token token_of(const sdk::answers& a) {
+  try {
+    return {a.text(page_id, "alias"), secret_answer(a, "token")};
+  } catch (const workflows::presented_token::incomplete& e) {
+    const char* field = e.which() == workflows::presented_token::part::alias ? "alias" : "token";
+    throw error(errc::bad_input, std::string(e.what()) + " (field '" + field + "').");
+  }
 }
 
-secret token_of(const sdk::answers& a) {
-  auto token = secret_answer(a, "token");
-  if (token.empty()) throw error(errc::bad_input, "Type the token an administrator gave you (field 'token').");
-  return token;
-}
-
-secret password_of(const sdk::answers& a) {
+workflows::pkcs12_password password_of(const sdk::answers& a) {
   auto password = secret_answer(a, "password");
   if (!(password == secret_answer(a, "confirm_password")))
     throw error(errc::bad_input, "The two passwords differ: type the same password twice.");
-  workflows::check_pkcs12_password(password);
-  return password;
+  return workflows::pkcs12_password(std::move(password));
 }
 
 }  // namespace
@@ -57,29 +51,17 @@ std::vector<sdk::page> token_task_wizard::task_pages() const {
 
 void token_task_wizard::validate_page(std::string_view page, const sdk::answers& so_far) {
   if (page != page_id) return;
-  const std::string alias = alias_of(so_far);
+  const workflows::presented_token token = token_of(so_far);
   password_of(so_far);
   check_new_file_path(so_far.text(page_id, "output"), "output", kms().directory().database_dir());
-  check_token(alias, token_of(so_far));
+  check_token(token);
 }
 
 sdk::summary token_task_wizard::run_task(const sdk::answers& all) {
-  const std::filesystem::path output = all.text(page_id, "output");
-  const std::string alias = alias_of(all);
-  progress_steps steps(env().progress, title_, 2);
-  steps.stop_if_cancelled();
-  token_task_result result = redeem(alias, token_of(all), password_of(all));
-  steps.advance("keys ready");
-  try {
-    write_file_atomically(output, result.pkcs12, 0600, if_exists::refuse);
-  } catch (const error& e) {
-    throw error(e.code(), std::string(e.what()) +
-                              ". Your keys are safe in the Key Manager: ask an administrator for a recovery token.",
-                e.technical());
-  }
-  steps.advance("file saved");
-  audit(result.audit_event, result.audit_detail, "user " + alias);
-  result.items.insert(result.items.begin(), {"file", "PKCS#12 file", std::filesystem::absolute(output).string(), {}});
+  const workflows::token_redemption request{token_of(all), password_of(all), all.text(page_id, "output")};
+  console_progress progress(env().progress);
+  token_task_result result = redeem(request, progress);
+  result.items.insert(result.items.begin(), {"file", "PKCS#12 file", result.file.string(), {}});
   return sdk::summary{title_, std::move(result.items), {}};
 }
 

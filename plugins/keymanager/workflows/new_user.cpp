@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "common/km_error.hpp"
 #include "crypto/csr.hpp"
@@ -25,18 +26,18 @@ void check_alias(const std::string& alias) {
 
 }  // namespace
 
-const std::string& certificate_name(const new_user& user) {
-  return user.display_name.empty() ? user.alias : user.display_name;
-}
-
-void check_new_user(const new_user& user) {
+new_user::new_user(std::string alias, std::string display_name, std::string email, std::string origin)
+    : alias_(std::move(alias)),
+      display_name_(std::move(display_name)),
+      email_(std::move(email)),
+      origin_(std::move(origin)) {
   try {
-    check_alias(user.alias);
-    if (user.email.empty()) throw error(errc::bad_input, "the e-mail address of '" + user.alias + "' is empty");
-    crypto::check_csr_subject(certificate_name(user), user.email);
+    check_alias(alias_);
+    if (email_.empty()) throw error(errc::bad_input, "the e-mail address of '" + alias_ + "' is empty");
+    crypto::check_csr_subject(certificate_name(), email_);
   } catch (const error& e) {
-    if (e.code() != errc::bad_input || user.origin.empty()) throw;
-    throw error(errc::bad_input, user.origin + ": " + e.what(), e.technical());
+    if (e.code() != errc::bad_input || origin_.empty()) throw;
+    throw error(errc::bad_input, origin_ + ": " + e.what(), e.technical());
   }
 }
 

@@ -57,13 +57,4 @@ void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_se
   }
 }
 
-std::vector<retried_revocation> retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca,
-                                                          std::int64_t now) {
-  std::vector<retried_revocation> outcomes;
-  retry_pending_revocations(
-      db, ca, now, [](const store::pending_revocation&) { return true; },
-      [&](const retried_revocation& outcome) { outcomes.push_back(outcome); });
-  return outcomes;
-}
-
 }  // namespace arbor::km::workflows

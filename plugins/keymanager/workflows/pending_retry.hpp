@@ -1,6 +1,7 @@
 #pragma once
-// Retry Pending Revocations: asking Certificate Services again for every revocation it has not
-// confirmed yet.
+// Working the pending-revocation queue: asking Certificate Services again for the revocations it
+// has not confirmed yet. Retry Pending Revocations (workflows/retry_revocations) works the whole
+// queue, Export Users (workflows/export_revocation) the entries of the users it exported.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,9 +35,5 @@ using revocation_outcome = std::function<void(const retried_revocation&)>;
 void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca, std::int64_t now,
                                const revocation_filter& which, const revocation_outcome& each,
                                std::size_t batch_size = 512);
-
-/// The same for the whole queue, collecting every outcome (Retry Pending Revocations).
-std::vector<retried_revocation> retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca,
-                                                          std::int64_t now);
 
 }  // namespace arbor::km::workflows

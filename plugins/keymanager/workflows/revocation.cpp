@@ -54,9 +54,9 @@ std::vector<store::key_entry> keys_to_revoke(const std::vector<store::key_entry>
   return valid;
 }
 
-std::vector<user_revocation> revoke_certificates(store::sqlite::connection& db, ca::certificate_services& ca,
-                                                 std::span<const revocation_subject> subjects,
-                                                 ca::revocation_reason reason, std::int64_t now) {
+std::vector<user_revocation> revoke_keys(store::sqlite::connection& db, ca::certificate_services& ca,
+                                         std::span<const revocation_subject> subjects, ca::revocation_reason reason,
+                                         std::int64_t now) {
   std::vector<ca::revocation> requests;
   for (const revocation_subject& subject : subjects)
     for (const store::key_entry& key : subject.keys) requests.push_back({key.serial_decimal, key.authority_key_id, reason});

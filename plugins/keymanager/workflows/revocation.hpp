@@ -1,8 +1,8 @@
 #pragma once
-// Revoking users' certificates at Certificate Services. Used by Revoke Certificates for users who
-// stay, and by Export Users for users about to be deleted: what the CA confirms is marked revoked
-// in the key history; what it does not goes to the pending-revocation queue (which has no tie to
-// the users table, so it survives the user's deletion) with the error, to be retried.
+// Revoking users' keys' certificates at Certificate Services, the step Revoke Certificates
+// (workflows/revoke_certificates) runs: what the CA confirms is marked revoked in the key
+// history; what it does not goes to the pending-revocation queue (which has no tie to the users
+// table, so it survives the user's deletion) with the error, to be retried.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -57,8 +57,8 @@ struct user_revocation {
 /// attempt, the error, at `now`) with status revocation-pending. Keys that are no longer in the
 /// key history are only queued. Results are in the order of `subjects`. Never throws for CA
 /// failures; throws km::error when the database cannot be written.
-std::vector<user_revocation> revoke_certificates(store::sqlite::connection& db, ca::certificate_services& ca,
-                                                 std::span<const revocation_subject> subjects,
-                                                 ca::revocation_reason reason, std::int64_t now);
+std::vector<user_revocation> revoke_keys(store::sqlite::connection& db, ca::certificate_services& ca,
+                                         std::span<const revocation_subject> subjects, ca::revocation_reason reason,
+                                         std::int64_t now);
 
 }  // namespace arbor::km::workflows

@@ -15,14 +15,15 @@ error not_theirs(std::string_view alias) {
 
 }  // namespace
 
-store::user_record redeem_token_of(store::sqlite::connection& db, std::string_view alias, const secret& token,
+store::user_record redeem_token_of(store::sqlite::connection& db, const presented_token& presented,
                                    store::token_purpose purpose, std::int64_t now) {
+  const std::string& alias = presented.alias();
   if (!db.in_transaction()) throw error(errc::internal, "A token was redeemed outside a transaction.");
   const auto user = store::user_repository(db).find_by_alias(alias);
   if (!user) throw not_theirs(alias);
   store::redeemed_token redeemed;
   try {
-    redeemed = store::token_repository(db).redeem(token, purpose, now);
+    redeemed = store::token_repository(db).redeem(presented.token(), purpose, now);
   } catch (const error& e) {
     if (e.code() == errc::not_found) throw not_theirs(alias);
     throw;
@@ -31,10 +32,10 @@ store::user_record redeem_token_of(store::sqlite::connection& db, std::string_vi
   return *user;
 }
 
-store::user_record check_token_of(store::sqlite::connection& db, std::string_view alias, const secret& token,
+store::user_record check_token_of(store::sqlite::connection& db, const presented_token& presented,
                                   store::token_purpose purpose, std::int64_t now) {
   store::sqlite::transaction dry_run(db);  // never committed
-  return redeem_token_of(db, alias, token, purpose, now);
+  return redeem_token_of(db, presented, purpose, now);
 }
 
 }  // namespace arbor::km::workflows

@@ -85,7 +85,7 @@ new_user user_from(const std::vector<std::string>& fields, std::string origin) {
   if (fields.size() != field_count) {
     throw broken_line{"expected 3 fields (alias,display name,email), found " + std::to_string(fields.size())};
   }
-  return {fields[0], fields[1], fields[2], std::move(origin)};
+  return new_user(fields[0], fields[1], fields[2], std::move(origin));
 }
 
 }  // namespace
@@ -111,9 +111,8 @@ class user_lines {
         return;
       }
       new_user user = user_from(fields, where);
-      check_new_user(user);
-      if (!aliases_.insert(lowercase(user.alias)).second)
-        throw broken_line{"the alias '" + user.alias + "' is given twice in the file"};
+      if (!aliases_.insert(lowercase(user.alias())).second)
+        throw broken_line{"the alias '" + user.alias() + "' is given twice in the file"};
       users_.push_back(std::move(user));
     } catch (const broken_line& broken) {
       throw error(errc::bad_input, where + ": " + broken.why + "; nothing of the file was imported.");

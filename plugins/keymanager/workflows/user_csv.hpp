@@ -12,7 +12,7 @@ namespace arbor::km::workflows {
 
 /// The users in `text`, each with origin "line N of <source>". The first broken line (wrong
 /// header, wrong number of fields, an unterminated quote, an alias given twice, a field that
-/// check_new_user refuses) is errc::bad_input naming that line; nothing is returned then.
+/// new_user refuses) is errc::bad_input naming that line; nothing is returned then.
 std::vector<new_user> parse_user_csv(std::string_view text, std::string_view source);
 
 /// Reads and parses a regular file of at most 64 MiB a line at a time (source: its file name);

@@ -52,8 +52,8 @@ BOOST_FIXTURE_TEST_CASE(a_backup_whose_sealed_keys_do_not_open_here_is_refused_a
   // A whole, well-formed database of the destination server: its keys are sealed under the
   // destination's master key, not this server's.
   std::vector<workflows::new_user> users{{"bob", "Bob", "bob@example.org", {}}};
-  auto invited = std::move(workflows::enroll_users(destination, users).front());
-  workflows::complete_enrollment(destination, ca, "bob", invited.token, secret("user-chosen-pw"));
+  auto invited = std::move(workflows::add_users(destination, users).front());
+  workflows::issue_user_key(destination, ca, {"bob", invited.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
   const auto foreign = store::back_up(destination.db(), destination.directory(), clock.now());
 
   choose(foreign);

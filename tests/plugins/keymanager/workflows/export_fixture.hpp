@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "workflows/complete_enrollment.hpp"
 #include "workflows/enrollment.hpp"
 #include "workflows/enrollment_settings.hpp"
 #include "fake_certificate_services.hpp"
@@ -63,10 +64,10 @@ struct export_fixture {
   // Adds `alias` with `keys` enrolled keys (0: added, never enrolled) and returns the user id.
   std::string user(const std::string& alias, int keys) {
     std::vector<workflows::new_user> users{{alias, "Name of " + alias, alias + "@example.org", {}}};
-    auto invited = std::move(workflows::enroll_users(source, users).front());
+    auto invited = std::move(workflows::add_users(source, users).front());
     for (int i = 0; i < keys; ++i) {
       if (i > 0) invited = workflows::reenroll_user(source, alias);
-      workflows::complete_enrollment(source, ca, alias, invited.token, secret("user-chosen-pw"));
+      workflows::issue_user_key(source, ca, {alias, invited.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
     }
     return invited.user_id;
   }

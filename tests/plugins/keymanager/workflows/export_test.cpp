@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(a_key_added_while_the_file_is_written_keeps_every_user_and_
   user("bob", 1);
   observer.on_first_step = [&] {  // alice is in the file by then
     auto again = workflows::reenroll_user(source, "alice");
-    workflows::complete_enrollment(source, ca, "alice", again.token, secret("user-chosen-pw"));
+    workflows::issue_user_key(source, ca, {"alice", again.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
   };
   try {
     run(request());

@@ -7,6 +7,7 @@
 
 #include "crypto/thumbprint.hpp"
 #include "export_fixture.hpp"
+#include "workflows/complete_enrollment.hpp"
 #include "workflows/import_source.hpp"
 #include "workflows/import_users.hpp"
 
@@ -67,8 +68,8 @@ BOOST_FIXTURE_TEST_CASE(a_file_replaced_by_another_server_export_after_acceptanc
   // Another server exports to the same destination; its file takes the accepted file's place.
   auto other = open("other", "Other KMS");
   std::vector<workflows::new_user> users{{"bob", "Bob", "bob@example.org", {}}};
-  auto invited = std::move(workflows::enroll_users(other, users).front());
-  workflows::complete_enrollment(other, ca, "bob", invited.token, secret("user-chosen-pw"));
+  auto invited = std::move(workflows::add_users(other, users).front());
+  workflows::issue_user_key(other, ca, {"bob", invited.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
   const auto replacement = workflows::export_users(other, request(), {&ca, {}}, observer).file;
   std::filesystem::copy_file(replacement, file.file().path(), std::filesystem::copy_options::overwrite_existing);
   BOOST_CHECK_EXCEPTION(workflows::plan_import(destination, accepted), error, [](const error& e) {

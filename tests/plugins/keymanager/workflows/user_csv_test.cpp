@@ -68,8 +68,8 @@ BOOST_AUTO_TEST_CASE(the_file_is_read_a_line_at_a_time_and_a_huge_line_is_refuse
   std::ofstream(file) << "alias,display name,email\n\nalice,Alice,alice@example.org\r\ncarol,Carol,c@example.org";
   const auto users = read_user_csv(file);
   BOOST_TEST_REQUIRE(users.size() == 2u);
-  BOOST_TEST(users[1].origin == "line 4 of users.csv");
-  BOOST_TEST(users[1].email == "c@example.org");
+  BOOST_TEST(users[1].origin() == "line 4 of users.csv");
+  BOOST_TEST(users[1].email() == "c@example.org");
 }
 
 BOOST_AUTO_TEST_CASE(users_are_read_with_quotes_crlf_and_blank_lines) {
@@ -81,12 +81,12 @@ BOOST_AUTO_TEST_CASE(users_are_read_with_quotes_crlf_and_blank_lines) {
       "carol,,carol@example.org",
       "users.csv");
   BOOST_TEST_REQUIRE(users.size() == 3u);
-  BOOST_TEST(users[0].alias == "alice");
-  BOOST_TEST(users[0].display_name == "Alice Liddell");
-  BOOST_TEST(users[1].display_name == "Smith, \"Bob\"");
-  BOOST_TEST(users[1].origin == "line 4 of users.csv");
-  BOOST_TEST(users[2].display_name.empty());
-  BOOST_TEST(users[2].email == "carol@example.org");
+  BOOST_TEST(users[0].alias() == "alice");
+  BOOST_TEST(users[0].display_name() == "Alice Liddell");
+  BOOST_TEST(users[1].display_name() == "Smith, \"Bob\"");
+  BOOST_TEST(users[1].origin() == "line 4 of users.csv");
+  BOOST_TEST(users[2].display_name().empty());
+  BOOST_TEST(users[2].email() == "carol@example.org");
 }
 
 BOOST_AUTO_TEST_CASE(a_line_with_too_few_fields_is_named) {

@@ -1,13 +1,20 @@
-#include "workflows/recovery.hpp"
+#include "workflows/redeem_recovery.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "common/km_error.hpp"
 #include "crypto/pkcs12.hpp"
-#include "workflows/enrollment_settings.hpp"
 #include "instance/key_sealing.hpp"
-#include "workflows/token_check.hpp"
 #include "store/key_history.hpp"
 #include "store/tokens.hpp"
 #include "store/users.hpp"
+#include "workflows/cancellation.hpp"
+#include "workflows/pkcs12_file.hpp"
+#include "workflows/task_audit.hpp"
+#include "workflows/token_check.hpp"
 
 namespace arbor::km::workflows {
 namespace {
@@ -30,38 +37,38 @@ opened_history open_history(const crypto::master_key& master, const store::user_
   return opened;
 }
 
-}  // namespace
-
-invitation issue_recovery_token(key_manager& kms, std::string_view alias) {
+// The user's whole history as one PKCS#12, and how many keys it holds. One transaction: the token
+// counts as used only when every key was unsealed.
+std::pair<std::vector<std::uint8_t>, std::size_t> history_pkcs12(key_manager& kms, const redeem_recovery_request& request) {
   auto& db = kms.db();
   store::sqlite::transaction tx(db);
-  const auto user = store::user_repository(db).find_by_alias(alias);
-  if (!user) throw error(errc::not_found, "There is no user '" + std::string(alias) + "'.");
-  if (store::key_history_repository(db).count_for_user(user->user_id) == 0) {
-    throw error(errc::bad_input, "User '" + user->alias +
-                                     "' has no keys to recover: they have not completed an enrollment yet.");
-  }
-  const std::int64_t now = kms.clock().now();
-  store::issued_token issued = store::token_repository(db).issue(
-      user->user_id, store::token_purpose::recover, now, read_enrollment_settings(db).token_lifetime_s);
-  tx.commit();
-  return {user->alias, user->user_id, std::move(issued.token), issued.expires_at};
-}
-
-recovered_keys redeem_recovery(key_manager& kms, std::string_view alias, const secret& token,
-                               const secret& pkcs12_password) {
-  check_pkcs12_password(pkcs12_password);
-  auto& db = kms.db();
-  store::sqlite::transaction tx(db);
-  const store::user_record user = redeem_token_of(db, alias, token, store::token_purpose::recover, kms.clock().now());
+  const store::user_record user = redeem_token_of(db, request.token, store::token_purpose::recover, kms.clock().now());
   const auto history = store::key_history_repository(db).list_for_user(user.user_id);
   if (history.empty()) throw error(errc::bad_input, "User '" + user.alias + "' has no keys to recover.");
   const opened_history opened = open_history(kms.master(), user, history);
   std::vector<crypto::pkcs12_entry> entries;
   for (std::size_t i = 0; i < history.size(); ++i) entries.push_back({opened.keys[i], opened.certs[i], opened.names[i]});
-  recovered_keys recovered{user.user_id, entries.size(), crypto::make_pkcs12(entries, pkcs12_password)};
+  auto pkcs12 = crypto::make_pkcs12(entries, request.password.value());
   tx.commit();
-  return recovered;
+  return {std::move(pkcs12), entries.size()};
+}
+
+}  // namespace
+
+void check_recovery_token(key_manager& kms, const presented_token& token) {
+  check_token_of(kms.db(), token, store::token_purpose::recover, kms.clock().now());
+}
+
+redeem_recovery_result redeem_recovery(key_manager& kms, const redeem_recovery_request& request, progress& progress) {
+  progress.phase("Redeem Recovery Token", 2);
+  stop_if_cancelled(progress);
+  const auto [pkcs12, keys] = history_pkcs12(kms, request);
+  progress.step("keys ready");
+  const std::filesystem::path file = save_pkcs12(request.output, pkcs12);
+  progress.step("file saved");
+  const std::string& alias = request.token.alias();
+  record_audit(kms, "user " + alias, "recovery-redeemed", alias + " keys " + std::to_string(keys), audit_outcome::success);
+  return {file, keys};
 }
 
 }  // namespace arbor::km::workflows

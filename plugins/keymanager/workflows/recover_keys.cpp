@@ -1,0 +1,39 @@
+#include "workflows/recover_keys.hpp"
+
+#include "common/km_error.hpp"
+#include "store/key_history.hpp"
+#include "store/tokens.hpp"
+#include "store/users.hpp"
+#include "workflows/enrollment_settings.hpp"
+#include "workflows/task_audit.hpp"
+
+namespace arbor::km::workflows {
+
+std::vector<std::string> users_with_keys(key_manager& kms) {
+  std::vector<store::user_record> users;
+  store::user_repository(kms.db()).for_each([&](const store::user_record& u) { users.push_back(u); });
+  store::key_history_repository history(kms.db());
+  std::vector<std::string> aliases;
+  for (const auto& u : users)
+    if (history.count_for_user(u.user_id) > 0) aliases.push_back(u.alias);
+  return aliases;
+}
+
+invitation recover_keys(key_manager& kms, const recover_keys_request& request) {
+  auto& db = kms.db();
+  store::sqlite::transaction tx(db);
+  const auto user = store::user_repository(db).find_by_alias(request.alias);
+  if (!user) throw error(errc::not_found, "There is no user '" + request.alias + "'.");
+  if (store::key_history_repository(db).count_for_user(user->user_id) == 0) {
+    throw error(errc::bad_input, "User '" + user->alias +
+                                     "' has no keys to recover: they have not completed an enrollment yet.");
+  }
+  const std::int64_t now = kms.clock().now();
+  store::issued_token issued = store::token_repository(db).issue(
+      user->user_id, store::token_purpose::recover, now, read_enrollment_settings(db).token_lifetime_s);
+  tx.commit();
+  record_audit(kms, request.actor, "recovery-token-issued", user->alias, audit_outcome::success);
+  return {user->alias, user->user_id, std::move(issued.token), issued.expires_at};
+}
+
+}  // namespace arbor::km::workflows

@@ -1,0 +1,17 @@
+#pragma once
+// What a user gives a token task (Complete Enrollment, Redeem Recovery Token): their token with
+// their alias, the password for the PKCS#12 file the task makes, and where to save that file.
+#include <filesystem>
+
+#include "workflows/pkcs12_password.hpp"
+#include "workflows/presented_token.hpp"
+
+namespace arbor::km::workflows {
+
+struct token_redemption {
+  presented_token token;
+  pkcs12_password password;
+  std::filesystem::path output;  // a new file; an existing one is never replaced
+};
+
+}  // namespace arbor::km::workflows
