@@ -9,7 +9,7 @@
 
 #include <arbor/sdk/audit_trail.hpp>
 
-namespace arbor::km::services {
+namespace arbor::km {
 
 /// The password-policy task that reading the audit log through the service is checked against.
 using workflows::read_audit_log_task;
@@ -27,4 +27,4 @@ class audit_trail_service final : public sdk::audit_trail {
   const wizards::environment& env_;
 };
 
-}  // namespace arbor::km::services
+}  // namespace arbor::km

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace arbor::km::views {
+namespace arbor::km {
 namespace {
 
 sdk::table users_table(const workflows::server_overview& overview) {
@@ -34,7 +34,7 @@ sdk::table revocations_table(const std::vector<workflows::pending_revocation>& p
 
 }  // namespace
 
-sdk::details_view server_details(const workflows::server_overview& overview, sdk::row_window window) {
+sdk::details_view details_pane(const workflows::server_overview& overview, sdk::row_window window) {
   sdk::details_view view;
   if (overview.default_password_in_use)
     view.notices.push_back("The initial password 'password' is still in use: change it under "
@@ -50,4 +50,4 @@ sdk::details_view server_details(const workflows::server_overview& overview, sdk
   return view;
 }
 
-}  // namespace arbor::km::views
+}  // namespace arbor::km

@@ -6,9 +6,9 @@
 
 #include <arbor/sdk/node.hpp>
 
-namespace arbor::km::views {
+namespace arbor::km {
 
 /// The details view of `overview`, read for `window` (workflows::read_server_overview).
-sdk::details_view server_details(const workflows::server_overview& overview, sdk::row_window window);
+sdk::details_view details_pane(const workflows::server_overview& overview, sdk::row_window window);
 
-}  // namespace arbor::km::views
+}  // namespace arbor::km

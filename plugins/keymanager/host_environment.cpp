@@ -22,16 +22,16 @@ std::uint32_t config_number(sdk::configuration* config, std::string_view key, st
 wizards::environment environment_from(sdk::host_services& services, const km::clock& clock) {
   wizards::environment env;
   auto* data = services.get<sdk::data_directory>();
-  env.data_dir = data ? data->path() : std::filesystem::path("var/kmsdata");
+  env.site.data_dir = data ? data->path() : std::filesystem::path("var/kmsdata");
   auto* config = services.get<sdk::configuration>();
   if (config != nullptr) {
-    if (auto type = config->get("identity.key-type")) env.identity.type = workflows::parse_key_type(*type);
-    if (auto name = config->get("identity.name")) env.identity.common_name = *name;
+    if (auto type = config->get("identity.key-type")) env.site.identity.type = workflows::parse_key_type(*type);
+    if (auto name = config->get("identity.name")) env.site.identity.common_name = *name;
   }
   // Argon2 cost can be lowered for test suites that log in hundreds of times; never below RFC 9106's floor.
-  env.argon2.memory_kib = std::max<std::uint32_t>(config_number(config, "auth.argon2-memory-kib", env.argon2.memory_kib), 8 * 1024);
-  env.argon2.iterations = std::max<std::uint32_t>(config_number(config, "auth.argon2-iterations", env.argon2.iterations), 1);
-  env.clock = &clock;
+  env.site.argon2.memory_kib = std::max<std::uint32_t>(config_number(config, "auth.argon2-memory-kib", env.site.argon2.memory_kib), 8 * 1024);
+  env.site.argon2.iterations = std::max<std::uint32_t>(config_number(config, "auth.argon2-iterations", env.site.argon2.iterations), 1);
+  env.site.clock = &clock;
   env.progress = services.get<sdk::progress>();
   env.log = services.get<sdk::log>();
   return env;

@@ -2,7 +2,6 @@
 
 #include "wizards/login_page.hpp"
 #include "wizards/sdk_error.hpp"
-#include "workflows/task_audit.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -29,7 +28,7 @@ std::optional<sdk::page> task_wizard::declared(std::string_view page_id) const {
 }
 
 workflows::key_manager& task_wizard::kms() {
-  if (!kms_) kms_.emplace(workflows::open(env_));
+  if (!kms_) kms_.emplace(workflows::open(env_.site));
   return *kms_;
 }
 
@@ -39,15 +38,15 @@ const workflows::authorization& task_wizard::authorization() const {
 }
 
 sdk::page task_wizard::prepare_login(const sdk::answers& so_far) {
-  const auto demand = workflows::login_needed(kms(), env_, policy_task(so_far));
+  const auto demand = workflows::login_needed(kms(), env_.site, policy_task(so_far));
   return login_page_for(login_page_id, demand.administrators, demand.default_password_in_use);
 }
 
 void task_wizard::validate_login(const sdk::answers& so_far) {
   authorization_.reset();
   const auto task = policy_task(so_far);
-  const auto page = login_page_for(login_page_id, workflows::administrators_needed(kms(), env_, task), false);
-  authorization_.emplace(workflows::sign_in(kms(), env_, {task, credentials_from(page, so_far)}));
+  const auto page = login_page_for(login_page_id, workflows::administrators_needed(kms(), env_.site, task), false);
+  authorization_.emplace(workflows::sign_in(kms(), env_.site, {task, credentials_from(page, so_far)}));
 }
 
 sdk::result<sdk::page> task_wizard::prepare(std::string_view page_id, const sdk::answers& so_far) {
@@ -80,14 +79,5 @@ sdk::page task_wizard::prepare_page(const sdk::page& declared_page, const sdk::a
 
 void task_wizard::validate_page(std::string_view, const sdk::answers&) {}
 
-void task_wizard::audit(std::string_view event, std::string_view detail, std::string_view actor) {
-  workflows::record_audit(kms(), actor.empty() ? authorization().actor() : std::string(actor), event, detail,
-                          workflows::audit_outcome::success);
-}
-
-void task_wizard::audit_failure(std::string_view event, std::string_view detail) {
-  workflows::record_audit(kms(), authorization_ ? authorization_->actor() : "not logged in", event, detail,
-                          workflows::audit_outcome::failure);
-}
 
 }  // namespace arbor::km::wizards

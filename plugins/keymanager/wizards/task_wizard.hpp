@@ -49,14 +49,6 @@ class task_wizard : public sdk::wizard {
   /// Who logged in for this task; only valid in validate_page() after the login and in run_task().
   const workflows::authorization& authorization() const;
   const environment& env() const noexcept { return env_; }
-  // audit() and audit_failure() serve the tasks whose workflow does not audit itself yet; the
-  // properties tabs no longer call them. Remove both once no wizard does.
-  /// Appends a successful `event` by the logged-in administrators (or, for a token task, by
-  /// `actor`) to the audit log.
-  void audit(std::string_view event, std::string_view detail, std::string_view actor = {});
-  /// Appends a refused or failed `event` by the logged-in administrators ("not logged in" before
-  /// a login) to the audit log.
-  void audit_failure(std::string_view event, std::string_view detail);
 
  private:
   std::vector<sdk::page> all_pages() const;

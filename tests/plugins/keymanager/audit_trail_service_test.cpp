@@ -20,13 +20,13 @@ struct service_fixture {
   km::test_clock clock{1'700'000'000};
   km::wizards::environment env = [this] {
     km::wizards::environment e;
-    e.data_dir = dir / "kmsdata";
-    e.identity = km::workflows::identity_options{km::crypto::key_type::ec_p384, "Test KMS"};
-    e.argon2 = km::workflows::argon2_params{1, 8 * 1024, 1};
-    e.clock = &clock;
+    e.site.data_dir = dir / "kmsdata";
+    e.site.identity = km::workflows::identity_options{km::crypto::key_type::ec_p384, "Test KMS"};
+    e.site.argon2 = km::workflows::argon2_params{1, 8 * 1024, 1};
+    e.site.clock = &clock;
     return e;
   }();
-  km::services::audit_trail_service service{env};
+  km::audit_trail_service service{env};
 
   static std::vector<sdk::credential> admin(const char* password) { return {{"admin", sdk::secret_text(password)}}; }
 

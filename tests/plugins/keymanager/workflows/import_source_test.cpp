@@ -70,7 +70,11 @@ BOOST_FIXTURE_TEST_CASE(a_file_replaced_by_another_server_export_after_acceptanc
   std::vector<workflows::new_user> users{{"bob", "Bob", "bob@example.org", {}}};
   auto invited = std::move(workflows::add_users(other, users).front());
   workflows::issue_user_key(other, ca, {"bob", invited.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
-  const auto replacement = workflows::export_users(other, request(), {&ca, {}}, observer).file;
+  workflows::user_selection everyone(other.db(), {});
+  const workflows::export_request from_other{workflows::confirmed_destination(to(), to().sha256_hex()),
+                                             workflows::export_file_name("users.kmx", other.directory().root()),
+                                             everyone, "admin"};
+  const auto replacement = workflows::export_users(other, from_other, {&ca, {}}, observer).file;
   std::filesystem::copy_file(replacement, file.file().path(), std::filesystem::copy_options::overwrite_existing);
   BOOST_CHECK_EXCEPTION(workflows::plan_import(destination, accepted), error, [](const error& e) {
     BOOST_TEST_MESSAGE(e.what());
