@@ -59,7 +59,7 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
   store::user_repository user_rows(kms.db());
   store::key_history_repository history(kms.db());
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
-  transfer::secret_buffer line;
+  arbor::km::secret line;
   std::uint64_t serial = 2;
   for (long first = 0; first < users; first += users_per_transaction) {
     store::sqlite::transaction tx(kms.db());
