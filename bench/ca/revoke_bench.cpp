@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "ca/certificate_identity.hpp"
 #include "ca/cfssl_client.hpp"
 #include "ca/cfssl_protocol.hpp"
 #include "ca/curl_handles.hpp"
@@ -28,6 +29,7 @@
 #include "csr.hpp"
 
 namespace ca = arbor::km::ca;
+namespace crypto = arbor::km::crypto;
 
 namespace {
 
@@ -58,8 +60,8 @@ std::vector<ca::revocation> enroll(ca::cfssl_client& client, std::size_t count, 
   std::vector<ca::revocation> revocations;
   for (std::size_t i = 0; i < count; ++i) {
     const std::string name = prefix + std::to_string(i);
-    const ca::issued_certificate cert = client.enroll(ca::testing::make_csr(name), {name, name + "@example.org"});
-    revocations.push_back({cert.serial_decimal, cert.authority_key_id, ca::revocation_reason::affiliation_changed});
+    const crypto::certificate cert = client.enroll(ca::testing::make_csr(name), {name, name + "@example.org"});
+    revocations.push_back(ca::revocation_for(cert, ca::revocation_reason::affiliation_changed));
   }
   return revocations;
 }

@@ -23,7 +23,7 @@
 #include "bench_options.hpp"
 #include "measured_process.hpp"
 #include "scratch_directory.hpp"
-#include "crypto/certificate_facts.hpp"
+#include "crypto/certificate.hpp"
 #include "workflows/history_entry.hpp"
 #include "instance/key_sealing.hpp"
 #include "instance/key_manager.hpp"
@@ -59,7 +59,7 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
   store::user_repository user_rows(kms.db());
   store::key_history_repository history(kms.db());
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
-  transfer::secret_buffer line;
+  arbor::km::secret line;
   std::uint64_t serial = 2;
   for (long first = 0; first < users; first += users_per_transaction) {
     store::sqlite::transaction tx(kms.db());
@@ -70,7 +70,7 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
       std::vector<store::key_entry> entries;
       for (int k = 0; k < 2; ++k, ++serial) {
         const std::string key_id = store::random_id();
-        auto entry = workflows::history_entry(user.user_id, key_id, crypto::facts_of(ca.issue(serial)),
+        auto entry = workflows::history_entry(user.user_id, key_id, ca.issue(serial).facts(),
                                            arbor::km::seal_user_key(kms.master(), ca.key_for(serial), user.user_id, key_id),
                                            unix_now());
         entry.seq = history.append(entry);

@@ -69,7 +69,7 @@ void prepare(const fs::path& data, const fs::path& scratch, long users) {
   transfer::transfer_writer writer(data / "bench.kmx", source, kms.identity().cert(), transfer::new_transfer_id(),
                                    [] { return std::chrono::system_clock::now(); });
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
-  transfer::secret_buffer line;
+  arbor::km::secret line;
   std::uint64_t serial = 2;
   for (long n = 0; n < users; ++n) {
     const auto user = bench_user(n, ca, serial);

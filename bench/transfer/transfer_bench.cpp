@@ -92,7 +92,8 @@ void write_bytes(const std::filesystem::path& path, const std::uint8_t* data, st
 std::uintmax_t write_payload(const std::filesystem::path& path, const options& o,
                              const std::vector<bench::pooled_key>& pool) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  transfer::secret_buffer buffer(o.segment_bytes);
+  arbor::km::secret buffer;
+  buffer.reserve(o.segment_bytes);
   for (long n = 0; n < o.users; ++n) {
     transfer::append_user_line(synthetic_user(n, pool), buffer);
     if (buffer.size() >= o.segment_bytes || n + 1 == o.users) {

@@ -10,6 +10,7 @@
 
 #include "ca/revocation_reason.hpp"
 #include "common/km_error.hpp"
+#include "crypto/certificate.hpp"
 
 namespace arbor::km::ca {
 
@@ -28,16 +29,8 @@ struct enroll_request {
   std::string profile = "user-encryption";  // the CA's signing profile
 };
 
-/// A certificate the CA issued, with what is needed to revoke it later.
-struct issued_certificate {
-  std::string pem;
-  std::vector<std::uint8_t> der;
-  std::string serial_decimal;    // the serial number in decimal, as CAs and CRLs print it
-  std::string authority_key_id;  // the certificate's AKI extension, lowercase hex ("" if none)
-};
-
 /// One certificate to revoke. serial_decimal and authority_key_id identify it the way the
-/// certificate itself does (see revocation_for in certificate_identity.hpp); an implementation
+/// certificate itself does (revocation_for in certificate_identity.hpp); an implementation
 /// maps them to how its CA files certificates.
 struct revocation {
   std::string serial_decimal;
@@ -60,9 +53,9 @@ class certificate_services {
  public:
   virtual ~certificate_services() = default;
 
-  /// Sends a PKCS#10 request (PEM) for signing. Throws arbor::km::error (ca_unreachable,
-  /// ca_timeout, ca_error) when no certificate comes back.
-  virtual issued_certificate enroll(const std::string& csr_pem, const enroll_request& request) = 0;
+  /// Sends a PKCS#10 request (PEM) for signing and returns the certificate issued. Throws
+  /// arbor::km::error (ca_unreachable, ca_timeout, ca_error) when no certificate comes back.
+  virtual crypto::certificate enroll(const std::string& csr_pem, const enroll_request& request) = 0;
 
   /// Revokes one certificate. CA failures are reported in the result, not thrown.
   virtual revoke_result revoke(const revocation& request) = 0;

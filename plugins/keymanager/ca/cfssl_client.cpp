@@ -60,7 +60,7 @@ cfssl_client::cfssl_client(connection_settings settings)
 
 cfssl_client::~cfssl_client() = default;
 
-issued_certificate cfssl_client::enroll(const std::string& csr_pem, const enroll_request& request) {
+crypto::certificate cfssl_client::enroll(const std::string& csr_pem, const enroll_request& request) {
   const std::vector<http_response> responses =
       http_->post_all({{settings_.base_url + std::string(cfssl::sign_path), cfssl::sign_body(csr_pem, request)}});
   const http_response& response = responses.front();

@@ -22,7 +22,7 @@ class cfssl_client final : public certificate_services {
   cfssl_client(const cfssl_client&) = delete;
   cfssl_client& operator=(const cfssl_client&) = delete;
 
-  issued_certificate enroll(const std::string& csr_pem, const enroll_request& request) override;
+  crypto::certificate enroll(const std::string& csr_pem, const enroll_request& request) override;
   revoke_result revoke(const revocation& request) override;
   std::vector<revoke_result> revoke_all(const std::vector<revocation>& requests) override;
 

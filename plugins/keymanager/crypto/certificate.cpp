@@ -11,6 +11,7 @@
 #include "crypto/certificate_fields.hpp"
 #include "crypto/file_reader.hpp"
 #include "crypto/key_info.hpp"
+#include "crypto/thumbprint.hpp"
 
 namespace arbor::km::crypto {
 namespace {
@@ -117,6 +118,25 @@ std::optional<std::string> certificate::authority_key_id_hex() const {
 
 std::optional<std::string> certificate::subject_key_id_hex() const {
   return octets_hex(X509_get0_subject_key_id(cert_.get()));
+}
+
+certificate_facts certificate::facts() const {
+  std::vector<std::uint8_t> encoded = der();
+  std::string sha256 = sha256_hex(std::span<const std::uint8_t>(encoded));
+  return {std::move(encoded),  std::move(sha256), serial_decimal(), serial_hex(),
+          issuer(),            authority_key_id_hex().value_or(""), not_before(), not_after(),
+          subject_public_key_info()};
+}
+
+// The SubjectPublicKeyInfo as the certificate holds it (an EC point stays in its own form).
+std::vector<std::uint8_t> certificate::subject_public_key_info() const {
+  const X509_PUBKEY* info = X509_get_X509_PUBKEY(cert_.get());
+  const int size = i2d_X509_PUBKEY(info, nullptr);
+  if (size <= 0) ossl::throw_crypto("could not encode a certificate's public key");
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(size));
+  unsigned char* p = out.data();
+  if (i2d_X509_PUBKEY(info, &p) != size) ossl::throw_crypto("could not encode a certificate's public key");
+  return out;
 }
 
 ossl::pkey_ptr certificate::public_key() const {

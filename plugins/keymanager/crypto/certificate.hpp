@@ -1,6 +1,8 @@
 #pragma once
-// An X.509 certificate, parsed and held by value. A `certificate` always holds a certificate:
-// construction either succeeds or throws, so no method needs to check for "empty".
+// An X.509 certificate, parsed and held by value: the one certificate type of the Key Manager
+// (Certificate Services returns one, the server identity and a transfer's destination are one).
+// A `certificate` always holds a certificate: construction either succeeds or throws, so no
+// method needs to check for "empty".
 #include <openssl/x509.h>
 
 #include <chrono>
@@ -12,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/certificate_facts.hpp"
 #include "crypto/ossl.hpp"
 
 namespace arbor::km::crypto {
@@ -58,6 +61,9 @@ class certificate {
   std::optional<std::string> authority_key_id_hex() const;
   std::optional<std::string> subject_key_id_hex() const;
 
+  // What a key history entry records about this certificate (crypto/certificate_facts.hpp).
+  certificate_facts facts() const;
+
   // A new reference to the certificate's public key.
   ossl::pkey_ptr public_key() const;
   std::string key_algorithm() const;  // "RSA 3072", "EC P-384"
@@ -70,6 +76,8 @@ class certificate {
   X509* native() const noexcept { return cert_.get(); }
 
  private:
+  std::vector<std::uint8_t> subject_public_key_info() const;
+
   ossl::x509_ptr cert_;
 };
 

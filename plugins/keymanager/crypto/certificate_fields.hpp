@@ -1,7 +1,8 @@
 #pragma once
-// How the Key Manager writes a certificate's fields as text and times. One place, so a field read
-// from a parsed X509 and the same field read straight from DER (transfer/imported_certificate)
-// give identical strings: the pending-revocation queue and the CA match on them.
+// How the one certificate type writes its fields as text and times, for crypto/certificate and
+// crypto/certificate_facts only. One place, so a field read from a parsed X509 and the same field
+// read straight from DER (certificate_facts::from_der) give identical strings: the
+// pending-revocation queue and the CA match on them.
 #include <openssl/asn1.h>
 #include <openssl/x509.h>
 

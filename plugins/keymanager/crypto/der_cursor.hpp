@@ -1,7 +1,7 @@
 #pragma once
 // Just enough DER to frame a transfer file (find where each top-level object ends), to read the
 // one field OpenSSL has no accessor for (the content cipher of an AuthEnvelopedData), and to find
-// the fields of an imported certificate (transfer/imported_certificate.hpp).
+// the fields of an imported certificate (crypto/certificate_facts.hpp).
 // Definite lengths and single-byte tags only, which is all DER allows for CMS.
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
 // Whether a private key is the one a certificate names, given the certificate's
-// SubjectPublicKeyInfo as DER (transfer/imported_certificate.hpp). For RSA and named-curve EC keys
+// SubjectPublicKeyInfo as DER (crypto/certificate_facts.hpp). For RSA and named-curve EC keys
 // it compares the key's public numbers with the ones the DER holds, which is what EVP_PKEY_eq
 // compares, without decoding the DER into a key (OpenSSL 3.0 builds a provider decoder for each
 // such decode). Other keys go through d2i_PUBKEY and EVP_PKEY_eq.

@@ -71,26 +71,6 @@ void run_insert(sqlite::connection& db, sqlite::statement& insert, const key_ent
 
 }  // namespace
 
-std::string_view to_string(key_status status) {
-  switch (status) {
-    case key_status::valid:
-      return "valid";
-    case key_status::revoked:
-      return "revoked";
-    case key_status::revocation_pending:
-      return "revocation-pending";
-  }
-  throw error(errc::internal, "unknown key status", std::to_string(static_cast<int>(status)));
-}
-
-key_status parse_key_status(std::string_view word) {
-  for (const key_status s : {key_status::valid, key_status::revoked, key_status::revocation_pending}) {
-    if (to_string(s) == word) return s;
-  }
-  throw error(errc::corrupt, "kms.db holds a key status this Key Manager does not know",
-              "status '" + std::string(word) + "'");
-}
-
 std::int64_t key_history_repository::append(const key_entry& entry) {
   // Inside a caller's transaction this joins it: the one write below is a single statement, and
   // the seq read before it cannot move while the transaction holds the lock.
@@ -155,6 +135,16 @@ bool history_appender::append_unless_present(const key_entry& entry) {
   if (db_.changes() == 0) return false;
   ++next_;
   return true;
+}
+
+void key_history_repository::set_certificate_status(std::string_view user_id, std::string_view serial_decimal,
+                                                    std::string_view issuer, key_status status) {
+  db_.prepare("UPDATE key_history SET status = ?1 WHERE user_id = ?2 AND serial_decimal = ?3 AND issuer = ?4")
+      .bind(1, to_string(status))
+      .bind(2, user_id)
+      .bind(3, serial_decimal)
+      .bind(4, issuer)
+      .run();
 }
 
 }  // namespace arbor::km::store

@@ -9,21 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "store/key_status.hpp"
 #include "store/sqlite.hpp"
 
 namespace arbor::km::store {
-
-// Where a certificate stands with Certificate Services.
-enum class key_status {
-  valid = 1,
-  revoked,
-  revocation_pending,  // revocation requested but not yet accepted; see the revocation queue
-};
-
-// "valid", "revoked", "revocation-pending": the words stored in kms.db.
-std::string_view to_string(key_status status);
-// The inverse of to_string; errc::corrupt for any other word.
-key_status parse_key_status(std::string_view word);
 
 // One key history entry. The certificate facts are copied out of cert_der by the caller (the
 // store does not parse certificates); sealed_key is opaque bytes produced by crypto's sealing.
@@ -72,6 +61,11 @@ class key_history_repository {
 
   // errc::not_found when there is no entry with `key_id`.
   void set_status(std::string_view key_id, key_status status);
+  // Records what Certificate Services did to the certificate `serial_decimal` from `issuer` in
+  // `user_id`'s history; nothing when the user or the key is no longer stored (a user exported,
+  // and so deleted, after their revocation was queued).
+  void set_certificate_status(std::string_view user_id, std::string_view serial_decimal, std::string_view issuer,
+                              key_status status);
 
  private:
   sqlite::connection& db_;

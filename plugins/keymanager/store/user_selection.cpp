@@ -1,6 +1,7 @@
 #include "store/user_selection.hpp"
 
 #include "common/km_error.hpp"
+#include "store/key_status.hpp"
 
 namespace arbor::km::store {
 namespace {
@@ -73,12 +74,13 @@ std::int64_t user_selection::queue_valid_keys_for_revocation(std::string_view re
       "reason, queued_at) "
       "SELECT k.serial_decimal, k.serial_hex, k.authority_key_id, k.issuer, u.alias, u.user_id, ?1, ?2 "
       "FROM temp.user_selection s JOIN users u ON u.user_id = s.user_id "
-      "JOIN key_history k ON k.user_id = s.user_id WHERE k.status = 'valid'");
-  queue.bind(1, reason).bind(2, now).run();
+      "JOIN key_history k ON k.user_id = s.user_id WHERE k.status = ?3");
+  queue.bind(1, reason).bind(2, now).bind(3, to_string(key_status::valid)).run();
   const std::int64_t queued = db_.changes();
   db_.prepare(
          "UPDATE temp.user_selection SET pending = 1 WHERE EXISTS (SELECT 1 FROM key_history k "
-         "WHERE k.user_id = temp.user_selection.user_id AND k.status = 'valid')")
+         "WHERE k.user_id = temp.user_selection.user_id AND k.status = ?1)")
+      .bind(1, to_string(key_status::valid))
       .run();
   return queued;
 }

@@ -51,13 +51,11 @@ std::size_t decode_into(std::string_view text, std::uint8_t* out, std::string_vi
 
 }  // namespace
 
-void append_base64(std::span<const std::uint8_t> bytes, secret_buffer& out) {
+void append_base64(std::span<const std::uint8_t> bytes, secret& out) {
   const std::size_t n = encoded_size(bytes.size());
-  // EVP_EncodeBlock writes a terminating NUL after the text, hence the extra byte.
-  std::uint8_t* tail = out.reserve_tail(n + 1);
-  EVP_EncodeBlock(tail, bytes.data(), checked_int(bytes.size()));
-  tail[n] = 0;
-  out.commit(n);
+  // EVP_EncodeBlock writes a terminating NUL after the text, hence the extra byte, dropped after.
+  EVP_EncodeBlock(out.extend(n + 1).data(), bytes.data(), checked_int(bytes.size()));
+  out.truncate(out.size() - 1);
 }
 
 std::string to_base64(std::span<const std::uint8_t> bytes) {

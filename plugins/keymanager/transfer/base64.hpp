@@ -1,6 +1,6 @@
 #pragma once
 // Standard base64 (RFC 4648, padded, no line breaks) for the DER fields of a transfer payload.
-// Key material is encoded straight into a secret_buffer and decoded straight into a km::secret,
+// Key material is encoded straight onto the end of a km::secret and decoded straight into one,
 // so no clear copy passes through an ordinary string.
 #include <cstdint>
 #include <span>
@@ -9,11 +9,10 @@
 #include <vector>
 
 #include "common/secret.hpp"
-#include "transfer/secret_buffer.hpp"
 
 namespace arbor::km::transfer {
 
-void append_base64(std::span<const std::uint8_t> bytes, secret_buffer& out);
+void append_base64(std::span<const std::uint8_t> bytes, secret& out);
 std::string to_base64(std::span<const std::uint8_t> bytes);
 
 // Both throw errc::corrupt naming `field` when `text` is not canonical padded base64.

@@ -13,14 +13,14 @@ namespace arbor::km::transfer {
 namespace {
 
 // `"name":` followed by the JSON-escaped string value; names are fixed ASCII.
-void append_string_field(secret_buffer& out, std::string_view name, std::string_view value) {
+void append_string_field(secret& out, std::string_view name, std::string_view value) {
   out.append("\"");
   out.append(name);
   out.append("\":");
   out.append(boost::json::serialize(boost::json::string_view(value.data(), value.size())));
 }
 
-void append_key(const key_record& key, secret_buffer& out) {
+void append_key(const key_record& key, secret& out) {
   out.append("{");
   append_string_field(out, "key_id", key.key_id);
   out.append(",\"seq\":");
@@ -54,7 +54,7 @@ key_record parse_key(const boost::json::value& value, const std::string& where) 
 
 }  // namespace
 
-void append_user_line(const user_record& user, secret_buffer& out) {
+void append_user_line(const user_record& user, secret& out) {
   out.append("{");
   append_string_field(out, "user_id", user.user_id);
   out.append(",");

@@ -15,7 +15,10 @@
 
 namespace arbor::km::transfer {
 
-// A memory resource that OPENSSL_cleanse()s each block on deallocation.
+// A memory resource that OPENSSL_cleanse()s each block on deallocation, as km::secret wipes its
+// bytes. It is not built on km::secret: a km::secret owns one byte string, while the parser asks
+// for many blocks of its own sizes and alignments and frees them itself, so what the two share is
+// the wiping (OPENSSL_cleanse), not the container.
 class wiping_resource final : public boost::json::memory_resource {
  private:
   void* do_allocate(std::size_t bytes, std::size_t alignment) override;

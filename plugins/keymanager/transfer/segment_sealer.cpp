@@ -4,7 +4,7 @@
 
 namespace arbor::km::transfer {
 
-segment_sealer::segment_sealer(std::function<void(const secret_buffer&)> seal)
+segment_sealer::segment_sealer(std::function<void(const secret&)> seal)
     : seal_(std::move(seal)), thread_([this] { run(); }) {}
 
 segment_sealer::~segment_sealer() {
@@ -20,7 +20,7 @@ void segment_sealer::rethrow_failure() {
   if (failure_) std::rethrow_exception(failure_);
 }
 
-void segment_sealer::submit(secret_buffer& segment) {
+void segment_sealer::submit(secret& segment) {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return !has_waiting_ || failure_; });
   rethrow_failure();
@@ -38,7 +38,7 @@ void segment_sealer::drain() {
 }
 
 void segment_sealer::run() {
-  secret_buffer sealing;
+  secret sealing;
   std::unique_lock lock(mutex_);
   for (;;) {
     changed_.wait(lock, [this] { return has_waiting_ || stopping_; });

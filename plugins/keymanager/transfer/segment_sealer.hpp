@@ -10,14 +10,14 @@
 #include <mutex>
 #include <thread>
 
-#include "transfer/secret_buffer.hpp"
+#include "common/secret.hpp"
 
 namespace arbor::km::transfer {
 
 class segment_sealer {
  public:
   // `seal` runs on the sealing thread, once per segment, in order: it hashes, seals and writes.
-  explicit segment_sealer(std::function<void(const secret_buffer&)> seal);
+  explicit segment_sealer(std::function<void(const secret&)> seal);
   // Waits for the segment being sealed and drops one still waiting (its buffer wipes itself).
   ~segment_sealer();
   segment_sealer(const segment_sealer&) = delete;
@@ -26,7 +26,7 @@ class segment_sealer {
   // Hands `segment` over. Waits while the previous segment is still waiting; `segment` comes
   // back empty, with the storage of an earlier one. Rethrows the first error of the sealing
   // thread, after which nothing more is sealed.
-  void submit(secret_buffer& segment);
+  void submit(secret& segment);
   // Waits until every segment handed over is written; rethrows the sealing thread's error.
   void drain();
 
@@ -34,10 +34,10 @@ class segment_sealer {
   void run();
   void rethrow_failure();  // with the lock held
 
-  std::function<void(const secret_buffer&)> seal_;
+  std::function<void(const secret&)> seal_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  secret_buffer waiting_;
+  secret waiting_;
   bool has_waiting_ = false;
   bool busy_ = false;  // the thread is sealing a segment
   bool stopping_ = false;

@@ -46,8 +46,9 @@ transfer_writer::transfer_writer(const std::filesystem::path& file,
       header_{checked_transfer_id(std::move(transfer_id)), 0, crypto::sha256_hex(source.cert()),
               crypto::sha256_hex(destination)},
       file_(file),
-      segment_(limits.segment_bytes),
-      sealer_([this](const secret_buffer& segment) { seal_and_write(segment); }) {}
+      sealer_([this](const secret& segment) { seal_and_write(segment); }) {
+  segment_.reserve(limits.segment_bytes);
+}
 
 void transfer_writer::add_user(const user_record& user) {
   if (finished_) throw error(errc::internal, "add_user called on a finished transfer file");
@@ -69,7 +70,7 @@ void transfer_writer::seal_segment() {
   ++header_.index;
 }
 
-void transfer_writer::seal_and_write(const secret_buffer& segment) {
+void transfer_writer::seal_and_write(const secret& segment) {
   chain_.add(segment.view());
   append(crypto::seal_payload(segment.view(), source_.cert(), source_.key(), destination_));
   if (++sealed_ == 1) failpoint("export-mid-file");

@@ -16,7 +16,7 @@
 #include "crypto/file_digest.hpp"
 #include "crypto/server_identity.hpp"
 #include "transfer/payload_head.hpp"
-#include "transfer/secret_buffer.hpp"
+#include "common/secret.hpp"
 #include "transfer/segment_chain.hpp"
 #include "transfer/segment_sealer.hpp"
 #include "transfer/user_record.hpp"
@@ -65,7 +65,7 @@ class transfer_writer {
 
  private:
   void seal_segment();
-  void seal_and_write(const secret_buffer& segment);  // on the sealing thread
+  void seal_and_write(const secret& segment);  // on the sealing thread
   void append(std::span<const std::uint8_t> bytes);  // to the file and its digest
 
   const crypto::server_identity& source_;
@@ -75,8 +75,8 @@ class transfer_writer {
   segment_header header_;
   staged_file file_;
   crypto::sha256_stream file_digest_;  // sealing thread until drained
-  secret_buffer segment_;
-  secret_buffer record_;
+  secret segment_;
+  secret record_;
   segment_chain chain_;      // sealing thread until drained
   std::int64_t sealed_ = 0;  // sealing thread until drained
   std::int64_t users_ = 0;

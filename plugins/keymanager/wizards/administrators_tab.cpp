@@ -103,9 +103,9 @@ class administrators_tab final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     const auto asked = change(all);
-    if (asked) workflows::change_administrators(kms(), env(), authorization(), *asked);
+    if (asked) workflows::change_administrators(kms(), env().site, authorization(), *asked);
     sdk::summary s{"Administrators", {{"result", "Result", asked ? done(*asked) : "No change", {}}}, {}};
-    const auto admins = workflows::list_administrators(kms(), env());
+    const auto admins = workflows::list_administrators(kms(), env().site);
     sdk::table t{"Administrators", {{"name", "Administrator"}}, {}, 0};
     for (const auto& name : admins.names) t.rows.push_back({name});
     t.total_rows = t.rows.size();

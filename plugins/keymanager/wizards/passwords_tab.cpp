@@ -67,12 +67,12 @@ class passwords_tab final : public task_wizard {
     sdk::summary s{"Passwords", {}, {}};
     if (setting(all)) {
       const auto asked = change(all);
-      workflows::change_password_policy(kms(), env(), authorization(), asked);
+      workflows::change_password_policy(kms(), env().site, authorization(), asked);
       s.items.push_back({"result", "Result", asked.task() + " now needs " + std::to_string(asked.required()) + " administrators", {}});
     }
     sdk::table t{"Password policy", {{"task", "Task"}, {"required", "Administrators required"}}, {}, 0};
     for (const auto& task : policy_task_names())
-      t.rows.push_back({task, std::to_string(workflows::administrators_needed(kms(), env(), task))});
+      t.rows.push_back({task, std::to_string(workflows::administrators_needed(kms(), env().site, task))});
     t.total_rows = t.rows.size();
     s.results = std::move(t);
     return s;

@@ -32,12 +32,11 @@ std::string common_name_of(const store::user_record& user) {
 crypto::certificate issue_certificate(ca::certificate_services& ca, const crypto::private_key& key,
                                       const store::user_record& user) {
   const std::string cn = common_name_of(user);
-  const ca::issued_certificate issued = ca.enroll(crypto::make_csr(key, cn, user.email), {cn, user.email, "user-encryption"});
-  crypto::certificate cert = crypto::certificate::from_bytes(issued.der, "the certificate Certificate Services issued");
+  crypto::certificate cert = ca.enroll(crypto::make_csr(key, cn, user.email), {cn, user.email, "user-encryption"});
   if (!key.matches(cert)) {
     throw error(errc::ca_error,
                 "Certificate Services returned a certificate for another key; nothing was stored. Check the CA.",
-                "issued serial " + issued.serial_decimal);
+                "issued serial " + cert.serial_decimal());
   }
   return cert;
 }
@@ -46,7 +45,7 @@ crypto::certificate issue_certificate(ca::certificate_services& ca, const crypto
 // if the CA cannot be reached now, the certificate only certifies a key nobody holds.
 void withdraw(ca::certificate_services& ca, const crypto::certificate& cert) noexcept {
   try {
-    (void)ca.revoke(ca::revocation_for(cert.der(), ca::revocation_reason::cessation_of_operation));
+    (void)ca.revoke(ca::revocation_for(cert, ca::revocation_reason::cessation_of_operation));
   } catch (...) {
   }
 }
@@ -67,7 +66,7 @@ enrollment_result issue_user_key(key_manager& kms, ca::certificate_services& ca,
     store::sqlite::transaction tx(db);
     redeem_token_of(db, token, store::token_purpose::enroll, now);  // may have been used meanwhile
     store::key_history_repository history(db);
-    const std::int64_t seq = history.append(history_entry(user.user_id, key_id, crypto::facts_of(cert),
+    const std::int64_t seq = history.append(history_entry(user.user_id, key_id, cert.facts(),
                                                           seal_user_key(kms.master(), key, user.user_id, key_id), now));
     store::user_repository(db).set_state(user.user_id, state_active);
     const crypto::pkcs12_entry entry{key, cert, user.alias + " key " + std::to_string(seq)};

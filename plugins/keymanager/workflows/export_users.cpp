@@ -161,7 +161,7 @@ class failpoint_services final : public ca::certificate_services {
  public:
   explicit failpoint_services(ca::certificate_services& inner) : inner_(inner) {}
 
-  ca::issued_certificate enroll(const std::string& csr_pem, const ca::enroll_request& request) override {
+  crypto::certificate enroll(const std::string& csr_pem, const ca::enroll_request& request) override {
     return inner_.enroll(csr_pem, request);
   }
   ca::revoke_result revoke(const ca::revocation& request) override { return inner_.revoke(request); }

@@ -8,7 +8,6 @@
 #include "workflows/history_entry.hpp"
 #include "instance/key_sealing.hpp"
 #include "store/random_id.hpp"
-#include "crypto/imported_certificate.hpp"
 #include "crypto/public_key_match.hpp"
 #include "transfer/rfc3339.hpp"
 
@@ -21,7 +20,7 @@ std::string key_name(const transfer::key_record& key, const transfer::user_recor
 
 // Proves the key belongs to `cert` (and, for RSA, that it is whole): nothing is sealed before
 // this holds. RSA keys are read from their DER; others are decoded by OpenSSL.
-void check_key(crypto::pkcs8_decoder& keys, const transfer::key_record& key, const crypto::imported_certificate& cert, const std::string& name) {
+void check_key(crypto::pkcs8_decoder& keys, const transfer::key_record& key, const crypto::certificate_facts& cert, const std::string& name) {
   const bool matches = [&] {
     try {
       if (const auto rsa = crypto::rsa_pkcs8_matches(key.private_key_der, cert.subject_public_key_info)) return *rsa;
@@ -66,9 +65,9 @@ checked_user check_user(crypto::pkcs8_decoder& keys, transfer::user_record&& inc
   out.keys.reserve(out.user.keys.size());
   for (transfer::key_record& key : out.user.keys) {
     const std::string name = key_name(key, out.user);
-    auto cert = crypto::read_imported_certificate(std::move(key.certificate_der), name);
+    auto cert = crypto::certificate_facts::from_der(std::move(key.certificate_der), name);
     check_key(keys, key, cert, name);
-    out.keys.push_back({std::move(cert.facts), std::move(key.private_key_der), imported_status(key, name),
+    out.keys.push_back({std::move(cert), std::move(key.private_key_der), imported_status(key, name),
                         added_at_of(key, name)});
   }
   out.user.keys.clear();

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "store/key_status_updates.hpp"
+#include "store/key_history.hpp"
 
 namespace arbor::km::workflows {
 namespace {
@@ -30,7 +30,7 @@ std::vector<retried_revocation> retry_batch(store::sqlite::connection& db, ca::c
     store::pending_revocation& item = batch[i];
     if (answers.at(i).confirmed()) {
       queue.remove(item.id);
-      record_key_status(db, item.user_id, item.serial_decimal, item.issuer, store::key_status::revoked);
+      store::key_history_repository(db).set_certificate_status(item.user_id, item.serial_decimal, item.issuer, store::key_status::revoked);
     } else {
       queue.record_attempt(item.id, answers[i].failure->what(), now);
     }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "store/key_status_updates.hpp"
+#include "store/key_history.hpp"
 #include "store/pending_revocations.hpp"
 
 namespace arbor::km::workflows {
@@ -28,13 +28,13 @@ store::pending_revocation queue_item(const revocation_subject& subject, const st
 void record(store::sqlite::connection& db, const revocation_subject& subject, const store::key_entry& key,
             const ca::revoke_result& answer, std::int64_t now) {
   if (answer.confirmed()) {
-    record_key_status(db, subject.user_id, key.serial_decimal, key.issuer, store::key_status::revoked);
+    store::key_history_repository(db).set_certificate_status(subject.user_id, key.serial_decimal, key.issuer, store::key_status::revoked);
     return;
   }
   store::revocation_queue queue(db);
   const std::int64_t id = queue.enqueue(queue_item(subject, key, answer.request.reason, now));
   queue.record_attempt(id, answer.failure->what(), now);
-  record_key_status(db, subject.user_id, key.serial_decimal, key.issuer, store::key_status::revocation_pending);
+  store::key_history_repository(db).set_certificate_status(subject.user_id, key.serial_decimal, key.issuer, store::key_status::revocation_pending);
 }
 
 }  // namespace

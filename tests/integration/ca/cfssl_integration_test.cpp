@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "ca/certificate_identity.hpp"
 #include "ca/cfssl_client.hpp"
 #include "ca_server.hpp"
 #include "csr.hpp"
 
 namespace ca = arbor::km::ca;
+namespace crypto = arbor::km::crypto;
 using arbor::km::errc;
 using ca::testing::ca_server;
 using ca::testing::make_csr;
@@ -45,13 +47,13 @@ struct running_ca {
   ca_server server;
   ca::cfssl_client client{ca::connection_settings{server.url()}};
 
-  ca::issued_certificate enroll(const std::string& name) {
+  crypto::certificate enroll(const std::string& name) {
     return client.enroll(make_csr(name), {name, name + "@example.org"});
   }
 };
 
-ca::revocation moved(const ca::issued_certificate& cert) {
-  return {cert.serial_decimal, cert.authority_key_id, ca::revocation_reason::affiliation_changed};
+ca::revocation moved(const crypto::certificate& cert) {
+  return ca::revocation_for(cert, ca::revocation_reason::affiliation_changed);
 }
 
 }  // namespace
@@ -59,21 +61,21 @@ ca::revocation moved(const ca::issued_certificate& cert) {
 BOOST_FIXTURE_TEST_SUITE(cfssl, running_ca)
 
 BOOST_AUTO_TEST_CASE(enrolled_certificate_verifies_against_the_ca) {
-  const ca::issued_certificate cert = enroll("alice");
-  BOOST_TEST(!cert.der.empty());
-  BOOST_TEST(!cert.authority_key_id.empty());
+  const crypto::certificate cert = enroll("alice");
+  BOOST_TEST(!cert.der().empty());
+  BOOST_TEST(!cert.authority_key_id_hex().value_or("").empty());
   const auto pem_file = server.dir() / "alice.pem";
-  std::ofstream(pem_file) << cert.pem;
+  std::ofstream(pem_file) << cert.pem();
   BOOST_CHECK_NO_THROW(ca::testing::run_or_throw("openssl verify -CAfile '" + server.ca_certificate().string() +
                                                  "' '" + pem_file.string() + "' >/dev/null"));
-  BOOST_TEST(status_in_ca_db(server, cert.serial_decimal) == "good");
+  BOOST_TEST(status_in_ca_db(server, cert.serial_decimal()) == "good");
 }
 
 BOOST_AUTO_TEST_CASE(revoke_is_recorded_as_revoked_in_the_cas_database) {
-  const ca::issued_certificate cert = enroll("bob");
+  const crypto::certificate cert = enroll("bob");
   const ca::revoke_result result = client.revoke(moved(cert));
   BOOST_TEST(result.confirmed(), (result.failure ? result.failure->what() : ""));
-  BOOST_TEST(status_in_ca_db(server, cert.serial_decimal) == "revoked");
+  BOOST_TEST(status_in_ca_db(server, cert.serial_decimal()) == "revoked");
 }
 
 BOOST_AUTO_TEST_CASE(revoke_of_an_unknown_serial_is_refused_by_the_ca) {
@@ -104,7 +106,7 @@ BOOST_AUTO_TEST_CASE(revoke_all_of_fifty_certificates_eight_at_a_time_confirms_e
 }
 
 BOOST_AUTO_TEST_CASE(revoke_after_the_ca_stopped_is_ca_unreachable) {
-  const ca::issued_certificate cert = enroll("carol");
+  const crypto::certificate cert = enroll("carol");
   server.stop();
   const ca::revoke_result result = client.revoke(moved(cert));
   BOOST_TEST_REQUIRE(!result.confirmed());

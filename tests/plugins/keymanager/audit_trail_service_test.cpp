@@ -78,14 +78,14 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_denied_reads_nothing_and_is_audited) {
 BOOST_AUTO_TEST_CASE(the_password_policy_for_reading_the_log_is_followed) {
   {
     namespace wf = km::workflows;
-    auto kms = wf::open(env);
-    wf::login_needed(kms, env, wf::manage_administrators_task);  // the initial administrator
+    auto kms = wf::open(env.site);
+    wf::login_needed(kms, env.site, wf::manage_administrators_task);  // the initial administrator
     const auto as_admin = [&](std::string_view task) {
-      return wf::sign_in(kms, env, {std::string(task), {{"admin", km::secret("password")}}});
+      return wf::sign_in(kms, env.site, {std::string(task), {{"admin", km::secret("password")}}});
     };
-    wf::change_administrators(kms, env, as_admin(wf::manage_administrators_task),
+    wf::change_administrators(kms, env.site, as_admin(wf::manage_administrators_task),
                               wf::administrator_change::add("second", wf::new_password(km::secret("Second-Passw0rd!"))));
-    wf::change_password_policy(kms, env, as_admin(wf::manage_policy_task), {km::services::read_audit_log_task, 2});
+    wf::change_password_policy(kms, env.site, as_admin(wf::manage_policy_task), {km::read_audit_log_task, 2});
   }
   auto required = service.credentials_required();
   BOOST_TEST_REQUIRE(required.ok());

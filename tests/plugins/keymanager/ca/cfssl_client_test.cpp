@@ -121,9 +121,9 @@ BOOST_AUTO_TEST_CASE(enroll_returns_the_certificate_the_ca_signed) {
       {"success", true}, {"result", {{"certificate", ca::testing::issued_pem}}}, {"errors", boost::json::array{}}});
   local_http_server signing(http_answer(200, answer), 1);
   ca::cfssl_client client(settings_for(signing.url()));
-  const ca::issued_certificate cert = client.enroll("csr", {"Alice Example", "alice@example.org"});
-  BOOST_TEST(cert.serial_decimal == ca::testing::issued_serial_decimal);
-  BOOST_TEST(cert.pem == ca::testing::issued_pem);
+  const arbor::km::crypto::certificate cert = client.enroll("csr", {"Alice Example", "alice@example.org"});
+  BOOST_TEST(cert.serial_decimal() == ca::testing::issued_serial_decimal);
+  BOOST_TEST(cert.pem() == ca::testing::issued_pem);
 }
 
 BOOST_AUTO_TEST_CASE(settings_that_cannot_work_are_refused) {

@@ -89,6 +89,22 @@ BOOST_FIXTURE_TEST_CASE(setting_the_status_of_an_unknown_key_is_not_found, fixtu
                         [](const error& x) { return x.code() == errc::not_found; });
 }
 
+BOOST_FIXTURE_TEST_CASE(certificate_status_is_set_on_the_matching_certificate_only, fixture) {
+  keys.append(entry(1));
+  keys.append(entry(2));
+  keys.set_certificate_status(user_id, "2", "CN=Test CA", store::key_status::revoked);
+  keys.set_certificate_status(user_id, "1", "CN=Other CA", store::key_status::revoked);
+  const auto history = keys.list_for_user(user_id);
+  BOOST_TEST((history[0].status == store::key_status::valid));
+  BOOST_TEST((history[1].status == store::key_status::revoked));
+}
+
+BOOST_FIXTURE_TEST_CASE(certificate_status_of_a_user_no_longer_stored_changes_nothing, fixture) {
+  keys.append(entry(1));
+  BOOST_CHECK_NO_THROW(keys.set_certificate_status("exported", "1", "CN=Test CA", store::key_status::revoked));
+  BOOST_TEST((keys.list_for_user(user_id)[0].status == store::key_status::valid));
+}
+
 BOOST_FIXTURE_TEST_CASE(appender_continues_each_users_history_and_skips_known_certificates, fixture) {
   keys.append(entry(1));
   const std::string bob = store::random_id();

@@ -12,13 +12,13 @@
 
 #include "transfer/segment_sealer.hpp"
 
-using arbor::km::transfer::secret_buffer;
+using arbor::km::secret;
 using arbor::km::transfer::segment_sealer;
 
 namespace {
 
-secret_buffer segment_of(const std::string& text) {
-  secret_buffer b;
+secret segment_of(const std::string& text) {
+  secret b;
   b.append(text);
   return b;
 }
@@ -27,7 +27,7 @@ secret_buffer segment_of(const std::string& text) {
 
 BOOST_AUTO_TEST_CASE(segments_are_sealed_once_each_in_the_order_given) {
   std::vector<std::string> sealed;  // written by the sealing thread, read after drain()
-  segment_sealer sealer([&](const secret_buffer& s) {
+  segment_sealer sealer([&](const secret& s) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));  // let the caller run ahead
     sealed.emplace_back(s.view());
   });
@@ -43,7 +43,7 @@ BOOST_AUTO_TEST_CASE(segments_are_sealed_once_each_in_the_order_given) {
 
 BOOST_AUTO_TEST_CASE(an_error_while_sealing_reaches_the_caller_and_stops_the_rest) {
   std::atomic<int> calls{0};
-  segment_sealer sealer([&](const secret_buffer& s) {
+  segment_sealer sealer([&](const secret& s) {
     ++calls;
     if (s.view() == "bad") throw std::runtime_error("disk full");
   });
@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(destroying_a_busy_sealer_waits_for_the_segment_in_hand_and_
   std::promise<void> started;
   std::atomic<int> finished{0};
   {
-    segment_sealer sealer([&](const secret_buffer& s) {
+    segment_sealer sealer([&](const secret& s) {
       if (s.view() == "first") started.set_value();
       // Long enough that the destructor starts while "first" is still being sealed.
       std::this_thread::sleep_for(std::chrono::milliseconds(300));

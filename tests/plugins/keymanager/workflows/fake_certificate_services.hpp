@@ -24,7 +24,7 @@ class fake_certificate_services final : public ca::certificate_services {
   std::vector<ca::revocation> revoked;    // every revocation the CA confirmed
   int enrollments = 0;
 
-  ca::issued_certificate enroll(const std::string& csr_pem, const ca::enroll_request& request) override {
+  crypto::certificate enroll(const std::string& csr_pem, const ca::enroll_request& request) override {
     if (!reachable) throw error(errc::ca_unreachable, "Certificate Services at fake://ca could not be reached.");
     ++enrollments;
     crypto::ossl::bio_ptr in(BIO_new_mem_buf(csr_pem.data(), static_cast<int>(csr_pem.size())));

@@ -1,4 +1,4 @@
-#define BOOST_TEST_MODULE imported_certificate_test
+#define BOOST_TEST_MODULE certificate_facts_test
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -8,10 +8,10 @@
 
 #include "common/km_error.hpp"
 #include "common/secret.hpp"
+#include "crypto/certificate.hpp"
 #include "crypto/certificate_facts.hpp"
 #include "crypto/private_key.hpp"
 #include "crypto_test_support.hpp"
-#include "crypto/imported_certificate.hpp"
 #include "crypto/public_key_match.hpp"
 
 // The import reads certificates field by field instead of with d2i_X509, and compares public keys
@@ -78,22 +78,23 @@ BOOST_AUTO_TEST_CASE(facts_read_from_der_equal_those_of_the_parsed_certificate) 
   for (const char* name : all_shapes) {
     BOOST_TEST_CONTEXT(name) {
       const auto der = shapes().der(name);
-      const auto expected = crypto::facts_of(crypto::certificate::from_bytes(der, name));
-      const auto read = crypto::read_imported_certificate(der, name);
-      BOOST_TEST(read.facts.der == expected.der);
-      BOOST_TEST(read.facts.sha256_hex == expected.sha256_hex);
-      BOOST_TEST(read.facts.serial_decimal == expected.serial_decimal);
-      BOOST_TEST(read.facts.serial_hex == expected.serial_hex);
-      BOOST_TEST(read.facts.issuer == expected.issuer);
-      BOOST_TEST(read.facts.authority_key_id_hex == expected.authority_key_id_hex);
-      BOOST_TEST((read.facts.not_before == expected.not_before));
-      BOOST_TEST((read.facts.not_after == expected.not_after));
+      const auto expected = crypto::certificate::from_bytes(der, name).facts();
+      const auto read = crypto::certificate_facts::from_der(der, name);
+      BOOST_TEST(read.der == expected.der);
+      BOOST_TEST(read.sha256_hex == expected.sha256_hex);
+      BOOST_TEST(read.serial_decimal == expected.serial_decimal);
+      BOOST_TEST(read.serial_hex == expected.serial_hex);
+      BOOST_TEST(read.issuer == expected.issuer);
+      BOOST_TEST(read.authority_key_id_hex == expected.authority_key_id_hex);
+      BOOST_TEST((read.not_before == expected.not_before));
+      BOOST_TEST((read.not_after == expected.not_after));
+      BOOST_TEST(read.subject_public_key_info == expected.subject_public_key_info);
     }
   }
   // The shapes cover what the shortcut must find: an authority key id, and a certificate without.
-  BOOST_TEST(!crypto::read_imported_certificate(shapes().der("rsa"), "rsa").facts.authority_key_id_hex.empty());
-  BOOST_TEST(crypto::read_imported_certificate(shapes().der("v1"), "v1").facts.authority_key_id_hex.empty());
-  BOOST_TEST(crypto::read_imported_certificate(shapes().der("rsa"), "rsa").facts.serial_hex == "0123456789abcdef0123");
+  BOOST_TEST(!crypto::certificate_facts::from_der(shapes().der("rsa"), "rsa").authority_key_id_hex.empty());
+  BOOST_TEST(crypto::certificate_facts::from_der(shapes().der("v1"), "v1").authority_key_id_hex.empty());
+  BOOST_TEST(crypto::certificate_facts::from_der(shapes().der("rsa"), "rsa").serial_hex == "0123456789abcdef0123");
 }
 
 BOOST_AUTO_TEST_CASE(each_key_matches_its_own_certificate_and_no_other) {
@@ -101,7 +102,7 @@ BOOST_AUTO_TEST_CASE(each_key_matches_its_own_certificate_and_no_other) {
     const auto key = shapes().key(key_name);
     for (const char* cert_name : all_shapes) {
       BOOST_TEST_CONTEXT(key_name << " against " << cert_name) {
-        const auto cert = crypto::read_imported_certificate(shapes().der(cert_name), cert_name);
+        const auto cert = crypto::certificate_facts::from_der(shapes().der(cert_name), cert_name);
         const bool expected = key.matches(crypto::certificate::from_bytes(shapes().der(cert_name), cert_name));
         BOOST_TEST(expected == (std::string(key_name) == cert_name));
         BOOST_TEST(crypto::public_key_matches(key, cert.subject_public_key_info) == expected);
@@ -111,10 +112,10 @@ BOOST_AUTO_TEST_CASE(each_key_matches_its_own_certificate_and_no_other) {
 }
 
 BOOST_AUTO_TEST_CASE(a_key_of_the_same_shape_but_other_numbers_does_not_match) {
-  const auto cert = crypto::read_imported_certificate(shapes().der("ec"), "ec");
+  const auto cert = crypto::certificate_facts::from_der(shapes().der("ec"), "ec");
   BOOST_TEST(!crypto::public_key_matches(crypto::private_key::generate_ec("P-256"), cert.subject_public_key_info));
   BOOST_TEST(!crypto::public_key_matches(crypto::private_key::generate_ec("P-384"), cert.subject_public_key_info));
-  const auto rsa = crypto::read_imported_certificate(shapes().der("rsa"), "rsa");
+  const auto rsa = crypto::certificate_facts::from_der(shapes().der("rsa"), "rsa");
   BOOST_TEST(!crypto::public_key_matches(crypto::private_key::generate_rsa(2048), rsa.subject_public_key_info));
 }
 
@@ -124,7 +125,7 @@ BOOST_AUTO_TEST_CASE(rsa_keys_read_from_der_match_their_own_certificate_and_no_o
   for (const char* key_name : all_shapes) {
     for (const char* cert_name : all_shapes) {
       BOOST_TEST_CONTEXT(key_name << " against " << cert_name) {
-        const auto cert = crypto::read_imported_certificate(shapes().der(cert_name), cert_name);
+        const auto cert = crypto::certificate_facts::from_der(shapes().der(cert_name), cert_name);
         const auto matched = crypto::rsa_pkcs8_matches(shapes().p8(key_name), cert.subject_public_key_info);
         // Anything but an RSA key against an RSA certificate is left to OpenSSL.
         BOOST_TEST(matched.has_value() == (is_rsa(key_name) && is_rsa(cert_name)));
@@ -135,7 +136,7 @@ BOOST_AUTO_TEST_CASE(rsa_keys_read_from_der_match_their_own_certificate_and_no_o
 }
 
 BOOST_AUTO_TEST_CASE(an_rsa_key_whose_private_numbers_disagree_is_refused_though_openssl_decodes_it) {
-  const auto cert = crypto::read_imported_certificate(shapes().der("rsa"), "rsa");
+  const auto cert = crypto::certificate_facts::from_der(shapes().der("rsa"), "rsa");
   auto damaged = shapes().p8("rsa");
   damaged.data()[damaged.size() - 1] ^= 0x01;  // the low octet of qinv, the key's last number
   BOOST_TEST(crypto::public_key_matches(crypto::private_key::from_pkcs8_der(damaged), cert.subject_public_key_info));
@@ -144,7 +145,7 @@ BOOST_AUTO_TEST_CASE(an_rsa_key_whose_private_numbers_disagree_is_refused_though
 }
 
 BOOST_AUTO_TEST_CASE(an_rsa_key_that_is_not_der_is_refused_as_corrupt) {
-  const auto cert = crypto::read_imported_certificate(shapes().der("rsa"), "rsa");
+  const auto cert = crypto::certificate_facts::from_der(shapes().der("rsa"), "rsa");
   const auto good = shapes().p8("rsa");
   const secret truncated(good.data(), good.size() - 1);
   secret trailing(good.size() + 1);
@@ -157,7 +158,7 @@ BOOST_AUTO_TEST_CASE(an_rsa_key_that_is_not_der_is_refused_as_corrupt) {
 
 BOOST_AUTO_TEST_CASE(a_public_key_that_is_not_der_matches_nothing) {
   const auto key = shapes().key("rsa");
-  auto spki = crypto::read_imported_certificate(shapes().der("rsa"), "rsa").subject_public_key_info;
+  auto spki = crypto::certificate_facts::from_der(shapes().der("rsa"), "rsa").subject_public_key_info;
   spki.pop_back();
   BOOST_TEST(!crypto::public_key_matches(key, spki));
   BOOST_TEST(!crypto::public_key_matches(key, std::vector<std::uint8_t>{0x30, 0x03, 0x02, 0x01}));
@@ -175,7 +176,7 @@ BOOST_AUTO_TEST_CASE(damaged_certificates_are_refused_naming_the_key) {
   wrong_serial_tag.at(4 + 4 + 5) = 0x04;
   const std::vector<std::uint8_t> garbage{'n', 'o', 't', ' ', 'a', ' ', 'c', 'e', 'r', 't'};
   for (const auto& bad : {truncated, trailing, wrong_serial_tag, garbage}) {
-    BOOST_CHECK_EXCEPTION(crypto::read_imported_certificate(bad, "key 2 of user alice"), error, [](const error& e) {
+    BOOST_CHECK_EXCEPTION(crypto::certificate_facts::from_der(bad, "key 2 of user alice"), error, [](const error& e) {
       return e.code() == errc::corrupt && std::string(e.what()).find("key 2 of user alice") != std::string::npos;
     });
   }
