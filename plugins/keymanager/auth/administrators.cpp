@@ -31,7 +31,7 @@ bool administrators::ensure_initial_admin() {
   store::sqlite::transaction tx(db_);
   store::administrator_repository admins(db_);
   if (admins.count() > 0) return false;
-  const std::int64_t now = clock_.now();
+  const auto now = clock_.now();
   admins.add({std::string(initial_admin_name), hasher_.hash(secret(initial_admin_password)), true,
               now, now});
   store::audit_log(db_).append({0, now, "system", "administrator-added",
@@ -49,7 +49,7 @@ void administrators::add(const authorization& auth, std::string_view name,
   check_new_password(password);
   const std::string hash = hasher_.hash(password);
   store::sqlite::transaction tx(db_);
-  const std::int64_t now = clock_.now();
+  const auto now = clock_.now();
   store::administrator_repository(db_).add({std::string(name), hash, false, now, now});
   audit(auth, "administrator-added", name);
   tx.commit();

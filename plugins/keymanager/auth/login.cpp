@@ -39,9 +39,9 @@ bool has_duplicate(std::vector<std::string> names) {
   return std::adjacent_find(names.begin(), names.end()) != names.end();
 }
 
-std::int64_t lock_delay(const lockout_rules& rules, std::int64_t failures) {
+std::chrono::seconds lock_delay(const lockout_rules& rules, std::int64_t failures) {
   const std::int64_t doublings = std::min<std::int64_t>(failures - rules.free_failures, 30);
-  return std::min(rules.first_delay_s << doublings, rules.max_delay_s);
+  return std::min(std::chrono::seconds(rules.first_delay.count() << doublings), rules.max_delay);
 }
 
 }  // namespace
@@ -144,7 +144,7 @@ login::verdict login::judge(std::string_view task, std::vector<attempt>& attempt
 }
 
 // Counts a failure in the bucket of `a`. When that starts a lock, says so in `v`.
-void login::count_failure(const attempt& a, std::int64_t now, verdict& v) {
+void login::count_failure(const attempt& a, std::chrono::sys_seconds now, verdict& v) {
   store::lockout_repository lockout(db_);
   store::lockout_state state = lockout.get(a.bucket());
   state.consecutive_failures += 1;
@@ -163,14 +163,14 @@ authorization login::authorize(std::string_view task, const std::vector<credenti
   store::sqlite::transaction tx(db_);
   store::lockout_repository lockout(db_);
   store::audit_log audit(db_);
-  const std::int64_t now = clock_.now();
+  const auto now = clock_.now();
   const std::string actor = joined(names_of(credentials));
   const std::string detail = "task=" + std::string(task) + "; ";
   std::vector<attempt> attempts = look_up(credentials);
 
   // Each name given has its own lockout; no password is checked while any of them runs.
   std::vector<std::string> locked;
-  std::int64_t locked_until = 0;
+  std::chrono::sys_seconds locked_until{};
   for (const auto& a : attempts) {
     const store::lockout_state state = lockout.get(a.bucket());
     if (now >= state.locked_until) continue;
@@ -184,7 +184,7 @@ authorization login::authorize(std::string_view task, const std::vector<credenti
     throw error(errc::locked_out,
                 joined(locked) + (locked.size() == 1 ? " is" : " are") +
                     " locked after repeated wrong passwords: try again after " +
-                    utc_text(locked_until) + " (in " + std::to_string(locked_until - now) +
+                    utc_text(locked_until) + " (in " + std::to_string((locked_until - now).count()) +
                     " s)");
   }
 

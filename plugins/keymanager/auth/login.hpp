@@ -2,6 +2,7 @@
 // Asking administrators for their passwords before a task: the multiple-password policy, the
 // lockout after repeated failures, and the audit of every attempt. Nothing is cached: each task
 // calls authorize() again.
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -49,12 +50,12 @@ class authorization {
 };
 
 // How a lockout grows: after `free_failures` consecutive failures under one administrator's name
-// (or under names that are not administrators) that name is locked for `first_delay_s`, doubled
-// for each further failure, never longer than `max_delay_s`.
+// (or under names that are not administrators) that name is locked for `first_delay`, doubled
+// for each further failure, never longer than `max_delay`.
 struct lockout_rules {
   std::int64_t free_failures = 3;
-  std::int64_t first_delay_s = 30;
-  std::int64_t max_delay_s = 3600;
+  std::chrono::seconds first_delay{30};
+  std::chrono::seconds max_delay{3600};
 };
 
 class login {
@@ -91,7 +92,7 @@ class login {
   std::vector<attempt> look_up(const std::vector<credential>& credentials);
   verdict judge(std::string_view task, std::vector<attempt>& attempts);
   void check_password(attempt& a);
-  void count_failure(const attempt& a, std::int64_t now, verdict& v);
+  void count_failure(const attempt& a, std::chrono::sys_seconds now, verdict& v);
 
   store::sqlite::connection& db_;
   const password_hasher& hasher_;

@@ -1,38 +1,37 @@
 #pragma once
 // Where the Key Manager reads the time, so lockout delays and token lifetimes can be tested
-// without sleeping.
+// without sleeping. Times are whole seconds of UTC (std::chrono::sys_seconds) everywhere above the
+// SQL row; kms.db stores them as Unix seconds (store/sqlite.hpp binds and reads them).
 #include <chrono>
-#include <cstdint>
 
 namespace arbor::km {
 
-// A source of the current time as Unix seconds (UTC), the unit kms.db stores.
 class clock {
  public:
   virtual ~clock() = default;
-  virtual std::int64_t now() const = 0;
+  virtual std::chrono::sys_seconds now() const = 0;
 };
 
 // The real time.
 class system_clock final : public clock {
  public:
-  std::int64_t now() const override {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+  std::chrono::sys_seconds now() const override {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   }
 };
 
 // A clock that moves only when told: for tests.
 class test_clock final : public clock {
  public:
-  explicit test_clock(std::int64_t start) : now_(start) {}
-  std::int64_t now() const override { return now_; }
-  void set(std::int64_t unix_seconds) { now_ = unix_seconds; }
-  void advance(std::int64_t seconds) { now_ += seconds; }
+  explicit test_clock(std::chrono::sys_seconds start) : now_(start) {}
+  /// From Unix seconds, the way tests write instants.
+  explicit test_clock(long long unix_seconds) : now_(std::chrono::seconds(unix_seconds)) {}
+  std::chrono::sys_seconds now() const override { return now_; }
+  void set(std::chrono::sys_seconds when) { now_ = when; }
+  void advance(std::chrono::seconds by) { now_ += by; }
 
  private:
-  std::int64_t now_;
+  std::chrono::sys_seconds now_;
 };
 
 }  // namespace arbor::km

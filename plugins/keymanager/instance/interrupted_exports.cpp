@@ -58,7 +58,7 @@ std::string describe(const store::journal_entry& entry) {
 // The export's own removal transaction, run now. Nothing is removed when the selected users no
 // longer match what the file holds (a key added since would be lost).
 std::optional<resolved_export> roll_forward(store::sqlite::connection& db, const store::journal_entry& entry,
-                                            bool file_here, std::int64_t now) {
+                                            bool file_here, std::chrono::sys_seconds now) {
   store::user_selection selected(db);
   const std::int64_t recorded = store::export_journal(db).select_users(entry.intent.transfer_id, selected);
   store::sqlite::transaction tx(db);
@@ -80,7 +80,7 @@ std::optional<resolved_export> roll_forward(store::sqlite::connection& db, const
 
 // The export is undone: its users stay. `what_became_of_the_file` ends the operator's note.
 resolved_export discard(store::sqlite::connection& db, const store::journal_entry& entry,
-                        const std::string& what_became_of_the_file, std::int64_t now) {
+                        const std::string& what_became_of_the_file, std::chrono::sys_seconds now) {
   const std::string note = "The export " + describe(entry) + " was interrupted before it removed any user; all its "
                            "users are still on this server and " + what_became_of_the_file;
   store::sqlite::transaction tx(db);
@@ -100,7 +100,7 @@ void delete_file(const fs::path& file) {
 
 // One entry; nothing when it must wait for a later open.
 std::optional<resolved_export> resolve(store::sqlite::connection& db, const store::journal_entry& entry,
-                                       const fs::path& root, std::int64_t now) {
+                                       const fs::path& root, std::chrono::sys_seconds now) {
   if (!entry.file_complete()) {
     remove_temporaries(root, entry.intent.file_name);
     return discard(db, entry, "its unfinished file was deleted.", now);
@@ -128,7 +128,7 @@ std::optional<resolved_export> resolve(store::sqlite::connection& db, const stor
 }  // namespace
 
 std::vector<resolved_export> resolve_interrupted_exports(store::sqlite::connection& db, const store::data_directory& dir,
-                                                         std::int64_t now) {
+                                                         std::chrono::sys_seconds now) {
   std::vector<resolved_export> resolved;
   store::export_journal journal(db);
   if (journal.entries().empty()) return resolved;

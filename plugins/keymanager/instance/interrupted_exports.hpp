@@ -13,6 +13,7 @@
 // A roll-forward is refused when the chosen users no longer match what the file holds; the file,
 // if here, is then deleted and the users stay. Every resolution removes the journal entry and is
 // audited; a file that cannot be read now leaves the entry for a later open.
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,6 +38,6 @@ struct resolved_export {
 // Resolves every entry of the export journal, unless another export or import holds the transfer
 // lock (it may be that very export, still running): then nothing is touched until a later open.
 std::vector<resolved_export> resolve_interrupted_exports(store::sqlite::connection& db, const store::data_directory& dir,
-                                                         std::int64_t now);
+                                                         std::chrono::sys_seconds now);
 
 }  // namespace arbor::km

@@ -52,8 +52,7 @@ crypto::server_identity identity_for_new(const store::data_directory& dir, const
   if (found.certificate) missing(dir.sealed_server_key(), "move kms.crt away to create a new identity");
   if (found.sealed_key) missing(dir.certificate(), "move kms.key.sealed away to create a new identity");
   const auto name = init.common_name.empty() ? default_common_name() : init.common_name;
-  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
-  auto identity = crypto::server_identity::generate(init.type, name, init.validity, now);
+  auto identity = crypto::server_identity::generate(init.type, name, init.validity, clock.now());
   identity.save(dir.root(), master);
   return identity;
 }

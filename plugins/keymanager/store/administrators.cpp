@@ -9,8 +9,8 @@ constexpr std::string_view columns =
     "SELECT name, password_hash, must_change, created_at, changed_at FROM administrators ";
 
 administrator_record read_admin(const sqlite::statement& row) {
-  return {row.column_text(0), row.column_text(1), row.column_int64(2) != 0, row.column_int64(3),
-          row.column_int64(4)};
+  return {row.column_text(0), row.column_text(1), row.column_int64(2) != 0, row.column_time(3),
+          row.column_time(4)};
 }
 
 }  // namespace
@@ -57,7 +57,7 @@ bool administrator_repository::remove(std::string_view name) {
 }
 
 void administrator_repository::set_password(std::string_view name, std::string_view password_hash,
-                                            bool must_change, std::int64_t now) {
+                                            bool must_change, std::chrono::sys_seconds now) {
   auto update = db_.prepare(
       "UPDATE administrators SET password_hash = ?1, must_change = ?2, changed_at = ?3 "
       "WHERE name = ?4");

@@ -1,6 +1,7 @@
 #pragma once
 // The administrators table: names and Argon2id password hashes. Hashing and the rules (never
 // remove the last one, ...) live in auth/; this is storage only.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,8 +17,8 @@ struct administrator_record {
   std::string name;
   std::string password_hash;  // Argon2id encoded string, never a password
   bool must_change = false;   // set for the initial "password" until it is changed
-  std::int64_t created_at = 0;
-  std::int64_t changed_at = 0;
+  std::chrono::sys_seconds created_at{};
+  std::chrono::sys_seconds changed_at{};
 };
 
 // Reads and writes administrator rows.
@@ -33,7 +34,7 @@ class administrator_repository {
   bool remove(std::string_view name);
   // errc::not_found when there is no such administrator.
   void set_password(std::string_view name, std::string_view password_hash, bool must_change,
-                    std::int64_t now);
+                    std::chrono::sys_seconds now);
 
  private:
   sqlite::connection& db_;

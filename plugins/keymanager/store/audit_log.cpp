@@ -19,7 +19,7 @@ audit_entry read_entry(const sqlite::statement& row) {
                     "'");
   }
   return {row.column_int64(0),
-          row.column_int64(1),
+          row.column_time(1),
           row.column_text(2),
           row.column_text(3),
           outcome == "success" ? audit_outcome::success : audit_outcome::failure,
@@ -45,7 +45,7 @@ std::vector<audit_entry> audit_log::recent(std::int64_t limit) {
   return entries;
 }
 
-std::vector<audit_entry> audit_log::events_since(std::string_view event, std::int64_t since, std::int64_t limit) {
+std::vector<audit_entry> audit_log::events_since(std::string_view event, std::chrono::sys_seconds since, std::int64_t limit) {
   auto query = db_.prepare(std::string(columns) + "WHERE event = ?1 AND at >= ?2 ORDER BY id DESC LIMIT ?3");
   query.bind(1, event).bind(2, since).bind(3, limit);
   std::vector<audit_entry> entries;

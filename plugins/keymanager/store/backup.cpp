@@ -317,7 +317,7 @@ std::vector<returned_export> carry_exports_into(sqlite::connection& live, sqlite
 }  // namespace
 
 std::filesystem::path back_up(sqlite::connection& live, const data_directory& dir,
-                              std::int64_t now) {
+                              std::chrono::sys_seconds now) {
   return copy_database(live, dir.backups(), "kms-" + utc_compact(now));
 }
 
@@ -343,7 +343,7 @@ std::vector<std::filesystem::path> list_backups(const data_directory& dir) {
 }
 
 restore_result restore(sqlite::connection& live, const data_directory& dir,
-                       const std::filesystem::path& backup, std::int64_t now, const rows_check& check_rows) {
+                       const std::filesystem::path& backup, std::chrono::sys_seconds now, const rows_check& check_rows) {
   // No export or import may run while the data under it is replaced, and an interrupted export
   // must be resolved in the database it belongs to first.
   const auto lock = transfer_lock::acquire(dir.root(), "restore", now);

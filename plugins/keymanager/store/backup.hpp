@@ -2,6 +2,7 @@
 // Backups of kms.db taken while it stays in use (SQLite's online backup API), and restoring one.
 // A backup holds sealed keys only, never a private key in clear: it is safe to keep, but it is
 // still written 0600 inside the private data directory.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -18,7 +19,7 @@ namespace arbor::km::store {
 // under a temporary name, fsynced, then linked into place, so a crash never leaves a partial
 // backup under a backup's name.
 std::filesystem::path back_up(sqlite::connection& live, const data_directory& dir,
-                              std::int64_t now);
+                              std::chrono::sys_seconds now);
 
 // The *.db files in backups/, newest first.
 std::vector<std::filesystem::path> list_backups(const data_directory& dir);
@@ -57,6 +58,6 @@ using rows_check = std::function<void(sqlite::connection& restored)>;
 // the backup did not are carried into the restored one with the users they took
 // (store::carry_exports) and reported in restore_result::returned.
 restore_result restore(sqlite::connection& live, const data_directory& dir,
-                       const std::filesystem::path& backup, std::int64_t now, const rows_check& check_rows);
+                       const std::filesystem::path& backup, std::chrono::sys_seconds now, const rows_check& check_rows);
 
 }  // namespace arbor::km::store

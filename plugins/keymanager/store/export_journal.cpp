@@ -49,7 +49,7 @@ std::vector<journal_entry> export_journal::entries() {
   std::vector<journal_entry> found;
   while (query.step()) {
     found.push_back({{query.column_text(0), query.column_text(1), query.column_text(2), query.column_text(3),
-                      query.column_text(4), query.column_int64(5)},
+                      query.column_text(4), query.column_time(5)},
                      {query.column_text(6), query.column_int64(7), query.column_int64(8)}});
   }
   return found;
@@ -69,7 +69,7 @@ std::int64_t export_journal::select_users(std::string_view transfer_id, user_sel
 }
 
 std::int64_t complete_export(sqlite::connection& db, const journal_entry& entry, user_selection& selected,
-                             std::int64_t now, std::string_view detail) {
+                             std::chrono::sys_seconds now, std::string_view detail) {
   const std::int64_t queued = selected.queue_valid_keys_for_revocation(entry.intent.reason, now);
   transfer_log(db).record({entry.intent.transfer_id, transfer_direction::export_users, entry.intent.peer_sha256,
                            entry.intent.file_name, now, entry.file.users, entry.file.keys});

@@ -6,6 +6,7 @@
 // place, and removes the entry in the transaction that removes the users. An entry still here
 // when the Key Manager opens belongs to a process that died: server/interrupted_exports.hpp
 // resolves it.
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ struct export_intent {
   std::string file_name;    // a plain name in the KMSData directory
   std::string actor;        // the administrators, as the audit log names them
   std::string reason;       // the RFC 5280 revocation reason the certificates are queued with
-  std::int64_t started_at = 0;
+  std::chrono::sys_seconds started_at{};
 };
 
 // The complete file, flushed but not yet linked into place: its digest and what its trailer says.
@@ -73,6 +74,6 @@ class export_journal {
 // when it began, stay as the record of whom the transfer took). Returns how many certificates
 // were queued.
 std::int64_t complete_export(sqlite::connection& db, const journal_entry& entry, user_selection& selected,
-                             std::int64_t now, std::string_view detail);
+                             std::chrono::sys_seconds now, std::string_view detail);
 
 }  // namespace arbor::km::store

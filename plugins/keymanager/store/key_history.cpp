@@ -21,11 +21,11 @@ key_entry read_entry(const sqlite::statement& row) {
   e.serial_hex = row.column_text(6);
   e.issuer = row.column_text(7);
   e.authority_key_id = row.column_text(8);
-  e.not_before = row.column_int64(9);
-  e.not_after = row.column_int64(10);
+  e.not_before = row.column_time(9);
+  e.not_after = row.column_time(10);
   e.sealed_key = row.column_blob(11);
   e.status = parse_key_status(row.column_text(12));
-  e.added_at = row.column_int64(13);
+  e.added_at = row.column_time(13);
   return e;
 }
 

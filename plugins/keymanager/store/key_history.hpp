@@ -2,6 +2,7 @@
 // Each user's key history: every certificate issued to them with its sealed private key, in the
 // order they were added. Entries are append-only; only their status changes (a trigger in the
 // schema enforces it).
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -26,11 +27,11 @@ struct key_entry {
   std::string serial_hex;
   std::string issuer;
   std::string authority_key_id;
-  std::int64_t not_before = 0;
-  std::int64_t not_after = 0;
+  std::chrono::sys_seconds not_before{};
+  std::chrono::sys_seconds not_after{};
   std::vector<std::uint8_t> sealed_key;
   key_status status = key_status::valid;
-  std::int64_t added_at = 0;
+  std::chrono::sys_seconds added_at{};
 };
 
 // Where a sealed key sits, which its sealing binds it to, and the sealed bytes.

@@ -7,7 +7,7 @@ lockout_state lockout_repository::get(std::string_view bucket) {
       db_.prepare("SELECT consecutive_failures, locked_until FROM lockout WHERE bucket = ?1");
   query.bind(1, bucket);
   if (!query.step()) return {};
-  return {query.column_int64(0), query.column_int64(1)};
+  return {query.column_int64(0), query.column_time(1)};
 }
 
 void lockout_repository::set(std::string_view bucket, const lockout_state& state) {

@@ -2,6 +2,7 @@
 // The login lockout counters, kept in kms.db so a restart does not reset them: one row per name
 // that has failed, an administrator's or not, so failing under one name never locks out another
 // administrator and a lock says nothing about whether its name exists.
+#include <chrono>
 #include <cstdint>
 #include <string_view>
 
@@ -12,7 +13,7 @@ namespace arbor::km::store {
 // Consecutive failed logins and, when locked, the Unix time the lock ends (0: not locked).
 struct lockout_state {
   std::int64_t consecutive_failures = 0;
-  std::int64_t locked_until = 0;
+  std::chrono::sys_seconds locked_until{};
 };
 
 // Reads and writes the lockout rows, one per bucket: the name tried (compared without case, like

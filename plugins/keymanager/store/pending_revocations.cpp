@@ -27,8 +27,8 @@ std::vector<pending_revocation> entries_of(sqlite::statement& query) {
     items.push_back({query.column_int64(0), query.column_text(1), query.column_text(2),
                      query.column_text(3), query.column_text(4), query.column_text(5),
                      query.column_text(6), query.column_text(7), query.column_int64(8),
-                     query.column_text(9), query.column_int64(10),
-                     query.column_optional_int64(11)});
+                     query.column_text(9), query.column_time(10),
+                     query.column_optional_time(11)});
   }
   return items;
 }
@@ -53,7 +53,7 @@ std::int64_t revocation_queue::count() {
 }
 
 void revocation_queue::record_attempt(std::int64_t id, std::string_view error_text,
-                                      std::int64_t now) {
+                                      std::chrono::sys_seconds now) {
   auto update = db_.prepare(
       "UPDATE pending_revocations SET attempts = attempts + 1, last_error = ?1, "
       "last_attempt_at = ?2 WHERE id = ?3");

@@ -2,6 +2,7 @@
 // Certificates that must be revoked but that Certificate Services has not accepted yet (it was
 // unreachable, or refused). Rows copy the user's alias and id as text, with no foreign key: an
 // exported user is deleted from kms.db, but the revocation of their certificate must survive.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,8 +25,8 @@ struct pending_revocation {
   std::string reason;
   std::int64_t attempts = 0;
   std::string last_error;
-  std::int64_t queued_at = 0;
-  std::optional<std::int64_t> last_attempt_at;
+  std::chrono::sys_seconds queued_at{};
+  std::optional<std::chrono::sys_seconds> last_attempt_at;
 };
 
 // The queue of pending revocations, oldest first.
@@ -42,7 +43,7 @@ class revocation_queue {
   std::int64_t count();
   // Notes a failed attempt: one more attempt, with the CA's error text and the time.
   // errc::not_found when `id` is not queued.
-  void record_attempt(std::int64_t id, std::string_view error_text, std::int64_t now);
+  void record_attempt(std::int64_t id, std::string_view error_text, std::chrono::sys_seconds now);
   // Drops an entry once the CA accepted the revocation. False when it was not queued.
   bool remove(std::int64_t id);
 

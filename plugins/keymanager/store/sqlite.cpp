@@ -174,6 +174,14 @@ statement& statement::bind(int index, const std::optional<std::int64_t>& value) 
   return value ? bind(index, *value) : bind(index, nullptr);
 }
 
+statement& statement::bind(int index, std::chrono::sys_seconds when) {
+  return bind(index, static_cast<std::int64_t>(when.time_since_epoch().count()));
+}
+
+statement& statement::bind(int index, const std::optional<std::chrono::sys_seconds>& when) {
+  return when ? bind(index, *when) : bind(index, nullptr);
+}
+
 bool statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -218,6 +226,15 @@ std::vector<std::uint8_t> statement::column_blob(int column) const {
 std::optional<std::int64_t> statement::column_optional_int64(int column) const {
   if (is_null(column)) return std::nullopt;
   return column_int64(column);
+}
+
+std::chrono::sys_seconds statement::column_time(int column) const {
+  return std::chrono::sys_seconds(std::chrono::seconds(column_int64(column)));
+}
+
+std::optional<std::chrono::sys_seconds> statement::column_optional_time(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return column_time(column);
 }
 
 std::string statement::sql() const {

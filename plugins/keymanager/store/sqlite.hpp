@@ -3,6 +3,7 @@
 // directly. Values always travel through bound parameters of prepared statements; connection::exec
 // exists only for fixed schema text and pragmas. Every failure becomes an arbor::km::error whose
 // technical() holds SQLite's own error text and the SQL that failed.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -80,6 +81,9 @@ class statement {
   statement& bind(int index, std::span<const std::uint8_t> blob);
   statement& bind(int index, std::nullptr_t);
   statement& bind(int index, const std::optional<std::int64_t>& value);
+  // Times are stored as Unix seconds: this is the one place they become integers and back.
+  statement& bind(int index, std::chrono::sys_seconds when);
+  statement& bind(int index, const std::optional<std::chrono::sys_seconds>& when);
 
   // Advances to the next row: true while a row is available, false once the statement is done.
   bool step();
@@ -94,6 +98,8 @@ class statement {
   std::string column_text(int column) const;
   std::vector<std::uint8_t> column_blob(int column) const;
   std::optional<std::int64_t> column_optional_int64(int column) const;
+  std::chrono::sys_seconds column_time(int column) const;
+  std::optional<std::chrono::sys_seconds> column_optional_time(int column) const;
 
   std::string sql() const;
 

@@ -42,17 +42,17 @@ secret new_token() {
 }  // namespace
 
 issued_token token_repository::issue(std::string_view user_id, token_purpose purpose,
-                                     std::int64_t now, std::int64_t lifetime_s) {
-  if (lifetime_s <= 0) {
+                                     std::chrono::sys_seconds now, std::chrono::seconds lifetime) {
+  if (lifetime <= std::chrono::seconds::zero()) {
     throw error(errc::bad_input, "a token lifetime must be at least one second",
-                "lifetime_s = " + std::to_string(lifetime_s));
+                "lifetime = " + std::to_string(lifetime.count()) + " s");
   }
   sqlite::transaction tx(db_);
   if (!user_repository(db_).find_by_id(user_id)) {
     throw error(errc::not_found,
                 "cannot issue a token for user " + std::string(user_id) + ": no such user");
   }
-  issued_token issued{random_id(), new_token(), now + lifetime_s};
+  issued_token issued{random_id(), new_token(), now + lifetime};
   auto insert = db_.prepare(
       "INSERT INTO enrollment_tokens (token_id, user_id, purpose, token_hash, created_at, "
       "expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -64,7 +64,7 @@ issued_token token_repository::issue(std::string_view user_id, token_purpose pur
 }
 
 redeemed_token token_repository::redeem(const secret& token, token_purpose purpose,
-                                        std::int64_t now) {
+                                        std::chrono::sys_seconds now) {
   sqlite::transaction tx(db_);
   auto query = db_.prepare(
       "SELECT token_id, user_id, purpose, expires_at, used_at FROM enrollment_tokens "
@@ -77,8 +77,8 @@ redeemed_token token_repository::redeem(const secret& token, token_purpose purpo
   }
   redeemed_token found{query.column_text(0), query.column_text(1), purpose};
   const std::string stored_purpose = query.column_text(2);
-  const std::int64_t expires_at = query.column_int64(3);
-  const std::optional<std::int64_t> used_at = query.column_optional_int64(4);
+  const auto expires_at = query.column_time(3);
+  const auto used_at = query.column_optional_time(4);
 
   if (stored_purpose != word_for(purpose)) {
     const token_purpose other =

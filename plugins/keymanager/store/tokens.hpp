@@ -1,6 +1,7 @@
 #pragma once
 // One-time tokens that let a user enroll or recover their keys. Only a SHA-256 of each token is
 // stored, so a copy of kms.db or of a backup cannot be used to redeem one.
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,7 +21,7 @@ enum class token_purpose {
 struct issued_token {
   std::string token_id;
   secret token;
-  std::int64_t expires_at = 0;
+  std::chrono::sys_seconds expires_at{};
 };
 
 // What a successfully redeemed token was for.
@@ -37,13 +38,13 @@ class token_repository {
 
   // Issues a 128-bit random token for `user_id`, valid for `lifetime_s` seconds from `now`.
   // errc::not_found when the user does not exist; errc::bad_input for a lifetime <= 0.
-  issued_token issue(std::string_view user_id, token_purpose purpose, std::int64_t now,
-                     std::int64_t lifetime_s);
+  issued_token issue(std::string_view user_id, token_purpose purpose, std::chrono::sys_seconds now,
+                     std::chrono::seconds lifetime);
 
   // Checks the token and marks it used, in one transaction, so it can be redeemed once only.
   // Each refusal has its own message: errc::not_found (unknown token), errc::bad_input (issued
   // for the other purpose, or expired), errc::conflict (already used).
-  redeemed_token redeem(const secret& token, token_purpose purpose, std::int64_t now);
+  redeemed_token redeem(const secret& token, token_purpose purpose, std::chrono::sys_seconds now);
 
  private:
   sqlite::connection& db_;

@@ -34,7 +34,7 @@ void write_note(int fd, const std::string& note) {
 }  // namespace
 
 transfer_lock transfer_lock::acquire(const std::filesystem::path& data_dir,
-                                     std::string_view activity, std::int64_t now) {
+                                     std::string_view activity, std::chrono::sys_seconds now) {
   const std::filesystem::path path = data_dir / file_name;
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {

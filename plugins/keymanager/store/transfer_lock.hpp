@@ -3,6 +3,7 @@
 // <data>/transfer.lock. The kernel drops the lock when the holder exits, SIGKILL included, so a
 // crashed export never leaves the Key Manager locked. The holder writes what it is doing and
 // since when into the file, so a refusal can say it.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string_view>
@@ -18,7 +19,7 @@ class transfer_lock {
   // recorded for whoever is refused. errc::conflict "another export or import is running on this
   // Key Manager (started <time>)" when it is held; errc::io when the file cannot be opened.
   static transfer_lock acquire(const std::filesystem::path& data_dir, std::string_view activity,
-                               std::int64_t now);
+                               std::chrono::sys_seconds now);
 
   ~transfer_lock();
   transfer_lock(transfer_lock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }

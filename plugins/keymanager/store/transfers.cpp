@@ -18,7 +18,7 @@ transfer_record read_transfer(const sqlite::statement& query) {
                                                           : transfer_direction::import_users,
                          query.column_text(2),
                          query.column_text(3),
-                         query.column_int64(4),
+                         query.column_time(4),
                          query.column_int64(5),
                          query.column_int64(6)};
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The record of transfer files this server wrote (export) or read (import). An import looks its
 // transfer id up here to refuse replaying the same file twice.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,7 +24,7 @@ struct transfer_record {
   transfer_direction direction = transfer_direction::export_users;
   std::string peer_sha256;
   std::string file_name;
-  std::int64_t at = 0;
+  std::chrono::sys_seconds at{};
   std::int64_t users = 0;
   std::int64_t keys = 0;
 };

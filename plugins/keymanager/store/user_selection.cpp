@@ -68,7 +68,7 @@ selection_counts user_selection::counts() {
   return {query.column_int64(0), query.column_int64(1), query.column_int64(2)};
 }
 
-std::int64_t user_selection::queue_valid_keys_for_revocation(std::string_view reason, std::int64_t now) {
+std::int64_t user_selection::queue_valid_keys_for_revocation(std::string_view reason, std::chrono::sys_seconds now) {
   auto queue = db_.prepare(
       "INSERT INTO pending_revocations (serial_decimal, serial_hex, authority_key_id, issuer, user_alias, user_id, "
       "reason, queued_at) "

@@ -3,6 +3,7 @@
 // connection rather than in memory, so selecting a million users costs SQLite cache, not heap.
 // The set is fixed once; the bulk operations below then act on exactly these users, each as one
 // statement, whatever was added to the database since.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -46,7 +47,7 @@ class user_selection {
   // Queues every key history entry of the selected users whose status is valid for revocation
   // with `reason` (an RFC 5280 name) at `now`, copying alias and id (the queue outlives users),
   // and marks those users pending. Returns how many entries were queued.
-  std::int64_t queue_valid_keys_for_revocation(std::string_view reason, std::int64_t now);
+  std::int64_t queue_valid_keys_for_revocation(std::string_view reason, std::chrono::sys_seconds now);
   // Removes the selected users with their key histories (first, in one statement) and tokens
   // (cascade). Returns how many users.
   std::int64_t remove_users();

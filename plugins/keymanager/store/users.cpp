@@ -10,7 +10,7 @@ constexpr std::string_view columns =
 
 user_record read_user(const sqlite::statement& row) {
   return {row.column_text(0), row.column_text(1), row.column_text(2),
-          row.column_text(3), row.column_text(4), row.column_int64(5)};
+          row.column_text(3), row.column_text(4), row.column_time(5)};
 }
 
 std::vector<user_record> collect(sqlite::statement& query) {

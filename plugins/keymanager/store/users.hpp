@@ -1,6 +1,7 @@
 #pragma once
 // The users table: who has keys in escrow. A user is known forever by user_id (random, stable
 // across servers); alias, display name and e-mail are what operators search by.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -19,7 +20,7 @@ struct user_record {
   std::string display_name;
   std::string email;
   std::string state;
-  std::int64_t created_at = 0;
+  std::chrono::sys_seconds created_at{};
 };
 
 // A window on an ordered listing.

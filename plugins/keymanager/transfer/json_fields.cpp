@@ -1,6 +1,7 @@
 #include "transfer/json_fields.hpp"
 
 #include "common/km_error.hpp"
+#include "common/utc_time.hpp"
 
 namespace arbor::km::transfer {
 
@@ -28,6 +29,12 @@ std::int64_t json_fields::integer(std::string_view key) const {
     return static_cast<std::int64_t>(v.get_uint64());
   }
   fail(key, "is not an integer");
+}
+
+std::chrono::sys_seconds json_fields::time(std::string_view key) const {
+  const auto when = parse_utc_rfc3339(text_view(key));
+  if (!when) fail(key, "is not a UTC time like 2025-03-01T12:00:00Z");
+  return *when;
 }
 
 const boost::json::array& json_fields::array(std::string_view key) const {

@@ -1,6 +1,7 @@
 #pragma once
 // Typed, checked access to the fields of a payload object: each getter throws errc::corrupt
 // naming the field and the object it belongs to, so a damaged file says what is wrong.
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@ class json_fields {
   std::string_view text_view(std::string_view key) const;
   std::string text(std::string_view key) const { return std::string(text_view(key)); }
   std::int64_t integer(std::string_view key) const;
+  // A UTC time written as RFC 3339 with whole seconds ("2025-03-01T12:00:00Z"), nothing else.
+  std::chrono::sys_seconds time(std::string_view key) const;
   const boost::json::array& array(std::string_view key) const;
   const std::string& where() const noexcept { return where_; }
 

@@ -4,8 +4,8 @@
 #include <boost/json/serialize.hpp>
 
 #include "common/km_error.hpp"
+#include "common/utc_time.hpp"
 #include "transfer/json_fields.hpp"
-#include "transfer/rfc3339.hpp"
 #include "transfer/secret_json.hpp"
 
 namespace arbor::km::transfer {
@@ -43,8 +43,8 @@ payload_kind check_format(const json_fields& f) {
 trailer_facts trailer_from(const json_fields& f) {
   trailer_facts t;
   t.transfer_id = f.text("transfer_id");
-  t.created_at = from_rfc3339(f.text_view("created_at"), "created_at");
-  t.expires_at = from_rfc3339(f.text_view("expires_at"), "expires_at");
+  t.created_at = f.time("created_at");
+  t.expires_at = f.time("expires_at");
   t.source_sha256 = f.text("source_sha256");
   t.destination_sha256 = f.text("destination_sha256");
   t.segments = f.integer("segments");
@@ -66,8 +66,8 @@ std::string encode_segment_header(const segment_header& header) {
 
 std::string encode_trailer(const trailer_facts& t) {
   boost::json::object o = common_fields("trailer", t.transfer_id);
-  o["created_at"] = to_rfc3339(t.created_at);
-  o["expires_at"] = to_rfc3339(t.expires_at);
+  o["created_at"] = utc_rfc3339(t.created_at);
+  o["expires_at"] = utc_rfc3339(t.expires_at);
   o["source_sha256"] = t.source_sha256;
   o["destination_sha256"] = t.destination_sha256;
   o["segments"] = t.segments;

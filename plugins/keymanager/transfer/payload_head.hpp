@@ -29,8 +29,8 @@ struct segment_header {
 // What the trailer says; the writer returns it and the reader verifies and returns it.
 struct trailer_facts {
   std::string transfer_id;
-  std::chrono::system_clock::time_point created_at;
-  std::chrono::system_clock::time_point expires_at;
+  std::chrono::sys_seconds created_at;
+  std::chrono::sys_seconds expires_at;
   std::string source_sha256;
   std::string destination_sha256;
   std::int64_t segments = 0;

@@ -9,7 +9,7 @@
 #include "crypto/cms_open.hpp"
 #include "transfer/object_stream.hpp"
 #include "transfer/record_codec.hpp"
-#include "transfer/rfc3339.hpp"
+#include "common/utc_time.hpp"
 #include "transfer/segment_chain.hpp"
 
 namespace arbor::km::transfer {
@@ -61,7 +61,7 @@ class pass_state {
   }
 
   void accept_trailer(const trailer_facts& t, std::string_view payload,
-                      std::chrono::system_clock::time_point now) {
+                      std::chrono::sys_seconds now) {
     if (payload.find('\n') + 1 != payload.size()) damaged("the trailer has more than one line");
     if (t.segments != segments_) {
       damaged("the trailer lists " + std::to_string(t.segments) + " segments but the file has " +
@@ -83,7 +83,7 @@ class pass_state {
                                        " are accepted; export the users again on the source server");
     }
     if (now >= t.expires_at) {
-      throw error(errc::bad_input, "this transfer file expired on " + to_rfc3339(t.expires_at) +
+      throw error(errc::bad_input, "this transfer file expired on " + utc_rfc3339(t.expires_at) +
                                        "; export the users again on the source server");
     }
   }
@@ -149,7 +149,7 @@ std::string describe(std::int64_t index, std::uint64_t offset) {
 }  // namespace
 
 transfer_reader::transfer_reader(std::filesystem::path file, const crypto::server_identity& self,
-                                 std::function<std::chrono::system_clock::time_point()> clock,
+                                 std::function<std::chrono::sys_seconds()> clock,
                                  reader_limits limits)
     : file_(std::move(file)), self_(self), clock_(std::move(clock)), limits_(limits) {}
 

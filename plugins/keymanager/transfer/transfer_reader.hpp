@@ -46,7 +46,7 @@ class transfer_reader {
   // `self` is this server's identity (the file must be encrypted to it); `self` must outlive the
   // reader. `clock` is asked once per full pass, for the expiry check.
   transfer_reader(std::filesystem::path file, const crypto::server_identity& self,
-                  std::function<std::chrono::system_clock::time_point()> clock,
+                  std::function<std::chrono::sys_seconds()> clock,
                   reader_limits limits = {});
 
   transfer_source preview() const;
@@ -65,7 +65,7 @@ class transfer_reader {
 
   std::filesystem::path file_;
   const crypto::server_identity& self_;
-  std::function<std::chrono::system_clock::time_point()> clock_;
+  std::function<std::chrono::sys_seconds()> clock_;
   reader_limits limits_;
   signer_decision decide_signer_;
 };

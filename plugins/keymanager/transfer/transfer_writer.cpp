@@ -87,7 +87,7 @@ trailer_facts transfer_writer::finish(const before_placing_fn& before_placing) {
   sealer_.drain();
   trailer_facts trailer;
   trailer.transfer_id = header_.transfer_id;
-  trailer.created_at = std::chrono::time_point_cast<std::chrono::seconds>(clock_());
+  trailer.created_at = clock_();
   trailer.expires_at = trailer.created_at + limits_.lifetime;
   trailer.source_sha256 = header_.source_sha256;
   trailer.destination_sha256 = header_.destination_sha256;

@@ -23,7 +23,7 @@
 
 namespace arbor::km::transfer {
 
-using clock_fn = std::function<std::chrono::system_clock::time_point()>;
+using clock_fn = std::function<std::chrono::sys_seconds()>;
 
 // Tunables of a writer; the defaults are what exports use.
 struct writer_limits {

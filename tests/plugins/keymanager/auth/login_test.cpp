@@ -153,7 +153,7 @@ BOOST_FIXTURE_TEST_CASE(wrong_passwords_lock_out_only_that_administrator, fixtur
   reopen();
   BOOST_CHECK_EXCEPTION(login->authorize("export-users", as({{"bob", "bob-secret"}})), error,
                         is_locked_out);
-  clock.advance(30);
+  clock.advance(std::chrono::seconds(30));
   BOOST_CHECK_NO_THROW(login->authorize("export-users", as({{"bob", "bob-secret"}})));
 }
 
@@ -198,15 +198,15 @@ BOOST_FIXTURE_TEST_CASE(three_failures_lock_out_even_the_right_password_for_30_s
   BOOST_TEST(!locked());  // success resets the count
   fail(3);
   BOOST_TEST(locked());
-  clock.advance(29);
+  clock.advance(std::chrono::seconds(29));
   BOOST_TEST(locked());
-  clock.advance(1);
+  clock.advance(std::chrono::seconds(1));
   BOOST_TEST(!locked());
 }
 
 BOOST_FIXTURE_TEST_CASE(locked_out_message_says_when_to_retry, fixture) {
   fail(3);
-  clock.advance(10);
+  clock.advance(std::chrono::seconds(10));
   BOOST_CHECK_EXCEPTION(login->authorize("export-users", as({{"admin", "password"}})), error,
                         [](const error& e) {
                           return e.code() == errc::locked_out &&
@@ -217,32 +217,32 @@ BOOST_FIXTURE_TEST_CASE(locked_out_message_says_when_to_retry, fixture) {
 
 BOOST_FIXTURE_TEST_CASE(each_further_failure_doubles_the_delay_up_to_an_hour, fixture) {
   fail(3);
-  clock.advance(30);
+  clock.advance(std::chrono::seconds(30));
   fail(1);  // fourth failure: 60 s
-  clock.advance(59);
+  clock.advance(std::chrono::seconds(59));
   BOOST_TEST(locked());
-  clock.advance(1);
+  clock.advance(std::chrono::seconds(1));
   fail(1);  // fifth failure: 120 s
-  clock.advance(119);
+  clock.advance(std::chrono::seconds(119));
   BOOST_TEST(locked());
-  clock.advance(1);
+  clock.advance(std::chrono::seconds(1));
   for (std::int64_t delay = 240; delay < 3600; delay *= 2) {
     fail(1);
-    clock.advance(delay);
+    clock.advance(std::chrono::seconds(delay));
   }
   fail(1);  // would be 3840 s: capped
-  clock.advance(3599);
+  clock.advance(std::chrono::seconds(3599));
   BOOST_TEST(locked());
-  clock.advance(1);
+  clock.advance(std::chrono::seconds(1));
   BOOST_TEST(!locked());
 }
 
 BOOST_FIXTURE_TEST_CASE(attempts_while_locked_do_not_extend_the_lock, fixture) {
   fail(3);
-  clock.advance(10);
+  clock.advance(std::chrono::seconds(10));
   BOOST_TEST(locked());
   BOOST_TEST(locked());
-  clock.advance(20);
+  clock.advance(std::chrono::seconds(20));
   BOOST_TEST(!locked());
 }
 
@@ -250,7 +250,7 @@ BOOST_FIXTURE_TEST_CASE(the_lockout_survives_reopening_the_database, fixture) {
   fail(3);
   reopen();
   BOOST_TEST(locked());
-  clock.advance(30);
+  clock.advance(std::chrono::seconds(30));
   reopen();
   BOOST_TEST(!locked());
 }

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_audit_log
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 #include "store/audit_log.hpp"
@@ -15,8 +17,8 @@ struct fixture {
   store::sqlite::connection db = store::schema::open_database(dir / "kms.db");
   store::audit_log log{db};
   fixture() {
-    log.append({0, 10, "admin", "login", store::audit_outcome::success, "task=a"});
-    log.append({0, 20, "bob", "login", store::audit_outcome::failure, "task=b"});
+    log.append({0, arbor::test::unix_time(10), "admin", "login", store::audit_outcome::success, "task=a"});
+    log.append({0, arbor::test::unix_time(20), "bob", "login", store::audit_outcome::failure, "task=b"});
   }
 };
 
@@ -45,6 +47,6 @@ BOOST_FIXTURE_TEST_CASE(recent_lists_newest_first, fixture) {
 
 BOOST_FIXTURE_TEST_CASE(for_each_visits_oldest_first, fixture) {
   std::vector<std::int64_t> times;
-  log.for_each([&](const store::audit_entry& e) { times.push_back(e.at); });
+  log.for_each([&](const store::audit_entry& e) { times.push_back(e.at.time_since_epoch().count()); });
   BOOST_TEST(times == (std::vector<std::int64_t>{10, 20}));
 }

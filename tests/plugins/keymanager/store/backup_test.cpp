@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_backup
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include <sys/stat.h>
 
 #include <fstream>
@@ -16,7 +18,7 @@ using namespace arbor::km;
 
 namespace {
 
-constexpr std::int64_t noon = 1700000000;  // 2023-11-14T22:13:20Z
+constexpr std::chrono::sys_seconds noon{std::chrono::seconds(1700000000)};  // 2023-11-14T22:13:20Z
 
 
 bool refused_as(const error& e, errc code) { return e.code() == code; }
@@ -64,7 +66,7 @@ struct fixture {
   store::sqlite::connection db = store::schema::open_database(dir.database());
   store::user_repository users{db};
 
-  fixture() { users.add({"u1", "alice", "Alice", "alice@example.org", "active", 1}); }
+  fixture() { users.add({"u1", "alice", "Alice", "alice@example.org", "active", arbor::test::unix_time(1)}); }
 
   // A backup of the live database, changed by `tamper` on a connection of its own.
   std::filesystem::path tampered_backup(const std::string& tamper) {
@@ -109,9 +111,9 @@ BOOST_FIXTURE_TEST_CASE(two_backups_in_the_same_second_get_different_names, fixt
 BOOST_FIXTURE_TEST_CASE(restore_brings_back_deleted_data_and_keeps_a_pre_restore_copy, fixture) {
   const auto backup = store::back_up(db, dir, noon);
   users.remove("u1");
-  users.add({"u2", "bob", "", "", "active", 2});
+  users.add({"u2", "bob", "", "", "active", arbor::test::unix_time(2)});
 
-  const auto result = store::restore(db, dir, backup, noon + 60, accept_rows);
+  const auto result = store::restore(db, dir, backup, noon + std::chrono::seconds(60), accept_rows);
 
   BOOST_TEST(users.find_by_id("u1").has_value());
   BOOST_TEST(!users.find_by_id("u2").has_value());
@@ -127,7 +129,7 @@ BOOST_FIXTURE_TEST_CASE(restore_of_an_older_schema_migrates_it, fixture) {
   {
     store::sqlite::connection old(old_path, {.wal = false});
     store::schema::migrate_to(old, 1);
-    store::user_repository(old).add({"u9", "zoe", "", "", "active", 3});
+    store::user_repository(old).add({"u9", "zoe", "", "", "active", arbor::test::unix_time(3)});
   }
   const auto result = store::restore(db, dir, old_path, noon, accept_rows);
   BOOST_TEST(result.backup_version == 1);
@@ -148,7 +150,7 @@ BOOST_FIXTURE_TEST_CASE(restore_of_a_backup_with_other_pages_keeps_the_live_page
     old.exec("PRAGMA page_size=4096");  // still empty: this sets it
     store::schema::migrate(old);
     BOOST_REQUIRE(page_size_of(old) == 4096);
-    store::user_repository(old).add({"u8", "yan", "", "", "active", 4});
+    store::user_repository(old).add({"u8", "yan", "", "", "active", arbor::test::unix_time(4)});
   }
   store::restore(db, dir, old_path, noon, accept_rows);
   BOOST_TEST(users.find_by_id("u8").has_value());

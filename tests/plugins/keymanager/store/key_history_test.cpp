@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_key_history
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 #include "store/key_history.hpp"
@@ -18,7 +20,7 @@ struct fixture {
   store::key_history_repository keys{db};
   std::string user_id = store::random_id();
 
-  fixture() { store::user_repository(db).add({user_id, "alice", "", "", "active", 0}); }
+  fixture() { store::user_repository(db).add({user_id, "alice", "", "", "active", arbor::test::unix_time(0)}); }
 
   store::key_entry entry(std::uint8_t tag) {
     store::key_entry e;
@@ -29,10 +31,10 @@ struct fixture {
     e.serial_decimal = std::to_string(tag);
     e.serial_hex = "0" + std::to_string(tag);
     e.issuer = "CN=Test CA";
-    e.not_before = 100;
-    e.not_after = 200;
+    e.not_before = arbor::test::unix_time(100);
+    e.not_after = arbor::test::unix_time(200);
     e.sealed_key = {9, 9, tag};
-    e.added_at = 150;
+    e.added_at = arbor::test::unix_time(150);
     return e;
   }
 };
@@ -108,7 +110,7 @@ BOOST_FIXTURE_TEST_CASE(certificate_status_of_a_user_no_longer_stored_changes_no
 BOOST_FIXTURE_TEST_CASE(appender_continues_each_users_history_and_skips_known_certificates, fixture) {
   keys.append(entry(1));
   const std::string bob = store::random_id();
-  store::user_repository(db).add({bob, "bob", "", "", "active", 0});
+  store::user_repository(db).add({bob, "bob", "", "", "active", arbor::test::unix_time(0)});
   store::sqlite::transaction tx(db);
   store::history_appender appender(db);
 

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_repositories
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 #include "store/administrators.hpp"
@@ -22,7 +24,7 @@ struct fixture {
 };
 
 store::pending_revocation revocation_of(const std::string& user_id) {
-  return {0, "4660", "1234", "aa:bb", "CN=Test CA", "alice", user_id, "superseded", 0, "", 100,
+  return {0, "4660", "1234", "aa:bb", "CN=Test CA", "alice", user_id, "superseded", 0, "", arbor::test::unix_time(100),
           std::nullopt};
 }
 
@@ -30,7 +32,7 @@ store::pending_revocation revocation_of(const std::string& user_id) {
 
 BOOST_FIXTURE_TEST_CASE(pending_revocation_survives_deleting_its_user, fixture) {
   store::user_repository users(db);
-  users.add({"u1", "alice", "", "", "active", 0});
+  users.add({"u1", "alice", "", "", "active", arbor::test::unix_time(0)});
   store::revocation_queue queue(db);
   queue.enqueue(revocation_of("u1"));
   users.remove("u1");
@@ -43,15 +45,15 @@ BOOST_FIXTURE_TEST_CASE(pending_revocation_survives_deleting_its_user, fixture) 
 BOOST_FIXTURE_TEST_CASE(recording_an_attempt_counts_it_and_keeps_the_error, fixture) {
   store::revocation_queue queue(db);
   const auto id = queue.enqueue(revocation_of("u1"));
-  queue.record_attempt(id, "connection refused", 200);
-  queue.record_attempt(id, "timed out", 300);
+  queue.record_attempt(id, "connection refused", arbor::test::unix_time(200));
+  queue.record_attempt(id, "timed out", arbor::test::unix_time(300));
   const auto item = queue.list().at(0);
   BOOST_TEST(item.attempts == 2);
   BOOST_TEST(item.last_error == "timed out");
-  BOOST_TEST(item.last_attempt_at.value() == 300);
+  BOOST_TEST(item.last_attempt_at.value() == arbor::test::unix_time(300));
   BOOST_TEST(queue.remove(id));
   BOOST_TEST(queue.count() == 0);
-  BOOST_CHECK_THROW(queue.record_attempt(id, "x", 0), error);
+  BOOST_CHECK_THROW(queue.record_attempt(id, "x", arbor::test::unix_time(0)), error);
 }
 
 BOOST_FIXTURE_TEST_CASE(settings_read_defaults_until_written, fixture) {
@@ -75,7 +77,7 @@ BOOST_FIXTURE_TEST_CASE(a_non_numeric_setting_read_as_a_number_is_corrupt, fixtu
 BOOST_FIXTURE_TEST_CASE(transfers_are_recorded_once_and_found_by_id, fixture) {
   store::transfer_log transfers(db);
   const store::transfer_record t{"t-1", store::transfer_direction::import_users, "ab", "x.kmt",
-                                 500, 3, 7};
+                                 arbor::test::unix_time(500), 3, 7};
   transfers.record(t);
   const auto found = transfers.find("t-1");
   BOOST_REQUIRE(found.has_value());
@@ -100,36 +102,36 @@ BOOST_FIXTURE_TEST_CASE(policy_defaults_to_one_and_reports_the_largest, fixture)
 BOOST_FIXTURE_TEST_CASE(lockout_state_starts_clear_and_persists_per_bucket, fixture) {
   store::lockout_repository lockout(db);
   BOOST_TEST(lockout.get("bob").consecutive_failures == 0);
-  lockout.set("bob", {4, 1234});
-  lockout.set("nosuch", {1, 0});
+  lockout.set("bob", {4, arbor::test::unix_time(1234)});
+  lockout.set("nosuch", {1, arbor::test::unix_time(0)});
   const auto state = store::lockout_repository(db).get("BOB");
   BOOST_TEST(state.consecutive_failures == 4);
-  BOOST_TEST(state.locked_until == 1234);
+  BOOST_TEST(state.locked_until == arbor::test::unix_time(1234));
   BOOST_TEST(lockout.get("carol").consecutive_failures == 0);
   BOOST_TEST(lockout.get("nosuch").consecutive_failures == 1);
   lockout.clear("Bob");
-  BOOST_TEST(lockout.get("bob").locked_until == 0);
+  BOOST_TEST(lockout.get("bob").locked_until == arbor::test::unix_time(0));
   BOOST_TEST(lockout.get("nosuch").consecutive_failures == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_removed_administrator_loses_their_lockout, fixture) {
   store::administrator_repository admins(db);
-  admins.add({"bob", "$argon2id$x", false, 1, 1});
-  store::lockout_repository(db).set("bob", {5, 9999});
+  admins.add({"bob", "$argon2id$x", false, arbor::test::unix_time(1), arbor::test::unix_time(1)});
+  store::lockout_repository(db).set("bob", {5, arbor::test::unix_time(9999)});
   admins.remove("BOB");
-  admins.add({"bob", "$argon2id$y", false, 2, 2});
-  BOOST_TEST(store::lockout_repository(db).get("bob").locked_until == 0);
+  admins.add({"bob", "$argon2id$y", false, arbor::test::unix_time(2), arbor::test::unix_time(2)});
+  BOOST_TEST(store::lockout_repository(db).get("bob").locked_until == arbor::test::unix_time(0));
 }
 
 BOOST_FIXTURE_TEST_CASE(administrator_names_are_case_insensitive, fixture) {
   store::administrator_repository admins(db);
-  admins.add({"Admin", "$argon2id$x", true, 1, 1});
+  admins.add({"Admin", "$argon2id$x", true, arbor::test::unix_time(1), arbor::test::unix_time(1)});
   BOOST_TEST(admins.find("admin").has_value());
-  BOOST_CHECK_EXCEPTION(admins.add({"ADMIN", "h", false, 1, 1}), error,
+  BOOST_CHECK_EXCEPTION(admins.add({"ADMIN", "h", false, arbor::test::unix_time(1), arbor::test::unix_time(1)}), error,
                         [](const error& e) { return e.code() == errc::conflict; });
-  admins.set_password("admin", "$argon2id$y", false, 5);
+  admins.set_password("admin", "$argon2id$y", false, arbor::test::unix_time(5));
   const auto a = admins.find("ADMIN").value();
   BOOST_TEST(a.password_hash == "$argon2id$y");
   BOOST_TEST(!a.must_change);
-  BOOST_TEST(a.changed_at == 5);
+  BOOST_TEST(a.changed_at == arbor::test::unix_time(5));
 }

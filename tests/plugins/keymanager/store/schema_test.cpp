@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_schema
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include <fstream>
 
 #include "common/km_error.hpp"
@@ -17,7 +19,7 @@ namespace schema = store::schema;
 
 namespace {
 
-store::user_record alice() { return {"00112233445566778899aabbccddeeff", "alice", "Alice", "alice@example.org", "active", 100}; }
+store::user_record alice() { return {"00112233445566778899aabbccddeeff", "alice", "Alice", "alice@example.org", "active", arbor::test::unix_time(100)}; }
 
 // A database left at `version` by an older Key Manager, holding one user.
 std::filesystem::path older_database(const testing::scratch_dir& dir, int version) {
@@ -25,7 +27,7 @@ std::filesystem::path older_database(const testing::scratch_dir& dir, int versio
   store::sqlite::connection db(path);
   schema::migrate_to(db, version);
   store::user_repository(db).add(alice());
-  store::audit_log(db).append({0, 100, "system", "created", store::audit_outcome::success, ""});
+  store::audit_log(db).append({0, arbor::test::unix_time(100), "system", "created", store::audit_outcome::success, ""});
   return path;
 }
 
@@ -60,7 +62,7 @@ BOOST_AUTO_TEST_CASE(every_older_schema_migrates_and_keeps_its_data) {
       store::settings_repository(db).set_int("probe", 5);
       BOOST_TEST(store::settings_repository(db).get_int("probe", 0) == 5);
       store::revocation_queue(db).enqueue({0, "1", "01", "", "CN=CA", "alice", alice().user_id,
-                                           "superseded", 0, "", 100, std::nullopt});
+                                           "superseded", 0, "", arbor::test::unix_time(100), std::nullopt});
       BOOST_TEST(store::revocation_queue(db).count() == 1);
     }
   }
@@ -77,10 +79,10 @@ BOOST_AUTO_TEST_CASE(schema_4s_single_lockout_row_becomes_one_lockout_per_name) 
   }
   auto db = schema::open_database(path);
   store::lockout_repository lockout(db);
-  BOOST_TEST(lockout.get("admin").locked_until == 0);
+  BOOST_TEST(lockout.get("admin").locked_until == arbor::test::unix_time(0));
   BOOST_TEST(lockout.get("nosuch").consecutive_failures == 0);
-  lockout.set("admin", {3, 100});
-  lockout.set("bob", {1, 0});
+  lockout.set("admin", {3, arbor::test::unix_time(100)});
+  lockout.set("bob", {1, arbor::test::unix_time(0)});
   BOOST_TEST(lockout.get("admin").consecutive_failures == 3);
 }
 

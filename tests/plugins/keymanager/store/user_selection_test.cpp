@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_user_selection
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include <string>
 
 #include "common/km_error.hpp"
@@ -26,7 +28,7 @@ struct fixture {
     store::key_history_repository keys(db);
     for (int i = 0; i < n; ++i) {
       const std::string id = "u" + std::to_string(i);
-      users.add({id, "alias" + std::to_string(i), "", "", "active", 0});
+      users.add({id, "alias" + std::to_string(i), "", "", "active", arbor::test::unix_time(0)});
       for (int k = 0; k < i % 3; ++k) keys.append(entry(id, k, i % 3 == 2 && k == 0));
     }
   }
@@ -88,7 +90,7 @@ BOOST_FIXTURE_TEST_CASE(only_valid_keys_are_queued_and_their_users_marked_pendin
   store::user_selection selection(db);
   for (const char* id : {"u0", "u1", "u2"}) selection.add(id, id);
   // u1 has one valid key; u2 one revoked and one valid; u0 none.
-  BOOST_TEST(selection.queue_valid_keys_for_revocation("superseded", 42) == 2);
+  BOOST_TEST(selection.queue_valid_keys_for_revocation("superseded", arbor::test::unix_time(42)) == 2);
   BOOST_TEST(number("SELECT count(*) FROM pending_revocations WHERE reason = 'superseded' AND queued_at = 42") == 2);
   BOOST_TEST(selection.pending_count() == 2);
   BOOST_TEST(selection.pending_aliases(1) == std::vector<std::string>{"u1"});
@@ -98,7 +100,7 @@ BOOST_FIXTURE_TEST_CASE(refresh_pending_follows_the_queue_not_the_earlier_marks,
   add_users(6);
   store::user_selection selection(db);
   for (const char* id : {"u1", "u2"}) selection.add(id, id);
-  selection.queue_valid_keys_for_revocation("superseded", 42);
+  selection.queue_valid_keys_for_revocation("superseded", arbor::test::unix_time(42));
   db.exec("DELETE FROM pending_revocations WHERE user_id = 'u1'");
   selection.refresh_pending();
   BOOST_TEST(selection.pending_aliases(10) == std::vector<std::string>{"u2"});
@@ -107,8 +109,8 @@ BOOST_FIXTURE_TEST_CASE(refresh_pending_follows_the_queue_not_the_earlier_marks,
 // A few users among many: SQLite takes the user_id index.
 BOOST_FIXTURE_TEST_CASE(removing_a_small_share_removes_exactly_those_users_keys_and_tokens, fixture) {
   add_users(30);
-  store::token_repository(db).issue("u2", store::token_purpose::enroll, 0, 3600);
-  store::token_repository(db).issue("u5", store::token_purpose::enroll, 0, 3600);
+  store::token_repository(db).issue("u2", store::token_purpose::enroll, arbor::test::unix_time(0), std::chrono::seconds(3600));
+  store::token_repository(db).issue("u5", store::token_purpose::enroll, arbor::test::unix_time(0), std::chrono::seconds(3600));
   store::user_selection selection(db);
   for (const char* id : {"u1", "u2", "u3"}) selection.add(id, id);
   BOOST_TEST(selection.remove_users() == 3);
@@ -121,7 +123,7 @@ BOOST_FIXTURE_TEST_CASE(removing_a_small_share_removes_exactly_those_users_keys_
 // Most users: key_history is walked in its own order instead.
 BOOST_FIXTURE_TEST_CASE(removing_a_large_share_removes_exactly_those_users_keys_and_tokens, fixture) {
   add_users(30);
-  store::token_repository(db).issue("u29", store::token_purpose::enroll, 0, 3600);
+  store::token_repository(db).issue("u29", store::token_purpose::enroll, arbor::test::unix_time(0), std::chrono::seconds(3600));
   store::user_selection selection(db);
   for (int i = 0; i < 28; ++i) selection.add("u" + std::to_string(i), "");
   BOOST_TEST(selection.remove_users() == 28);

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_users_streaming
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -65,7 +67,7 @@ BOOST_AUTO_TEST_CASE(for_each_streams_ten_thousand_users_in_bounded_memory) {
       const std::string n = std::to_string(i);
       // Names longer than the small-string buffer, so a held record would cost heap memory.
       users.add({"id-" + n, "user-with-a-long-alias-" + n, "Display Name Of User " + n,
-                 "user-" + n + "@a-long-domain.example.org", "active", i});
+                 "user-" + n + "@a-long-domain.example.org", "active", arbor::test::unix_time(i)});
     }
     tx.commit();
   }

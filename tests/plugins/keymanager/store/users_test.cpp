@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE km_store_users
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 #include "store/key_history.hpp"
@@ -20,7 +22,7 @@ struct fixture {
 
   store::user_record add(const std::string& alias, const std::string& name,
                          const std::string& email) {
-    store::user_record u{store::random_id(), alias, name, email, "active", 1000};
+    store::user_record u{store::random_id(), alias, name, email, "active", arbor::test::unix_time(1000)};
     users.add(u);
     return u;
   }
@@ -45,7 +47,7 @@ BOOST_FIXTURE_TEST_CASE(alias_is_unique_regardless_of_case, fixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(user_without_id_is_refused, fixture) {
-  BOOST_CHECK_EXCEPTION(users.add({"", "bob", "", "", "active", 0}), error,
+  BOOST_CHECK_EXCEPTION(users.add({"", "bob", "", "", "active", arbor::test::unix_time(0)}), error,
                         [](const error& e) { return e.code() == errc::bad_input; });
 }
 
@@ -77,7 +79,7 @@ BOOST_FIXTURE_TEST_CASE(removing_a_user_removes_their_keys_and_tokens, fixture) 
   key.cert_sha256 = "aa";
   key.sealed_key = {4, 5};
   store::key_history_repository(db).append(key);
-  store::token_repository(db).issue(alice.user_id, store::token_purpose::enroll, 0, 60);
+  store::token_repository(db).issue(alice.user_id, store::token_purpose::enroll, arbor::test::unix_time(0), std::chrono::seconds(60));
 
   BOOST_TEST(users.remove(alice.user_id));
   BOOST_TEST(store::key_history_repository(db).count_for_user(alice.user_id) == 0);

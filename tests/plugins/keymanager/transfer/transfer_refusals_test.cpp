@@ -37,7 +37,7 @@ struct fixture {
 // Runs a full pass as the EC destination and checks the error's code and a phrase of its message.
 void require_refusal(const std::filesystem::path& file, errc code, const std::string& phrase,
                      const crypto::server_identity& self = ec_destination(),
-                     std::chrono::system_clock::time_point now = t0 + 1h) {
+                     std::chrono::sys_seconds now = t0 + 1h) {
   const transfer::transfer_reader reader(file, self, fixed_clock(now));
   try {
     reader.read([](user_record&&) {});

@@ -23,10 +23,10 @@ namespace arbor::km::test {
 using namespace std::chrono_literals;
 using transfer::user_record;
 
-inline const std::chrono::system_clock::time_point t0 =
+inline const std::chrono::sys_seconds t0 =
     std::chrono::sys_days{std::chrono::year{2025} / 3 / 1} + 12h;
 
-inline transfer::clock_fn fixed_clock(std::chrono::system_clock::time_point when = t0) {
+inline transfer::clock_fn fixed_clock(std::chrono::sys_seconds when = t0) {
   return [when] { return when; };
 }
 
