@@ -42,7 +42,7 @@ using steady = std::chrono::steady_clock;
 
 constexpr long users_per_transaction = 5000;
 
-std::int64_t unix_now() { return arbor::km::system_clock().now(); }
+std::chrono::sys_seconds unix_now() { return arbor::km::system_clock().now(); }
 
 void write_bytes(const fs::path& path, const std::uint8_t* data, std::size_t size) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -111,7 +111,7 @@ void export_all(const fs::path& data, const fs::path& scratch) {
   auto kms = key_manager::open(data, identity_options{}, clock);
   phase_clock phases;
   phases.phase("Selection and backup", 0);
-  workflows::destination to(scratch / "dest.crt", kms.identity().cert(), std::chrono::system_clock::now());
+  workflows::destination to(scratch / "dest.crt", kms.identity().cert(), unix_now());
   workflows::user_selection everyone(kms.db(), {workflows::user_scope::all, {}, {}});
   const auto done = workflows::export_users(
       kms,

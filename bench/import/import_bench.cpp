@@ -49,7 +49,7 @@ transfer::user_record bench_user(long n, const bench::bench_ca& ca, std::uint64_
   transfer::user_record user{store::random_id(), "user" + std::to_string(n), "Bench User " + std::to_string(n),
                              "user" + std::to_string(n) + "@bench.example", "active", {}};
   for (int k = 1; k <= 2; ++k, ++serial) {
-    user.keys.push_back({store::random_id(), k, "valid", "2025-01-01T00:00:00Z", ca.issue(serial).der(),
+    user.keys.push_back({store::random_id(), k, "valid", std::chrono::sys_days{std::chrono::year{2025} / 1 / 1}, ca.issue(serial).der(),
                          ca.key_for(serial).to_pkcs8_der()});
   }
   return user;
@@ -67,7 +67,7 @@ void prepare(const fs::path& data, const fs::path& scratch, long users) {
                                                         std::chrono::days(30));
   const bench::bench_ca ca(8);
   transfer::transfer_writer writer(data / "bench.kmx", source, kms.identity().cert(), transfer::new_transfer_id(),
-                                   [] { return std::chrono::system_clock::now(); });
+                                   [] { return arbor::km::system_clock().now(); });
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
   arbor::km::secret line;
   std::uint64_t serial = 2;

@@ -57,7 +57,7 @@ transfer::user_record synthetic_user(long n, const std::vector<bench::pooled_key
   for (int k = 0; k < 2; ++k) {
     const bench::pooled_key& key = pool[static_cast<std::size_t>(n + k) % pool.size()];
     u.keys.push_back({u.user_id + "-" + std::to_string(k), k + 1, k ? "current" : "archived",
-                      "2024-01-01T00:00:00Z", key.certificate_der, key.private_key_der});
+                      std::chrono::sys_days{std::chrono::year{2024} / 1 / 1}, key.certificate_der, key.private_key_der});
   }
   return u;
 }
@@ -121,7 +121,7 @@ struct scratch {
 
 void run(const options& o) {
   scratch dir;
-  const auto now = [] { return std::chrono::system_clock::now(); };
+  const auto now = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
   const crypto::server_identity source = crypto::server_identity::generate(
       crypto::key_type::rsa3072, "bench-source", std::chrono::days(30), now());
   const crypto::server_identity destination = crypto::server_identity::generate(

@@ -100,15 +100,15 @@ std::string certificate::serial_decimal() const { return serial_decimal_text(X50
 
 std::string certificate::serial_hex() const { return serial_hex_text(X509_get0_serialNumber(cert_.get())); }
 
-std::chrono::system_clock::time_point certificate::not_before() const {
-  return to_time_point(X509_get0_notBefore(cert_.get()));
+std::chrono::sys_seconds certificate::not_before() const {
+  return to_sys_seconds(X509_get0_notBefore(cert_.get()));
 }
 
-std::chrono::system_clock::time_point certificate::not_after() const {
-  return to_time_point(X509_get0_notAfter(cert_.get()));
+std::chrono::sys_seconds certificate::not_after() const {
+  return to_sys_seconds(X509_get0_notAfter(cert_.get()));
 }
 
-bool certificate::valid_at(std::chrono::system_clock::time_point when) const {
+bool certificate::valid_at(std::chrono::sys_seconds when) const {
   return not_before() <= when && when <= not_after();
 }
 

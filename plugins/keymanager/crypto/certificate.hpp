@@ -53,9 +53,9 @@ class certificate {
   std::string issuer() const;
   std::string serial_decimal() const;
   std::string serial_hex() const;  // lowercase, no separators
-  std::chrono::system_clock::time_point not_before() const;
-  std::chrono::system_clock::time_point not_after() const;
-  bool valid_at(std::chrono::system_clock::time_point when) const;
+  std::chrono::sys_seconds not_before() const;
+  std::chrono::sys_seconds not_after() const;
+  bool valid_at(std::chrono::sys_seconds when) const;
 
   // Key identifier extensions as lowercase hex, or nullopt when the certificate has none.
   std::optional<std::string> authority_key_id_hex() const;

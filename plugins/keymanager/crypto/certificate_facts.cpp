@@ -35,10 +35,10 @@ Owned checked(Owned value, const char* field) {
   return value;
 }
 
-std::chrono::system_clock::time_point time_field(der_cursor& validity, const char* field) {
+std::chrono::sys_seconds time_field(der_cursor& validity, const char* field) {
   const auto tag = validity.peek_tag();
   if (tag != der_tag::utc_time && tag != der_tag::generalized_time) throw error(errc::corrupt, std::string("the ") + field + " is not a time");
-  return crypto::to_time_point(
+  return crypto::to_sys_seconds(
       checked(decode_all<ASN1_TIME, ASN1_TIME_free>(validity.take(*tag), d2i_ASN1_TIME), field).get());
 }
 

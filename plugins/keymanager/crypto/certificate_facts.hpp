@@ -16,8 +16,8 @@ struct certificate_facts {
   std::string serial_hex;
   std::string issuer;
   std::string authority_key_id_hex;  // empty when the certificate has none
-  std::chrono::system_clock::time_point not_before;
-  std::chrono::system_clock::time_point not_after;
+  std::chrono::sys_seconds not_before;
+  std::chrono::sys_seconds not_after;
   // The certificate's SubjectPublicKeyInfo as it stands in the DER: an import proves each private
   // key against it without decoding it (crypto/public_key_match.hpp).
   std::vector<std::uint8_t> subject_public_key_info;

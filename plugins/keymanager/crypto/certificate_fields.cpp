@@ -43,7 +43,7 @@ std::string serial_hex_text(const ASN1_INTEGER* serial) {
   return hex;
 }
 
-std::chrono::system_clock::time_point to_time_point(const ASN1_TIME* time) {
+std::chrono::sys_seconds to_sys_seconds(const ASN1_TIME* time) {
   std::tm tm{};
   ossl::require_ok(ASN1_TIME_to_tm(time, &tm), "could not read a certificate date");
   using namespace std::chrono;

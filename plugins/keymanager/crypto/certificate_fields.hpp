@@ -15,7 +15,7 @@ namespace arbor::km::crypto {
 std::string name_text(const X509_NAME* name);                    // RFC 2253, UTF-8 kept
 std::string serial_decimal_text(const ASN1_INTEGER* serial);
 std::string serial_hex_text(const ASN1_INTEGER* serial);         // lowercase, no separators
-std::chrono::system_clock::time_point to_time_point(const ASN1_TIME* time);
+std::chrono::sys_seconds to_sys_seconds(const ASN1_TIME* time);
 std::optional<std::string> octets_hex(const ASN1_OCTET_STRING* octets);  // nullopt for null
 
 }  // namespace arbor::km::crypto

@@ -75,8 +75,8 @@ void set_name(X509* cert, std::string_view common_name) {
   ossl::require_ok(X509_set_issuer_name(cert, name), "could not set the certificate issuer");
 }
 
-void set_validity(X509* cert, std::chrono::system_clock::time_point now, std::chrono::days days) {
-  const std::time_t start = std::chrono::system_clock::to_time_t(now);
+void set_validity(X509* cert, std::chrono::sys_seconds now, std::chrono::days days) {
+  const std::time_t start = static_cast<std::time_t>(now.time_since_epoch().count());
   ossl::require(ASN1_TIME_adj(X509_getm_notBefore(cert), start, 0, 0),
                 "could not set the certificate start date");
   ossl::require(ASN1_TIME_adj(X509_getm_notAfter(cert), start, static_cast<int>(days.count()), 0),
@@ -93,7 +93,7 @@ void add_extension(X509* cert, int nid, const char* value) {
 
 // Everything that does not depend on the key, so bad input is refused before key generation.
 ossl::x509_ptr unsigned_certificate(std::string_view common_name, std::chrono::days validity,
-                                    std::chrono::system_clock::time_point now) {
+                                    std::chrono::sys_seconds now) {
   ossl::x509_ptr cert(ossl::require(X509_new(), "could not allocate a certificate"));
   ossl::require_ok(X509_set_version(cert.get(), X509_VERSION_3), "could not set the version");
   set_name(cert.get(), common_name);
@@ -145,7 +145,7 @@ server_identity::server_identity(private_key key, certificate cert)
 
 server_identity server_identity::generate(key_type type, std::string_view common_name,
                                           std::chrono::days validity,
-                                          std::chrono::system_clock::time_point now) {
+                                          std::chrono::sys_seconds now) {
   validate_validity(validity);
   ossl::x509_ptr unsigned_cert = unsigned_certificate(common_name, validity, now);
   private_key key = generate_key(type);

@@ -35,8 +35,8 @@ class server_identity {
   // UTF-8, or a validity outside 1 day to 100 years.
   static server_identity generate(key_type type, std::string_view common_name,
                                   std::chrono::days validity,
-                                  std::chrono::system_clock::time_point now =
-                                      std::chrono::system_clock::now());
+                                  std::chrono::sys_seconds now =
+                                      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
   // Reads both files from `dir` and checks that the key belongs to the certificate
   // (errc::corrupt if not); errc::crypto when the master key does not unseal the key.
   static server_identity load(const std::filesystem::path& dir, const master_key& sealing_key);

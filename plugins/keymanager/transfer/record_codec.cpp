@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "common/km_error.hpp"
+#include "common/utc_time.hpp"
 #include "transfer/base64.hpp"
 #include "transfer/json_fields.hpp"
 #include "transfer/secret_json.hpp"
@@ -28,7 +29,7 @@ void append_key(const key_record& key, secret& out) {
   out.append(",");
   append_string_field(out, "status", key.status);
   out.append(",");
-  append_string_field(out, "added_at", key.added_at);
+  append_string_field(out, "added_at", utc_rfc3339(key.added_at));
   out.append(",\"certificate\":\"");
   out.append(to_base64(key.certificate_der));
   out.append("\",\"private_key\":\"");
@@ -46,7 +47,7 @@ key_record parse_key(const boost::json::value& value, const std::string& where) 
   key.key_id = f.text("key_id");
   key.seq = f.integer("seq");
   key.status = f.text("status");
-  key.added_at = f.text("added_at");
+  key.added_at = f.time("added_at");
   key.certificate_der = from_base64(f.text_view("certificate"), "certificate");
   key.private_key_der = secret_from_base64(f.text_view("private_key"), "private_key");
   return key;

@@ -1,6 +1,7 @@
 #pragma once
 // One user as it travels in a transfer file: the account facts and the whole key history. This is
 // the unit the writer takes and the reader delivers; the workflows map it to and from the store.
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@ struct key_record {
   std::string key_id;
   std::int64_t seq = 0;  // position in the user's history, as the store numbers it
   std::string status;    // the store's status word ("valid", "revoked", "revocation-pending")
-  std::string added_at;  // RFC 3339 UTC, as the store recorded it
+  std::chrono::sys_seconds added_at;  // as the store recorded it; RFC 3339 UTC in the file
   std::vector<std::uint8_t> certificate_der;
   secret private_key_der;
 };

@@ -10,10 +10,6 @@
 namespace arbor::km::wizards {
 namespace {
 
-std::int64_t unix_seconds(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 class general_tab final : public task_wizard {
  public:
   explicit general_tab(const environment& env) : task_wizard(env, "General") {}
@@ -31,8 +27,8 @@ class general_tab final : public task_wizard {
          {"short_code", "Short code", facts.short_code, {}},
          {"sha1", "SHA-1 thumbprint", facts.sha1, {}},
          {"sha256", "SHA-256 thumbprint", facts.sha256, {}},
-         {"valid_from", "Valid from", utc_text(unix_seconds(facts.valid_from)), {}},
-         {"valid_to", "Valid to", utc_text(unix_seconds(facts.valid_to)), {}},
+         {"valid_from", "Valid from", utc_text(facts.valid_from), {}},
+         {"valid_to", "Valid to", utc_text(facts.valid_to), {}},
          {"data_directory", "Data directory", facts.data_directory.string(), {}},
          {"schema", "Database schema version", std::to_string(facts.schema_version), {}},
          {"users", "Users", std::to_string(facts.users), {}}},

@@ -62,7 +62,7 @@ enrollment_result issue_user_key(key_manager& kms, ca::certificate_services& ca,
   crypto::certificate cert = issue_certificate(ca, key, user);
   try {
     const std::string key_id = store::random_id();
-    const std::int64_t now = kms.clock().now();
+    const auto now = kms.clock().now();
     store::sqlite::transaction tx(db);
     redeem_token_of(db, token, store::token_purpose::enroll, now);  // may have been used meanwhile
     store::key_history_repository history(db);
@@ -99,7 +99,7 @@ complete_enrollment_result complete_enrollment(key_manager& kms, ca::certificate
           cert.subject(),
           cert.serial_hex(),
           cert.key_algorithm(),
-          std::chrono::duration_cast<std::chrono::seconds>(cert.not_after().time_since_epoch()).count(),
+          cert.not_after(),
           enrolled.keys_in_history,
           crypto::with_colons(crypto::sha1_hex(cert))};
 }

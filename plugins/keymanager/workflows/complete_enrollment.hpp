@@ -2,6 +2,7 @@
 // Complete Enrollment: a user (or an operator on their behalf) redeems an enrollment token. The
 // Key Manager makes the key pair, has Certificate Services issue the certificate, escrows the key
 // and saves the key with its certificate as a PKCS#12 file protected by the user's password.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -23,7 +24,7 @@ struct complete_enrollment_result {
   std::string subject;
   std::string serial_hex;
   std::string key_algorithm;    // "RSA 2048"
-  std::int64_t not_after = 0;   // Unix seconds
+  std::chrono::sys_seconds not_after;
   std::int64_t keys_in_history = 0;
   std::string sha1_thumbprint;  // with colons, as operators read it
 };

@@ -10,13 +10,11 @@
 namespace arbor::km::workflows {
 namespace {
 
-std::string day(std::chrono::system_clock::time_point when) {
-  return utc_text(std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count());
-}
+std::string day(std::chrono::sys_seconds when) { return utc_text(when); }
 
 // Every check runs here, on the certificate read once.
 crypto::certificate checked(const std::filesystem::path& path, const crypto::certificate& own,
-                            std::chrono::system_clock::time_point now) {
+                            std::chrono::sys_seconds now) {
   if (path.empty()) throw error(errc::bad_input, "Type the path of the destination server's certificate.");
   crypto::certificate cert = crypto::certificate::from_file(path);
   if (now < cert.not_before())
@@ -49,7 +47,7 @@ std::string sentence(std::string reason) {
 }  // namespace
 
 destination::destination(const std::filesystem::path& path, const crypto::certificate& own,
-                         std::chrono::system_clock::time_point now)
+                         std::chrono::sys_seconds now)
     : path_(path), cert_(checked(path, own, now)), sha1_(crypto::sha1_hex(cert_)), sha256_(crypto::sha256_hex(cert_)) {}
 
 std::string destination::sha1_with_colons() const { return crypto::with_colons(sha1_); }

@@ -24,7 +24,7 @@ class destination {
   // (crypto::why_not_a_server_identity), or is `own` (this server's certificate); errc::not_found
   // or errc::io for the file itself.
   destination(const std::filesystem::path& path, const crypto::certificate& own,
-              std::chrono::system_clock::time_point now);
+              std::chrono::sys_seconds now);
 
   const std::filesystem::path& path() const noexcept { return path_; }
   const crypto::certificate& certificate() const noexcept { return cert_; }

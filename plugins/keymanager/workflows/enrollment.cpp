@@ -11,14 +11,14 @@ namespace {
 
 std::string origin_prefix(const new_user& user) { return user.origin().empty() ? std::string() : user.origin() + ": "; }
 
-invitation invite(store::sqlite::connection& db, const store::user_record& user, std::int64_t now,
+invitation invite(store::sqlite::connection& db, const store::user_record& user, std::chrono::sys_seconds now,
                   std::int64_t lifetime_s) {
   store::issued_token issued =
-      store::token_repository(db).issue(user.user_id, store::token_purpose::enroll, now, lifetime_s);
+      store::token_repository(db).issue(user.user_id, store::token_purpose::enroll, now, std::chrono::seconds(lifetime_s));
   return {user.alias, user.user_id, std::move(issued.token), issued.expires_at};
 }
 
-void add_user(store::user_repository& users, const new_user& user, std::int64_t now) {
+void add_user(store::user_repository& users, const new_user& user, std::chrono::sys_seconds now) {
   if (users.find_by_alias(user.alias())) {
     throw error(errc::conflict, origin_prefix(user) + "a user with the alias '" + user.alias() +
                                     "' already exists (to give them a new key, re-enroll them); nothing was added.");
@@ -30,7 +30,7 @@ void add_user(store::user_repository& users, const new_user& user, std::int64_t 
 }  // namespace
 
 std::vector<invitation> add_users(key_manager& kms, std::span<const new_user> users) {
-  const std::int64_t now = kms.clock().now();
+  const auto now = kms.clock().now();
   const std::int64_t lifetime_s = read_enrollment_settings(kms.db()).token_lifetime_s;
   store::sqlite::transaction tx(kms.db());
   store::user_repository repository(kms.db());

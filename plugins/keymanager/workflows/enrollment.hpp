@@ -2,6 +2,7 @@
 // Inviting users to enroll, each step one transaction: adding users (or asking for a new key for
 // an existing one) with a one-time enrollment token each. Enroll Users (workflows/enroll_users)
 // runs these; the user redeems the token with Complete Enrollment (workflows/complete_enrollment).
+#include <chrono>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -23,7 +24,7 @@ struct invitation {
   std::string alias;
   std::string user_id;
   secret token;
-  std::int64_t expires_at = 0;  // Unix seconds
+  std::chrono::sys_seconds expires_at;
 };
 
 /// Adds `users` in state pending-enrollment, each with an enrollment token valid for the

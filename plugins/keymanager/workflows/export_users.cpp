@@ -53,7 +53,7 @@ void refuse_earlier_exports(const export_request& request) {
 written_file write_file(key_manager& kms, const export_request& request, std::int64_t selected_count,
                         const store::export_intent& intent,
                         const std::filesystem::path& backup, progress& observer) {
-  const auto clock = [&kms] { return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now())); };
+  const auto clock = [&kms] { return kms.clock().now(); };
   transfer::transfer_writer writer(request.file.path(), kms.identity(), request.destination.get().certificate(),
                                    intent.transfer_id, clock);
   written_file written;
@@ -182,7 +182,7 @@ class failpoint_services final : public ca::certificate_services {
 // recording the CA's answers fails; the queue keeps every entry not yet confirmed.
 revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_services* ca,
                                  const std::string& not_configured, store::user_selection& exported, std::int64_t queued,
-                                 std::int64_t now) {
+                                 std::chrono::sys_seconds now) {
   revocation_tally tally;
   if (ca == nullptr) {
     tally.pending = queued;
@@ -298,9 +298,7 @@ void append_failure(key_manager& kms, std::string_view actor, std::string_view e
                                      store::audit_outcome::failure, std::string(detail)});
 }
 
-std::chrono::system_clock::time_point now_of(const key_manager& kms) {
-  return std::chrono::system_clock::time_point(std::chrono::seconds(kms.clock().now()));
-}
+std::chrono::sys_seconds now_of(const key_manager& kms) { return kms.clock().now(); }
 
 }  // namespace
 

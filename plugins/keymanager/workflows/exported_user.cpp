@@ -5,7 +5,6 @@
 
 #include "common/km_error.hpp"
 #include "instance/key_sealing.hpp"
-#include "transfer/rfc3339.hpp"
 
 namespace arbor::km::workflows {
 namespace {
@@ -16,7 +15,7 @@ transfer::key_record exported_key(const store::user_record& user, const store::k
   key.key_id = entry.key_id;
   key.seq = entry.seq;
   key.status = std::string(store::to_string(entry.status));
-  key.added_at = transfer::to_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(entry.added_at)));
+  key.added_at = entry.added_at;
   key.certificate_der = entry.cert_der;
   try {
     // The PKCS#8 bytes go into the file as stored; parsing them into a key object would only

@@ -6,14 +6,10 @@
 namespace arbor::km::workflows {
 namespace {
 
-std::int64_t unix_seconds(std::chrono::system_clock::time_point when) {
-  return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
-}
-
 }  // namespace
 
 store::key_entry history_entry(std::string user_id, std::string key_id, crypto::certificate_facts cert,
-                               std::vector<std::uint8_t> sealed_key, std::int64_t now) {
+                               std::vector<std::uint8_t> sealed_key, std::chrono::sys_seconds now) {
   store::key_entry entry;
   entry.key_id = std::move(key_id);
   entry.user_id = std::move(user_id);
@@ -23,8 +19,8 @@ store::key_entry history_entry(std::string user_id, std::string key_id, crypto::
   entry.serial_hex = std::move(cert.serial_hex);
   entry.issuer = std::move(cert.issuer);
   entry.authority_key_id = std::move(cert.authority_key_id_hex);
-  entry.not_before = unix_seconds(cert.not_before);
-  entry.not_after = unix_seconds(cert.not_after);
+  entry.not_before = cert.not_before;
+  entry.not_after = cert.not_after;
   entry.sealed_key = std::move(sealed_key);
   entry.status = store::key_status::valid;
   entry.added_at = now;

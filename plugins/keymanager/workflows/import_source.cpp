@@ -10,9 +10,7 @@ namespace {
 // A reader of `file` as this server, checking expiry against the Key Manager's clock.
 transfer::transfer_reader import_reader(key_manager& kms, const import_file& file) {
   const km::clock& clock = kms.clock();
-  return transfer::transfer_reader(file.path(), kms.identity(), [&clock] {
-    return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
-  });
+  return transfer::transfer_reader(file.path(), kms.identity(), [&clock] { return clock.now(); });
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 #include "instance/key_sealing.hpp"
 #include "store/random_id.hpp"
 #include "crypto/public_key_match.hpp"
-#include "transfer/rfc3339.hpp"
 
 namespace arbor::km::workflows {
 namespace {
@@ -50,11 +49,6 @@ store::key_status imported_status(const transfer::key_record& key, const std::st
   return status == store::key_status::valid ? store::key_status::revoked : status;
 }
 
-std::int64_t added_at_of(const transfer::key_record& key, const std::string& name) {
-  const auto when = transfer::from_rfc3339(key.added_at, name + " added_at");
-  return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
-}
-
 }  // namespace
 
 checked_user check_user(crypto::pkcs8_decoder& keys, transfer::user_record&& incoming) {
@@ -68,7 +62,7 @@ checked_user check_user(crypto::pkcs8_decoder& keys, transfer::user_record&& inc
     auto cert = crypto::certificate_facts::from_der(std::move(key.certificate_der), name);
     check_key(keys, key, cert, name);
     out.keys.push_back({std::move(cert), std::move(key.private_key_der), imported_status(key, name),
-                        added_at_of(key, name)});
+                        key.added_at});
   }
   out.user.keys.clear();
   return out;

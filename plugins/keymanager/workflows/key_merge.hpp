@@ -4,6 +4,7 @@
 // its reading thread) before it is sealed under this server's master key and appended
 // (merge_keys, which skips a certificate this server already holds, so merging the same history
 // twice adds nothing).
+#include <chrono>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,7 @@ struct checked_key {
   crypto::certificate_facts facts;
   secret private_key_der;
   store::key_status status = store::key_status::revoked;
-  std::int64_t added_at = 0;
+  std::chrono::sys_seconds added_at;
 };
 
 // An incoming user whose keys were all checked; `user.keys` is empty, its keys are in `keys`, in

@@ -15,7 +15,7 @@ ca::revocation_reason reason_of(const store::pending_revocation& item) {
 
 // Asks the CA for one batch and records its answers in one transaction.
 std::vector<retried_revocation> retry_batch(store::sqlite::connection& db, ca::certificate_services& ca,
-                                            std::int64_t now, std::vector<store::pending_revocation> batch) {
+                                            std::chrono::sys_seconds now, std::vector<store::pending_revocation> batch) {
   std::vector<ca::revocation> requests;
   requests.reserve(batch.size());
   for (const store::pending_revocation& item : batch)
@@ -42,7 +42,7 @@ std::vector<retried_revocation> retry_batch(store::sqlite::connection& db, ca::c
 
 }  // namespace
 
-void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca, std::int64_t now,
+void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca, std::chrono::sys_seconds now,
                                const revocation_filter& which, const revocation_outcome& each,
                                std::size_t batch_size) {
   store::revocation_queue queue(db);

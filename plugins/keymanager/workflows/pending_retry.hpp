@@ -32,7 +32,7 @@ using revocation_outcome = std::function<void(const retried_revocation&)>;
 /// marks their keys revoked (when still stored), and records one more attempt with the error for
 /// the others; then hands each outcome to `each`. A crash loses at most the answers of one batch,
 /// whose entries stay queued.
-void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca, std::int64_t now,
+void retry_pending_revocations(store::sqlite::connection& db, ca::certificate_services& ca, std::chrono::sys_seconds now,
                                const revocation_filter& which, const revocation_outcome& each,
                                std::size_t batch_size = 512);
 

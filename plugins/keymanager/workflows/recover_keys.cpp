@@ -28,9 +28,9 @@ invitation recover_keys(key_manager& kms, const recover_keys_request& request) {
     throw error(errc::bad_input, "User '" + user->alias +
                                      "' has no keys to recover: they have not completed an enrollment yet.");
   }
-  const std::int64_t now = kms.clock().now();
+  const auto now = kms.clock().now();
   store::issued_token issued = store::token_repository(db).issue(
-      user->user_id, store::token_purpose::recover, now, read_enrollment_settings(db).token_lifetime_s);
+      user->user_id, store::token_purpose::recover, now, std::chrono::seconds(read_enrollment_settings(db).token_lifetime_s));
   tx.commit();
   record_audit(kms, request.actor, "recovery-token-issued", user->alias, audit_outcome::success);
   return {user->alias, user->user_id, std::move(issued.token), issued.expires_at};

@@ -11,7 +11,7 @@ namespace {
 bool still_valid(const store::key_entry& entry) { return entry.status == store::key_status::valid; }
 
 store::pending_revocation queue_item(const revocation_subject& subject, const store::key_entry& key,
-                                     ca::revocation_reason reason, std::int64_t now) {
+                                     ca::revocation_reason reason, std::chrono::sys_seconds now) {
   store::pending_revocation item;
   item.serial_decimal = key.serial_decimal;
   item.serial_hex = key.serial_hex;
@@ -26,7 +26,7 @@ store::pending_revocation queue_item(const revocation_subject& subject, const st
 
 // Writes what the CA answered for one key.
 void record(store::sqlite::connection& db, const revocation_subject& subject, const store::key_entry& key,
-            const ca::revoke_result& answer, std::int64_t now) {
+            const ca::revoke_result& answer, std::chrono::sys_seconds now) {
   if (answer.confirmed()) {
     store::key_history_repository(db).set_certificate_status(subject.user_id, key.serial_decimal, key.issuer, store::key_status::revoked);
     return;
@@ -56,7 +56,7 @@ std::vector<store::key_entry> keys_to_revoke(const std::vector<store::key_entry>
 
 std::vector<user_revocation> revoke_keys(store::sqlite::connection& db, ca::certificate_services& ca,
                                          std::span<const revocation_subject> subjects, ca::revocation_reason reason,
-                                         std::int64_t now) {
+                                         std::chrono::sys_seconds now) {
   std::vector<ca::revocation> requests;
   for (const revocation_subject& subject : subjects)
     for (const store::key_entry& key : subject.keys) requests.push_back({key.serial_decimal, key.authority_key_id, reason});

@@ -59,6 +59,6 @@ struct user_revocation {
 /// failures; throws km::error when the database cannot be written.
 std::vector<user_revocation> revoke_keys(store::sqlite::connection& db, ca::certificate_services& ca,
                                          std::span<const revocation_subject> subjects, ca::revocation_reason reason,
-                                         std::int64_t now);
+                                         std::chrono::sys_seconds now);
 
 }  // namespace arbor::km::workflows

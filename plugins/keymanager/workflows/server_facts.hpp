@@ -17,8 +17,8 @@ struct server_facts {
   std::string short_code;     ///< grouped, as read over the telephone: "K7QM-3XPA"
   std::string sha1;           ///< uppercase pairs with colons
   std::string sha256;         ///< uppercase pairs with colons
-  std::chrono::system_clock::time_point valid_from;
-  std::chrono::system_clock::time_point valid_to;
+  std::chrono::sys_seconds valid_from;
+  std::chrono::sys_seconds valid_to;
   std::filesystem::path data_directory;
   int schema_version = 0;
   std::int64_t users = 0;

@@ -26,10 +26,10 @@ std::vector<user_row> user_rows(key_manager& kms, std::size_t first, std::size_t
 }
 
 std::vector<resolved_export> resolved_exports(key_manager& kms) {
-  constexpr std::int64_t week_s = 7 * 24 * 3600;
+  constexpr std::chrono::days week{7};
   std::vector<resolved_export> out;
   for (const auto& entry :
-       store::audit_log(kms.db()).events_since(interrupted_export_event, kms.clock().now() - week_s, 5))
+       store::audit_log(kms.db()).events_since(interrupted_export_event, kms.clock().now() - week, 5))
     out.push_back({entry.at, entry.detail});
   return out;
 }

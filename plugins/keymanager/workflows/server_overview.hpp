@@ -5,6 +5,7 @@
 #include "store/pending_revocations.hpp"
 #include "workflows/site.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,7 +27,7 @@ struct user_row {
 /// An export interrupted by a crash that opening the Key Manager resolved (interrupted_exports.hpp):
 /// the operator who ran it may not be the one who opened the Key Manager next.
 struct resolved_export {
-  std::int64_t at = 0;
+  std::chrono::sys_seconds at;
   std::string detail;
 };
 

@@ -16,7 +16,7 @@ error not_theirs(std::string_view alias) {
 }  // namespace
 
 store::user_record redeem_token_of(store::sqlite::connection& db, const presented_token& presented,
-                                   store::token_purpose purpose, std::int64_t now) {
+                                   store::token_purpose purpose, std::chrono::sys_seconds now) {
   const std::string& alias = presented.alias();
   if (!db.in_transaction()) throw error(errc::internal, "A token was redeemed outside a transaction.");
   const auto user = store::user_repository(db).find_by_alias(alias);
@@ -33,7 +33,7 @@ store::user_record redeem_token_of(store::sqlite::connection& db, const presente
 }
 
 store::user_record check_token_of(store::sqlite::connection& db, const presented_token& presented,
-                                  store::token_purpose purpose, std::int64_t now) {
+                                  store::token_purpose purpose, std::chrono::sys_seconds now) {
   store::sqlite::transaction dry_run(db);  // never committed
   return redeem_token_of(db, presented, purpose, now);
 }

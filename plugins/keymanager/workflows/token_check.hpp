@@ -16,10 +16,10 @@ namespace arbor::km::workflows {
 /// theirs (the same words as an unknown token, so a token reveals nothing about other users),
 /// and the refusals of token_repository::redeem.
 store::user_record redeem_token_of(store::sqlite::connection& db, const presented_token& presented,
-                                   store::token_purpose purpose, std::int64_t now);
+                                   store::token_purpose purpose, std::chrono::sys_seconds now);
 
 /// Checks what redeem_token_of would, and changes nothing.
 store::user_record check_token_of(store::sqlite::connection& db, const presented_token& presented,
-                                  store::token_purpose purpose, std::int64_t now);
+                                  store::token_purpose purpose, std::chrono::sys_seconds now);
 
 }  // namespace arbor::km::workflows

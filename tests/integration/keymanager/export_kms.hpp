@@ -2,6 +2,7 @@
 // Two Key Management servers for the Export Users integration tests: the source (wired to a real
 // cfssl, from escrow_kms.hpp) with a known mix of users, and the destination whose certificate
 // Save the KMS Certificate wrote. Reads export files back as the destination would.
+#include "common/clock.hpp"
 #include "crypto/sealing.hpp"
 #include "crypto/server_identity.hpp"
 #include "escrow_kms.hpp"
@@ -82,7 +83,7 @@ struct export_kms : escrow_kms {
   std::set<std::string> users_in_file(const std::filesystem::path& path) const {
     const auto master = km::crypto::master_key::load_file(destination.data() / "master.key");
     const auto identity = km::crypto::server_identity::load(destination.data(), master);
-    km::transfer::transfer_reader reader(path, identity, [] { return std::chrono::system_clock::now(); });
+    km::transfer::transfer_reader reader(path, identity, [] { return km::system_clock().now(); });
     std::set<std::string> ids;
     reader.read([&](km::transfer::user_record&& user) { ids.insert(user.user_id); });
     return ids;

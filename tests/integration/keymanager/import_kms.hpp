@@ -17,6 +17,7 @@
 
 #include "crypto/ossl.hpp"
 #include "crypto/private_key.hpp"
+#include "common/clock.hpp"
 #include "crypto/sealing.hpp"
 #include "crypto/server_identity.hpp"
 #include "store/random_id.hpp"
@@ -62,7 +63,7 @@ inline km::transfer::user_record real_user(const std::string& alias, int keys = 
     record.key_id = km::store::random_id();
     record.seq = seq;
     record.status = "valid";
-    record.added_at = "2025-01-0" + std::to_string(seq) + "T00:00:00Z";
+    record.added_at = std::chrono::sys_days{std::chrono::year{2025} / 1 / static_cast<unsigned>(seq)};
     record.certificate_der = self_signed(key, alias + " " + std::to_string(seq));
     record.private_key_der = key.to_pkcs8_der();
     user.keys.push_back(std::move(record));
@@ -99,7 +100,7 @@ struct import_kms {
   /// source and encrypted to `to` (the destination unless said otherwise).
   std::filesystem::path write_file(const std::string& name, const std::vector<km::transfer::user_record>& users,
                                    std::size_t segment_bytes = std::size_t{1} << 20,
-                                   std::chrono::system_clock::time_point created = std::chrono::system_clock::now(),
+                                   std::chrono::sys_seconds created = km::system_clock().now(),
                                    const kms_server* to = nullptr) const {
     const auto signer = identity_of(source);
     const auto recipient = identity_of(to ? *to : destination);

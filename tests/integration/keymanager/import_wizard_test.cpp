@@ -211,7 +211,7 @@ BOOST_FIXTURE_TEST_SUITE(import_refusals, imported_once)
 BOOST_AUTO_TEST_CASE(a_file_addressed_to_another_server_is_refused) {
   kms_server other("import-other");
   save_certificate(other, other.root() / "other.pem");
-  write_file("users.kmx", some_users(2), std::size_t{1} << 20, std::chrono::system_clock::now(), &other);
+  write_file("users.kmx", some_users(2), std::size_t{1} << 20, arbor::km::system_clock().now(), &other);
   require_refused("users.kmx", "encrypted to another Key Management server");
 }
 
@@ -310,7 +310,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_format_version_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(an_expired_transfer_is_refused) {
-  write_file("old.kmx", some_users(2), std::size_t{1} << 20, std::chrono::system_clock::now() - std::chrono::days(31));
+  write_file("old.kmx", some_users(2), std::size_t{1} << 20, arbor::km::system_clock().now() - std::chrono::days(31));
   require_refused("old.kmx", "expired");
 }
 

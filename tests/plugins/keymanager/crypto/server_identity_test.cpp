@@ -18,7 +18,7 @@ using namespace std::chrono;
 namespace {
 
 // A fixed creation time, so validity dates can be checked exactly.
-const system_clock::time_point created_at = sys_days{year{2030} / 1 / 15} + hours{10};
+const sys_seconds created_at = sys_days{year{2030} / 1 / 15} + hours{10};
 
 // Key generation is slow, so each key type is generated once and shared (tests only read it).
 const server_identity& identity(key_type type) {

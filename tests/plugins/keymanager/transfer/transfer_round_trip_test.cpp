@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE transfer_round_trip_test
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 

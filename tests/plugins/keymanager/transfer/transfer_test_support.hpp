@@ -37,7 +37,7 @@ inline const crypto::server_identity& identity(crypto::key_type type, const std:
   auto it = cache.find(name);
   if (it == cache.end()) {
     it = cache.emplace(name, crypto::server_identity::generate(
-                                 type, name, std::chrono::days(3650), std::chrono::system_clock::now() - 24h)).first;
+                                 type, name, std::chrono::days(3650), std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) - 24h)).first;
   }
   return it->second;
 }
@@ -66,7 +66,7 @@ inline user_record sample_user(int n) {
     key.key_id = u.user_id + "-k" + std::to_string(k);
     key.seq = k + 1;
     key.status = k == n % 3 ? "current" : "archived";
-    key.added_at = "2024-01-0" + std::to_string(k + 1) + "T00:00:00Z";
+    key.added_at = std::chrono::sys_days{std::chrono::year{2024} / 1 / (k + 1)};
     key.certificate_der = random_bytes(700 + static_cast<std::size_t>(k));
     const std::vector<std::uint8_t> key_bytes = random_bytes(1200 + static_cast<std::size_t>(n % 7));
     key.private_key_der = secret(key_bytes.data(), key_bytes.size());

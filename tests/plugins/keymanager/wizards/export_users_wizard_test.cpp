@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_certificate_whose_signature_
 BOOST_AUTO_TEST_CASE(a_certificate_ground_to_share_the_sha1_prefix_is_refused) {
   const auto& real = destination.identity().cert();
   const auto forgers = crypto::server_identity::generate(crypto::key_type::ec_p384, "Destination KMS",
-                                                         std::chrono::days(30), std::chrono::system_clock::from_time_t(clock.now()));
+                                                         std::chrono::days(30), clock.now());
   const auto forged = test::ground_to_share_sha1_prefix(real, forgers.cert(), 4);
   BOOST_REQUIRE(forged.subject() == real.subject());
   BOOST_REQUIRE(crypto::sha1_hex(forged).substr(0, 4) == crypto::sha1_hex(real).substr(0, 4));
@@ -189,7 +189,7 @@ BOOST_AUTO_TEST_CASE(a_certificate_ground_to_share_the_sha1_prefix_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_certificate_that_is_not_a_key_manager_identity) {
-  clock.set(std::time(nullptr));  // the openssl tool's certificate is valid from now on
+  clock.set(arbor::km::system_clock().now());  // the openssl tool's certificate is valid from now on
   const auto ca = test::make_cli_certificate(dir, "Destination KMS", "ec -pkeyopt ec_paramgen_curve:P-384");
   set("certificate", "path", ca.string(), sdk::field_kind::path);
   BOOST_TEST(refusal("certificate").find("not a Key Management server's certificate") != std::string::npos);

@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(a_used_token_is_refused) {
 
 BOOST_AUTO_TEST_CASE(an_expired_token_is_refused_before_the_ca_is_asked) {
   const auto invited = invite("alice");
-  clock.advance(workflows::enrollment_settings{}.token_lifetime_s);
+  clock.advance(std::chrono::seconds(workflows::enrollment_settings{}.token_lifetime_s));
   BOOST_CHECK_EXCEPTION(issue_key(invited), error, has_code(errc::bad_input));
   BOOST_CHECK_EXCEPTION(workflows::check_enrollment_token(kms, {invited.alias, invited.token}), error,
                         has_code(errc::bad_input));

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE workflows_enroll_users_test
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include <string>
 #include <vector>
 
@@ -34,7 +36,7 @@ BOOST_FIXTURE_TEST_SUITE(enroll_users, enroll_users_fixture)
 BOOST_AUTO_TEST_CASE(added_users_wait_for_enrollment_with_a_token_of_the_default_lifetime) {
   const auto invited = invite("alice", "User alice");
   BOOST_TEST(invited.token.size() == 32u);
-  BOOST_TEST(invited.expires_at == clock.now() + workflows::enrollment_settings{}.token_lifetime_s);
+  BOOST_TEST(invited.expires_at == clock.now() + std::chrono::seconds(workflows::enrollment_settings{}.token_lifetime_s));
   BOOST_TEST(state_of("alice") == "pending-enrollment");
   BOOST_TEST(keys_of(invited.user_id) == 0);
 }

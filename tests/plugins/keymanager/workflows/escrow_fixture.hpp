@@ -44,7 +44,7 @@ struct escrow_task_fixture : escrow_fixture {
   }
   // The newest audit entry with `event`, if any.
   std::optional<store::audit_entry> audited(const std::string& event) {
-    const auto entries = store::audit_log(kms.db()).events_since(event, 0, 1000);
+    const auto entries = store::audit_log(kms.db()).events_since(event, std::chrono::sys_seconds{}, 1000);
     if (entries.empty()) return std::nullopt;
     return entries.front();
   }

@@ -29,10 +29,6 @@ errc code_of(const std::function<void()>& work) {
   return errc{};
 }
 
-std::chrono::system_clock::time_point at(std::int64_t unix_seconds) {
-  return std::chrono::system_clock::time_point(std::chrono::seconds(unix_seconds));
-}
-
 void write_text(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 }  // namespace
@@ -94,7 +90,7 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
   }
   // The longest accepted name does fit with the writer's temporary suffix.
   transfer::transfer_writer writer(longest_name.path(), source.identity(), destination.identity().cert(),
-                                   transfer::new_transfer_id(), [] { return std::chrono::system_clock::now(); });
+                                   transfer::new_transfer_id(), [this] { return clock.now(); });
   writer.finish();
   BOOST_TEST(fs::exists(root / longest));
 }
@@ -127,9 +123,9 @@ BOOST_AUTO_TEST_CASE(the_destination_servers_certificate_is_accepted_in_pem_and_
   std::ofstream(der, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                              static_cast<std::streamsize>(bytes.size()));
   const auto own = source.identity().cert();
-  BOOST_TEST(workflows::destination(pem, own, at(clock.now())).certificate().der() == bytes);
-  BOOST_TEST(workflows::destination(der, own, at(clock.now())).certificate().der() == bytes);
-  const workflows::destination checked(pem, own, at(clock.now()));
+  BOOST_TEST(workflows::destination(pem, own, clock.now()).certificate().der() == bytes);
+  BOOST_TEST(workflows::destination(der, own, clock.now()).certificate().der() == bytes);
+  const workflows::destination checked(pem, own, clock.now());
   BOOST_TEST(checked.sha256_hex() == crypto::sha256_hex(destination.identity().cert()));
   BOOST_TEST(checked.sha1_hex() == crypto::sha1_hex(destination.identity().cert()));
   BOOST_TEST(checked.subject() == destination.identity().cert().subject());
@@ -138,17 +134,17 @@ BOOST_AUTO_TEST_CASE(the_destination_servers_certificate_is_accepted_in_pem_and_
 BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_certificate_is_refused) {
   write_text(dir / "notes.txt", "not a certificate\n");
   BOOST_TEST((code_of([&] {
-                workflows::destination(dir / "notes.txt", source.identity().cert(), at(clock.now()));
+                workflows::destination(dir / "notes.txt", source.identity().cert(), clock.now());
               }) == errc::bad_input));
 }
 
 BOOST_AUTO_TEST_CASE(an_expired_or_not_yet_valid_certificate_is_refused) {
   write_text(dir / "dest.pem", destination.identity().cert().pem());
   const auto own = source.identity().cert();
-  const std::int64_t year = 365LL * 24 * 3600;
-  BOOST_TEST((code_of([&] { workflows::destination(dir / "dest.pem", own, at(clock.now() + 20 * year)); }) ==
+  const std::chrono::seconds year{365LL * 24 * 3600};
+  BOOST_TEST((code_of([&] { workflows::destination(dir / "dest.pem", own, clock.now() + 20 * year); }) ==
               errc::bad_input));
-  BOOST_TEST((code_of([&] { workflows::destination(dir / "dest.pem", own, at(clock.now() - year)); }) ==
+  BOOST_TEST((code_of([&] { workflows::destination(dir / "dest.pem", own, clock.now() - year); }) ==
               errc::bad_input));
 }
 
@@ -161,7 +157,7 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
                               "2>/dev/null";
   BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
   try {
-    workflows::destination(cert, source.identity().cert(), std::chrono::system_clock::now());
+    workflows::destination(cert, source.identity().cert(), clock.now());
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(e.code() == errc::bad_input);
@@ -172,7 +168,7 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
 BOOST_AUTO_TEST_CASE(this_servers_own_certificate_is_refused) {
   write_text(dir / "own.pem", source.identity().cert().pem());
   try {
-    workflows::destination(dir / "own.pem", source.identity().cert(), at(clock.now()));
+    workflows::destination(dir / "own.pem", source.identity().cert(), clock.now());
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(std::string(e.what()).find("this server's own") != std::string::npos);
@@ -180,7 +176,7 @@ BOOST_AUTO_TEST_CASE(this_servers_own_certificate_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_certificate_path_is_refused) {
-  BOOST_TEST((code_of([&] { workflows::destination("", source.identity().cert(), at(clock.now())); }) ==
+  BOOST_TEST((code_of([&] { workflows::destination("", source.identity().cert(), clock.now()); }) ==
               errc::bad_input));
 }
 

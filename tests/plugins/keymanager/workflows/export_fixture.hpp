@@ -76,9 +76,7 @@ struct export_fixture {
     return store::key_history_repository(source.db()).list_for_user(user_id);
   }
 
-  std::chrono::system_clock::time_point now() const {
-    return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
-  }
+  std::chrono::sys_seconds now() const { return clock.now(); }
 
   // The destination's certificate as its Save the KMS Certificate wrote it, read and checked.
   workflows::destination& to() {
@@ -106,9 +104,7 @@ struct export_fixture {
   // The users in an export file, read as the destination reads it.
   std::vector<transfer::user_record> read_back(const std::filesystem::path& file) {
     std::vector<transfer::user_record> users;
-    transfer::transfer_reader reader(file, destination.identity(), [this] {
-      return std::chrono::system_clock::time_point(std::chrono::seconds(clock.now()));
-    });
+    transfer::transfer_reader reader(file, destination.identity(), [this] { return clock.now(); });
     reader.read([&](transfer::user_record&& u) { users.push_back(std::move(u)); });
     return users;
   }

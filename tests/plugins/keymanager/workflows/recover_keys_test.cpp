@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE workflows_recover_keys_test
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include <string>
 #include <vector>
 
@@ -28,7 +30,7 @@ BOOST_AUTO_TEST_CASE(a_recovery_token_is_issued_for_the_tokens_lifetime_and_audi
   const auto token = workflows::recover_keys(kms, {"alice", "admin"});
   BOOST_TEST(token.alias == "alice");
   BOOST_TEST(token.token.size() == 32u);
-  BOOST_TEST(token.expires_at == clock.now() + workflows::enrollment_settings{}.token_lifetime_s);
+  BOOST_TEST(token.expires_at == clock.now() + std::chrono::seconds(workflows::enrollment_settings{}.token_lifetime_s));
   const auto entry = audited("recovery-token-issued");
   BOOST_TEST_REQUIRE(entry.has_value());
   BOOST_TEST(entry->actor == "admin");

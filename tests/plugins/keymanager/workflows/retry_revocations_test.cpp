@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(retry_counts_another_attempt_when_the_ca_still_refuses) {
   const auto id = enrolled("alice");
   ca.refused_serials.insert(history(id)[0].serial_decimal);
   revoke({subject("alice", id, key_selection::current)});
-  clock.advance(60);
+  clock.advance(std::chrono::seconds(60));
   const auto retried = retry().certificates;
   BOOST_TEST(!retried.at(0).confirmed());
   const auto queued = store::revocation_queue(kms.db()).list();

@@ -3,6 +3,8 @@
 // the initial password, and the interrupted exports resolved in the last week.
 #include <boost/test/unit_test.hpp>
 
+#include "unix_time.hpp"
+
 #include "instance/interrupted_exports.hpp"
 #include "site_fixture.hpp"
 #include "store/users.hpp"
@@ -38,7 +40,7 @@ BOOST_AUTO_TEST_CASE(the_users_are_listed_in_the_window_asked_for_with_the_total
 
 BOOST_AUTO_TEST_CASE(only_the_last_weeks_resolved_exports_are_shown) {
   workflows::record_audit(kms, "system", interrupted_export_event, "old", workflows::audit_outcome::success);
-  clock.advance(8 * 24 * 3600);
+  clock.advance(std::chrono::days(8));
   workflows::record_audit(kms, "system", interrupted_export_event, "new", workflows::audit_outcome::success);
   const auto overview = workflows::read_server_overview(site, 0, 10);
   BOOST_TEST_REQUIRE(overview.resolved_exports.size() == 1u);

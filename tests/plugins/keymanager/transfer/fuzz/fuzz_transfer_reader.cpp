@@ -29,8 +29,8 @@ namespace km = arbor::km;
 using namespace std::chrono_literals;
 
 // Fixed times, so a seed written today is not expired when the fuzzer reads it next year.
-const std::chrono::system_clock::time_point written_at = std::chrono::sys_days{std::chrono::year{2025} / 3 / 1};
-const std::chrono::system_clock::time_point read_at = written_at + 1h;
+const std::chrono::sys_seconds written_at = std::chrono::sys_days{std::chrono::year{2025} / 3 / 1};
+const std::chrono::sys_seconds read_at = written_at + 1h;
 
 std::optional<km::crypto::server_identity> destination;
 fs::path input_file;
@@ -66,7 +66,7 @@ void write_seed(const fs::path& dir) {
     key.key_id = "k1";
     key.seq = 1;
     key.status = "valid";
-    key.added_at = "2025-01-01T00:00:00Z";
+    key.added_at = written_at;
     key.certificate_der = {0x30, 0x03, 0x02, 0x01, 0x01};
     key.private_key_der = km::secret("not a key");
     user.keys.push_back(std::move(key));
