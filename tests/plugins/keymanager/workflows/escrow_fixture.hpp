@@ -10,6 +10,7 @@
 #include "workflows/complete_enrollment.hpp"
 #include "workflows/enrollment.hpp"
 #include "workflows/progress.hpp"
+#include "workflows/revocation.hpp"
 
 namespace arbor::km::testing {
 
@@ -47,6 +48,21 @@ struct escrow_task_fixture : escrow_fixture {
     const auto entries = store::audit_log(kms.db()).events_since(event, std::chrono::sys_seconds{}, 1000);
     if (entries.empty()) return std::nullopt;
     return entries.front();
+  }
+};
+
+// An escrow task fixture that revokes keys directly (workflows/revocation.hpp), the step
+// Revoke Certificates and Retry Pending Revocations share.
+struct revoking_fixture : escrow_task_fixture {
+  std::vector<store::key_entry> history(const std::string& user_id) {
+    return store::key_history_repository(kms.db()).list_for_user(user_id);
+  }
+  workflows::revocation_subject subject(const std::string& alias, const std::string& user_id,
+                                        workflows::key_selection which) {
+    return {alias, user_id, workflows::keys_to_revoke(history(user_id), which)};
+  }
+  std::vector<workflows::user_revocation> revoke(std::vector<workflows::revocation_subject> subjects) {
+    return workflows::revoke_keys(kms.db(), ca, subjects, ca::revocation_reason::key_compromise, clock.now());
   }
 };
 

@@ -17,16 +17,7 @@ using workflows::key_selection;
 
 namespace {
 
-struct retry_fixture : testing::escrow_task_fixture {
-  std::vector<store::key_entry> history(const std::string& user_id) {
-    return store::key_history_repository(kms.db()).list_for_user(user_id);
-  }
-  workflows::revocation_subject subject(const std::string& alias, const std::string& user_id, key_selection which) {
-    return {alias, user_id, workflows::keys_to_revoke(history(user_id), which)};
-  }
-  std::vector<workflows::user_revocation> revoke(std::vector<workflows::revocation_subject> subjects) {
-    return workflows::revoke_keys(kms.db(), ca, subjects, ca::revocation_reason::key_compromise, clock.now());
-  }
+struct retry_fixture : testing::revoking_fixture {
   workflows::retry_revocations_result retry() { return workflows::retry_revocations(kms, ca, {"admin"}, progress); }
 };
 
