@@ -1,7 +1,7 @@
 #pragma once
 // Working the pending-revocation queue: asking Certificate Services again for the revocations it
 // has not confirmed yet. Retry Pending Revocations (workflows/retry_revocations) works the whole
-// queue, Export Users (workflows/export_revocation) the entries of the users it exported.
+// queue, Export Users (workflows/export_users) the entries of the users it exported.
 #include <cstdint>
 #include <functional>
 #include <optional>
