@@ -6,8 +6,8 @@ namespace arbor::km {
 namespace {
 
 sdk::audit_record to_record(const workflows::audit_entry& entry) {
-  return {entry.at.time_since_epoch().count(), entry.actor, entry.event, entry.outcome == workflows::audit_outcome::success,
-          entry.detail};
+  const bool succeeded = entry.outcome == workflows::audit_outcome::success;
+  return {entry.at.time_since_epoch().count(), entry.actor, entry.event, succeeded, entry.detail};
 }
 
 std::vector<workflows::credential> to_credentials(const std::vector<sdk::credential>& who) {

@@ -110,10 +110,11 @@ void record_and_audit(key_manager& kms, const import_request& request, const tra
   store::transfer_log(kms.db()).record({file.trailer.transfer_id, store::transfer_direction::import_users,
                                         file.source.sha256, request.source.file().name(), kms.clock().now(),
                                         result.imported + result.merged, result.keys_imported});
-  record_audit(kms, request.actor, imported_event, "transfer " + file.trailer.transfer_id + " from " + file.source.certificate.subject() + ": " +
-            std::to_string(result.imported) + " imported, " + std::to_string(result.merged) + " merged, " +
-            std::to_string(result.keys_imported) + " keys, " + std::to_string(result.not_imported) +
-            " not imported", audit_outcome::success);
+  const std::string detail = "transfer " + file.trailer.transfer_id + " from " + file.source.certificate.subject() +
+                             ": " + std::to_string(result.imported) + " imported, " + std::to_string(result.merged) +
+                             " merged, " + std::to_string(result.keys_imported) + " keys, " +
+                             std::to_string(result.not_imported) + " not imported";
+  record_audit(kms, request.actor, imported_event, detail, audit_outcome::success);
 }
 
 import_result run_import(key_manager& kms, const import_request& request, progress& progress) {
