@@ -194,12 +194,15 @@ class export_users_wizard final : public task_wizard {
     if (page_id == "users") selection(so_far);
     if (page_id == "confirm" && !so_far.yes("confirm", "confirm"))
       throw error(errc::bad_input, "Nothing was exported: confirm (field 'confirm') to export.");
-    if (page_id == "confirm" && !so_far.yes("confirm", "again")) {
-      const auto earlier = earlier_exports(so_far);
-      if (earlier.users != 0)
-        throw error(errc::bad_input, workflows::describe(earlier) +
-                                         ". Nothing was exported: answer yes to 'Export again users already exported "
-                                         "to this server' (field 'again') to send them again, or choose other users.");
+    if (page_id == "confirm") {
+      try {
+        workflows::refuse_earlier_exports(selection(so_far), destination(so_far).sha256_hex(),
+                                          so_far.yes("confirm", "again"));
+      } catch (const workflows::earlier_exports_refused& e) {
+        throw error(errc::bad_input, std::string(e.what()) +
+                                         ": answer yes to 'Export again users already exported to this server' (field "
+                                         "'again') to send them again, or choose other users.");
+      }
     }
   }
 
@@ -217,7 +220,14 @@ class export_users_wizard final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     console_progress progress(env().progress);
-    const workflows::export_result done = workflows::export_users(kms(), request(all), progress);
+    const workflows::export_result done = [&] {
+      // One export per selection: a Finish tried again after a failure resolves the choice anew.
+      struct forget_selection {
+        std::optional<workflows::user_selection>& selection;
+        ~forget_selection() { selection.reset(); }
+      } forget{selection_};
+      return workflows::export_users(kms(), request(all), progress);
+    }();
     const auto& revocation = done.revocation;
     sdk::summary s{revocation.users_pending == 0 ? "The users were exported"
                                                  : "The users were exported; some certificates wait for revocation",

@@ -2,7 +2,6 @@
 
 #include "common/km_error.hpp"
 #include "wizards/console_progress.hpp"
-#include "wizards/new_file_path.hpp"
 
 #include <utility>
 
@@ -29,6 +28,10 @@ workflows::pkcs12_password password_of(const sdk::answers& a) {
   return workflows::pkcs12_password(std::move(password));
 }
 
+workflows::new_file output_of(const sdk::answers& a, const std::filesystem::path& database_dir) {
+  return workflows::new_file(a.text(page_id, "output"), database_dir, "field 'output'");
+}
+
 }  // namespace
 
 token_task_wizard::token_task_wizard(const environment& env, std::string title, std::string action_id,
@@ -53,12 +56,12 @@ void token_task_wizard::validate_page(std::string_view page, const sdk::answers&
   if (page != page_id) return;
   const workflows::presented_token token = token_of(so_far);
   password_of(so_far);
-  check_new_file_path(so_far.text(page_id, "output"), "output", kms().directory().database_dir());
+  output_of(so_far, kms().directory().database_dir());
   check_token(token);
 }
 
 sdk::summary token_task_wizard::run_task(const sdk::answers& all) {
-  const workflows::token_redemption request{token_of(all), password_of(all), all.text(page_id, "output")};
+  const workflows::token_redemption request{token_of(all), password_of(all), output_of(all, kms().directory().database_dir())};
   console_progress progress(env().progress);
   token_task_result result = redeem(request, progress);
   result.items.insert(result.items.begin(), {"file", "PKCS#12 file", result.file.string(), {}});

@@ -89,7 +89,7 @@ complete_enrollment_result complete_enrollment(key_manager& kms, ca::certificate
   stop_if_cancelled(progress);
   const enrollment_result enrolled = issue_user_key(kms, ca, request.token, request.password);
   progress.step("keys ready");
-  const std::filesystem::path file = save_pkcs12(request.output, enrolled.pkcs12);
+  const std::filesystem::path file = save_pkcs12(request.output.path(), enrolled.pkcs12);
   progress.step("file saved");
   const crypto::certificate& cert = enrolled.cert;
   const std::string& alias = request.token.alias();

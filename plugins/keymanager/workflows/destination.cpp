@@ -12,11 +12,8 @@ namespace {
 
 std::string day(std::chrono::sys_seconds when) { return utc_text(when); }
 
-// Every check runs here, on the certificate read once.
-crypto::certificate checked(const std::filesystem::path& path, const crypto::certificate& own,
-                            std::chrono::sys_seconds now) {
-  if (path.empty()) throw error(errc::bad_input, "Type the path of the destination server's certificate.");
-  crypto::certificate cert = crypto::certificate::from_file(path);
+void refuse_outside_validity(const crypto::certificate& cert, const std::filesystem::path& path,
+                             std::chrono::sys_seconds now) {
   if (now < cert.not_before())
     throw error(errc::bad_input, "The certificate in " + path.string() + " is not valid before " +
                                      day(cert.not_before()) +
@@ -24,6 +21,14 @@ crypto::certificate checked(const std::filesystem::path& path, const crypto::cer
   if (!cert.valid_at(now))
     throw error(errc::bad_input, "The certificate in " + path.string() + " expired on " + day(cert.not_after()) +
                                      ": ask the destination's administrator for its current certificate.");
+}
+
+// Every check runs here, on the certificate read once.
+crypto::certificate checked(const std::filesystem::path& path, const crypto::certificate& own,
+                            std::chrono::sys_seconds now) {
+  if (path.empty()) throw error(errc::bad_input, "Type the path of the destination server's certificate.");
+  crypto::certificate cert = crypto::certificate::from_file(path);
+  refuse_outside_validity(cert, path, now);
   if (const auto fit = cert.can_receive_encryption(); !fit)
     throw error(errc::bad_input, "The certificate in " + path.string() +
                                      " cannot receive an export file: " + fit.reason +
@@ -48,7 +53,17 @@ std::string sentence(std::string reason) {
 
 destination::destination(const std::filesystem::path& path, const crypto::certificate& own,
                          std::chrono::sys_seconds now)
-    : path_(path), cert_(checked(path, own, now)), sha1_(crypto::sha1_hex(cert_)), sha256_(crypto::sha256_hex(cert_)) {}
+    : path_(path),
+      cert_(checked(path, own, now)),
+      own_sha256_(crypto::sha256_hex(own)),
+      sha1_(crypto::sha1_hex(cert_)),
+      sha256_(crypto::sha256_hex(cert_)) {}
+
+void destination::check_at_run(const crypto::certificate& own, std::chrono::sys_seconds now) const {
+  if (crypto::sha256_hex(own) != own_sha256_)
+    throw error(errc::internal, "the destination was checked for another Key Management server");
+  refuse_outside_validity(cert_, path_, now);
+}
 
 std::string destination::sha1_with_colons() const { return crypto::with_colons(sha1_); }
 std::string destination::sha256_with_colons() const { return crypto::with_colons(sha256_); }

@@ -26,6 +26,11 @@ class destination {
   destination(const std::filesystem::path& path, const crypto::certificate& own,
               std::chrono::sys_seconds now);
 
+  // For the run, which comes later than the page that built this: errc::bad_input when the
+  // certificate is no longer valid at `now` (same words as the constructor), errc::internal when
+  // it was checked against another server's `own` certificate than this one.
+  void check_at_run(const crypto::certificate& own, std::chrono::sys_seconds now) const;
+
   const std::filesystem::path& path() const noexcept { return path_; }
   const crypto::certificate& certificate() const noexcept { return cert_; }
   std::string subject() const { return cert_.subject(); }
@@ -40,6 +45,7 @@ class destination {
 
   std::filesystem::path path_;
   crypto::certificate cert_;
+  std::string own_sha256_;  // the server it was checked for
   std::string sha1_;
   std::string sha256_;
   crypto::short_code_memo codes_;  // the short code costs ~0.5 s: once per destination

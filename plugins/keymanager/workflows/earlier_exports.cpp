@@ -46,4 +46,11 @@ std::string describe(const earlier_exports& found) {
          transfers + ") and are back here from a restored backup";
 }
 
+void refuse_earlier_exports(user_selection& selected, std::string_view destination_sha256, bool export_again) {
+  if (export_again) return;
+  const auto found = find_earlier_exports(selected, destination_sha256);
+  if (found.users == 0) return;
+  throw earlier_exports_refused(errc::conflict, describe(found) + ". Nothing was exported");
+}
+
 }  // namespace arbor::km::workflows

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/km_error.hpp"
 #include "store/sqlite.hpp"
 #include "store/transfers.hpp"
 #include "workflows/user_selection.hpp"
@@ -28,5 +29,13 @@ earlier_exports find_earlier_exports(user_selection& selected,
 
 // "alice, bob (2 users) were already exported to this server in transfer <id> on <date>".
 std::string describe(const earlier_exports& found);
+
+// The rule: users an earlier export sent to this destination go again only when `export_again`.
+// Otherwise errc::conflict, describe() of them and that nothing was exported.
+class earlier_exports_refused : public error {
+ public:
+  using error::error;
+};
+void refuse_earlier_exports(user_selection& selected, std::string_view destination_sha256, bool export_again);
 
 }  // namespace arbor::km::workflows

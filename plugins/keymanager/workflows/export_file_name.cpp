@@ -81,6 +81,12 @@ fs::path checked(std::string_view name, const fs::path& data_dir) {
 export_file_name::export_file_name(std::string_view name, const fs::path& data_dir)
     : name_(name), path_(checked(name_, data_dir)) {}
 
+void export_file_name::check_in(const fs::path& data_dir) const {
+  if (path_.parent_path() != data_dir)
+    throw error(errc::internal, "the export file name was checked for another directory",
+                path_.string() + " is not in " + data_dir.string());
+}
+
 std::vector<std::string> find_export_leftovers(const fs::path& data_dir) {
   std::vector<std::string> found;
   for (const fs::directory_entry& entry : fs::directory_iterator(data_dir)) {

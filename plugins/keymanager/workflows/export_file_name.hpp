@@ -24,6 +24,9 @@ class export_file_name {
   // `data_dir`/`name` already exists (a file is never replaced).
   export_file_name(std::string_view name, const std::filesystem::path& data_dir);
 
+  // errc::internal when this name was checked for another directory than `data_dir`.
+  void check_in(const std::filesystem::path& data_dir) const;
+
   const std::string& name() const noexcept { return name_; }
   const std::filesystem::path& path() const noexcept { return path_; }  // data_dir / name
 

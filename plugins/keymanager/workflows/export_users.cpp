@@ -39,13 +39,6 @@ struct written_file {
                                "at the start stays in " + backup.string() + ".");
 }
 
-void refuse_earlier_exports(const export_request& request) {
-  if (request.export_again) return;
-  const auto found = find_earlier_exports(request.users, request.destination.get().sha256_hex());
-  if (found.users == 0) return;
-  throw error(errc::conflict, describe(found) + ". Nothing was exported: sending them again takes an explicit choice.");
-}
-
 // Step 3: every selected user with a key history goes into the file with the whole history;
 // users without one are only counted. The writer removes its temporary file on any throw.
 // The complete file's digest goes into the journal before the file is linked into place, so a
@@ -247,7 +240,16 @@ void abandon(store::sqlite::connection& db, const std::string& transfer_id, cons
 // The workflow itself; export_users() adds the audit of a failure.
 export_result run_export(key_manager& kms, const export_request& request, const revocation_target& ca,
                          progress& observer) {
-  refuse_earlier_exports(request);
+  // The request's types were checked for a Key Manager, a directory and a time: this one's, now.
+  if (!request.users.is_on(kms.db()))
+    throw error(errc::internal, "the user selection was made on another Key Manager's connection");
+  request.file.check_in(kms.directory().root());
+  request.destination.get().check_at_run(kms.identity().cert(), kms.clock().now());
+  try {
+    refuse_earlier_exports(request.users, request.destination.get().sha256_hex(), request.export_again);
+  } catch (const earlier_exports_refused& e) {
+    throw error(errc::conflict, std::string(e.what()) + ": sending them again takes an explicit choice.");
+  }
   const auto lock = store::transfer_lock::acquire(kms.directory().root(), "export", kms.clock().now());
 
   // Half the import's: the removal's own memory grows with the users it removes, and with 32 MiB a

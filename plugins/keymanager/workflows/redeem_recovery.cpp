@@ -64,7 +64,7 @@ redeem_recovery_result redeem_recovery(key_manager& kms, const redeem_recovery_r
   stop_if_cancelled(progress);
   const auto [pkcs12, keys] = history_pkcs12(kms, request);
   progress.step("keys ready");
-  const std::filesystem::path file = save_pkcs12(request.output, pkcs12);
+  const std::filesystem::path file = save_pkcs12(request.output.path(), pkcs12);
   progress.step("file saved");
   const std::string& alias = request.token.alias();
   record_audit(kms, "user " + alias, "recovery-redeemed", alias + " keys " + std::to_string(keys), audit_outcome::success);

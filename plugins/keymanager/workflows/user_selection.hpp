@@ -39,6 +39,7 @@ class empty_choice : public error {
 class user_selection {
  public:
   // Resolves `choice` on `db` (which must outlive the selection; one selection per connection).
+  // One export per selection: the export leaves the table as it was, naming users now gone.
   // Throws empty_choice (nothing picked, no pattern), errc::bad_input for a picked alias no user
   // has or a choice that covers no user, errc::conflict when the connection already holds a
   // selection.
@@ -50,6 +51,7 @@ class user_selection {
   store::user_selection& table() noexcept { return *table_; }
   // The connection that holds the table.
   store::sqlite::connection& db() noexcept { return *db_; }
+  bool is_on(const store::sqlite::connection& db) const noexcept { return db_ == &db; }
 
  private:
   store::sqlite::connection* db_;

@@ -25,7 +25,8 @@ struct complete_enrollment_fixture : testing::escrow_task_fixture {
   }
   std::string state_of(const std::string& alias) { return store::user_repository(kms.db()).find_by_alias(alias)->state; }
   workflows::complete_enrollment_request request(const workflows::invitation& invited, const std::string& file) {
-    return {{invited.alias, invited.token}, workflows::pkcs12_password(testing::user_password), dir / file};
+    return {{invited.alias, invited.token}, workflows::pkcs12_password(testing::user_password),
+            workflows::new_file(dir / file, kms.directory().database_dir())};
   }
 };
 
@@ -133,8 +134,9 @@ BOOST_AUTO_TEST_CASE(the_workflow_saves_the_file_for_the_user_alone_and_audits_t
 
 BOOST_AUTO_TEST_CASE(an_existing_file_is_kept_and_the_user_is_told_the_key_is_safe) {
   const auto invited = invite("alice");
-  std::ofstream(dir / "taken.p12") << "someone else's";
-  BOOST_CHECK_EXCEPTION(workflows::complete_enrollment(kms, ca, request(invited, "taken.p12"), progress), error,
+  const auto asked = request(invited, "taken.p12");
+  std::ofstream(dir / "taken.p12") << "someone else's";  // appeared after the page was checked
+  BOOST_CHECK_EXCEPTION(workflows::complete_enrollment(kms, ca, asked, progress), error,
                         [](const error& e) { return std::string(e.what()).find("Your keys are safe") != std::string::npos; });
   BOOST_TEST(std::filesystem::file_size(dir / "taken.p12") == 14u);
   BOOST_TEST(keys_of(invited.user_id) == 1);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "export_fixture.hpp"
+#include "store/users.hpp"
 #include "crypto/short_code.hpp"
 #include "crypto/thumbprint.hpp"
 #include "workflows/destination.hpp"
@@ -286,6 +287,53 @@ BOOST_AUTO_TEST_CASE(a_finished_export_leaves_nothing_to_warn_about) {
   user("alice", 1);
   run(request());
   BOOST_TEST(workflows::find_export_leftovers(source.directory().root()).empty());
+}
+
+// --- the run: the request's types were checked for this Key Manager, and for now ---
+
+BOOST_AUTO_TEST_CASE(a_file_name_checked_for_another_directory_is_refused_at_the_run) {
+  user("alice", 1);
+  selection.reset();
+  selection.emplace(source.db(), workflows::user_choice{});
+  const workflows::export_request r{workflows::confirmed_destination(to(), to().sha256_hex()),
+                                    workflows::export_file_name("x.kmx", source.directory().database_dir()),
+                                    *selection, "admin"};
+  BOOST_TEST((code_of([&] { run(r); }) == errc::internal));
+  BOOST_TEST(!fs::exists(source.directory().database_dir() / "x.kmx"));
+  BOOST_TEST(store::user_repository(source.db()).count() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_destination_checked_for_another_server_is_refused_at_the_run) {
+  user("bob", 1);
+  const auto pem = dir / "own.pem";
+  std::ofstream(pem) << source.identity().cert().pem();
+  workflows::destination self(pem, destination.identity().cert(), now());  // checked as if for the destination
+  selection.reset();
+  selection.emplace(source.db(), workflows::user_choice{});
+  const workflows::export_request r{workflows::confirmed_destination(self, self.sha256_hex()),
+                                    workflows::export_file_name("self.kmx", source.directory().root()), *selection,
+                                    "admin"};
+  BOOST_TEST((code_of([&] { run(r); }) == errc::internal));
+  BOOST_TEST(!fs::exists(source.directory().root() / "self.kmx"));
+}
+
+BOOST_AUTO_TEST_CASE(a_destination_that_expired_since_its_page_is_refused_at_the_run) {
+  user("carol", 1);
+  auto& checked = to();
+  clock.set(destination.identity().cert().not_after() + std::chrono::hours(24));
+  selection.reset();
+  selection.emplace(source.db(), workflows::user_choice{});
+  const workflows::export_request r{workflows::confirmed_destination(checked, checked.sha256_hex()),
+                                    workflows::export_file_name("late.kmx", source.directory().root()), *selection,
+                                    "admin"};
+  try {
+    run(r);
+    BOOST_FAIL("an export to an expired certificate ran");
+  } catch (const error& e) {
+    BOOST_TEST((e.code() == errc::bad_input));
+    BOOST_TEST(std::string(e.what()).find("expired on") != std::string::npos, e.what());
+  }
+  BOOST_TEST(!fs::exists(source.directory().root() / "late.kmx"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

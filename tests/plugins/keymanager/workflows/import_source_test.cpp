@@ -3,6 +3,7 @@
 // file's own signer makes an accepted_source.
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
 #include <string>
 
 #include "crypto/thumbprint.hpp"
@@ -71,7 +72,10 @@ BOOST_FIXTURE_TEST_CASE(a_file_replaced_by_another_server_export_after_acceptanc
   auto invited = std::move(workflows::add_users(other, users).front());
   workflows::issue_user_key(other, ca, {"bob", invited.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
   workflows::user_selection everyone(other.db(), {});
-  const workflows::export_request from_other{workflows::confirmed_destination(to(), to().sha256_hex()),
+  const auto pem = dir / "destination-for-other.pem";
+  std::ofstream(pem) << destination.identity().cert().pem();
+  workflows::destination to_destination(pem, other.identity().cert(), now());
+  const workflows::export_request from_other{workflows::confirmed_destination(to_destination, to_destination.sha256_hex()),
                                              workflows::export_file_name("users.kmx", other.directory().root()),
                                              everyone, "admin"};
   const auto replacement = workflows::export_users(other, from_other, {&ca, {}}, observer).file;

@@ -17,7 +17,9 @@ struct redeem_recovery_fixture : testing::escrow_task_fixture {
   workflows::invitation recovery_token(const std::string& alias) { return workflows::recover_keys(kms, {alias, "admin"}); }
   workflows::redeem_recovery_result redeem(const workflows::invitation& token, const std::string& file) {
     return workflows::redeem_recovery(
-        kms, {{token.alias, token.token}, workflows::pkcs12_password(testing::user_password), dir / file}, progress);
+        kms, {{token.alias, token.token}, workflows::pkcs12_password(testing::user_password),
+               workflows::new_file(dir / file, kms.directory().database_dir())},
+        progress);
   }
 };
 
@@ -71,7 +73,9 @@ BOOST_AUTO_TEST_CASE(a_cancelled_redemption_leaves_the_token_usable) {
   testing::cancelled_progress cancelled;
   BOOST_CHECK_EXCEPTION(
       workflows::redeem_recovery(
-          kms, {{token.alias, token.token}, workflows::pkcs12_password(testing::user_password), dir / "a.p12"}, cancelled),
+          kms, {{token.alias, token.token}, workflows::pkcs12_password(testing::user_password),
+                workflows::new_file(dir / "a.p12", kms.directory().database_dir())},
+          cancelled),
       error, has_code(errc::cancelled));
   BOOST_TEST(redeem(token, "alice.p12").keys == 1u);
 }
