@@ -170,10 +170,6 @@ statement& statement::bind(int index, std::nullptr_t) {
   return *this;
 }
 
-statement& statement::bind(int index, const std::optional<std::int64_t>& value) {
-  return value ? bind(index, *value) : bind(index, nullptr);
-}
-
 statement& statement::bind(int index, std::chrono::sys_seconds when) {
   return bind(index, static_cast<std::int64_t>(when.time_since_epoch().count()));
 }
@@ -221,11 +217,6 @@ std::vector<std::uint8_t> statement::column_blob(int column) const {
   const int size = sqlite3_column_bytes(stmt_, column);
   if (data == nullptr) return {};
   return std::vector<std::uint8_t>(data, data + size);
-}
-
-std::optional<std::int64_t> statement::column_optional_int64(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return column_int64(column);
 }
 
 std::chrono::sys_seconds statement::column_time(int column) const {

@@ -80,7 +80,6 @@ class statement {
   statement& bind(int index, std::string_view text);
   statement& bind(int index, std::span<const std::uint8_t> blob);
   statement& bind(int index, std::nullptr_t);
-  statement& bind(int index, const std::optional<std::int64_t>& value);
   // Times are stored as Unix seconds: this is the one place they become integers and back.
   statement& bind(int index, std::chrono::sys_seconds when);
   statement& bind(int index, const std::optional<std::chrono::sys_seconds>& when);
@@ -97,7 +96,6 @@ class statement {
   // NULL reads as an empty string.
   std::string column_text(int column) const;
   std::vector<std::uint8_t> column_blob(int column) const;
-  std::optional<std::int64_t> column_optional_int64(int column) const;
   std::chrono::sys_seconds column_time(int column) const;
   std::optional<std::chrono::sys_seconds> column_optional_time(int column) const;
 

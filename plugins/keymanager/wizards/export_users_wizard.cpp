@@ -110,9 +110,7 @@ class export_users_wizard final : public task_wizard {
       chosen.scope = workflows::user_scope::pattern;
       chosen.pattern = a.text("users", "pattern");
     }
-    if (selection_ && chosen.scope == chosen_.scope && chosen.aliases == chosen_.aliases &&
-        chosen.pattern == chosen_.pattern)
-      return *selection_;
+    if (selection_ && chosen == chosen_) return *selection_;
     selection_.reset();
     try {
       selection_.emplace(kms().db(), chosen);

@@ -27,6 +27,8 @@ struct user_choice {
   user_scope scope = user_scope::all;
   std::vector<std::string> aliases;  // scope picked
   std::string pattern;               // scope pattern: shell-style * ? [..], case-insensitive
+
+  bool operator==(const user_choice&) const = default;
 };
 
 // The choice cannot select anyone as made: no alias picked, or an empty pattern (errc::bad_input).

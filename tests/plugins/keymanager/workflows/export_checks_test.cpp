@@ -289,7 +289,8 @@ BOOST_AUTO_TEST_CASE(a_finished_export_leaves_nothing_to_warn_about) {
   BOOST_TEST(workflows::find_export_leftovers(source.directory().root()).empty());
 }
 
-// --- the run: the request's types were checked for this Key Manager, and for now ---
+// The run: each request type is refused when it was checked for another Key Manager or has gone
+// stale since its page (an expired destination).
 
 BOOST_AUTO_TEST_CASE(a_file_name_checked_for_another_directory_is_refused_at_the_run) {
   user("alice", 1);
