@@ -6,17 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/argon2_params.hpp"
 #include "common/secret.hpp"
 
 namespace arbor::km::auth {
 
-// Argon2id cost parameters. The defaults follow RFC 9106's second recommended option; tests use
-// smaller ones to stay fast.
-struct argon2_params {
-  std::uint32_t iterations = 3;
-  std::uint32_t memory_kib = 64 * 1024;
-  std::uint32_t parallelism = 1;
-};
+using km::argon2_params;
 
 // Hashes and verifies passwords with one set of parameters.
 class password_hasher {
