@@ -27,6 +27,7 @@ wizards::environment environment_from(sdk::host_services& services, const km::cl
   if (config != nullptr) {
     if (auto type = config->get("identity.key-type")) env.site.identity.type = workflows::parse_key_type(*type);
     if (auto name = config->get("identity.name")) env.site.identity.common_name = *name;
+    env.site.keep_legacy_master_key = config->get("keys.keep-legacy-master-key").value_or("") == "true";
   }
   // Argon2 cost can be lowered for test suites that log in hundreds of times; never below RFC 9106's floor.
   env.site.argon2.memory_kib = std::max<std::uint32_t>(config_number(config, "auth.argon2-memory-kib", env.site.argon2.memory_kib), 8 * 1024);

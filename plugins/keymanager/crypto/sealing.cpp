@@ -7,7 +7,6 @@
 #include <climits>
 #include <cstdio>
 
-#include "common/atomic_file.hpp"
 #include "common/km_error.hpp"
 #include "crypto/file_reader.hpp"
 #include "crypto/ossl.hpp"
@@ -25,7 +24,7 @@ constexpr std::size_t max_plaintext = INT_MAX / 2;
 [[noreturn]] void throw_does_not_verify(std::string detail) {
   throw error(errc::crypto,
               "the sealed data does not verify: it was changed, belongs elsewhere, or was sealed "
-              "with a different master key",
+              "with a different key",
               std::move(detail));
 }
 
@@ -59,22 +58,17 @@ ossl::cipher_ctx_ptr start_cipher(const secret& key, const std::uint8_t* nonce, 
 
 }  // namespace
 
-master_key::master_key(secret key) : key_(std::move(key)) {}
+sealing_key::sealing_key(secret key) : key_(std::move(key)) {
+  if (key_.size() != size) throw error(errc::internal, "a sealing key must have 32 bytes");
+}
 
-master_key master_key::generate() {
+sealing_key sealing_key::generate() {
   secret key(size);
-  ossl::require_ok(RAND_priv_bytes(key.data(), static_cast<int>(key.size())),
-                   "could not generate a master key");
-  return master_key(std::move(key));
+  ossl::require_ok(RAND_priv_bytes(key.data(), static_cast<int>(key.size())), "could not generate a sealing key");
+  return sealing_key(std::move(key));
 }
 
-master_key master_key::create_file(const std::filesystem::path& path) {
-  master_key key = generate();
-  write_file_atomically(path, {key.key_.data(), key.key_.size()}, 0600, if_exists::refuse);
-  return key;
-}
-
-master_key master_key::load_file(const std::filesystem::path& path) {
+sealing_key sealing_key::load_file(const std::filesystem::path& path) {
   file_reader file(path);
   const mode_t mode = file.status().st_mode;
   if ((mode & 077) != 0) {
@@ -90,10 +84,10 @@ master_key master_key::load_file(const std::filesystem::path& path) {
   }
   secret key(size);
   file.read_exactly(key.data(), key.size());
-  return master_key(std::move(key));
+  return sealing_key(std::move(key));
 }
 
-std::vector<std::uint8_t> master_key::seal(const secret& plaintext,
+std::vector<std::uint8_t> sealing_key::seal(const secret& plaintext,
                                            std::string_view associated_data) const {
   if (plaintext.size() > max_plaintext || associated_data.size() > max_plaintext) {
     throw error(errc::bad_input, "the data to seal is too large");
@@ -121,7 +115,7 @@ std::vector<std::uint8_t> master_key::seal(const secret& plaintext,
   return blob;
 }
 
-secret master_key::unseal(std::span<const std::uint8_t> blob,
+secret sealing_key::unseal(std::span<const std::uint8_t> blob,
                           std::string_view associated_data) const {
   if (blob.size() < header_size + tag_size) {
     throw_does_not_verify("sealed blob of " + std::to_string(blob.size()) +

@@ -68,7 +68,7 @@ checked_user check_user(crypto::pkcs8_decoder& keys, transfer::user_record&& inc
   return out;
 }
 
-merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
+merged_keys merge_keys(const crypto::sealing_key& master, store::history_appender& history,
                        std::string_view owner_id, std::vector<checked_key>& keys) {
   merged_keys result;
   for (checked_key& key : keys) {

@@ -51,7 +51,7 @@ struct merged_keys {
 // its status and added_at; a certificate kms.db already holds is skipped, so merging the same
 // history twice adds nothing. The private keys are wiped as they go. `history` appends inside
 // the import's transaction: a throw leaves earlier appends to its rollback.
-merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
+merged_keys merge_keys(const crypto::sealing_key& master, store::history_appender& history,
                        std::string_view owner_id, std::vector<checked_key>& keys);
 
 }  // namespace arbor::km::workflows

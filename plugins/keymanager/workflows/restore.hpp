@@ -23,6 +23,9 @@ available_backups list_backups(key_manager& kms);
 struct restore_request {
   backup_file backup;
   std::string actor;  // who is audited as having restored
+  // The keyslots of who logged in (workflows/key_opening.hpp): they open the backup's own vault,
+  // with the passwords valid when it was taken.
+  std::vector<administrator_key> opening;
 };
 
 struct restore_result {
@@ -33,8 +36,9 @@ struct restore_result {
   std::vector<std::string> returned_exports;
 };
 
-// Refusals as store::restore's, and errc::crypto for a sealed key that does not open here; the
-// live database is unchanged then.
+// Refusals as store::restore's; errc::bad_input for a backup from before the upgrade to keyslots
+// or of another Key Manager; the refusals of vault::open for the backup's keyslots; errc::crypto
+// for a sealed key that does not open. The live database is unchanged then.
 restore_result restore(key_manager& kms, const restore_request& request);
 
 }  // namespace arbor::km::workflows

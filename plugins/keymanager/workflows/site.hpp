@@ -21,11 +21,15 @@ struct site {
   std::filesystem::path data_dir;
   identity_options identity;
   argon2_params argon2;
+  /// keys.keep-legacy-master-key: the upgrade from master.key keeps a copy of it in the backups
+  /// folder, for the backups taken before (which need it). Off: the key is overwritten and gone.
+  bool keep_legacy_master_key = false;
   const km::clock* clock = nullptr;  ///< never null once the plugin is attached
 };
 
-/// Opens the Key Manager of `where`, initializing a new directory and resolving interrupted
-/// exports (key_manager::open).
+/// Opens the Key Manager of `where` (key_manager::open), initializing a new directory: its
+/// identity, its vault and the initial administrator (auth::initial_admin_name, with the initial
+/// password, to be changed), whose keyslot opens it.
 key_manager open(const site& where);
 
 }  // namespace arbor::km::workflows

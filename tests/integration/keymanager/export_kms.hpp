@@ -81,7 +81,7 @@ struct export_kms : escrow_kms {
 
   /// The user ids in an export file, read and checked as the destination's import reads it.
   std::set<std::string> users_in_file(const std::filesystem::path& path) const {
-    const auto master = km::crypto::master_key::load_file(destination.data() / "master.key");
+    const auto master = km::crypto::sealing_key::load_file(destination.data() / "master.key");
     const auto identity = km::crypto::server_identity::load(destination.data(), master);
     km::transfer::transfer_reader reader(path, identity, [] { return km::system_clock().now(); });
     std::set<std::string> ids;

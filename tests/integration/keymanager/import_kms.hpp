@@ -73,7 +73,7 @@ inline km::transfer::user_record real_user(const std::string& alias, int keys = 
 
 /// A server's identity, read from its KMSData directory as the Key Manager reads it.
 inline km::crypto::server_identity identity_of(const kms_server& server) {
-  const auto master = km::crypto::master_key::load_file(server.data() / "master.key");
+  const auto master = km::crypto::sealing_key::load_file(server.data() / "master.key");
   return km::crypto::server_identity::load(server.data(), master);
 }
 

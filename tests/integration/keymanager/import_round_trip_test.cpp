@@ -52,7 +52,7 @@ std::string sha256_of(const km::secret& bytes) {
 
 // Every key in `server`'s escrow, by certificate SHA-256, unsealed with its own master key.
 std::map<std::string, escrowed_key> escrowed_keys(const kms_server& server) {
-  const auto master = km::crypto::master_key::load_file(server.data() / "master.key");
+  const auto master = km::crypto::sealing_key::load_file(server.data() / "master.key");
   km::store::sqlite::connection db(server.db(), {.create = false});
   km::store::key_history_repository history(db);
   std::vector<km::store::user_record> users;

@@ -115,7 +115,7 @@ constexpr key_type both_types[] = {key_type::rsa3072, key_type::ec_p384};
 BOOST_AUTO_TEST_CASE(save_then_load_gives_back_the_same_identity) {
   for (key_type type : both_types) {
     test::scratch_dir dir;
-    const master_key sealing = master_key::generate();
+    const sealing_key sealing = sealing_key::generate();
     identity(type).save(dir.path(), sealing);
     BOOST_TEST(test::file_mode(dir / "kms.crt") == 0644u);
     BOOST_TEST(test::file_mode(dir / "kms.key.sealed") == 0600u);
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(save_then_load_gives_back_the_same_identity) {
 BOOST_AUTO_TEST_CASE(the_private_key_is_never_written_in_clear) {
   for (key_type type : both_types) {
     test::scratch_dir dir;
-    identity(type).save(dir.path(), master_key::generate());
+    identity(type).save(dir.path(), sealing_key::generate());
     const auto sealed = test::read_bytes(dir / "kms.key.sealed");
     const arbor::km::secret der = identity(type).key().to_pkcs8_der();
     // Any 16-byte window of the DER would betray key material, not just the whole encoding.
@@ -147,9 +147,9 @@ BOOST_AUTO_TEST_CASE(the_private_key_is_never_written_in_clear) {
 
 BOOST_AUTO_TEST_CASE(loading_with_another_master_key_fails_to_verify) {
   test::scratch_dir dir;
-  identity(key_type::ec_p384).save(dir.path(), master_key::generate());
+  identity(key_type::ec_p384).save(dir.path(), sealing_key::generate());
   try {
-    server_identity::load(dir.path(), master_key::generate());
+    server_identity::load(dir.path(), sealing_key::generate());
     BOOST_FAIL("the identity unsealed with the wrong master key");
   } catch (const error& e) {
     BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(errc::crypto));
@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(loading_with_another_master_key_fails_to_verify) {
 BOOST_AUTO_TEST_CASE(loading_detects_a_key_that_does_not_belong_to_the_certificate) {
   test::scratch_dir a;
   test::scratch_dir b;
-  const master_key sealing = master_key::generate();
+  const sealing_key sealing = sealing_key::generate();
   identity(key_type::ec_p384).save(a.path(), sealing);
   identity(key_type::rsa3072).save(b.path(), sealing);
   std::filesystem::copy_file(b / "kms.crt", a / "kms.crt", std::filesystem::copy_options::overwrite_existing);
@@ -169,13 +169,13 @@ BOOST_AUTO_TEST_CASE(loading_detects_a_key_that_does_not_belong_to_the_certifica
 
 BOOST_AUTO_TEST_CASE(loading_a_missing_identity_is_not_found) {
   test::scratch_dir dir;
-  BOOST_TEST((failure_code([&] { server_identity::load(dir.path(), master_key::generate()); }) ==
+  BOOST_TEST((failure_code([&] { server_identity::load(dir.path(), sealing_key::generate()); }) ==
               errc::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(saving_refuses_to_replace_an_identity) {
   test::scratch_dir dir;
-  const master_key sealing = master_key::generate();
+  const sealing_key sealing = sealing_key::generate();
   identity(key_type::ec_p384).save(dir.path(), sealing);
   const auto sealed_before = test::read_bytes(dir / "kms.key.sealed");
   BOOST_TEST((failure_code([&] { identity(key_type::rsa3072).save(dir.path(), sealing); }) ==
@@ -187,7 +187,7 @@ BOOST_AUTO_TEST_CASE(saving_refuses_to_replace_an_identity) {
 BOOST_AUTO_TEST_CASE(saving_beside_a_stray_certificate_writes_nothing) {
   test::scratch_dir dir;
   test::write_text(dir / "kms.crt", "stray");
-  BOOST_TEST((failure_code([&] { identity(key_type::ec_p384).save(dir.path(), master_key::generate()); }) ==
+  BOOST_TEST((failure_code([&] { identity(key_type::ec_p384).save(dir.path(), sealing_key::generate()); }) ==
               errc::conflict));
   BOOST_TEST(!std::filesystem::exists(dir / "kms.key.sealed"));
 }

@@ -9,7 +9,7 @@ using namespace arbor::km;
 namespace {
 
 struct sealed_key {
-  crypto::master_key master = crypto::master_key::generate();
+  crypto::sealing_key master = crypto::sealing_key::generate();
   crypto::private_key key = crypto::private_key::generate_ec("P-256");
   store::key_entry entry = [this] {
     store::key_entry e;
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(a_sealed_key_moved_to_another_key_id_does_not_unseal) {
 }
 
 BOOST_AUTO_TEST_CASE(a_sealed_key_does_not_unseal_under_another_master_key) {
-  BOOST_CHECK_EXCEPTION(arbor::km::unseal_user_key(crypto::master_key::generate(), entry), error, does_not_verify);
+  BOOST_CHECK_EXCEPTION(arbor::km::unseal_user_key(crypto::sealing_key::generate(), entry), error, does_not_verify);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
