@@ -44,9 +44,23 @@ sdk::page task_wizard::prepare_login(const sdk::answers& so_far) {
 
 void task_wizard::validate_login(const sdk::answers& so_far) {
   authorization_.reset();
+  keys_.reset();
+  credentials_.clear();
   const auto task = policy_task(so_far);
   const auto page = login_page_for(login_page_id, workflows::administrators_needed(kms(), env_.site, task), false);
-  authorization_.emplace(workflows::sign_in(kms(), env_.site, {task, credentials_from(page, so_far)}));
+  auto given = credentials_from(page, so_far);
+  authorization_.emplace(workflows::sign_in(kms(), env_.site, {task, given}));
+  credentials_ = std::move(given);
+}
+
+const std::vector<workflows::credential>& task_wizard::credentials() const {
+  authorization();  // refuses without a login
+  return credentials_;
+}
+
+const workflows::opened_vault& task_wizard::keys() {
+  if (!keys_) keys_.emplace(workflows::open_keys(kms(), env_.site, authorization(), credentials()));
+  return *keys_;
 }
 
 sdk::result<sdk::page> task_wizard::prepare(std::string_view page_id, const sdk::answers& so_far) {

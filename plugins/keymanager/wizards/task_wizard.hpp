@@ -4,6 +4,7 @@
 // policy asks for this task, asked again every time), then the task's own pages, then run().
 // Subclasses describe pages and do the work; they throw km::error, which becomes an SDK error.
 #include "wizards/environment.hpp"
+#include "workflows/key_opening.hpp"
 #include "workflows/sign_in.hpp"
 #include "workflows/site.hpp"
 
@@ -48,6 +49,11 @@ class task_wizard : public sdk::wizard {
   workflows::key_manager& kms();
   /// Who logged in for this task; only valid in validate_page() after the login and in run_task().
   const workflows::authorization& authorization() const;
+  /// The names and passwords they logged in with (the host keeps the answers anyway).
+  const std::vector<workflows::credential>& credentials() const;
+  /// The Key Manager's keys, opened with the keyslots of who logged in: the first call opens
+  /// them (Argon2id once per administrator), so tasks that need no key never do.
+  const workflows::opened_vault& keys();
   const environment& env() const noexcept { return env_; }
 
  private:
@@ -60,6 +66,8 @@ class task_wizard : public sdk::wizard {
   std::string title_;
   std::optional<workflows::key_manager> kms_;
   std::optional<workflows::authorization> authorization_;
+  std::vector<workflows::credential> credentials_;
+  std::optional<workflows::opened_vault> keys_;
 };
 
 }  // namespace arbor::km::wizards
