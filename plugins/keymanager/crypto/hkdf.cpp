@@ -32,14 +32,15 @@ secret hkdf_sha256(std::span<const std::uint8_t> key, std::span<const std::uint8
                                         "HKDF is not available in this OpenSSL"));
   const ossl::kdf_ctx_ptr ctx(ossl::require(EVP_KDF_CTX_new(kdf.get()), "could not allocate an HKDF context"));
   char digest[] = "SHA256";
-  // An empty salt stands for RFC 5869's "not provided": HMAC pads either to the same zero block.
-  const std::array<OSSL_PARAM, 5> params{
+  std::array<OSSL_PARAM, 5> params{
       OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
       octets(OSSL_KDF_PARAM_KEY, key.data(), key.size()),
-      octets(OSSL_KDF_PARAM_SALT, salt.data(), salt.size()),
       octets(OSSL_KDF_PARAM_INFO, info.data(), info.size()),
       OSSL_PARAM_construct_end(),
+      OSSL_PARAM_construct_end(),
   };
+  // OpenSSL refuses an empty salt parameter; left out, it is RFC 5869's "not provided".
+  if (!salt.empty()) params[3] = octets(OSSL_KDF_PARAM_SALT, salt.data(), salt.size());
   secret derived(length);
   ossl::require_ok(EVP_KDF_derive(ctx.get(), derived.data(), derived.size(), params.data()),
                    "could not derive a key with HKDF-SHA256");
