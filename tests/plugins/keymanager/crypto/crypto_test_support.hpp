@@ -12,6 +12,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scratch_dir.hpp"
@@ -35,6 +36,17 @@ inline command_result run(const std::string& command) {
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Bytes from lowercase hex digits (test vectors as their documents print them).
+inline std::vector<std::uint8_t> from_hex(std::string_view hex) {
+  constexpr std::string_view digits = "0123456789abcdef";
+  if (hex.size() % 2 != 0 || hex.find_first_not_of(digits) != std::string_view::npos)
+    throw std::invalid_argument("not lowercase hex: " + std::string(hex));
+  std::vector<std::uint8_t> bytes(hex.size() / 2);
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    bytes[i] = static_cast<std::uint8_t>(digits.find(hex[2 * i]) << 4 | digits.find(hex[2 * i + 1]));
+  return bytes;
 }
 
 inline std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
