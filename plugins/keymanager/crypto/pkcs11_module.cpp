@@ -40,8 +40,9 @@ std::string dl_error() {
   return text != nullptr ? text : "unknown dlopen error";
 }
 
-library_handle open_library(const std::string& path) {
-  library_handle library(::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL));
+// `file` is the canonical path; `path` the one configured, for messages.
+library_handle open_library(const std::string& file, const std::string& path) {
+  library_handle library(::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL));
   if (!library) {
     throw error(errc::bad_input,
                 "the PKCS#11 module " + path + " could not be loaded: it is not a shared library "
@@ -66,9 +67,9 @@ CK_FUNCTION_LIST* function_list(void* library, const std::string& path) {
   return api;
 }
 
-loaded_module load(const std::string& path) {
+loaded_module load(const std::string& file, const std::string& path) {
   loaded_module module;
-  module.library = open_library(path);
+  module.library = open_library(file, path);
   module.api = function_list(module.library.get(), path);
   // The module makes its own locks: the Key Manager may call it from several threads.
   CK_C_INITIALIZE_ARGS args{};
@@ -106,21 +107,21 @@ pkcs11_module pkcs11_module::acquire(const std::filesystem::path& path) {
   std::string key = module_key(path);
   const std::lock_guard lock(registry_mutex);
   auto found = registry.find(key);
-  if (found == registry.end()) found = registry.emplace(key, load(key)).first;
+  if (found == registry.end()) found = registry.emplace(key, load(key, path.string())).first;
   ++found->second.holders;
   return pkcs11_module(std::move(key), found->second.api);
 }
 
-pkcs11_module::pkcs11_module(std::string path, CK_FUNCTION_LIST* api)
-    : path_(std::move(path)), api_(api) {}
+pkcs11_module::pkcs11_module(std::string key, CK_FUNCTION_LIST* api)
+    : key_(std::move(key)), api_(api) {}
 
 pkcs11_module::pkcs11_module(pkcs11_module&& other) noexcept
-    : path_(std::exchange(other.path_, {})), api_(other.api_) {}
+    : key_(std::exchange(other.key_, {})), api_(other.api_) {}
 
 pkcs11_module::~pkcs11_module() {
-  if (path_.empty()) return;
+  if (key_.empty()) return;
   const std::lock_guard lock(registry_mutex);
-  const auto found = registry.find(path_);
+  const auto found = registry.find(key_);
   if (found == registry.end() || --found->second.holders > 0) return;
   if (found->second.finalize) found->second.api->C_Finalize(nullptr);
   registry.erase(found);  // unloads the library

@@ -22,11 +22,10 @@ class pkcs11_module {
   pkcs11_module& operator=(const pkcs11_module&) = delete;
 
   CK_FUNCTION_LIST& api() const noexcept { return *api_; }
-  const std::string& path() const noexcept { return path_; }
 
  private:
-  pkcs11_module(std::string path, CK_FUNCTION_LIST* api);
-  std::string path_;  // the registry key; empty once moved from
+  pkcs11_module(std::string key, CK_FUNCTION_LIST* api);
+  std::string key_;  // the canonical path, the registry's key; empty once moved from
   CK_FUNCTION_LIST* api_;
 };
 

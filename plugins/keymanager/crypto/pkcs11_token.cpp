@@ -63,8 +63,11 @@ CK_GCM_PARAMS gcm_params(const std::uint8_t* iv, std::string_view associated_dat
 // One logged-in session. Members end in reverse order: logout and close first, then the module
 // is released (and finalized when this was its last holder).
 struct pkcs11_token::session {
-  session(pkcs11_module loaded, std::string token, std::string key)
-      : module(std::move(loaded)), token_label(std::move(token)), key_label(std::move(key)) {}
+  session(pkcs11_module loaded, const pkcs11_config& config)
+      : module(std::move(loaded)),
+        module_path(config.module.string()),
+        token_label(config.token_label),
+        key_label(config.key_label) {}
   ~session() {
     if (logged_in) api().C_Logout(handle);
     if (handle != CK_INVALID_HANDLE) api().C_CloseSession(handle);
@@ -73,6 +76,7 @@ struct pkcs11_token::session {
   session& operator=(const session&) = delete;
 
   pkcs11_module module;
+  std::string module_path;  // as configured, for messages
   std::string token_label;
   std::string key_label;
   CK_SESSION_HANDLE handle = CK_INVALID_HANDLE;
@@ -81,7 +85,7 @@ struct pkcs11_token::session {
   CK_FUNCTION_LIST& api() const noexcept { return module.api(); }
 
   std::string where() const {
-    return "the PKCS#11 token \"" + token_label + "\" (module " + module.path() + ")";
+    return "the PKCS#11 token \"" + token_label + "\" (module " + module_path + ")";
   }
 
   void check(CK_RV rv, const std::string& call) const {
@@ -117,7 +121,7 @@ struct pkcs11_token::session {
         continue;
       }
       if (found) {
-        throw error(errc::conflict, "two tokens in the PKCS#11 module " + module.path() +
+        throw error(errc::conflict, "two tokens in the PKCS#11 module " + module_path +
                                         " are labelled \"" + token_label +
                                         "\"; give each token its own label");
       }
@@ -126,7 +130,7 @@ struct pkcs11_token::session {
     if (!found) {
       throw error(errc::not_found,
                   "there is no PKCS#11 token labelled \"" + token_label + "\" in the module " +
-                      module.path() + ". Check that the token is present and its label is right "
+                      module_path + ". Check that the token is present and its label is right "
                       "(for SoftHSM2: softhsm2-util --show-slots)");
     }
     return *found;
@@ -204,8 +208,7 @@ pkcs11_token& pkcs11_token::operator=(pkcs11_token&&) noexcept = default;
 pkcs11_token pkcs11_token::open(const pkcs11_config& config, const secret& pin) {
   check_label(config.token_label, "token label", token_label_size);
   check_label(config.key_label, "key label", max_key_label_size);
-  auto s = std::make_unique<session>(pkcs11_module::acquire(config.module), config.token_label,
-                                     config.key_label);
+  auto s = std::make_unique<session>(pkcs11_module::acquire(config.module), config);
   s->open(s->find_slot());
   s->login(pin);
   return pkcs11_token(std::move(s));
