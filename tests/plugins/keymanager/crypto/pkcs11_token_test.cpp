@@ -150,6 +150,12 @@ BOOST_AUTO_TEST_CASE(an_unknown_token_label_is_not_found) {
                   errc::not_found));
 }
 
+// SoftHSM always offers a free token whose label is all blanks, as a padded " " would be.
+BOOST_AUTO_TEST_CASE(a_blank_label_does_not_pick_the_free_token) {
+  BOOST_TEST(same(failure_code([] { pkcs11_token::open(config(" "), secret(user_pin)); }),
+                  errc::not_found));
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_module_is_not_found) {
   pkcs11_config missing = config();
   missing.module = dir / "libno-such-module.so";
