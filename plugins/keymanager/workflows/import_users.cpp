@@ -140,11 +140,11 @@ import_result run_import(key_manager& kms, const opened_vault& keys, const impor
   store::sqlite::transaction tx(kms.db());
   refuse_if_already_recorded(log, transfer_id);
   import_pass pass(kms, keys, request, result);
-  crypto::pkcs8_decoder keys;  // used by the reading thread only
+  crypto::pkcs8_decoder decoder;  // used by the reading thread only
   using reading = transfer::two_stage<checked_user, transfer::transfer_summary>;
   reading stages(
       [&](const reading::emit& emit) {
-        return reader.read([&](transfer::user_record&& incoming) { emit(check_user(keys, std::move(incoming))); });
+        return reader.read([&](transfer::user_record&& incoming) { emit(check_user(decoder, std::move(incoming))); });
       },
       users_in_flight);
   bool first = true;
