@@ -9,12 +9,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 
 namespace arbor::km::test {
@@ -36,6 +39,22 @@ inline command_result run(const std::string& command) {
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// How an action was refused: the code and message of the arbor::km::error it threw; no code when
+// it threw none.
+struct refusal {
+  std::optional<errc> code;
+  std::string message;
+};
+
+inline refusal refusal_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const error& e) {
+    return {e.code(), e.what()};
+  }
+  return {};
 }
 
 // Bytes from lowercase hex digits (test vectors as their documents print them).
