@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the crypto tests: a scratch directory per test (the store tests' scratch_dir.hpp),
-// file helpers, and running the openssl command line tool as an independent reference.
+// file helpers, hex test vectors, what an action was refused with, and running the openssl
+// command line tool as an independent reference.
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
