@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the crypto tests: a scratch directory per test (the store tests' scratch_dir.hpp),
-// file helpers, and running the openssl command line tool as an independent reference.
+// file helpers, hex test vectors, what an action was refused with, and running the openssl
+// command line tool as an independent reference.
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,12 +10,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 
 namespace arbor::km::test {
@@ -36,6 +40,22 @@ inline command_result run(const std::string& command) {
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// How an action was refused: the code and message of the arbor::km::error it threw; no code when
+// it threw none.
+struct refusal {
+  std::optional<errc> code;
+  std::string message;
+};
+
+inline refusal refusal_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const error& e) {
+    return {e.code(), e.what()};
+  }
+  return {};
 }
 
 // Bytes from lowercase hex digits (test vectors as their documents print them).

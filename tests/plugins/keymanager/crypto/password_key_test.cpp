@@ -3,20 +3,20 @@
 // cost parameter and the salt taken into account, and libargon2's refusals passed on.
 #include <boost/test/unit_test.hpp>
 
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "common/hex.hpp"
 #include "common/km_error.hpp"
 #include "crypto/password_key.hpp"
+#include "crypto_test_support.hpp"
 
 using arbor::km::argon2_params;
 using arbor::km::errc;
-using arbor::km::error;
 using arbor::km::secret;
 using arbor::km::crypto::new_password_salt;
 using arbor::km::crypto::password_key;
+namespace test = arbor::km::test;
 
 namespace {
 
@@ -29,15 +29,11 @@ std::string key_hex(std::string_view salt, const argon2_params& cost) {
   return arbor::km::to_hex({key.data(), key.size()});
 }
 
-std::string refusal(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const error& e) {
-    BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(errc::internal));
-    return e.what();
-  }
-  BOOST_FAIL("no error was thrown");
-  return {};
+// libargon2's message for what it refused; the refusal is errc::internal.
+std::string refusal_message(const argon2_params& cost, std::string_view salt) {
+  const auto refused = test::refusal_of([&] { password_key(password, bytes_of(salt), cost); });
+  BOOST_TEST((refused.code == errc::internal));
+  return refused.message;
 }
 
 }  // namespace
@@ -65,13 +61,9 @@ BOOST_AUTO_TEST_CASE(new_salts_are_16_fresh_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(what_libargon2_refuses_is_refused_with_its_message) {
-  const argon2_params cost{1, 64, 1};
-  BOOST_TEST(refusal([&] { password_key(password, bytes_of("7 bytes"), cost); }).find("Salt is too short") !=
-             std::string::npos);
-  BOOST_TEST(refusal([&] { password_key(password, new_password_salt(), {0, 64, 1}); }).find("Time cost is too small") !=
-             std::string::npos);
-  BOOST_TEST(refusal([&] { password_key(password, new_password_salt(), {1, 7, 1}); }).find("Memory cost is too small") !=
-             std::string::npos);
-  BOOST_TEST(refusal([&] { password_key(password, new_password_salt(), {1, 64, 0}); }).find("Too few lanes") !=
-             std::string::npos);
+  const std::string salt = "keyslot-salt-16b";
+  BOOST_TEST(refusal_message({1, 64, 1}, "7 bytes").find("Salt is too short") != std::string::npos);
+  BOOST_TEST(refusal_message({0, 64, 1}, salt).find("Time cost is too small") != std::string::npos);
+  BOOST_TEST(refusal_message({1, 7, 1}, salt).find("Memory cost is too small") != std::string::npos);
+  BOOST_TEST(refusal_message({1, 64, 0}, salt).find("Too few lanes") != std::string::npos);
 }

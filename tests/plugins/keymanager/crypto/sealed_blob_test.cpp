@@ -6,16 +6,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "common/km_error.hpp"
 #include "crypto/sealed_blob.hpp"
+#include "crypto_test_support.hpp"
 
 using arbor::km::errc;
-using arbor::km::error;
 using arbor::km::secret;
 using arbor::km::crypto::sealed_blob_format;
+namespace test = arbor::km::test;
 
 namespace {
 
@@ -30,16 +30,8 @@ std::vector<std::uint8_t> sealed() {
   return blob;
 }
 
-// What opening `blob` throws: its code and message.
-std::pair<errc, std::string> refusal(const sealed_blob_format& format, const secret& with,
-                                     const std::vector<std::uint8_t>& blob) {
-  try {
-    format.open(with, blob, "place");
-  } catch (const error& e) {
-    return {e.code(), e.what()};
-  }
-  BOOST_FAIL("the blob was opened");
-  return {};
+test::refusal refusal(const sealed_blob_format& format, const secret& with, const std::vector<std::uint8_t>& blob) {
+  return test::refusal_of([&] { format.open(with, blob, "place"); });
 }
 
 }  // namespace
@@ -54,21 +46,19 @@ BOOST_AUTO_TEST_CASE(keeps_the_header_and_opens_after_it) {
 BOOST_AUTO_TEST_CASE(a_blob_relabelled_as_another_version_does_not_open) {
   auto blob = sealed();
   blob[0] = other_version.version();
-  BOOST_TEST((refusal(other_version, key, blob) == std::pair{errc::crypto, std::string("format eight does not verify")}));
-  BOOST_TEST((refusal(four_byte_header, key, blob) == std::pair{errc::crypto, std::string("format seven does not verify")}));
+  const auto as_other = refusal(other_version, key, blob);
+  BOOST_TEST((as_other.code == errc::crypto));
+  BOOST_TEST(as_other.message == "format eight does not verify");
+  BOOST_TEST(refusal(four_byte_header, key, blob).message == "format seven does not verify");
 }
 
 BOOST_AUTO_TEST_CASE(a_key_of_another_size_is_refused) {
   for (std::size_t size : {0, 16, 31, 33}) {
     std::vector<std::uint8_t> blob{7, 'h', 'e', 'a', 'd'};
-    try {
-      four_byte_header.seal(secret(size), "place", plaintext, blob);
-      BOOST_ERROR("sealed with a key of " << size << " bytes");
-    } catch (const error& e) {
-      BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(errc::internal));
-    }
-    const auto [code, message] = refusal(four_byte_header, secret(size), sealed());
-    BOOST_TEST((code == errc::internal));
-    BOOST_TEST(message.find("instead of 32") != std::string::npos);
+    BOOST_TEST((test::refusal_of([&] { four_byte_header.seal(secret(size), "place", plaintext, blob); }).code ==
+                errc::internal));
+    const auto opening = refusal(four_byte_header, secret(size), sealed());
+    BOOST_TEST((opening.code == errc::internal));
+    BOOST_TEST(opening.message.find("instead of 32") != std::string::npos);
   }
 }
