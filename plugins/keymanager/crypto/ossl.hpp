@@ -8,6 +8,7 @@
 #include <openssl/cms.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -39,6 +40,8 @@ using x509_extension_ptr = owned<X509_EXTENSION, X509_EXTENSION_free>;
 using bio_ptr = owned<BIO, BIO_free_all>;
 using cipher_ctx_ptr = owned<EVP_CIPHER_CTX, EVP_CIPHER_CTX_free>;
 using md_ctx_ptr = owned<EVP_MD_CTX, EVP_MD_CTX_free>;
+using kdf_ptr = owned<EVP_KDF, EVP_KDF_free>;
+using kdf_ctx_ptr = owned<EVP_KDF_CTX, EVP_KDF_CTX_free>;
 using bignum_ptr = owned<BIGNUM, BN_free>;
 // For numbers that are secret (private key parts): cleared before they are freed.
 using secret_bignum_ptr = owned<BIGNUM, BN_clear_free>;

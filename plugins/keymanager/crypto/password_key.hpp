@@ -2,8 +2,10 @@
 // The key an administrator's password wraps their keyslot with: the raw 32-byte output of
 // Argon2id over the password with the keyslot's own salt and parameters. The login check's hash
 // (auth/password_hash) is made with another salt, so a stolen login hash does not give this key.
+#include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "common/argon2_params.hpp"
 #include "common/secret.hpp"

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the crypto tests: a scratch directory per test (the store tests' scratch_dir.hpp),
-// file helpers, and running the openssl command line tool as an independent reference.
+// file helpers, hex test vectors, what an action was refused with, and running the openssl
+// command line tool as an independent reference.
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,11 +10,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "common/km_error.hpp"
 #include "scratch_dir.hpp"
 
 namespace arbor::km::test {
@@ -35,6 +40,33 @@ inline command_result run(const std::string& command) {
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// How an action was refused: the code and message of the arbor::km::error it threw; no code when
+// it threw none.
+struct refusal {
+  std::optional<errc> code;
+  std::string message;
+};
+
+inline refusal refusal_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const error& e) {
+    return {e.code(), e.what()};
+  }
+  return {};
+}
+
+// Bytes from lowercase hex digits (test vectors as their documents print them).
+inline std::vector<std::uint8_t> from_hex(std::string_view hex) {
+  constexpr std::string_view digits = "0123456789abcdef";
+  if (hex.size() % 2 != 0 || hex.find_first_not_of(digits) != std::string_view::npos)
+    throw std::invalid_argument("not lowercase hex: " + std::string(hex));
+  std::vector<std::uint8_t> bytes(hex.size() / 2);
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    bytes[i] = static_cast<std::uint8_t>(digits.find(hex[2 * i]) << 4 | digits.find(hex[2 * i + 1]));
+  return bytes;
 }
 
 inline std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
