@@ -84,7 +84,7 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
   }
   const secret key = kms.identity().key().to_pkcs8_der();
   write_bytes(scratch / "source.key", key.data(), key.size());
-  std::ofstream(scratch / "source.crt") << kms.identity().cert().pem();
+  std::ofstream(scratch / "source.crt") << kms.certificate().pem();
 }
 
 // When each phase of the export began, in wall and CPU time.
@@ -111,7 +111,7 @@ void export_all(const fs::path& data, const fs::path& scratch) {
   auto kms = key_manager::open(data, identity_options{}, clock);
   phase_clock phases;
   phases.phase("Selection and backup", 0);
-  workflows::destination to(scratch / "dest.crt", kms.identity().cert(), unix_now());
+  workflows::destination to(scratch / "dest.crt", kms.certificate(), unix_now());
   workflows::user_selection everyone(kms.db(), {workflows::user_scope::all, {}, {}});
   const auto done = workflows::export_users(
       kms,

@@ -66,7 +66,7 @@ void prepare(const fs::path& data, const fs::path& scratch, long users) {
   const auto source = crypto::server_identity::generate(crypto::key_type::rsa3072, "Import Bench Source",
                                                         std::chrono::days(30));
   const bench::bench_ca ca(8);
-  transfer::transfer_writer writer(data / "bench.kmx", source, kms.identity().cert(), transfer::new_transfer_id(),
+  transfer::transfer_writer writer(data / "bench.kmx", source, kms.certificate(), transfer::new_transfer_id(),
                                    [] { return arbor::km::system_clock().now(); });
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
   arbor::km::secret line;
@@ -83,7 +83,7 @@ void prepare(const fs::path& data, const fs::path& scratch, long users) {
   std::ofstream(scratch / "source.crt") << source.cert().pem();
   std::ofstream(scratch / "source.sha256") << crypto::sha256_hex(source.cert());
   write_bytes(scratch / "dest.key", kms.identity().key().to_pkcs8_der());
-  std::ofstream(scratch / "dest.crt") << kms.identity().cert().pem();
+  std::ofstream(scratch / "dest.crt") << kms.certificate().pem();
 }
 
 std::string slurp(const fs::path& path) {
