@@ -1,6 +1,8 @@
 // export_bench: fills a fresh KMSData directory with N users (two keys each, certificates from a
-// local test CA over a small key pool, keys sealed as escrow seals them), runs the Export Users
-// workflow on it (lock, selection, backup, file, transaction; revocation excluded: no
+// local test CA over a small key pool, keys sealed as Complete Enrollment seals them: to the escrow
+// public key, one X25519 agreement each to open), runs the Export Users workflow on it (the
+// administrator's login and the opening of the keys, then lock, selection, backup, file,
+// transaction; revocation excluded: no
 // Certificate Services is configured, and bench/ca measures revocation), then signs and encrypts
 // a payload of the same size with the openssl command line, and prints both.
 //
@@ -20,6 +22,7 @@
 
 #include "common/clock.hpp"
 #include "bench_ca.hpp"
+#include "bench_kms.hpp"
 #include "bench_options.hpp"
 #include "measured_process.hpp"
 #include "scratch_directory.hpp"
@@ -53,8 +56,10 @@ void write_bytes(const fs::path& path, const std::uint8_t* data, std::size_t siz
 // them to `payload` (the openssl pipeline's input), and the source identity for openssl.
 void fill(const fs::path& data, const fs::path& scratch, long users) {
   const arbor::km::system_clock clock;
-  auto kms = key_manager::open(data, identity_options{crypto::key_type::rsa3072, "Export Bench Source", std::chrono::days(30)},
-                               clock);
+  const auto where = bench::bench_site(data, {crypto::key_type::rsa3072, "Export Bench Source", std::chrono::days(30)}, clock);
+  auto kms = workflows::open(where);
+  const auto keys = bench::logged_in_keys(kms, where, "export-users");
+  const auto escrow = kms.escrow_public_key();
   const bench::bench_ca ca(8);
   store::user_repository user_rows(kms.db());
   store::key_history_repository history(kms.db());
@@ -71,18 +76,18 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
       for (int k = 0; k < 2; ++k, ++serial) {
         const std::string key_id = store::random_id();
         auto entry = workflows::history_entry(user.user_id, key_id, ca.issue(serial).facts(),
-                                           arbor::km::seal_user_key(kms.master(), ca.key_for(serial), user.user_id, key_id),
+                                           arbor::km::seal_user_key(escrow, ca.key_for(serial), user.user_id, key_id),
                                            unix_now());
         entry.seq = history.append(entry);
         entries.push_back(std::move(entry));
       }
       line.clear();
-      transfer::append_user_line(workflows::exported_user(user, entries, kms.master()), line);
+      transfer::append_user_line(workflows::exported_user(user, entries, keys), line);
       payload.write(line.view().data(), static_cast<std::streamsize>(line.size()));
     }
     tx.commit();
   }
-  const secret key = kms.identity().key().to_pkcs8_der();
+  const secret key = keys.identity().key().to_pkcs8_der();
   write_bytes(scratch / "source.key", key.data(), key.size());
   std::ofstream(scratch / "source.crt") << kms.certificate().pem();
 }
@@ -108,13 +113,16 @@ class phase_clock final : public workflows::progress {
 
 void export_all(const fs::path& data, const fs::path& scratch) {
   const arbor::km::system_clock clock;
-  auto kms = key_manager::open(data, identity_options{}, clock);
+  const auto where = bench::bench_site(data, {}, clock);
+  auto kms = workflows::open(where);
   phase_clock phases;
+  phases.phase("Login and opening the keys", 0);
+  const auto keys = bench::logged_in_keys(kms, where, "export-users");
   phases.phase("Selection and backup", 0);
   workflows::destination to(scratch / "dest.crt", kms.certificate(), unix_now());
   workflows::user_selection everyone(kms.db(), {workflows::user_scope::all, {}, {}});
   const auto done = workflows::export_users(
-      kms,
+      kms, keys,
       {workflows::confirmed_destination(to, to.sha256_hex()), workflows::export_file_name("bench.kmx", kms.directory().root()),
        everyone, "export_bench"},
       {nullptr, "revocation is not part of this benchmark"}, phases);

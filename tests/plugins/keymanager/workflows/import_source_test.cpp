@@ -78,7 +78,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_replaced_by_another_server_export_after_acceptanc
   const workflows::export_request from_other{workflows::confirmed_destination(to_destination, to_destination.sha256_hex()),
                                              workflows::export_file_name("users.kmx", other.directory().root()),
                                              everyone, "admin"};
-  const auto replacement = workflows::export_users(other, admin_keys(other), from_other, {&ca, {}}, observer).file;
+  const auto replacement = workflows::export_users(other, testing::admin_keys(other), from_other, {&ca, {}}, observer).file;
   std::filesystem::copy_file(replacement, file.file().path(), std::filesystem::copy_options::overwrite_existing);
   BOOST_CHECK_EXCEPTION(workflows::plan_import(destination, destination_keys, accepted), error, [](const error& e) {
     BOOST_TEST_MESSAGE(e.what());
