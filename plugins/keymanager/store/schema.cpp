@@ -190,8 +190,21 @@ END;
 // Argon2id of their password and a share of the vault sealed to its public half. A removed
 // administrator's keyslot goes with them. Sealed keys stay in key_history.sealed_key: a
 // directory upgraded from version 5 has them re-sealed when its first administrator logs in.
-// Recovery keys: a user's history re-sealed under a key derived from one recovery token.
+// Recovery keys: a user's history re-sealed under a key derived from one recovery token. A key
+// history entry stays evidence, but its sealed form may now change (the upgrade re-seals every
+// key): what it seals cannot, the sealing binds it to its user and key id.
 constexpr std::string_view v6 = R"sql(
+DROP TRIGGER key_history_only_status_changes;
+CREATE TRIGGER key_history_only_status_changes BEFORE UPDATE ON key_history
+WHEN NEW.key_id IS NOT OLD.key_id OR NEW.user_id IS NOT OLD.user_id OR NEW.seq IS NOT OLD.seq
+  OR NEW.cert_der IS NOT OLD.cert_der OR NEW.cert_sha256 IS NOT OLD.cert_sha256
+  OR NEW.serial_decimal IS NOT OLD.serial_decimal OR NEW.serial_hex IS NOT OLD.serial_hex
+  OR NEW.issuer IS NOT OLD.issuer OR NEW.authority_key_id IS NOT OLD.authority_key_id
+  OR NEW.not_before IS NOT OLD.not_before OR NEW.not_after IS NOT OLD.not_after
+  OR NEW.added_at IS NOT OLD.added_at
+BEGIN
+  SELECT RAISE(ABORT, 'key_history entries are append-only; only status and the sealed form may change');
+END;
 CREATE TABLE vault (
   id                  INTEGER PRIMARY KEY CHECK (id = 1),
   vault_id            BLOB NOT NULL,

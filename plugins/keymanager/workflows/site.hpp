@@ -21,10 +21,10 @@ struct site {
   std::filesystem::path data_dir;
   identity_options identity;
   argon2_params argon2;
+  const km::clock* clock = nullptr;  ///< never null once the plugin is attached
   /// keys.keep-legacy-master-key: the upgrade from master.key keeps a copy of it in the backups
   /// folder, for the backups taken before (which need it). Off: the key is overwritten and gone.
   bool keep_legacy_master_key = false;
-  const km::clock* clock = nullptr;  ///< never null once the plugin is attached
 };
 
 /// Opens the Key Manager of `where` (key_manager::open), initializing a new directory: its

@@ -307,7 +307,7 @@ BOOST_FIXTURE_TEST_CASE(too_few_administrators_does_not_count_towards_the_lockou
   for (int i = 0; i < 5; ++i) {
     BOOST_CHECK_THROW(login->authorize("export-users", as({{"bob", "bob-secret"}})), error);
   }
-  BOOST_TEST(!locked("import-users"));
+  BOOST_TEST(!locked("revoke-certificates"));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_policy_above_the_number_of_administrators_is_refused, fixture) {

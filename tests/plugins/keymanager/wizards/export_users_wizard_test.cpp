@@ -33,7 +33,7 @@ sdk::answer text(std::string value, sdk::field_kind kind = sdk::field_kind::text
 }
 
 struct wizard_fixture : km::testing::export_fixture {
-  wizards::environment env{dir / "source", {}, {1, 8 * 1024, 1}, &clock, nullptr, nullptr};
+  wizards::environment env{{dir / "source", {}, {1, 8 * 1024, 1}, &clock}, nullptr, nullptr};
   std::unique_ptr<sdk::wizard> wizard = wizards::make_export_users_wizard(env);
   sdk::answers answers;
   std::filesystem::path pem = dir / "destination.pem";

@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(a_policy_change_is_stored_and_audited) {
   const auto entry = last_audit();
   BOOST_TEST(entry.event == "policy-changed");
   BOOST_TEST((entry.outcome == store::audit_outcome::success));
-  BOOST_TEST(entry.detail == "task=export-users; required=1");
+  BOOST_TEST(entry.detail == "task=export-users, import-users, recover-keys, restore-database; required=1");
 }
 
 BOOST_AUTO_TEST_CASE(a_policy_change_needs_the_login_for_managing_the_policy) {
