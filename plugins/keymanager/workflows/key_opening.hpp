@@ -25,7 +25,8 @@ std::vector<administrator_key> keyslot_keys(const authorization& who, const std:
 
 /// Opens the vault with the keyslots of `who`. A refusal (too few administrators with a keyslot, a
 /// keyslot or vault that was altered or copied, a missing HSM token) is audited as "keys-opened"
-/// failed, naming the task, and thrown.
+/// failed, naming the task, and thrown. An administrator of `who` without a keyslot gets one,
+/// audited as "keyslot-created", and the vault is split anew to include them.
 opened_vault open_keys(key_manager& kms, const site& where, const authorization& who,
                        const std::vector<credential>& credentials);
 

@@ -1,7 +1,8 @@
 #pragma once
 // Restore Database: replaces kms.db with a checked backup, keeping what it replaces
-// (store/backup.hpp), after proving that the backup's sealed keys open under this server's
-// master key. Audited as "database-restored", succeeded or failed; a success is written into the
+// (store/backup.hpp), after proving that the backup is this Key Manager's and that every sealed key
+// in it opens with the backup's own vault, opened with the keyslots of who logged in (a backup
+// keeps the keyslots and passwords of its time). Audited as "database-restored", succeeded or failed; a success is written into the
 // restored audit log, since the backup's replaces the live one.
 #include <filesystem>
 #include <string>

@@ -6,6 +6,8 @@
 #include "store/key_history.hpp"
 #include "store/users.hpp"
 
+#include <algorithm>
+
 namespace arbor::km::workflows {
 namespace {
 
@@ -43,6 +45,12 @@ server_overview read_server_overview(const site& where, std::size_t first_user, 
   auth::administrators admins(kms.db(), hasher, kms.clock());
   admins.ensure_initial_admin();
   overview.default_password_in_use = admins.default_password_in_use();
+  overview.upgrade_due = kms.status() == key_manager::state::upgrade_needed;
+  if (!overview.upgrade_due) {
+    const auto holders = kms.vault().keyslot_holders();
+    for (const auto& name : admins.names())
+      if (std::find(holders.begin(), holders.end(), name) == holders.end()) overview.without_keyslot.push_back(name);
+  }
   overview.resolved_exports = resolved_exports(kms);
   overview.users_total = static_cast<std::size_t>(store::user_repository(kms.db()).count());
   overview.users = user_rows(kms, first_user, max_users);

@@ -11,7 +11,7 @@
 
 namespace arbor::km::workflows {
 
-/// The opened Key Manager (data directory, database, master key, identity) the workflows run on.
+/// The opened Key Manager (data directory, database, identity certificate, vault) the workflows run on.
 using km::key_manager;
 using km::identity_options;
 using km::parse_key_type;
