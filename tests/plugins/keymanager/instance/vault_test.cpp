@@ -65,6 +65,15 @@ BOOST_AUTO_TEST_CASE(a_keyslot_copied_from_another_vault_opens_nothing) {
   BOOST_CHECK_EXCEPTION(open_with({0}), error, [](const error& e) { return e.code() == errc::crypto; });
 }
 
+// Someone who can write kms.db can point enrollment at a key of their own: the next opening
+// derives the escrow key from V, finds the stored one different, and refuses, naming it.
+BOOST_AUTO_TEST_CASE(a_replaced_escrow_public_key_is_found_at_the_next_opening) {
+  const auto theirs = crypto::x25519_private_key::generate().public_key().bytes();
+  db.prepare("UPDATE vault SET escrow_public_key = ?1").bind(1, std::span<const std::uint8_t>(theirs)).run();
+  BOOST_CHECK_EXCEPTION(open_with({0}), error,
+                        [](const error& e) { return refused_with(e, errc::crypto, "were altered or copied"); });
+}
+
 BOOST_AUTO_TEST_CASE(a_public_key_written_without_the_vault_gets_no_share) {
   auto slot = *store::keyslot_repository(db).find("carol");
   const auto replaced = crypto::x25519_private_key::generate().public_key().bytes();
