@@ -43,6 +43,9 @@ sdk::details_view details_pane(const workflows::server_overview& overview, sdk::
     view.notices.push_back("This Key Manager still keeps its keys under master.key: the first administrator to "
                            "log in to any task upgrades it to keyslots (a backup is taken first; master.key is "
                            "then removed, and older backups need a copy of it).");
+  for (const auto& kept : overview.kept_master_keys)
+    view.notices.push_back("backups/" + kept + " opens every key of the backups taken before the upgrade to keyslots: "
+                           "keep it apart from them, or delete it together with them.");
   if (!overview.without_keyslot.empty()) {
     std::string names;
     for (const auto& n : overview.without_keyslot) names += (names.empty() ? "" : ", ") + n;

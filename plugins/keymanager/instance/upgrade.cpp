@@ -48,7 +48,7 @@ std::size_t reseal_user_keys(store::sqlite::connection& db, const crypto::sealin
 
 // Only when the operator asked: the backups taken before the upgrade need it.
 fs::path keep_copy(const store::data_directory& dir, std::chrono::sys_seconds now) {
-  const fs::path copy = dir.backups() / ("master.key.before-upgrade-" + utc_compact(now));
+  const fs::path copy = dir.backups() / (std::string(kept_master_key_prefix) + utc_compact(now));
   auto bytes = crypto::read_file(dir.master_key(), crypto::sealing_key::size);
   write_file_atomically(copy, bytes, 0600, if_exists::refuse);
   OPENSSL_cleanse(bytes.data(), bytes.size());

@@ -20,6 +20,9 @@
 
 namespace arbor::km {
 
+/// The name of the master.key copy the upgrade keeps when asked, before its UTC time.
+inline constexpr std::string_view kept_master_key_prefix = "master.key.before-upgrade-";
+
 struct upgrade_result {
   std::filesystem::path backup;                   ///< taken before; needs the old master.key
   std::optional<std::filesystem::path> kept_key;  ///< the master.key copy the operator asked for

@@ -36,6 +36,7 @@ struct server_overview {
   bool default_password_in_use = false;
   bool upgrade_due = false;                       ///< master.key still there: the first login upgrades
   std::vector<std::string> without_keyslot;       ///< administrators who cannot help open keys yet
+  std::vector<std::string> kept_master_keys;      ///< copies the upgrade kept, as asked, in backups/
   std::vector<resolved_export> resolved_exports;  ///< the last week's, newest first, at most 5
   std::size_t users_total = 0;
   std::vector<user_row> users;                    ///< the rows of the window asked for
