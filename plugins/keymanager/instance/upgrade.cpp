@@ -46,19 +46,22 @@ std::size_t reseal_user_keys(store::sqlite::connection& db, const crypto::sealin
   return resealed.size();
 }
 
-// Only when the operator asked: the backups taken before the upgrade need it.
+// Only when the operator asked: the backups taken before the upgrade need it. Written before the
+// commit, since a crash after it leaves master.key to key_manager::open, which removes it. A copy
+// of the same name is one an attempt that did not commit made in the same second: master.key has
+// not changed since, so it is replaced with the same bytes.
 fs::path keep_copy(const store::data_directory& dir, std::chrono::sys_seconds now) {
   const fs::path copy = dir.backups() / (std::string(kept_master_key_prefix) + utc_compact(now));
   auto bytes = crypto::read_file(dir.master_key(), crypto::sealing_key::size);
-  write_file_atomically(copy, bytes, 0600, if_exists::refuse);
+  write_file_atomically(copy, bytes, 0600, if_exists::replace);
   OPENSSL_cleanse(bytes.data(), bytes.size());
   return copy;
 }
 
 }  // namespace
 
-upgrade_result upgrade(key_manager& kms, std::span<const administrator_key> given, std::int64_t threshold,
-                       const argon2_params& cost, bool keep_master_key) {
+void upgrade(key_manager& kms, std::span<const administrator_key> given, std::int64_t threshold,
+             const argon2_params& cost, bool keep_master_key, const std::function<void(const upgrade_result&)>& record) {
   if (kms.status() != key_manager::state::upgrade_needed) throw error(errc::internal, "upgrade of a Key Manager that needs none");
   if (given.empty() || static_cast<std::int64_t>(given.size()) < threshold) {
     throw error(errc::auth_failed,
@@ -71,6 +74,7 @@ upgrade_result upgrade(key_manager& kms, std::span<const administrator_key> give
   auto identity = crypto::server_identity::load(dir.root(), master);
   upgrade_result result;
   result.backup = store::back_up(kms.db(), dir, kms.clock().now());
+  if (keep_master_key) result.kept_key = keep_copy(dir, kms.clock().now());
   {
     store::sqlite::transaction tx(kms.db());
     auto vault = kms.vault();
@@ -78,14 +82,13 @@ upgrade_result upgrade(key_manager& kms, std::span<const administrator_key> give
     for (const auto& admin : given.subspan(1)) vault.add_keyslot(keys, admin, cost);
     vault.share_out(keys, threshold);
     result.keys = reseal_user_keys(kms.db(), master, keys);
+    record(result);
     failpoint("upgrade-before-commit");
     tx.commit();
   }
   failpoint("upgrade-after-commit");
-  if (keep_master_key) result.kept_key = keep_copy(dir, kms.clock().now());
   remove_legacy_key_files(dir);
   kms.upgraded();
-  return result;
 }
 
 void remove_legacy_key_files(const store::data_directory& dir) {
