@@ -50,7 +50,7 @@ std::size_t reseal_user_keys(store::sqlite::connection& db, const crypto::sealin
 fs::path keep_copy(const store::data_directory& dir, std::chrono::sys_seconds now) {
   const fs::path copy = dir.backups() / ("master.key.before-upgrade-" + utc_compact(now));
   auto bytes = crypto::read_file(dir.master_key(), crypto::sealing_key::size);
-  write_file_atomically(copy, bytes, 0600, if_exists::refuse);
+  write_file_atomically(copy, bytes, 0600, if_exists::replace);  // a retry within the second: the same key
   OPENSSL_cleanse(bytes.data(), bytes.size());
   return copy;
 }
@@ -71,6 +71,9 @@ upgrade_result upgrade(key_manager& kms, std::span<const administrator_key> give
   auto identity = crypto::server_identity::load(dir.root(), master);
   upgrade_result result;
   result.backup = store::back_up(kms.db(), dir, kms.clock().now());
+  // Before the commit: once it is done, the next open removes master.key even when this process
+  // dies first, and the copy asked for would never be made.
+  if (keep_master_key) result.kept_key = keep_copy(dir, kms.clock().now());
   {
     store::sqlite::transaction tx(kms.db());
     auto vault = kms.vault();
@@ -82,7 +85,6 @@ upgrade_result upgrade(key_manager& kms, std::span<const administrator_key> give
     tx.commit();
   }
   failpoint("upgrade-after-commit");
-  if (keep_master_key) result.kept_key = keep_copy(dir, kms.clock().now());
   remove_legacy_key_files(dir);
   kms.upgraded();
   return result;
