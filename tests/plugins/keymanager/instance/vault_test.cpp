@@ -109,6 +109,17 @@ BOOST_AUTO_TEST_CASE(a_vault_planted_under_the_administrators_public_keys_does_n
   BOOST_CHECK_EXCEPTION(open_with({0}), error, [](const error& e) { return e.code() == errc::crypto; });
 }
 
+// ATTACK (review14): the escrow public key replaced by one whose private half the attacker holds.
+// Enrollment cannot tell (it opens nothing): keys enrolled until the next key-opening task are
+// sealed to the attacker (docs/key-protection.md says so). That task must refuse, naming the edit.
+BOOST_AUTO_TEST_CASE(an_escrow_public_key_replaced_in_the_database_is_refused_at_the_next_opening) {
+  const auto theirs = crypto::x25519_private_key::generate().public_key().bytes();
+  db.prepare("UPDATE vault SET escrow_public_key = ?1")
+      .bind(1, std::vector<std::uint8_t>(theirs.begin(), theirs.end()))
+      .run();
+  BOOST_CHECK_EXCEPTION(open_with({0}), error, [](const error& e) { return refused_with(e, errc::crypto, "keyslot"); });
+}
+
 BOOST_AUTO_TEST_CASE(a_new_split_leaves_old_shares_useless) {
   vault(db).share_out(keys, 2);
   const auto before = *store::keyslot_repository(db).find("alice");
