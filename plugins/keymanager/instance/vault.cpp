@@ -39,8 +39,12 @@ std::string folded(std::string_view name) {
 std::string slot_place(std::span<const std::uint8_t> vault_id, std::string_view name) {
   return to_hex(vault_id) + "|" + folded(name);
 }
-std::string private_key_binding(std::span<const std::uint8_t> vault_id, std::string_view name) {
-  return "arbor-km keyslot private key v1|" + slot_place(vault_id, name);
+// The private key also names the escrow public key, which V derives: a share is sealed to a public
+// key anyone can read, so without this someone who writes kms.db could plant shares of a V of their
+// own, with its escrow key, and the administrators' passwords would open it without a word.
+std::string private_key_binding(std::span<const std::uint8_t> vault_id, std::span<const std::uint8_t> escrow_public,
+                                std::string_view name) {
+  return "arbor-km keyslot private key v2|" + slot_place(vault_id, name) + "|" + to_hex(escrow_public);
 }
 std::string share_binding(std::span<const std::uint8_t> vault_id, std::string_view name, std::int64_t threshold,
                           std::int64_t x) {
@@ -103,12 +107,12 @@ secret pepper_of(const store::vault_record& v, crypto::pkcs11_token* token) {
 }
 
 // The slot's private key, opened with the administrator's password.
-crypto::x25519_private_key open_slot(const store::keyslot_record& slot, std::span<const std::uint8_t> vault_id,
+crypto::x25519_private_key open_slot(const store::keyslot_record& slot, const store::vault_record& v,
                                      const secret& password) {
   const crypto::sealing_key key(crypto::password_key(password, slot.salt, slot.cost));
   try {
-    return crypto::x25519_private_key::from_seed(
-        key.unseal(slot.private_key_sealed, private_key_binding(vault_id, slot.administrator)));
+    return crypto::x25519_private_key::from_seed(key.unseal(
+        slot.private_key_sealed, private_key_binding(v.vault_id, v.escrow_public_key, slot.administrator)));
   } catch (const error& e) {
     if (e.code() != errc::crypto) throw;
     throw error(errc::crypto,
@@ -186,7 +190,7 @@ opened_vault vault::open(std::span<const administrator_key> given, crypto::pkcs1
       without.push_back(admin.name);
       continue;
     }
-    shares.push_back(share_of(*slot, v.vault_id, open_slot(*slot, v.vault_id, *admin.password)));
+    shares.push_back(share_of(*slot, v.vault_id, open_slot(*slot, v, *admin.password)));
   }
   if (static_cast<std::int64_t>(shares.size()) < needed) {
     throw error(errc::auth_failed,
@@ -244,11 +248,12 @@ void vault::add_keyslot(const opened_vault& keys, const administrator_key& admin
   const auto salt = crypto::new_password_salt();
   const crypto::sealing_key password_key(crypto::password_key(*admin.password, salt, cost));
   const auto public_key = slot_key.public_key().bytes();
+  const auto escrow_public = keys.escrow_.public_key().bytes();
   store::keyslot_record slot{admin.name,
                              salt,
                              cost,
                              {public_key.begin(), public_key.end()},
-                             password_key.seal(slot_key.seed(), private_key_binding(keys.vault_id_, admin.name)),
+                             password_key.seal(slot_key.seed(), private_key_binding(keys.vault_id_, escrow_public, admin.name)),
                              public_key_mac(keys.mac_key_, keys.vault_id_, admin.name, public_key),
                              1,
                              1,
@@ -297,12 +302,13 @@ void vault::change_password(std::string_view name, const secret& old_password, c
   store::keyslot_repository slots(db_);
   auto slot = slots.find(name);
   if (!slot) return;
-  const auto vault_id = stored_vault(slots).vault_id;
-  const auto slot_key = open_slot(*slot, vault_id, old_password);
+  const auto v = stored_vault(slots);
+  const auto slot_key = open_slot(*slot, v, old_password);
   slot->salt = crypto::new_password_salt();
   slot->cost = cost;
-  slot->private_key_sealed = crypto::sealing_key(crypto::password_key(new_password, slot->salt, cost))
-                                 .seal(slot_key.seed(), private_key_binding(vault_id, slot->administrator));
+  slot->private_key_sealed =
+      crypto::sealing_key(crypto::password_key(new_password, slot->salt, cost))
+          .seal(slot_key.seed(), private_key_binding(v.vault_id, v.escrow_public_key, slot->administrator));
   slots.put(*slot);
 }
 

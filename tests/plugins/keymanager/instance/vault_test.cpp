@@ -1,7 +1,11 @@
 #define BOOST_TEST_MODULE vault_test
 #include <boost/test/unit_test.hpp>
 
+#include <openssl/rand.h>
+
+#include "common/hex.hpp"
 #include "common/km_error.hpp"
+#include "crypto/hkdf.hpp"
 #include "store/keyslots.hpp"
 #include "vault_fixture.hpp"
 
@@ -65,15 +69,6 @@ BOOST_AUTO_TEST_CASE(a_keyslot_copied_from_another_vault_opens_nothing) {
   BOOST_CHECK_EXCEPTION(open_with({0}), error, [](const error& e) { return e.code() == errc::crypto; });
 }
 
-// Someone who can write kms.db can point enrollment at a key of their own: the next opening
-// derives the escrow key from V, finds the stored one different, and refuses, naming it.
-BOOST_AUTO_TEST_CASE(a_replaced_escrow_public_key_is_found_at_the_next_opening) {
-  const auto theirs = crypto::x25519_private_key::generate().public_key().bytes();
-  db.prepare("UPDATE vault SET escrow_public_key = ?1").bind(1, std::span<const std::uint8_t>(theirs)).run();
-  BOOST_CHECK_EXCEPTION(open_with({0}), error,
-                        [](const error& e) { return refused_with(e, errc::crypto, "were altered or copied"); });
-}
-
 BOOST_AUTO_TEST_CASE(a_public_key_written_without_the_vault_gets_no_share) {
   auto slot = *store::keyslot_repository(db).find("carol");
   const auto replaced = crypto::x25519_private_key::generate().public_key().bytes();
@@ -81,6 +76,48 @@ BOOST_AUTO_TEST_CASE(a_public_key_written_without_the_vault_gets_no_share) {
   store::keyslot_repository(db).put(slot);
   BOOST_CHECK_EXCEPTION(vault(db).share_out(keys, 1), error,
                         [](const error& e) { return refused_with(e, errc::crypto, "keyslot of 'carol' was altered"); });
+}
+
+// a share is sealed to a keyslot's public key, which anyone can read. Someone who
+// writes kms.db picks their own V', seals it as a threshold-1 share to every administrator's public
+// key, and writes the escrow public key and identity derived from V' into the vault row (the
+// labels are in the source). The administrators' passwords must not open V': it would seal every
+// later enrollment and import to the attacker, with no refusal ever said.
+BOOST_AUTO_TEST_CASE(a_vault_planted_under_the_administrators_public_keys_does_not_open) {
+  store::keyslot_repository slots(db);
+  const auto vault_id = slots.vault()->vault_id;
+  secret planted(32);
+  BOOST_REQUIRE(RAND_bytes(planted.data(), 32) == 1);
+  const auto derived = [&](std::string_view label) {
+    return crypto::hkdf_sha256({planted.data(), planted.size()}, vault_id, label);
+  };
+  const auto escrow = crypto::x25519_private_key::from_seed(derived("arbor-km vault escrow key v1"));
+  const auto identity = crypto::server_identity::generate(crypto::key_type::ec_p384, "Attacker", std::chrono::days(30));
+  const auto escrow_public = escrow.public_key().bytes();
+  db.prepare("UPDATE vault SET escrow_public_key = ?1, identity_key_sealed = ?2, identity_cert_der = ?3")
+      .bind(1, std::vector<std::uint8_t>(escrow_public.begin(), escrow_public.end()))
+      .bind(2, crypto::sealing_key(derived("arbor-km vault identity key v1")).seal(identity.key().to_pkcs8_der(), "kms-identity"))
+      .bind(3, identity.cert().der())
+      .run();
+  for (auto slot : slots.list()) {
+    slot.share_threshold = 1;
+    slot.share_x = 1;
+    slot.share_sealed = crypto::seal_to(crypto::x25519_public_key::from_bytes(slot.public_key, "slot"), planted,
+                                        "arbor-km keyslot share v1|" + to_hex(vault_id) + "|" + slot.administrator + "|1|1");
+    slots.put(slot);
+  }
+  BOOST_CHECK_EXCEPTION(open_with({0}), error, [](const error& e) { return e.code() == errc::crypto; });
+}
+
+// the escrow public key replaced by one whose private half the attacker holds.
+// Enrollment cannot tell (it opens nothing): keys enrolled until the next key-opening task are
+// sealed to the attacker (docs/key-protection.md says so). That task must refuse, naming the edit.
+BOOST_AUTO_TEST_CASE(an_escrow_public_key_replaced_in_the_database_is_refused_at_the_next_opening) {
+  const auto theirs = crypto::x25519_private_key::generate().public_key().bytes();
+  db.prepare("UPDATE vault SET escrow_public_key = ?1")
+      .bind(1, std::vector<std::uint8_t>(theirs.begin(), theirs.end()))
+      .run();
+  BOOST_CHECK_EXCEPTION(open_with({0}), error, [](const error& e) { return refused_with(e, errc::crypto, "keyslot"); });
 }
 
 BOOST_AUTO_TEST_CASE(a_new_split_leaves_old_shares_useless) {
