@@ -103,7 +103,7 @@ class administrators_tab final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     const auto asked = change(all);
-    if (asked) workflows::change_administrators(kms(), env().site, authorization(), credentials(), *asked);
+    if (asked) workflows::change_administrators(kms(), env().site, authorization(), credentials(), hsm_pin(), *asked);
     sdk::summary s{"Administrators", {{"result", "Result", asked ? done(*asked) : "No change", {}}}, {}};
     const auto admins = workflows::list_administrators(kms(), env().site);
     sdk::table t{"Administrators", {{"name", "Administrator"}}, {}, 0};
