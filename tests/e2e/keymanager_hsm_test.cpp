@@ -1,7 +1,8 @@
 #define BOOST_TEST_MODULE keymanager_hsm_test
 // The HSM token through `arbor run`: configured with ARBOR_CONFIG_KEYS_PKCS11_*, its PIN read from
 // --password-fd on the line after the passwords, the first key-opening task binding it, and the
-// refusals of a wrong PIN and of a token no longer configured. A scratch SoftHSM2 of its own.
+// refusals of a wrong PIN, of a token no longer configured and of a token configured in part. A
+// scratch SoftHSM2 of its own.
 #include "kms_fixture.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -86,6 +87,13 @@ BOOST_AUTO_TEST_CASE(a_bound_key_manager_without_its_token_configured_opens_no_k
   BOOST_TEST(refused.out.find("keys.pkcs11-token") != std::string::npos, refused.out);
   BOOST_TEST(audited("keys-opened").starts_with("failure: task=manage-administrators: "), audited("keys-opened"));
   BOOST_TEST(sql("SELECT count(*) FROM administrators WHERE name = 'alice';") == "1\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_module_without_a_token_label_stops_the_plugin_naming_the_missing_setting) {
+  ::unsetenv("ARBOR_CONFIG_KEYS_PKCS11_TOKEN");
+  const auto refused = run("general", arbor::test::login_as(), {"password"}, {}, false);
+  BOOST_TEST(refused.exit_code == 4, refused.out + refused.err);
+  BOOST_TEST((refused.out + refused.err).find("keys.pkcs11-token is missing") != std::string::npos, refused.out + refused.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
