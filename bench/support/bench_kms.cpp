@@ -19,7 +19,7 @@ workflows::site bench_site(const std::filesystem::path& data, identity_options i
 opened_vault logged_in_keys(key_manager& kms, const workflows::site& where, std::string_view task) {
   const std::vector<workflows::credential> admin{{"admin", secret("password")}};
   const auto who = workflows::sign_in(kms, where, {std::string(task), admin});
-  return workflows::open_keys(kms, where, who, admin);
+  return workflows::open_keys(kms, where, who, admin, secret());
 }
 
 }  // namespace arbor::km::bench

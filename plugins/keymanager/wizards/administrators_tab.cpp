@@ -106,7 +106,7 @@ class administrators_tab final : public task_wizard {
 
   // The code is shown here and nowhere else, ever.
   sdk::summary recovery_code_created() {
-    const auto code = workflows::create_recovery_code(kms(), env().site, authorization(), credentials());
+    const auto code = workflows::create_recovery_code(kms(), env().site, authorization(), credentials(), hsm_pin());
     return sdk::summary{
         "Administrators",
         {{"recovery-code", "Recovery code", std::string(code.view()), {}},
@@ -122,7 +122,7 @@ class administrators_tab final : public task_wizard {
   sdk::summary run_task(const sdk::answers& all) override {
     if (operation(all) == op_recovery) return recovery_code_created();
     const auto asked = change(all);
-    if (asked) workflows::change_administrators(kms(), env().site, authorization(), credentials(), *asked);
+    if (asked) workflows::change_administrators(kms(), env().site, authorization(), credentials(), hsm_pin(), *asked);
     sdk::summary s{"Administrators", {{"result", "Result", asked ? done(*asked) : "No change", {}}}, {}};
     const auto admins = workflows::list_administrators(kms(), env().site);
     sdk::table t{"Administrators", {{"name", "Administrator"}}, {}, 0};

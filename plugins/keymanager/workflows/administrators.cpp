@@ -64,12 +64,13 @@ const secret& password_of(const authorization& who, const std::vector<credential
 }  // namespace
 
 void change_administrators(key_manager& kms, const site& where, const authorization& who,
-                           const std::vector<credential>& credentials, const administrator_change& change) {
+                           const std::vector<credential>& credentials, const secret& hsm_pin,
+                           const administrator_change& change) {
   const auth::password_hasher hasher(where.argon2);
   auth::administrators admins(kms.db(), hasher, kms.clock());
   // Opened before the transaction, so a refusal to open them stays in the audit log.
   std::optional<opened_vault> keys;
-  if (needs_keys(change, who)) keys.emplace(open_keys(kms, where, who, credentials));
+  if (needs_keys(change, who)) keys.emplace(open_keys(kms, where, who, credentials, hsm_pin));
   failure_audited(kms, who.actor(), event_of(change.what_), "name=" + change.name_, [&] {
     store::sqlite::transaction tx(kms.db());
     auto vault = kms.vault();

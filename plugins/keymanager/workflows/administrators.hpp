@@ -40,7 +40,7 @@ class administrator_change {
 
  private:
   friend void change_administrators(key_manager&, const site&, const authorization&, const std::vector<credential>&,
-                                    const administrator_change&);
+                                    const secret&, const administrator_change&);
   administrator_change(operation what, std::string name, std::optional<new_password> password);
   operation what_;
   std::string name_;
@@ -54,10 +54,12 @@ class administrator_change {
 /// change; errc::conflict for a name taken; errc::not_found for an unknown one. Keyslots follow
 /// (instance/vault.hpp): an administrator added, or given a password by others, gets a new keyslot,
 /// and the vault is split anew among the keyslots, for which the keys are opened with
-/// `credentials` (who logged in); a removed administrator's keyslot goes with them and the vault
-/// is split anew without it; changing one's own password re-seals one's own keyslot.
+/// `credentials` (who logged in) and `hsm_pin` (open_keys); a removed administrator's keyslot goes
+/// with them and the vault is split anew without it; changing one's own password re-seals one's
+/// own keyslot.
 void change_administrators(key_manager& kms, const site& where, const authorization& who,
-                           const std::vector<credential>& credentials, const administrator_change& change);
+                           const std::vector<credential>& credentials, const secret& hsm_pin,
+                           const administrator_change& change);
 
 /// errc::bad_input, saying whom to log in as, unless `who` may change the password of `name`.
 void check_may_change_password(const authorization& who, std::string_view name);

@@ -16,13 +16,14 @@ policy_change::policy_change(std::string task, std::int64_t required) : task_(st
 }
 
 void change_password_policy(key_manager& kms, const site& where, const authorization& who,
-                            const std::vector<credential>& credentials, const policy_change& change) {
+                            const std::vector<credential>& credentials, const secret& hsm_pin,
+                            const policy_change& change) {
   const auth::password_hasher hasher(where.argon2);
   // A new number for the key-opening tasks splits the vault anew: the keys are opened first,
   // outside the transaction, so a refusal to open them stays in the audit log.
   std::optional<opened_vault> keys;
   if (opens_keys(change.task()) && change.required() != key_threshold(kms, where))
-    keys.emplace(open_keys(kms, where, who, credentials));
+    keys.emplace(open_keys(kms, where, who, credentials, hsm_pin));
   failure_audited(kms, who.actor(), "policy-changed",
                   "task=" + change.task() + "; required=" + std::to_string(change.required()), [&] {
                     store::sqlite::transaction tx(kms.db());

@@ -33,14 +33,14 @@ secret random_code() {
 }  // namespace
 
 secret create_recovery_code(key_manager& kms, const site& where, const authorization& who,
-                            const std::vector<credential>& credentials) {
+                            const std::vector<credential>& credentials, const secret& hsm_pin) {
   const auth::password_hasher hasher(where.argon2);
   auth::administrators admins(kms.db(), hasher, kms.clock());
   const auto names = admins.names();
   if (std::find(names.begin(), names.end(), recovery_administrator) != names.end())
     throw error(errc::conflict, "There is a recovery code already: remove the administrator 'recovery' first to "
                                 "make a new one (the old code then opens nothing in the database).");
-  const auto keys = open_keys(kms, where, who, credentials);
+  const auto keys = open_keys(kms, where, who, credentials, hsm_pin);
   secret code = random_code();
   failure_audited(kms, who.actor(), "recovery-code-created", "", [&] {
     store::sqlite::transaction tx(kms.db());

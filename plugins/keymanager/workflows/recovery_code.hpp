@@ -18,10 +18,11 @@ namespace arbor::km::workflows {
 inline constexpr std::string_view recovery_administrator = "recovery";
 
 /// Creates the recovery code and its keyslot, by `who` (logged in for manage_administrators_task
-/// with `credentials`, which open the keys: the vault is split anew to include it). Audited as
+/// with `credentials`, and `hsm_pin` where the site has a token: they open the keys, and the vault
+/// is split anew to include it). Audited as
 /// "recovery-code-created", never with the code. errc::conflict when an administrator named
 /// "recovery" exists already.
 secret create_recovery_code(key_manager& kms, const site& where, const authorization& who,
-                            const std::vector<credential>& credentials);
+                            const std::vector<credential>& credentials, const secret& hsm_pin);
 
 }  // namespace arbor::km::workflows

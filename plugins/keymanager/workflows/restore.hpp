@@ -10,6 +10,7 @@
 
 #include "instance/key_manager.hpp"
 #include "workflows/backup_file.hpp"
+#include "workflows/key_opening.hpp"
 
 namespace arbor::km::workflows {
 
@@ -27,6 +28,8 @@ struct restore_request {
   // The keyslots of who logged in (workflows/key_opening.hpp): they open the backup's own vault,
   // with the passwords valid when it was taken.
   std::vector<administrator_key> opening;
+  // The site's HSM token and the PIN typed at the login: for a backup whose vault needs the token.
+  hsm_login hsm{};
 };
 
 struct restore_result {
@@ -38,7 +41,7 @@ struct restore_result {
 };
 
 // Refusals as store::restore's; errc::bad_input for a backup from before the upgrade to keyslots
-// or of another Key Manager; the refusals of vault::open for the backup's keyslots; errc::crypto
+// or of another Key Manager; the refusals of open_vault for the backup's keyslots; errc::crypto
 // for a sealed key that does not open. The live database is unchanged then.
 restore_result restore(key_manager& kms, const restore_request& request);
 

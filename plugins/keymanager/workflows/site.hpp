@@ -8,6 +8,7 @@
 #include "instance/key_manager.hpp"
 
 #include <filesystem>
+#include <optional>
 
 namespace arbor::km::workflows {
 
@@ -16,6 +17,7 @@ using km::key_manager;
 using km::identity_options;
 using km::parse_key_type;
 using auth::argon2_params;
+using crypto::pkcs11_config;
 
 struct site {
   std::filesystem::path data_dir;
@@ -25,6 +27,9 @@ struct site {
   /// keys.keep-legacy-master-key: the upgrade from master.key keeps a copy of it in the backups
   /// folder, for the backups taken before (which need it). Off: the key is overwritten and gone.
   bool keep_legacy_master_key = false;
+  /// keys.pkcs11-module, keys.pkcs11-token (and keys.pkcs11-key-label): the HSM token that is the
+  /// keys' second factor (workflows/key_opening.hpp). None: the passwords alone open the keys.
+  std::optional<pkcs11_config> pkcs11{};
 };
 
 /// Opens the Key Manager of `where` (key_manager::open), initializing a new directory: its
