@@ -146,9 +146,10 @@ def rows_of(connection, table):
     return [dict(zip(columns, row)) for row in cursor]
 
 
-def keyslot_bindings(vault_id, slot):
+def keyslot_bindings(vault, slot):
+    vault_id, escrow_public = vault
     place = f"{vault_id.hex()}|{str(slot['administrator']).lower()}"
-    return {f"arbor-km keyslot private key v1|{place}".encode(),
+    return {f"arbor-km keyslot private key v2|{place}|{escrow_public.hex()}".encode(),
             f"arbor-km keyslot share v1|{place}|{slot['share_threshold']}|{slot['share_x']}".encode()}
 
 
@@ -156,19 +157,20 @@ def scheme_bindings(loot, name, connection):
     """Per table, per row number: the associated data the vault scheme binds that row's blobs to."""
     tables = tables_of(connection)
     extra = {}
-    vault_ids = []
+    vaults = []
     if "vault" in tables:
-        vault_ids = [bytes(v["vault_id"]) for v in rows_of(connection, "vault") if isinstance(v["vault_id"], bytes)]
-        loot.derivations |= {(v, label) for v in vault_ids for label in VAULT_LABELS}
+        vaults = [(bytes(v["vault_id"]), bytes(v["escrow_public_key"])) for v in rows_of(connection, "vault")
+                  if isinstance(v["vault_id"], bytes) and isinstance(v["escrow_public_key"], bytes)]
+        loot.derivations |= {(v, label) for v, _ in vaults for label in VAULT_LABELS}
     if "keyslots" in tables:
         for number, slot in enumerate(rows_of(connection, "keyslots"), start=1):
             where = f"{name} table keyslots row {number}"
-            bindings = set().union(*(keyslot_bindings(v, slot) for v in vault_ids)) if vault_ids else set()
+            bindings = set().union(*(keyslot_bindings(v, slot) for v in vaults)) if vaults else set()
             extra[("keyslots", number)] = bindings
             cost = (slot["iterations"], slot["memory_kib"], slot["parallelism"])
             loot.keyslots.append((f"{where} column private_key_sealed", slot["administrator"], bytes(slot["salt"]),
                                   cost, bytes(slot["private_key_sealed"]), bindings))
-            for v in vault_ids:
+            for v, _ in vaults:
                 loot.shares[f"{where} column share_sealed"] = (v, slot["share_threshold"], slot["share_x"])
     if "recovery_keys" in tables and "key_history" in tables:
         owner = {k["key_id"]: k["user_id"] for k in rows_of(connection, "key_history")}
