@@ -38,7 +38,8 @@ sdk::details_view details_pane(const workflows::server_overview& overview, sdk::
   sdk::details_view view;
   if (overview.default_password_in_use)
     view.notices.push_back("The initial password 'password' is still in use: change it under "
-                           "Properties > Administrators.");
+                           "Properties > Administrators before any task that takes a backup (Export, Import, "
+                           "Restore, Back Up): a backup taken now opens every key, later ones too, with it.");
   if (overview.upgrade_due)
     view.notices.push_back("This Key Manager still keeps its keys under master.key: the first administrator to "
                            "log in to any task upgrades it to keyslots (a backup is taken first; master.key is "
