@@ -1,10 +1,12 @@
 // export_bench: fills a fresh KMSData directory with N users (two keys each, certificates from a
-// local test CA over a small key pool, keys sealed as escrow seals them), runs the Export Users
-// workflow on it (lock, selection, backup, file, transaction; revocation excluded: no
+// local test CA over a small key pool, keys sealed as Complete Enrollment seals them: to the escrow
+// public key, one X25519 agreement each to open), runs the Export Users workflow on it (the
+// administrator's login and the opening of the keys, then lock, selection, backup, file,
+// transaction; revocation excluded: no
 // Certificate Services is configured, and bench/ca measures revocation), then signs and encrypts
 // a payload of the same size with the openssl command line, and prints both.
 //
-//   export_bench [--users N] [--no-openssl]   (bench_options.hpp)
+//   export_bench [--users N] [--no-openssl] [--vault-sealed]   (bench_options.hpp)
 //
 // Each part runs in its own process (fork, or the openssl tool) and wait4() reports that
 // process's peak RSS, so the figures for the export are its own, not the filling's.
@@ -20,6 +22,7 @@
 
 #include "common/clock.hpp"
 #include "bench_ca.hpp"
+#include "bench_kms.hpp"
 #include "bench_options.hpp"
 #include "measured_process.hpp"
 #include "scratch_directory.hpp"
@@ -51,10 +54,12 @@ void write_bytes(const fs::path& path, const std::uint8_t* data, std::size_t siz
 
 // Adds `users` users with two keys each, and writes the payload lines the export will write for
 // them to `payload` (the openssl pipeline's input), and the source identity for openssl.
-void fill(const fs::path& data, const fs::path& scratch, long users) {
+void fill(const fs::path& data, const fs::path& scratch, long users, bool vault_sealed) {
   const arbor::km::system_clock clock;
-  auto kms = key_manager::open(data, identity_options{crypto::key_type::rsa3072, "Export Bench Source", std::chrono::days(30)},
-                               clock);
+  const auto where = bench::bench_site(data, {crypto::key_type::rsa3072, "Export Bench Source", std::chrono::days(30)}, clock);
+  auto kms = workflows::open(where);
+  const auto keys = bench::logged_in_keys(kms, where, "export-users");
+  const auto escrow = kms.escrow_public_key();
   const bench::bench_ca ca(8);
   store::user_repository user_rows(kms.db());
   store::key_history_repository history(kms.db());
@@ -70,21 +75,22 @@ void fill(const fs::path& data, const fs::path& scratch, long users) {
       std::vector<store::key_entry> entries;
       for (int k = 0; k < 2; ++k, ++serial) {
         const std::string key_id = store::random_id();
-        auto entry = workflows::history_entry(user.user_id, key_id, ca.issue(serial).facts(),
-                                           arbor::km::seal_user_key(kms.master(), ca.key_for(serial), user.user_id, key_id),
-                                           unix_now());
+        const auto& key = ca.key_for(serial);
+        auto sealed = vault_sealed ? keys.user_keys().seal(key.to_pkcs8_der(), key_binding(user.user_id, key_id))
+                                   : arbor::km::seal_user_key(escrow, key, user.user_id, key_id);
+        auto entry = workflows::history_entry(user.user_id, key_id, ca.issue(serial).facts(), std::move(sealed), unix_now());
         entry.seq = history.append(entry);
         entries.push_back(std::move(entry));
       }
       line.clear();
-      transfer::append_user_line(workflows::exported_user(user, entries, kms.master()), line);
+      transfer::append_user_line(workflows::exported_user(user, entries, keys), line);
       payload.write(line.view().data(), static_cast<std::streamsize>(line.size()));
     }
     tx.commit();
   }
-  const secret key = kms.identity().key().to_pkcs8_der();
+  const secret key = keys.identity().key().to_pkcs8_der();
   write_bytes(scratch / "source.key", key.data(), key.size());
-  std::ofstream(scratch / "source.crt") << kms.identity().cert().pem();
+  std::ofstream(scratch / "source.crt") << kms.certificate().pem();
 }
 
 // When each phase of the export began, in wall and CPU time.
@@ -108,13 +114,16 @@ class phase_clock final : public workflows::progress {
 
 void export_all(const fs::path& data, const fs::path& scratch) {
   const arbor::km::system_clock clock;
-  auto kms = key_manager::open(data, identity_options{}, clock);
+  const auto where = bench::bench_site(data, {}, clock);
+  auto kms = workflows::open(where);
   phase_clock phases;
+  phases.phase("Login and opening the keys", 0);
+  const auto keys = bench::logged_in_keys(kms, where, "export-users");
   phases.phase("Selection and backup", 0);
-  workflows::destination to(scratch / "dest.crt", kms.identity().cert(), unix_now());
+  workflows::destination to(scratch / "dest.crt", kms.certificate(), unix_now());
   workflows::user_selection everyone(kms.db(), {workflows::user_scope::all, {}, {}});
   const auto done = workflows::export_users(
-      kms,
+      kms, keys,
       {workflows::confirmed_destination(to, to.sha256_hex()), workflows::export_file_name("bench.kmx", kms.directory().root()),
        everyone, "export_bench"},
       {nullptr, "revocation is not part of this benchmark"}, phases);
@@ -136,7 +145,7 @@ std::string slurp(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void run(long users, bool compare) {
+void run(long users, bool compare, bool vault_sealed) {
   const bench::scratch_directory work("export-bench");
   const fs::path& scratch = work.path();
   const fs::path data = scratch / "kmsdata";
@@ -145,7 +154,7 @@ void run(long users, bool compare) {
                                                              std::chrono::days(30));
   std::ofstream(scratch / "dest.crt") << destination.cert().pem();
 
-  const bench::measured filled = bench::in_child("filling the data directory", [&] { fill(data, scratch, users); });
+  const bench::measured filled = bench::in_child("filling the data directory", [&] { fill(data, scratch, users, vault_sealed); });
   const auto database_bytes = fs::file_size(data / "database" / "kms.db");
   const bench::measured exported = bench::in_child("the export", [&] { export_all(data, scratch); });
   const auto file_bytes = fs::file_size(data / "bench.kmx");
@@ -155,6 +164,8 @@ void run(long users, bool compare) {
   const auto mib = [](std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; };
 
   std::printf("users                  %ld (2 keys each: RSA 2048, certificates from a local test CA)\n", users);
+  std::printf("keys sealed           %s\n", vault_sealed ? "under the vault, as an import or the upgrade leaves them"
+                                                         : "to the escrow public key, as enrollment seals them");
   std::printf("fill (not measured)    %.1f s, kms.db %.1f MiB\n", filled.seconds, mib(database_bytes));
   std::printf("export                 %.2f s (CPU %.2f s)  %.0f users/s  peak RSS %.1f MiB\n", exported.seconds,
               exported.cpu_seconds, n / exported.seconds, exported.peak_rss_mib);
@@ -188,7 +199,7 @@ void run(long users, bool compare) {
 int main(int argc, char** argv) {
   try {
     const auto options = arbor::km::bench::parse_options(argc, argv, "export_bench");
-    run(options.users, options.compare_with_openssl);
+    run(options.users, options.compare_with_openssl, options.vault_sealed);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "export_bench: %s\n", e.what());

@@ -25,6 +25,7 @@
 
 #include "common/clock.hpp"
 #include "bench_ca.hpp"
+#include "bench_kms.hpp"
 #include "bench_options.hpp"
 #include "measured_process.hpp"
 #include "scratch_directory.hpp"
@@ -60,13 +61,14 @@ transfer::user_record bench_user(long n, const bench::bench_ca& ca, std::uint64_
 // the openssl tool.
 void prepare(const fs::path& data, const fs::path& scratch, long users) {
   const arbor::km::system_clock clock;
-  auto kms = key_manager::open(data, identity_options{crypto::key_type::rsa3072, "Import Bench Destination",
-                                                      std::chrono::days(30)},
-                               clock);
+  const auto where = bench::bench_site(data, {crypto::key_type::rsa3072, "Import Bench Destination", std::chrono::days(30)},
+                                       clock);
+  auto kms = workflows::open(where);
+  const auto keys = bench::logged_in_keys(kms, where, "import-users");
   const auto source = crypto::server_identity::generate(crypto::key_type::rsa3072, "Import Bench Source",
                                                         std::chrono::days(30));
   const bench::bench_ca ca(8);
-  transfer::transfer_writer writer(data / "bench.kmx", source, kms.identity().cert(), transfer::new_transfer_id(),
+  transfer::transfer_writer writer(data / "bench.kmx", source, kms.certificate(), transfer::new_transfer_id(),
                                    [] { return arbor::km::system_clock().now(); });
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
   arbor::km::secret line;
@@ -82,8 +84,8 @@ void prepare(const fs::path& data, const fs::path& scratch, long users) {
   write_bytes(scratch / "source.key", source.key().to_pkcs8_der());
   std::ofstream(scratch / "source.crt") << source.cert().pem();
   std::ofstream(scratch / "source.sha256") << crypto::sha256_hex(source.cert());
-  write_bytes(scratch / "dest.key", kms.identity().key().to_pkcs8_der());
-  std::ofstream(scratch / "dest.crt") << kms.identity().cert().pem();
+  write_bytes(scratch / "dest.key", keys.identity().key().to_pkcs8_der());
+  std::ofstream(scratch / "dest.crt") << kms.certificate().pem();
 }
 
 std::string slurp(const fs::path& path) {
@@ -94,23 +96,28 @@ std::string slurp(const fs::path& path) {
 double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; }
 
 // The source as the operator accepts it, by its whole SHA-256 thumbprint.
-workflows::accepted_source accepted(key_manager& kms, const std::string& source_sha256) {
-  const workflows::import_source source(kms, workflows::import_file(kms.directory(), "bench.kmx"));
+workflows::accepted_source accepted(key_manager& kms, const opened_vault& keys, const std::string& source_sha256) {
+  const workflows::import_source source(kms, keys, workflows::import_file(kms.directory(), "bench.kmx"));
   return workflows::accepted_source(source, source_sha256, [](std::string_view reason, bool) { return std::string(reason); });
 }
 
 void run_plan(const fs::path& data, const std::string& source_sha256, long users) {
   const arbor::km::system_clock clock;
-  auto kms = key_manager::open(data, identity_options{}, clock);
-  const auto planned = workflows::plan_import(kms, accepted(kms, source_sha256));
+  const auto where = bench::bench_site(data, {}, clock);
+  auto kms = workflows::open(where);
+  const auto keys = bench::logged_in_keys(kms, where, "import-users");
+  const auto planned = workflows::plan_import(kms, keys, accepted(kms, keys, source_sha256));
   if (planned.counts.new_users != users) throw std::runtime_error("the plan does not see every user as new");
 }
 
 void run_import(const fs::path& data, const std::string& source_sha256, long users) {
   const arbor::km::system_clock clock;
-  auto kms = key_manager::open(data, identity_options{}, clock);
+  const auto where = bench::bench_site(data, {}, clock);
+  auto kms = workflows::open(where);
+  const auto keys = bench::logged_in_keys(kms, where, "import-users");
   workflows::silent_progress progress;
-  const auto done = workflows::import_users(kms, {accepted(kms, source_sha256), {}, users, {}, "import_bench"}, progress);
+  const auto done =
+      workflows::import_users(kms, keys, {accepted(kms, keys, source_sha256), {}, users, {}, "import_bench"}, progress);
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");
 }
 

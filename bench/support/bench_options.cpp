@@ -6,7 +6,7 @@ namespace arbor::km::bench {
 
 bench_options parse_options(int argc, char** argv, const std::string& program, repeatable extra) {
   const std::string usage = "usage: " + program + " [--users N] [--no-openssl]" +
-                            (extra == repeatable::yes ? " [--runs K] [--keep DIR]" : "");
+                            (extra == repeatable::yes ? " [--runs K] [--keep DIR]" : " [--vault-sealed]");
   bench_options options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -21,6 +21,8 @@ bench_options parse_options(int argc, char** argv, const std::string& program, r
       if (options.runs <= 0) throw std::invalid_argument("--runs needs a positive number");
     } else if (extra == repeatable::yes && arg == "--keep" && has_value) {
       options.keep_dir = argv[++i];
+    } else if (extra == repeatable::no && arg == "--vault-sealed") {
+      options.vault_sealed = true;
     } else {
       throw std::invalid_argument(usage);
     }

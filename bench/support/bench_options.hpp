@@ -1,6 +1,6 @@
 #pragma once
-// The command line the export and import benchmarks share: [--users N] [--no-openssl], and for
-// the import benchmark also [--runs K] [--keep DIR].
+// The command line the export and import benchmarks share: [--users N] [--no-openssl], for the
+// import benchmark also [--runs K] [--keep DIR], and for the export benchmark [--vault-sealed].
 #include <filesystem>
 #include <string>
 
@@ -17,9 +17,14 @@ struct bench_options {
   // --keep DIR keeps the prepared transfer file and destination in DIR and reuses them on the
   // next run with the same --users (preparing takes longer than what is measured).
   std::filesystem::path keep_dir;
+  // --vault-sealed fills the keys as an import or the upgrade from master.key leaves them, sealed
+  // under the vault (AES-256-GCM to open), instead of as enrollment seals them, to the escrow
+  // public key (one X25519 agreement more to open each).
+  bool vault_sealed = false;
 };
 
-// Which options a program takes beyond --users and --no-openssl.
+// Which options a program takes beyond --users and --no-openssl: the import benchmark's
+// repetitions, or the export benchmark's choice of how keys are sealed.
 enum class repeatable : bool { no, yes };
 
 // Throws std::invalid_argument with the usage of `program` on anything else.

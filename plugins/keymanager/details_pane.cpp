@@ -38,7 +38,23 @@ sdk::details_view details_pane(const workflows::server_overview& overview, sdk::
   sdk::details_view view;
   if (overview.default_password_in_use)
     view.notices.push_back("The initial password 'password' is still in use: change it under "
-                           "Properties > Administrators.");
+                           "Properties > Administrators before any task that takes a backup (Export, Import, "
+                           "Restore, Back Up): a backup taken now opens every key, later ones too, with it.");
+  if (overview.upgrade_due)
+    view.notices.push_back("This Key Manager still keeps its keys under master.key: the first administrator to "
+                           "log in to any task upgrades it to keyslots (a backup is taken first; master.key is "
+                           "then removed, and older backups need a copy of it).");
+  for (const auto& kept : overview.kept_master_keys)
+    view.notices.push_back("backups/" + kept + " opens every key of the backups taken before the upgrade to keyslots: "
+                           "keep it apart from them, or delete it together with them.");
+  if (!overview.without_keyslot.empty()) {
+    std::string names;
+    for (const auto& n : overview.without_keyslot) names += (names.empty() ? "" : ", ") + n;
+    view.notices.push_back("No keyslot yet for " + names +
+                           ": they cannot help open keys until they log in to a task that opens keys together "
+                           "with administrators who have one, or an administrator with one sets their password "
+                           "under Properties > Administrators.");
+  }
   for (const auto& resolved : overview.resolved_exports)
     view.notices.push_back(utc_text(resolved.at) + ": " + resolved.detail);
   view.tables.push_back(users_table(overview));

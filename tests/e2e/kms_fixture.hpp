@@ -54,10 +54,19 @@ class kms_server {
   /// The options that point arbor at the built Key Manager, this server's data directory and
   /// the test configuration.
   std::vector<std::string> options() const {
-    return {"--manifests", ARBOR_SOURCE_DIR "/manifests", "--plugin-dir", ARBOR_BINARY_DIR "/lib/arbor/plugins",
-            "--data-dir", data().string(), "--config", "identity.key-type=ec-p384", "--config",
-            "auth.argon2-memory-kib=8192", "--config", "auth.argon2-iterations=1"};
+    std::vector<std::string> all{"--manifests", ARBOR_SOURCE_DIR "/manifests", "--plugin-dir",
+                                 ARBOR_BINARY_DIR "/lib/arbor/plugins", "--data-dir", data().string(), "--config",
+                                 "identity.key-type=ec-p384", "--config", "auth.argon2-memory-kib=8192", "--config",
+                                 "auth.argon2-iterations=1"};
+    for (const auto& setting : config_) {
+      all.push_back("--config");
+      all.push_back(setting);
+    }
+    return all;
   }
+
+  /// Adds `setting` (key=value) to the configuration of every later run.
+  void configure(std::string setting) { config_.push_back(std::move(setting)); }
 
   /// arbor with options() and `args`.
   arbor_result arbor(std::vector<std::string> args, std::optional<std::string> fd_input = std::nullopt) const {
@@ -102,6 +111,7 @@ class kms_server {
     return n;
   }
   std::filesystem::path root_;
+  std::vector<std::string> config_;
 };
 
 // The password a user chooses for the PKCS#12 file a token gives them.

@@ -46,6 +46,10 @@ std::chrono::seconds lock_delay(const lockout_rules& rules, std::int64_t failure
 
 }  // namespace
 
+bool opens_keys(std::string_view task) {
+  return std::find(key_opening_tasks.begin(), key_opening_tasks.end(), task) != key_opening_tasks.end();
+}
+
 std::string authorization::actor() const { return joined(administrators_); }
 
 bool authorization::includes(std::string_view name) const {
@@ -87,7 +91,15 @@ login::login(store::sqlite::connection& db, const password_hasher& hasher, const
 std::int64_t login::required_for(std::string_view task) {
   store::policy_repository policy(db_);
   if (task == manage_policy_task || task == manage_administrators_task) return policy.largest();
+  if (opens_keys(task)) return key_threshold();  // rows of an older database may still differ
   return policy.required_for(task);
+}
+
+std::int64_t login::key_threshold() {
+  store::policy_repository policy(db_);
+  std::int64_t most = 1;
+  for (const auto task : key_opening_tasks) most = std::max(most, policy.required_for(task));
+  return most;
 }
 
 std::vector<login::attempt> login::look_up(const std::vector<credential>& credentials) {
@@ -220,11 +232,15 @@ void login::set_policy(const authorization& auth, std::string_view task, std::in
                                      " administrators: there are only " + std::to_string(admins) +
                                      ". Add administrators first.");
   }
-  store::policy_repository(db_).set(task, required);
-  store::audit_log(db_).append({0, clock_.now(), auth.actor(), "policy-changed",
-                                store::audit_outcome::success,
-                                "task=" + std::string(task) + "; required=" +
-                                    std::to_string(required)});
+  store::policy_repository policy(db_);
+  const std::string tasks = opens_keys(task) ? "export-users, import-users, recover-keys, restore-database"
+                                             : std::string(task);
+  if (opens_keys(task))
+    for (const auto each : key_opening_tasks) policy.set(each, required);
+  else
+    policy.set(task, required);
+  store::audit_log(db_).append({0, clock_.now(), auth.actor(), "policy-changed", store::audit_outcome::success,
+                                "task=" + tasks + "; required=" + std::to_string(required)});
   tx.commit();
 }
 

@@ -2,6 +2,7 @@
 // Asking administrators for their passwords before a task: the multiple-password policy, the
 // lockout after repeated failures, and the audit of every attempt. Nothing is cached: each task
 // calls authorize() again.
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -21,6 +22,11 @@ inline constexpr std::string_view manage_policy_task = "manage-policy";
 inline constexpr std::string_view manage_administrators_task = "manage-administrators";
 // An administrator changing their own password (proved by entering the current one).
 inline constexpr std::string_view change_password_task = "change-password";
+// The tasks that open keys. They open one vault, whose shares are split for one number of
+// administrators, so they need one number: setting it for one sets it for all.
+inline constexpr std::array<std::string_view, 4> key_opening_tasks = {"export-users", "import-users", "recover-keys",
+                                                                      "restore-database"};
+bool opens_keys(std::string_view task);
 
 // One administrator's name and password as typed.
 struct credential {
@@ -82,8 +88,13 @@ class login {
   // How many distinct administrators `task` needs.
   std::int64_t required_for(std::string_view task);
 
-  // Sets how many administrators `task` needs. `auth` must be for manage_policy_task. errc::
-  // bad_input when `required` is below 1 or above the number of administrators.
+  // How many distinct administrators the key-opening tasks need (the largest of their rows: Key
+  // Managers made before they were kept equal may differ).
+  std::int64_t key_threshold();
+
+  // Sets how many administrators `task` needs (every key-opening task, when `task` is one).
+  // `auth` must be for manage_policy_task. errc::bad_input when `required` is below 1 or above
+  // the number of administrators.
   void set_policy(const authorization& auth, std::string_view task, std::int64_t required);
 
  private:

@@ -1,5 +1,5 @@
 #pragma once
-// Reading the crypto services' files (certificates, sealed keys, the master key) with the checks
+// Reading the crypto services' files (certificates, sealed keys, the master key of old Key Managers) with the checks
 // they all need: the path must be a regular file of bounded size, and errors name the path.
 #include <sys/stat.h>
 

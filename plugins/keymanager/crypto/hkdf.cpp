@@ -20,6 +20,14 @@ OSSL_PARAM octets(const char* name, const void* data, std::size_t size) {
   return OSSL_PARAM_construct_octet_string(name, const_cast<void*>(data), size);
 }
 
+// Fetched once: an export opens a key sealed at enrollment with one HKDF each, and a fetch costs as
+// much as the derivation. EVP_KDF objects may be shared between threads.
+EVP_KDF* hkdf() {
+  static const ossl::kdf_ptr fetched(
+      ossl::require(EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr), "HKDF is not available in this OpenSSL"));
+  return fetched.get();
+}
+
 }  // namespace
 
 secret hkdf_sha256(std::span<const std::uint8_t> key, std::span<const std::uint8_t> salt,
@@ -28,9 +36,7 @@ secret hkdf_sha256(std::span<const std::uint8_t> key, std::span<const std::uint8
     throw error(errc::internal, "HKDF-SHA256 cannot derive " + std::to_string(length) + " bytes",
                 "the length must be 1 to " + std::to_string(max_length));
   }
-  const ossl::kdf_ptr kdf(ossl::require(EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr),
-                                        "HKDF is not available in this OpenSSL"));
-  const ossl::kdf_ctx_ptr ctx(ossl::require(EVP_KDF_CTX_new(kdf.get()), "could not allocate an HKDF context"));
+  const ossl::kdf_ctx_ptr ctx(ossl::require(EVP_KDF_CTX_new(hkdf()), "could not allocate an HKDF context"));
   char digest[] = "SHA256";
   std::array<OSSL_PARAM, 5> params{
       OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),

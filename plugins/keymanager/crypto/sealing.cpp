@@ -4,7 +4,6 @@
 
 #include <cstdio>
 
-#include "common/atomic_file.hpp"
 #include "common/km_error.hpp"
 #include "crypto/file_reader.hpp"
 #include "crypto/ossl.hpp"
@@ -16,7 +15,7 @@ namespace {
 // The layout in sealing.hpp: no header between the version byte and the nonce.
 constexpr sealed_blob_format format(1, 0,
                                     "the sealed data does not verify: it was changed, belongs elsewhere, or was "
-                                    "sealed with a different master key");
+                                    "sealed with a different key");
 
 std::string mode_text(mode_t mode) {
   char text[8];
@@ -26,22 +25,17 @@ std::string mode_text(mode_t mode) {
 
 }  // namespace
 
-master_key::master_key(secret key) : key_(std::move(key)) {}
+sealing_key::sealing_key(secret key) : key_(std::move(key)) {
+  if (key_.size() != size) throw error(errc::internal, "a sealing key must have 32 bytes");
+}
 
-master_key master_key::generate() {
+sealing_key sealing_key::generate() {
   secret key(size);
-  ossl::require_ok(RAND_priv_bytes(key.data(), static_cast<int>(key.size())),
-                   "could not generate a master key");
-  return master_key(std::move(key));
+  ossl::require_ok(RAND_priv_bytes(key.data(), static_cast<int>(key.size())), "could not generate a sealing key");
+  return sealing_key(std::move(key));
 }
 
-master_key master_key::create_file(const std::filesystem::path& path) {
-  master_key key = generate();
-  write_file_atomically(path, {key.key_.data(), key.key_.size()}, 0600, if_exists::refuse);
-  return key;
-}
-
-master_key master_key::load_file(const std::filesystem::path& path) {
+sealing_key sealing_key::load_file(const std::filesystem::path& path) {
   file_reader file(path);
   const mode_t mode = file.status().st_mode;
   if ((mode & 077) != 0) {
@@ -57,17 +51,17 @@ master_key master_key::load_file(const std::filesystem::path& path) {
   }
   secret key(size);
   file.read_exactly(key.data(), key.size());
-  return master_key(std::move(key));
+  return sealing_key(std::move(key));
 }
 
-std::vector<std::uint8_t> master_key::seal(const secret& plaintext,
+std::vector<std::uint8_t> sealing_key::seal(const secret& plaintext,
                                            std::string_view associated_data) const {
   std::vector<std::uint8_t> blob{format.version()};
   format.seal(key_, associated_data, plaintext, blob);
   return blob;
 }
 
-secret master_key::unseal(std::span<const std::uint8_t> blob,
+secret sealing_key::unseal(std::span<const std::uint8_t> blob,
                           std::string_view associated_data) const {
   return format.open(key_, blob, associated_data);
 }

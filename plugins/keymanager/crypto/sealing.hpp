@@ -1,6 +1,7 @@
 #pragma once
-// Sealing secrets at rest: AES-256-GCM under the Key Manager's master key, so the database, a
-// backup or the identity key file alone never reveals a private key.
+// Sealing secrets at rest under a symmetric key: AES-256-GCM. The keys that seal are derived from
+// the vault, which only administrators' passwords open (instance/vault.hpp); the one key that was
+// ever kept in a file, the master.key of schema version 5 and before, is read once, by the upgrade.
 //
 // Sealed blob layout (all of it authenticated):
 //   version (1 byte, = 1) | nonce (12 random bytes) | ciphertext (plaintext length) | tag (16)
@@ -16,20 +17,19 @@
 
 namespace arbor::km::crypto {
 
-// The 32-byte AES-256 key that seals everything at rest. Lives in a file of its own (mode 0600)
-// in the data directory; never stored in the database.
-class master_key {
+// A 32-byte AES-256 key that seals and unseals.
+class sealing_key {
  public:
   static constexpr std::size_t size = 32;
 
-  // A fresh random key, not yet saved anywhere.
-  static master_key generate();
-  // Generates a key and writes it to `path` (mode 0600, atomically). Refuses to replace an
-  // existing file (errc::conflict): losing the old key would lose every sealed secret.
-  static master_key create_file(const std::filesystem::path& path);
-  // Loads a key file. errc::not_found when missing; errc::io when other users could read it or
-  // it cannot be read; errc::corrupt when it is not exactly 32 bytes.
-  static master_key load_file(const std::filesystem::path& path);
+  // errc::internal when `key` is not 32 bytes: keys come from HKDF or Argon2, never from input.
+  explicit sealing_key(secret key);
+  // A fresh random key.
+  static sealing_key generate();
+  // Loads the master.key file of a Key Manager made before schema version 6, for its upgrade.
+  // errc::not_found when missing; errc::io when other users could read it or it cannot be read;
+  // errc::corrupt when it is not exactly 32 bytes.
+  static sealing_key load_file(const std::filesystem::path& path);
 
   // Encrypts and authenticates `plaintext`, binding it to `associated_data`.
   std::vector<std::uint8_t> seal(const secret& plaintext, std::string_view associated_data) const;
@@ -38,7 +38,6 @@ class master_key {
   secret unseal(std::span<const std::uint8_t> blob, std::string_view associated_data) const;
 
  private:
-  explicit master_key(secret key);
   secret key_;
 };
 

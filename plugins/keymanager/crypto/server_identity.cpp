@@ -113,7 +113,7 @@ certificate self_sign(ossl::x509_ptr cert, const private_key& key, key_type type
   return certificate(std::move(cert));
 }
 
-secret unseal_key(const std::filesystem::path& path, const master_key& sealing_key) {
+secret unseal_key(const std::filesystem::path& path, const sealing_key& sealing_key) {
   const std::vector<std::uint8_t> sealed = read_file(path, max_sealed_key_bytes);
   try {
     return sealing_key.unseal(sealed, server_identity::sealed_key_label);
@@ -123,14 +123,6 @@ secret unseal_key(const std::filesystem::path& path, const master_key& sealing_k
                 "the server key " + path.string() + " cannot be opened with this master key (" +
                     e.what() + "). Check that the master key file is the one created with it",
                 e.technical());
-  }
-}
-
-void refuse_existing(const std::filesystem::path& path) {
-  if (std::filesystem::exists(path)) {
-    throw error(errc::conflict, path.string() + " already exists: this data directory already "
-                                                "has a server identity. Move it away first if it "
-                                                "really should be replaced");
   }
 }
 
@@ -153,8 +145,15 @@ server_identity server_identity::generate(key_type type, std::string_view common
   return server_identity(std::move(key), std::move(cert));
 }
 
+server_identity server_identity::from_parts(private_key key, certificate cert) {
+  if (!key.matches(cert)) {
+    throw error(errc::corrupt, "the server identity's key does not belong to its certificate: restore kms.db from a backup");
+  }
+  return server_identity(std::move(key), std::move(cert));
+}
+
 server_identity server_identity::load(const std::filesystem::path& dir,
-                                      const master_key& sealing_key) {
+                                      const sealing_key& sealing_key) {
   certificate cert = certificate::from_file(dir / certificate_file);
   private_key key = private_key::from_pkcs8_der(unseal_key(dir / sealed_key_file, sealing_key));
   if (!key.matches(cert)) {
@@ -190,14 +189,8 @@ std::optional<std::string> why_not_a_server_identity(const certificate& cert) {
   return std::nullopt;
 }
 
-void server_identity::save(const std::filesystem::path& dir, const master_key& sealing_key) const {
-  // Checked up front so a refused save leaves no half identity behind; the writes below
-  // refuse again, atomically, in case another process got there in between.
-  refuse_existing(dir / sealed_key_file);
-  refuse_existing(dir / certificate_file);
-  const std::vector<std::uint8_t> sealed = sealing_key.seal(key_.to_pkcs8_der(), sealed_key_label);
-  write_file_atomically(dir / sealed_key_file, sealed, 0600, if_exists::refuse);
-  write_file_atomically(dir / certificate_file, as_bytes(cert_.pem()), 0644, if_exists::refuse);
+void server_identity::write_certificate(const certificate& cert, const std::filesystem::path& dir) {
+  write_file_atomically(dir / certificate_file, as_bytes(cert.pem()), 0644, if_exists::replace);
 }
 
 }  // namespace arbor::km::crypto

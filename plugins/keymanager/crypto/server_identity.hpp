@@ -1,8 +1,10 @@
 #pragma once
 // The Key Manager server's own identity: a key pair and a self-signed certificate. Other servers
 // encrypt transfer files to this certificate, and this server signs the files it exports with
-// the key. On disk in the data directory as `kms.crt` (PEM, 0644) and `kms.key.sealed` (the
-// PKCS#8 key sealed with the master key, 0600); the private key is never written in clear.
+// the key. The private key is kept sealed in the vault (instance/vault.hpp), never in clear; the
+// certificate is also written to the data directory as `kms.crt` (PEM, 0644). Key Managers made
+// before schema version 6 kept the key in `kms.key.sealed`, sealed with master.key: load() reads
+// it once, for the upgrade.
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -37,14 +39,16 @@ class server_identity {
                                   std::chrono::days validity,
                                   std::chrono::sys_seconds now =
                                       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-  // Reads both files from `dir` and checks that the key belongs to the certificate
-  // (errc::corrupt if not); errc::crypto when the master key does not unseal the key.
-  static server_identity load(const std::filesystem::path& dir, const master_key& sealing_key);
+  // The identity of `key` and `cert`. errc::corrupt when the key does not belong to the
+  // certificate.
+  static server_identity from_parts(private_key key, certificate cert);
+  // Reads kms.crt and kms.key.sealed of a Key Manager made before schema version 6 from `dir` and
+  // checks that the key belongs to the certificate (errc::corrupt if not); errc::crypto when the
+  // master key does not unseal the key.
+  static server_identity load(const std::filesystem::path& dir, const sealing_key& sealing_key);
 
-  // Writes both files atomically, the sealed key first. Refuses (errc::conflict) when either
-  // file already exists: replacing an identity makes earlier transfer files unreadable, so it
-  // must be a deliberate act of moving the old files away.
-  void save(const std::filesystem::path& dir, const master_key& sealing_key) const;
+  // Writes `cert` to `dir`/kms.crt atomically (0644), replacing what is there.
+  static void write_certificate(const certificate& cert, const std::filesystem::path& dir);
 
   const certificate& cert() const noexcept { return cert_; }
   const private_key& key() const noexcept { return key_; }

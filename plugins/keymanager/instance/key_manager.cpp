@@ -2,6 +2,7 @@
 
 #include "common/km_error.hpp"
 #include "instance/interrupted_exports.hpp"
+#include "instance/upgrade.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
 
@@ -21,53 +22,26 @@ std::string default_common_name() {
   return "Key Management Service (" + std::string(host.data()) + ")";
 }
 
-// What of a Key Manager a directory already holds.
-struct found_files {
-  bool database;
-  bool master_key;
-  bool certificate;
-  bool sealed_key;
-  bool backups;
-};
-
-found_files survey(const store::data_directory& dir) {
-  return {fs::exists(dir.database()), fs::exists(dir.master_key()), fs::exists(dir.certificate()),
-          fs::exists(dir.sealed_server_key()), !store::list_backups(dir).empty()};
-}
-
 [[noreturn]] void missing(const fs::path& file, const std::string& what_to_do) {
   throw error(errc::corrupt, "The Key Manager's " + file.filename().string() + " is missing from " +
                                  file.parent_path().string() + ": " + what_to_do);
 }
 
-crypto::master_key master_key_for_new(const store::data_directory& dir, bool exists) {
-  return exists ? crypto::master_key::load_file(dir.master_key())
-                : crypto::master_key::create_file(dir.master_key());
+// A directory made before schema version 6 keeps its keys under master.key until an
+// administrator logs in: all three files must be there.
+void require_legacy_files(const store::data_directory& dir) {
+  if (!fs::exists(dir.master_key()))
+    missing(dir.master_key(), "without it no stored private key can be opened. Put your copy of it back.");
+  if (!fs::exists(dir.certificate())) missing(dir.certificate(), "put your copy of it back.");
+  if (!fs::exists(dir.sealed_server_key())) missing(dir.sealed_server_key(), "put your copy of it back.");
 }
 
-crypto::server_identity identity_for_new(const store::data_directory& dir, const found_files& found,
-                                         const crypto::master_key& master, const identity_options& init,
-                                         const km::clock& clock) {
-  if (found.certificate && found.sealed_key) return crypto::server_identity::load(dir.root(), master);
-  if (found.certificate) missing(dir.sealed_server_key(), "move kms.crt away to create a new identity");
-  if (found.sealed_key) missing(dir.certificate(), "move kms.key.sealed away to create a new identity");
-  const auto name = init.common_name.empty() ? default_common_name() : init.common_name;
-  auto identity = crypto::server_identity::generate(init.type, name, init.validity, clock.now());
-  identity.save(dir.root(), master);
-  return identity;
-}
-
-crypto::server_identity load_identity(const store::data_directory& dir, const crypto::master_key& master) {
-  try {
-    return crypto::server_identity::load(dir.root(), master);
-  } catch (const error& e) {
-    if (e.code() != errc::crypto) throw;
-    throw error(errc::crypto,
-                "master.key in " + dir.root().string() +
-                    " does not open this server's identity key: the master key file does not belong "
-                    "to this Key Manager. Put the right master.key back.",
-                e.technical());
-  }
+// The vault is the truth; kms.crt is a copy of its certificate for operators and other servers.
+crypto::certificate certificate_of_vault(km::vault& v, const store::data_directory& dir) {
+  auto cert = v.identity_certificate();
+  if (!fs::exists(dir.certificate()) || crypto::certificate::from_file(dir.certificate()).der() != cert.der())
+    crypto::server_identity::write_certificate(cert, dir.root());
+  return cert;
 }
 
 }  // namespace
@@ -79,38 +53,65 @@ crypto::key_type parse_key_type(std::string_view text) {
                                    "': use rsa3072 (the default) or ec-p384.");
 }
 
-key_manager::key_manager(store::data_directory dir, crypto::master_key master,
-                         crypto::server_identity identity, store::sqlite::connection db,
-                         const km::clock& clock)
-    : dir_(std::move(dir)),
-      master_(std::move(master)),
-      identity_(std::move(identity)),
-      db_(std::move(db)),
-      clock_(&clock) {}
+key_manager::key_manager(store::data_directory dir, state s, std::optional<crypto::certificate> cert,
+                         store::sqlite::connection db, const km::clock& clock)
+    : dir_(std::move(dir)), state_(s), certificate_(std::move(cert)), db_(std::move(db)), clock_(&clock) {}
 
-key_manager key_manager::open(const fs::path& root, const identity_options& init, const km::clock& clock) {
+key_manager key_manager::open(const fs::path& root, const km::clock& clock) {
   auto dir = store::data_directory::open(root);
-  const auto found = survey(dir);
-  if (!found.database) {
-    // No database: a new Key Manager, or an initialization that was interrupted before the
-    // database (always created last) appeared. With backups around, the database was lost.
-    if (found.backups)
-      missing(dir.database(), "restore it by copying the newest file from " + dir.backups().string() +
-                                  " to " + dir.database().string() + ".");
-    auto master = master_key_for_new(dir, found.master_key);
-    auto identity = identity_for_new(dir, found, master, init, clock);
-    auto db = store::schema::open_database(dir.database());
-    return key_manager(std::move(dir), std::move(master), std::move(identity), std::move(db), clock);
-  }
-  if (!found.master_key)
-    missing(dir.master_key(), "without it no stored private key can be opened. Put your copy of it back.");
-  if (!found.certificate) missing(dir.certificate(), "put your copy of it back.");
-  if (!found.sealed_key) missing(dir.sealed_server_key(), "put your copy of it back.");
-  auto master = crypto::master_key::load_file(dir.master_key());
-  auto identity = load_identity(dir, master);
+  if (!fs::exists(dir.database()) && !store::list_backups(dir).empty())
+    missing(dir.database(), "restore it by copying the newest file from " + dir.backups().string() + " to " +
+                                dir.database().string() + ".");
+  const bool legacy = fs::exists(dir.master_key()) || fs::exists(dir.sealed_server_key());
+  if (legacy && !fs::exists(dir.database()))
+    missing(dir.database(), "master.key and kms.key.sealed are there without it. Put your copy of kms.db back.");
   auto db = store::schema::open_database(dir.database());
+  km::vault v(db);
+  if (v.exists()) {
+    // An upgrade that committed and was cut off before removing the old files ends here.
+    if (legacy) remove_legacy_key_files(dir);
+    auto cert = certificate_of_vault(v, dir);
+    resolve_interrupted_exports(db, dir, clock.now());
+    return key_manager(std::move(dir), state::ready, std::move(cert), std::move(db), clock);
+  }
+  if (!legacy) {
+    if (fs::exists(dir.certificate()))
+      throw error(errc::corrupt, "kms.crt in " + dir.root().string() +
+                                     " belongs to no Key Manager here: move it away to create a new one.");
+    return key_manager(std::move(dir), state::new_directory, std::nullopt, std::move(db), clock);
+  }
+  require_legacy_files(dir);
+  auto cert = crypto::certificate::from_file(dir.certificate());
   resolve_interrupted_exports(db, dir, clock.now());
-  return key_manager(std::move(dir), std::move(master), std::move(identity), std::move(db), clock);
+  return key_manager(std::move(dir), state::upgrade_needed, std::move(cert), std::move(db), clock);
 }
+
+const crypto::certificate& key_manager::certificate() const {
+  if (!certificate_) throw error(errc::internal, "the Key Manager was used before it was initialized");
+  return *certificate_;
+}
+
+crypto::x25519_public_key key_manager::escrow_public_key() {
+  if (state_ == state::upgrade_needed)
+    throw error(errc::bad_input,
+                "This Key Manager is being upgraded to keyslots: an administrator has to log in to any task "
+                "once before keys can be stored. Try again after that.");
+  return vault().escrow_public_key();
+}
+
+void key_manager::initialize_vault(const identity_options& init, const administrator_key& first,
+                                   const argon2_params& cost) {
+  const auto name = init.common_name.empty() ? default_common_name() : init.common_name;
+  auto identity = crypto::server_identity::generate(init.type, name, init.validity, clock_->now());
+  vault().create(std::move(identity), first, cost, nullptr);
+}
+
+void key_manager::finish_initialization() {
+  auto v = vault();
+  certificate_ = certificate_of_vault(v, dir_);
+  state_ = state::ready;
+}
+
+void key_manager::upgraded() { finish_initialization(); }
 
 }  // namespace arbor::km

@@ -1,15 +1,18 @@
 #pragma once
 // One Key Manager: its KMSData directory opened and checked, the database at the current schema,
-// the master key and the server identity loaded. A new directory is initialized on first use.
-// Wizards open a fresh key_manager per task, so nothing (least of all a login) is cached.
+// and what of it is public: the identity certificate and the vault (instance/vault.hpp), which
+// only administrators' passwords open. Wizards open a fresh key_manager per task, so nothing
+// (least of all a login or an opened key) is cached.
 #include "common/clock.hpp"
-#include "crypto/sealing.hpp"
+#include "crypto/certificate.hpp"
 #include "crypto/server_identity.hpp"
+#include "instance/vault.hpp"
 #include "store/data_directory.hpp"
 #include "store/sqlite.hpp"
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace arbor::km {
@@ -23,27 +26,55 @@ struct identity_options {
 
 class key_manager {
  public:
-  /// Opens the Key Manager in `root`, creating and initializing it when the directory holds no
-  /// Key Manager yet (database, master key, identity, the initial administrator). Refuses with
-  /// errc::corrupt, naming the missing or damaged file and what to do, when the directory is
-  /// half there: a database without its master key, an identity without its key, and so on.
-  /// Exports interrupted by a crash are resolved here (interrupted_exports.hpp).
-  static key_manager open(const std::filesystem::path& root, const identity_options& init,
-                          const km::clock& clock);
+  enum class state {
+    ready,           ///< the vault is there
+    upgrade_needed,  ///< made before schema version 6: master.key still opens its keys
+    new_directory,   ///< nothing yet: initialize() makes the identity, the vault and the first administrator
+  };
 
+  /// Opens the Key Manager in `root` (creating the directory and an empty database when it holds
+  /// none). Refuses with errc::corrupt, naming the missing or damaged file and what to do, when
+  /// the directory is half there: backups without a database, a master.key without its sealed
+  /// identity key, and so on. Exports interrupted by a crash are resolved here
+  /// (interrupted_exports.hpp); an upgrade interrupted after its commit is finished here.
+  static key_manager open(const std::filesystem::path& root, const km::clock& clock);
+
+  state status() const noexcept { return state_; }
   store::sqlite::connection& db() noexcept { return db_; }
   const store::data_directory& directory() const noexcept { return dir_; }
-  const crypto::master_key& master() const noexcept { return master_; }
-  const crypto::server_identity& identity() const noexcept { return identity_; }
+  /// The server identity's certificate. errc::internal in a new directory.
+  const crypto::certificate& certificate() const;
+  km::vault vault() { return km::vault(db_); }
+  /// The key new users' keys are sealed to, with no administrator present. errc::bad_input while
+  /// the upgrade from master.key is still due (an administrator has to log in first).
+  crypto::x25519_public_key escrow_public_key();
   const km::clock& clock() const noexcept { return *clock_; }
 
+  /// Makes a new directory's identity and vault, with `first` as its keyslot, in one transaction
+  /// (`add_first_administrator` runs in it first, to write the administrator's row), then writes
+  /// kms.crt. The Key Manager is ready afterwards.
+  template <typename AddAdministrator>
+  void initialize(const identity_options& init, const administrator_key& first, const argon2_params& cost,
+                  AddAdministrator&& add_first_administrator) {
+    store::sqlite::transaction tx(db_);
+    add_first_administrator(db_);
+    initialize_vault(init, first, cost);
+    tx.commit();
+    finish_initialization();
+  }
+
+  /// Marks an upgrade done (instance/upgrade.hpp): the vault now holds the keys.
+  void upgraded();
+
  private:
-  key_manager(store::data_directory dir, crypto::master_key master, crypto::server_identity identity,
-              store::sqlite::connection db, const km::clock& clock);
+  key_manager(store::data_directory dir, state s, std::optional<crypto::certificate> cert, store::sqlite::connection db,
+              const km::clock& clock);
+  void initialize_vault(const identity_options& init, const administrator_key& first, const argon2_params& cost);
+  void finish_initialization();
 
   store::data_directory dir_;
-  crypto::master_key master_;
-  crypto::server_identity identity_;
+  state state_;
+  std::optional<crypto::certificate> certificate_;
   store::sqlite::connection db_;
   const km::clock* clock_;
 };

@@ -1,5 +1,5 @@
 #pragma once
-// The KMSData directory: database/kms.db, the master key for sealing, the server identity,
+// The KMSData directory: database/kms.db, the server identity certificate,
 // backups/ and export files. It holds everything an attacker wants, so it is private to the
 // account running the Key Manager (0700) and the secret files in it are 0600.
 //
@@ -29,6 +29,8 @@ class data_directory {
   // The directory only SQLite reads: kms.db and its -wal, -shm and -journal companions.
   std::filesystem::path database_dir() const { return root_ / "database"; }
   std::filesystem::path database() const { return database_dir() / "kms.db"; }
+  // master.key and kms.key.sealed: where Key Managers made before schema version 6 kept their keys,
+  // read once by the upgrade and then removed.
   std::filesystem::path master_key() const { return root_ / "master.key"; }
   std::filesystem::path certificate() const { return root_ / "kms.crt"; }
   std::filesystem::path sealed_server_key() const { return root_ / "kms.key.sealed"; }

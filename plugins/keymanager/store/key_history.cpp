@@ -111,6 +111,11 @@ void key_history_repository::for_each_sealed_key(const std::function<void(const 
   while (query.step()) visit({query.column_text(0), query.column_text(1), query.column_int64(2), query.column_blob(3)});
 }
 
+void key_history_repository::set_sealed_key(std::string_view key_id, std::span<const std::uint8_t> sealed_key) {
+  db_.prepare("UPDATE key_history SET sealed_key = ?1 WHERE key_id = ?2").bind(1, sealed_key).bind(2, key_id).run();
+  if (db_.changes() == 0) throw error(errc::not_found, "no key with id " + std::string(key_id) + " in any key history");
+}
+
 void key_history_repository::set_status(std::string_view key_id, key_status status) {
   auto update = db_.prepare("UPDATE key_history SET status = ?1 WHERE key_id = ?2");
   update.bind(1, to_string(status)).bind(2, key_id).run();

@@ -60,6 +60,9 @@ class key_history_repository {
   // Visits every entry's place and sealed key, one row at a time (a restore checks they open).
   void for_each_sealed_key(const std::function<void(const sealed_key_row&)>& visit);
 
+  // Replaces the sealed key of `key_id` (the upgrade re-seals every key). errc::not_found when
+  // there is no entry with `key_id`.
+  void set_sealed_key(std::string_view key_id, std::span<const std::uint8_t> sealed_key);
   // errc::not_found when there is no entry with `key_id`.
   void set_status(std::string_view key_id, key_status status);
   // Records what Certificate Services did to the certificate `serial_decimal` from `issuer` in

@@ -184,7 +184,58 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5};
+// Version 6: no master key on disk (issue 14, docs/key-protection.md). The vault row holds the
+// escrow public key, the server identity's key sealed under the vault and the identity
+// certificate; each administrator's keyslot holds a key pair whose private half is sealed under
+// Argon2id of their password and a share of the vault sealed to its public half. A removed
+// administrator's keyslot goes with them. Sealed keys stay in key_history.sealed_key: a
+// directory upgraded from version 5 has them re-sealed when its first administrator logs in.
+// Recovery keys: a user's history re-sealed under a key derived from one recovery token. A key
+// history entry stays evidence, but its sealed form may now change (the upgrade re-seals every
+// key): what it seals cannot, the sealing binds it to its user and key id.
+constexpr std::string_view v6 = R"sql(
+DROP TRIGGER key_history_only_status_changes;
+CREATE TRIGGER key_history_only_status_changes BEFORE UPDATE ON key_history
+WHEN NEW.key_id IS NOT OLD.key_id OR NEW.user_id IS NOT OLD.user_id OR NEW.seq IS NOT OLD.seq
+  OR NEW.cert_der IS NOT OLD.cert_der OR NEW.cert_sha256 IS NOT OLD.cert_sha256
+  OR NEW.serial_decimal IS NOT OLD.serial_decimal OR NEW.serial_hex IS NOT OLD.serial_hex
+  OR NEW.issuer IS NOT OLD.issuer OR NEW.authority_key_id IS NOT OLD.authority_key_id
+  OR NEW.not_before IS NOT OLD.not_before OR NEW.not_after IS NOT OLD.not_after
+  OR NEW.added_at IS NOT OLD.added_at
+BEGIN
+  SELECT RAISE(ABORT, 'key_history entries are append-only; only status and the sealed form may change');
+END;
+CREATE TABLE vault (
+  id                  INTEGER PRIMARY KEY CHECK (id = 1),
+  vault_id            BLOB NOT NULL,
+  escrow_public_key   BLOB NOT NULL,
+  identity_key_sealed BLOB NOT NULL,
+  identity_cert_der   BLOB NOT NULL,
+  token_wrapped       BLOB NOT NULL DEFAULT x''
+);
+CREATE TABLE keyslots (
+  administrator      TEXT PRIMARY KEY NOT NULL COLLATE NOCASE
+                     REFERENCES administrators(name) ON DELETE CASCADE,
+  salt               BLOB NOT NULL,
+  iterations         INTEGER NOT NULL,
+  memory_kib         INTEGER NOT NULL,
+  parallelism        INTEGER NOT NULL,
+  public_key         BLOB NOT NULL,
+  private_key_sealed BLOB NOT NULL,
+  public_key_mac     BLOB NOT NULL,
+  share_threshold    INTEGER NOT NULL CHECK (share_threshold >= 1),
+  share_x            INTEGER NOT NULL CHECK (share_x BETWEEN 1 AND 255),
+  share_sealed       BLOB NOT NULL
+);
+CREATE TABLE recovery_keys (
+  token_id   TEXT NOT NULL REFERENCES enrollment_tokens(token_id) ON DELETE CASCADE,
+  key_id     TEXT NOT NULL REFERENCES key_history(key_id) ON DELETE CASCADE,
+  sealed_key BLOB NOT NULL,
+  PRIMARY KEY (token_id, key_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5, v6};
 
 bool has_any_table(sqlite::connection& db) {
   auto query = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1");

@@ -14,8 +14,9 @@ namespace arbor::km::store::schema {
 // The version this code writes. 1: users, key history, administrators, password policy,
 // lockout, audit log. 2: enrollment tokens and the pending-revocation queue. 3: transfers and
 // settings. 4: the export journal and the users each export takes. 5: the lockout per name
-// instead of one for the whole Key Manager.
-inline constexpr int current_version = 5;
+// instead of one for the whole Key Manager. 6: the vault, the administrators' keyslots and the
+// recovery keys, instead of master.key.
+inline constexpr int current_version = 6;
 
 // The version recorded in the file (0 for a new, empty one).
 int version_of(sqlite::connection& db);

@@ -4,6 +4,7 @@
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 #include "workflows/administrators.hpp"
+#include "workflows/recovery_code.hpp"
 
 #include <optional>
 
@@ -14,6 +15,7 @@ constexpr const char* op_list = "list";
 constexpr const char* op_add = "add";
 constexpr const char* op_remove = "remove";
 constexpr const char* op_change = "change-password";
+constexpr const char* op_recovery = "recovery-code";
 
 class administrators_tab final : public task_wizard {
  public:
@@ -27,14 +29,15 @@ class administrators_tab final : public task_wizard {
 
   std::vector<sdk::page> pages_before_login() const override {
     sdk::field action{"action", "Operation", sdk::field_kind::choice, false,
-                      {op_list, op_add, op_remove, op_change}, op_list,
-                      "Adding or removing administrators needs as many passwords as the strictest task."};
+                      {op_list, op_add, op_remove, op_change, op_recovery}, op_list,
+                      "Adding or removing administrators, or creating the recovery code, needs as many "
+                      "passwords as the strictest task."};
     return {sdk::page{"operation", "Administrators", "What to do.", {}, {action}, false}};
   }
 
   std::string policy_task(const sdk::answers& so_far) const override {
     const auto op = operation(so_far);
-    if (op == op_add || op == op_remove) return std::string(workflows::manage_administrators_task);
+    if (op == op_add || op == op_remove || op == op_recovery) return std::string(workflows::manage_administrators_task);
     if (op == op_change) return std::string(workflows::change_password_task);
     return "administrators";
   }
@@ -53,7 +56,7 @@ class administrators_tab final : public task_wizard {
     auto page = declared;
     if (page.id != "administrator") return page;
     const auto op = operation(so_far);
-    page.skip = op == op_list;
+    page.skip = op == op_list || op == op_recovery;
     if (op == op_remove) page.fields.resize(1);  // no password to set
     return page;
   }
@@ -101,9 +104,25 @@ class administrators_tab final : public task_wizard {
     return "No change";
   }
 
+  // The code is shown here and nowhere else, ever.
+  sdk::summary recovery_code_created() {
+    const auto code = workflows::create_recovery_code(kms(), env().site, authorization(), credentials(), hsm_pin());
+    return sdk::summary{
+        "Administrators",
+        {{"recovery-code", "Recovery code", std::string(code.view()), {}},
+         {"warning", "Warning",
+          "Shown this once: write it down and lock it away. It is the password of the administrator 'recovery' "
+          "and counts as one administrator: with it, fewer people can open every key. If all administrators "
+          "the policy needs lose their passwords, it is the only way left. Remove the administrator "
+          "'recovery' to destroy it.",
+          {}}},
+        {}};
+  }
+
   sdk::summary run_task(const sdk::answers& all) override {
+    if (operation(all) == op_recovery) return recovery_code_created();
     const auto asked = change(all);
-    if (asked) workflows::change_administrators(kms(), env().site, authorization(), *asked);
+    if (asked) workflows::change_administrators(kms(), env().site, authorization(), credentials(), hsm_pin(), *asked);
     sdk::summary s{"Administrators", {{"result", "Result", asked ? done(*asked) : "No change", {}}}, {}};
     const auto admins = workflows::list_administrators(kms(), env().site);
     sdk::table t{"Administrators", {{"name", "Administrator"}}, {}, 0};

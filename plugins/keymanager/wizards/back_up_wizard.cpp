@@ -19,8 +19,9 @@ class back_up_wizard final : public task_wizard {
     return sdk::summary{"The database was backed up",
                         {{"backup", "Backup", done.file.string(), {}},
                          {"note", "Note",
-                          "The backup holds private keys sealed under master.key: keep a copy of master.key "
-                          "apart from it, or the backup cannot be used on another machine.",
+                          "The backup holds the keyslots as they are now: it opens with today's administrators' "
+                          "passwords, also after they change. Delete old backups after removing an administrator "
+                          "who left.",
                           {}}},
                         {}};
   }

@@ -224,7 +224,7 @@ class export_users_wizard final : public task_wizard {
         std::optional<workflows::user_selection>& selection;
         ~forget_selection() { selection.reset(); }
       } forget{selection_};
-      return workflows::export_users(kms(), request(all), progress);
+      return workflows::export_users(kms(), keys(), request(all), progress);
     }();
     const auto& revocation = done.revocation;
     sdk::summary s{revocation.users_pending == 0 ? "The users were exported"

@@ -66,7 +66,7 @@ class import_users_wizard final : public task_wizard {
     const workflows::import_request request{accepted(all), plan.file.trailer.transfer_id, plan.counts.users,
                                             resolutions(all), authorization().actor()};
     console_progress progress(env().progress);
-    return summary_of(workflows::import_users(kms(), request, progress));
+    return summary_of(workflows::import_users(kms(), keys(), request, progress));
   }
 
   // --- the file and its signer -------------------------------------------------------------
@@ -76,7 +76,7 @@ class import_users_wizard final : public task_wizard {
     const std::string name = so_far.text("file", "name");
     if (!preview_ || preview_->first != name) {
       preview_.reset();
-      preview_.emplace(name, workflows::preview_import(kms(), authorization().actor(), name));
+      preview_.emplace(name, workflows::preview_import(kms(), keys(), authorization().actor(), name));
     }
     return preview_->second;
   }
@@ -103,7 +103,7 @@ class import_users_wizard final : public task_wizard {
     const auto source = accepted(so_far);
     if (!plan_ || plan_->first != source.file() || plan_->second.file.source.sha256 != source.sha256_hex()) {
       plan_.reset();
-      plan_.emplace(source.file(), workflows::plan_import(kms(), source));
+      plan_.emplace(source.file(), workflows::plan_import(kms(), keys(), source));
     }
     return plan_->second;
   }

@@ -67,7 +67,7 @@ class passwords_tab final : public task_wizard {
     sdk::summary s{"Passwords", {}, {}};
     if (setting(all)) {
       const auto asked = change(all);
-      workflows::change_password_policy(kms(), env().site, authorization(), asked);
+      workflows::change_password_policy(kms(), env().site, authorization(), credentials(), hsm_pin(), asked);
       s.items.push_back({"result", "Result", asked.task() + " now needs " + std::to_string(asked.required()) + " administrators", {}});
     }
     sdk::table t{"Password policy", {{"task", "Task"}, {"required", "Administrators required"}}, {}, 0};

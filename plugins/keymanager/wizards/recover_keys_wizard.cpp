@@ -30,7 +30,7 @@ class recover_keys_wizard final : public task_wizard {
 
   sdk::summary run_task(const sdk::answers& all) override {
     const workflows::invitation token =
-        workflows::recover_keys(kms(), {all.text("user", "user"), authorization().actor()});
+        workflows::recover_keys(kms(), keys(), {all.text("user", "user"), authorization().actor()});
     return sdk::summary{"Recovery token issued",
                         {{"user", "User", token.alias, {}},
                          {"token", "Recovery token (shown once)", std::string(token.token.view()), {}},

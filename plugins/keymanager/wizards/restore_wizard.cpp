@@ -41,7 +41,9 @@ class restore_wizard final : public task_wizard {
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
-    const auto result = workflows::restore(kms(), {chosen(all), authorization().actor()});
+    const auto result = workflows::restore(kms(), {chosen(all), authorization().actor(),
+                                                   workflows::keyslot_keys(authorization(), credentials()),
+                                                   {env().site.pkcs11, hsm_pin()}});
     const auto& warnings = result.returned_exports;
     sdk::summary s{"The database was restored",
                    {{"restored", "Restored from", result.restored_from.string(), {}},

@@ -13,7 +13,8 @@ task_wizard::task_wizard(environment env, std::string title)
 
 std::vector<sdk::page> task_wizard::all_pages() const {
   auto pages = pages_before_login();
-  if (needs_login()) pages.push_back(declared_login_page(login_page_id));
+  if (needs_login())
+    pages.push_back(declared_login_page(login_page_id, workflows::hsm_pin_needed(env_.site, policy_task({}))));
   for (auto& p : task_pages()) pages.push_back(std::move(p));
   return pages;
 }
@@ -38,15 +39,39 @@ const workflows::authorization& task_wizard::authorization() const {
 }
 
 sdk::page task_wizard::prepare_login(const sdk::answers& so_far) {
-  const auto demand = workflows::login_needed(kms(), env_.site, policy_task(so_far));
-  return login_page_for(login_page_id, demand.administrators, demand.default_password_in_use);
+  const auto task = policy_task(so_far);
+  const auto demand = workflows::login_needed(kms(), env_.site, task);
+  return login_page_for(login_page_id, demand.administrators, demand.default_password_in_use,
+                        workflows::hsm_pin_needed(env_.site, task));
 }
 
 void task_wizard::validate_login(const sdk::answers& so_far) {
   authorization_.reset();
+  keys_.reset();
+  credentials_.clear();
+  hsm_pin_.clear();
   const auto task = policy_task(so_far);
-  const auto page = login_page_for(login_page_id, workflows::administrators_needed(kms(), env_.site, task), false);
-  authorization_.emplace(workflows::sign_in(kms(), env_.site, {task, credentials_from(page, so_far)}));
+  const auto page = login_page_for(login_page_id, workflows::administrators_needed(kms(), env_.site, task), false,
+                                   workflows::hsm_pin_needed(env_.site, task));
+  auto given = credentials_from(page, so_far);
+  authorization_.emplace(workflows::sign_in(kms(), env_.site, {task, given}));
+  credentials_ = std::move(given);
+  hsm_pin_ = hsm_pin_from(page, so_far);
+}
+
+const std::vector<workflows::credential>& task_wizard::credentials() const {
+  authorization();  // refuses without a login
+  return credentials_;
+}
+
+const secret& task_wizard::hsm_pin() const {
+  authorization();  // refuses without a login
+  return hsm_pin_;
+}
+
+const workflows::opened_vault& task_wizard::keys() {
+  if (!keys_) keys_.emplace(workflows::open_keys(kms(), env_.site, authorization(), credentials(), hsm_pin()));
+  return *keys_;
 }
 
 sdk::result<sdk::page> task_wizard::prepare(std::string_view page_id, const sdk::answers& so_far) {

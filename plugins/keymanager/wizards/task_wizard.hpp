@@ -3,7 +3,9 @@
 // being done, then the Key Management Service Login (as many administrators as the password
 // policy asks for this task, asked again every time), then the task's own pages, then run().
 // Subclasses describe pages and do the work; they throw km::error, which becomes an SDK error.
+#include "common/secret.hpp"
 #include "wizards/environment.hpp"
+#include "workflows/key_opening.hpp"
 #include "workflows/sign_in.hpp"
 #include "workflows/site.hpp"
 
@@ -48,6 +50,15 @@ class task_wizard : public sdk::wizard {
   workflows::key_manager& kms();
   /// Who logged in for this task; only valid in validate_page() after the login and in run_task().
   const workflows::authorization& authorization() const;
+  /// The names and passwords they logged in with (the host keeps the answers anyway).
+  const std::vector<workflows::credential>& credentials() const;
+  /// The HSM PIN typed with them; empty where the login asked none (workflows::hsm_pin_needed).
+  /// Only the workflow that opens keys logs in to the token with it, once per wizard run: a task
+  /// opens its keys through keys() or one workflow call, never both.
+  const secret& hsm_pin() const;
+  /// The Key Manager's keys, opened with the keyslots of who logged in (and the HSM token): the
+  /// first call opens them (Argon2id once per administrator), so tasks that need no key never do.
+  const workflows::opened_vault& keys();
   const environment& env() const noexcept { return env_; }
 
  private:
@@ -60,6 +71,9 @@ class task_wizard : public sdk::wizard {
   std::string title_;
   std::optional<workflows::key_manager> kms_;
   std::optional<workflows::authorization> authorization_;
+  std::vector<workflows::credential> credentials_;
+  secret hsm_pin_;
+  std::optional<workflows::opened_vault> keys_;
 };
 
 }  // namespace arbor::km::wizards

@@ -39,7 +39,8 @@ class administrator_change {
   const std::string& name() const noexcept { return name_; }
 
  private:
-  friend void change_administrators(key_manager&, const site&, const authorization&, const administrator_change&);
+  friend void change_administrators(key_manager&, const site&, const authorization&, const std::vector<credential>&,
+                                    const secret&, const administrator_change&);
   administrator_change(operation what, std::string name, std::optional<new_password> password);
   operation what_;
   std::string name_;
@@ -50,8 +51,14 @@ class administrator_change {
 /// as the administrator whose password changes). Audited as "administrator-added",
 /// "administrator-removed" or "password-changed", succeeded or failed. errc::bad_input for an
 /// unusable name, a removal that would leave too few administrators or a password `who` may not
-/// change; errc::conflict for a name taken; errc::not_found for an unknown one.
+/// change; errc::conflict for a name taken; errc::not_found for an unknown one. Keyslots follow
+/// (instance/vault.hpp): an administrator added, or given a password by others, gets a new keyslot,
+/// and the vault is split anew among the keyslots, for which the keys are opened with
+/// `credentials` (who logged in) and `hsm_pin` (open_keys); a removed administrator's keyslot goes
+/// with them and the vault is split anew without it; changing one's own password re-seals one's
+/// own keyslot.
 void change_administrators(key_manager& kms, const site& where, const authorization& who,
+                           const std::vector<credential>& credentials, const secret& hsm_pin,
                            const administrator_change& change);
 
 /// errc::bad_input, saying whom to log in as, unless `who` may change the password of `name`.

@@ -57,6 +57,7 @@ enrollment_result issue_user_key(key_manager& kms, ca::certificate_services& ca,
   auto& db = kms.db();
   const std::string key_type = read_enrollment_settings(db).key_type;
   const store::user_record user = check_token_of(db, token, store::token_purpose::enroll, kms.clock().now());
+  const auto escrow = kms.escrow_public_key();  // before the CA is asked: an upgrade may still be due
 
   const crypto::private_key key = crypto::generate_user_key(key_type);
   crypto::certificate cert = issue_certificate(ca, key, user);
@@ -67,7 +68,7 @@ enrollment_result issue_user_key(key_manager& kms, ca::certificate_services& ca,
     redeem_token_of(db, token, store::token_purpose::enroll, now);  // may have been used meanwhile
     store::key_history_repository history(db);
     const std::int64_t seq = history.append(history_entry(user.user_id, key_id, cert.facts(),
-                                                          seal_user_key(kms.master(), key, user.user_id, key_id), now));
+                                                          seal_user_key(escrow, key, user.user_id, key_id), now));
     store::user_repository(db).set_state(user.user_id, state_active);
     const crypto::pkcs12_entry entry{key, cert, user.alias + " key " + std::to_string(seq)};
     std::vector<std::uint8_t> pkcs12 = crypto::make_pkcs12(std::span(&entry, 1), password.value());

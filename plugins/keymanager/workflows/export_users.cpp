@@ -43,11 +43,12 @@ struct written_file {
 // users without one are only counted. The writer removes its temporary file on any throw.
 // The complete file's digest goes into the journal before the file is linked into place, so a
 // file found under its final name after a crash is always one the journal can recognise.
-written_file write_file(key_manager& kms, const export_request& request, std::int64_t selected_count,
+written_file write_file(key_manager& kms, const opened_vault& keys, const export_request& request,
+                        std::int64_t selected_count,
                         const store::export_intent& intent,
                         const std::filesystem::path& backup, progress& observer) {
   const auto clock = [&kms] { return kms.clock().now(); };
-  transfer::transfer_writer writer(request.file.path(), kms.identity(), request.destination.get().certificate(),
+  transfer::transfer_writer writer(request.file.path(), keys.identity(), request.destination.get().certificate(),
                                    intent.transfer_id, clock);
   written_file written;
   written.journal.intent = intent;
@@ -55,12 +56,12 @@ written_file write_file(key_manager& kms, const export_request& request, std::in
   observer.phase("Writing the export file", static_cast<std::uint64_t>(selected_count));
   store::user_repository(kms.db()).for_each_in(store::user_selection::table, [&](const store::user_record& user) {
     if (observer.cancelled()) throw_cancelled(backup);
-    const auto keys = history.list_for_user(user.user_id);
-    if (keys.empty()) {
+    const auto history_keys = history.list_for_user(user.user_id);
+    if (history_keys.empty()) {
       ++written.users_without_keys;
       if (written.aliases_without_keys.size() < detail_limit) written.aliases_without_keys.push_back(user.alias);
     } else {
-      writer.add_user(exported_user(user, keys, kms.master()));
+      writer.add_user(exported_user(user, history_keys, keys));
     }
     observer.step(user.alias);
   });
@@ -238,13 +239,13 @@ void abandon(store::sqlite::connection& db, const std::string& transfer_id, cons
 
 
 // The workflow itself; export_users() adds the audit of a failure.
-export_result run_export(key_manager& kms, const export_request& request, const revocation_target& ca,
-                         progress& observer) {
+export_result run_export(key_manager& kms, const opened_vault& keys, const export_request& request,
+                         const revocation_target& ca, progress& observer) {
   // The request's types were checked for a Key Manager, a directory and a time: this one's, now.
   if (!request.users.is_on(kms.db()))
     throw error(errc::internal, "the user selection was made on another Key Manager's connection");
   request.file.check_in(kms.directory().root());
-  request.destination.get().check_at_run(kms.identity().cert(), kms.clock().now());
+  request.destination.get().check_at_run(kms.certificate(), kms.clock().now());
   try {
     refuse_earlier_exports(request.users, request.destination.get().sha256_hex(), request.export_again);
   } catch (const earlier_exports_refused& e) {
@@ -278,7 +279,7 @@ export_result run_export(key_manager& kms, const export_request& request, const 
   bool placed = false;
   std::int64_t queued = 0;
   try {
-    file = write_file(kms, request, selected_count, intent, result.backup, observer);
+    file = write_file(kms, keys, request, selected_count, intent, result.backup, observer);
     placed = true;
     failpoint("export-after-file");
     queued = remove_and_queue(kms, selected, selected_count, file, result.file, observer);
@@ -304,17 +305,18 @@ std::chrono::sys_seconds now_of(const key_manager& kms) { return kms.clock().now
 
 }  // namespace
 
-export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
-                           progress& progress) {
+export_result export_users(key_manager& kms, const opened_vault& keys, const export_request& request,
+                           const revocation_target& ca, progress& progress) {
   try {
-    return run_export(kms, request, ca, progress);
+    return run_export(kms, keys, request, ca, progress);
   } catch (const error& e) {
     audit_export_failed(kms, request.actor, e.what());
     throw;
   }
 }
 
-export_result export_users(key_manager& kms, const export_request& request, progress& progress) {
+export_result export_users(key_manager& kms, const opened_vault& keys, const export_request& request,
+                           progress& progress) {
   revocation_target target;
   std::unique_ptr<ca::certificate_services> services;
   try {
@@ -326,12 +328,12 @@ export_result export_users(key_manager& kms, const export_request& request, prog
   } catch (const error& e) {
     target.not_configured = e.what();
   }
-  return export_users(kms, request, target, progress);
+  return export_users(kms, keys, request, target, progress);
 }
 
 destination check_destination(key_manager& kms, const std::filesystem::path& path, std::string_view actor) {
   try {
-    return destination(path, kms.identity().cert(), now_of(kms));
+    return destination(path, kms.certificate(), now_of(kms));
   } catch (const error& e) {
     append_failure(kms, actor, "users-export-refused", "destination " + path.string() + ": " + e.what());
     throw;

@@ -87,11 +87,12 @@ inline constexpr std::size_t detail_limit = 1000;
 // in which case nothing was removed and the file was deleted; users an earlier export sent to the
 // same destination, unless export_again), errc::cancelled (before the point of no return:
 // nothing changed), and the errors of the store, crypto and file layers.
-export_result export_users(key_manager& kms, const export_request& request, const revocation_target& ca,
-                           progress& progress);
+export_result export_users(key_manager& kms, const opened_vault& keys, const export_request& request,
+                           const revocation_target& ca, progress& progress);
 // The same, revoking at Certificate Services as this Key Manager is configured
 // (open_certificate_services); not configured, every certificate stays queued.
-export_result export_users(key_manager& kms, const export_request& request, progress& progress);
+export_result export_users(key_manager& kms, const opened_vault& keys, const export_request& request,
+                           progress& progress);
 
 // What the wizard's pages check and show before the request exists.
 // The destination at `path` for `kms`; refused, the refusal is audited as users-export-refused

@@ -8,15 +8,15 @@ namespace arbor::km::workflows {
 namespace {
 
 // A reader of `file` as this server, checking expiry against the Key Manager's clock.
-transfer::transfer_reader import_reader(key_manager& kms, const import_file& file) {
+transfer::transfer_reader import_reader(key_manager& kms, const opened_vault& keys, const import_file& file) {
   const km::clock& clock = kms.clock();
-  return transfer::transfer_reader(file.path(), kms.identity(), [&clock] { return clock.now(); });
+  return transfer::transfer_reader(file.path(), keys.identity(), [&clock] { return clock.now(); });
 }
 
 }  // namespace
 
-import_source::import_source(key_manager& kms, import_file file)
-    : file_(std::move(file)), source_(import_reader(kms, file_).preview()) {
+import_source::import_source(key_manager& kms, const opened_vault& keys, import_file file)
+    : file_(std::move(file)), source_(import_reader(kms, keys, file_).preview()) {
   signer_ = {source_.certificate.subject(), crypto::with_colons(crypto::sha1_hex(source_.certificate)),
              crypto::with_colons(source_.sha256), source_.transfer_id};
 }
@@ -34,8 +34,8 @@ accepted_source::accepted_source(const import_source& source, std::string_view t
   if (!check.matched()) throw error(errc::bad_input, words(check.reason, false));
 }
 
-transfer::transfer_reader accepted_source::reader(key_manager& kms) const {
-  auto pinned = import_reader(kms, file_);
+transfer::transfer_reader accepted_source::reader(key_manager& kms, const opened_vault& keys) const {
+  auto pinned = import_reader(kms, keys, file_);
   pinned.decide_signer_with([accepted = sha256_](const std::string& sha256) {
     if (sha256 != accepted) {
       throw error(errc::bad_input, "the file is now signed by another server (certificate " +

@@ -9,6 +9,7 @@
 #include "crypto/short_code.hpp"
 #include "crypto/thumbprint.hpp"
 #include "instance/key_manager.hpp"
+#include "instance/vault.hpp"
 #include "transfer/transfer_reader.hpp"
 #include "workflows/import_file.hpp"
 
@@ -26,7 +27,7 @@ struct import_signer {
 // transfer_reader::preview, such as a file for another server or this server's own export).
 class import_source {
  public:
-  import_source(key_manager& kms, import_file file);
+  import_source(key_manager& kms, const opened_vault& keys, import_file file);
 
   const import_file& file() const noexcept { return file_; }
   const import_signer& signer() const noexcept { return signer_; }
@@ -57,7 +58,7 @@ class accepted_source {
 
   // A reader of the file that refuses it (errc::bad_input) when another server signed it: the
   // file was replaced since the operator accepted its signer.
-  transfer::transfer_reader reader(key_manager& kms) const;
+  transfer::transfer_reader reader(key_manager& kms, const opened_vault& keys) const;
 
  private:
   import_file file_;

@@ -51,8 +51,8 @@ unknown_user listed(const transfer::user_record& incoming, const user_match& mat
 // transaction is open (its history appender appends in it).
 class import_pass {
  public:
-  import_pass(key_manager& kms, const import_request& request, import_result& result)
-      : kms_(kms), request_(request), result_(result), users_(kms.db()), history_(kms.db()) {}
+  import_pass(key_manager& kms, const opened_vault& keys, const import_request& request, import_result& result)
+      : kms_(kms), keys_(keys), request_(request), result_(result), users_(kms.db()), history_(kms.db()) {}
 
   void take(checked_user& checked) {
     const transfer::user_record& incoming = checked.user;
@@ -74,7 +74,7 @@ class import_pass {
 
  private:
   void merge_into(const std::string& owner_id, checked_user& incoming) {
-    const auto keys = merge_keys(kms_.master(), history_, owner_id, incoming.keys);
+    const auto keys = merge_keys(keys_.user_keys(), history_, owner_id, incoming.keys);
     result_.keys_imported += keys.added;
     result_.keys_already_present += keys.already_present;
   }
@@ -99,6 +99,7 @@ class import_pass {
   }
 
   key_manager& kms_;
+  const opened_vault& keys_;
   const import_request& request_;
   import_result& result_;
   store::user_repository users_;
@@ -117,10 +118,10 @@ void record_and_audit(key_manager& kms, const import_request& request, const tra
   record_audit(kms, request.actor, imported_event, detail, audit_outcome::success);
 }
 
-import_result run_import(key_manager& kms, const import_request& request, progress& progress) {
+import_result run_import(key_manager& kms, const opened_vault& keys, const import_request& request, progress& progress) {
   progress.phase("Importing users", static_cast<std::uint64_t>(request.users));
   const auto lock = store::transfer_lock::acquire(kms.directory().root(), "import", kms.clock().now());
-  const auto reader = request.source.reader(kms);
+  const auto reader = request.source.reader(kms, keys);
   const std::string transfer_id = reader.preview().transfer_id;
   if (!request.expected_transfer_id.empty() && transfer_id != request.expected_transfer_id) {
     throw error(errc::conflict, "The file '" + request.source.file().name() +
@@ -138,12 +139,12 @@ import_result run_import(key_manager& kms, const import_request& request, progre
   store::sqlite::use_bulk_page_cache(kms.db(), 32);
   store::sqlite::transaction tx(kms.db());
   refuse_if_already_recorded(log, transfer_id);
-  import_pass pass(kms, request, result);
-  crypto::pkcs8_decoder keys;  // used by the reading thread only
+  import_pass pass(kms, keys, request, result);
+  crypto::pkcs8_decoder decoder;  // used by the reading thread only
   using reading = transfer::two_stage<checked_user, transfer::transfer_summary>;
   reading stages(
       [&](const reading::emit& emit) {
-        return reader.read([&](transfer::user_record&& incoming) { emit(check_user(keys, std::move(incoming))); });
+        return reader.read([&](transfer::user_record&& incoming) { emit(check_user(decoder, std::move(incoming))); });
       },
       users_in_flight);
   bool first = true;
@@ -162,9 +163,10 @@ import_result run_import(key_manager& kms, const import_request& request, progre
 
 }  // namespace
 
-import_source preview_import(key_manager& kms, std::string_view actor, std::string_view file_name) {
+import_source preview_import(key_manager& kms, const opened_vault& keys, std::string_view actor,
+                             std::string_view file_name) {
   return failure_audited(kms, actor, refused_event, file_name,
-                          [&] { return import_source(kms, import_file(kms.directory(), file_name)); });
+                          [&] { return import_source(kms, keys, import_file(kms.directory(), file_name)); });
 }
 
 accepted_source accept_source(key_manager& kms, std::string_view actor, const import_source& source,
@@ -173,8 +175,8 @@ accepted_source accept_source(key_manager& kms, std::string_view actor, const im
                           [&] { return accepted_source(source, typed, words); });
 }
 
-import_plan plan_import(key_manager& kms, const accepted_source& source) {
-  const auto reader = source.reader(kms);
+import_plan plan_import(key_manager& kms, const opened_vault& keys, const accepted_source& source) {
+  const auto reader = source.reader(kms, keys);
   store::transfer_log log(kms.db());
   refuse_if_already_recorded(log, reader.preview().transfer_id);
 
@@ -197,9 +199,10 @@ import_plan plan_import(key_manager& kms, const accepted_source& source) {
   return import_plan{std::move(file_facts), counts, std::move(unknown)};
 }
 
-import_result import_users(key_manager& kms, const import_request& request, progress& progress) {
+import_result import_users(key_manager& kms, const opened_vault& keys, const import_request& request,
+                           progress& progress) {
   return failure_audited(kms, request.actor, imported_event, request.source.file().name(),
-                          [&] { return run_import(kms, request, progress); });
+                          [&] { return run_import(kms, keys, request, progress); });
 }
 
 }  // namespace arbor::km::workflows

@@ -29,7 +29,8 @@ using unknown_resolutions = std::map<std::string, std::string, std::less<>>;
 
 // The signer of the file `file_name` in the KMSData directory (import_file and import_source
 // refusals), for the operator to compare. A refusal is audited as "users-import-refused" by `actor`.
-import_source preview_import(key_manager& kms, std::string_view actor, std::string_view file_name);
+import_source preview_import(key_manager& kms, const opened_vault& keys, std::string_view actor,
+                             std::string_view file_name);
 
 // The source, once `typed` matched its signer (accepted_source refusals, with `words`). A refusal
 // is audited as "users-import-refused" by `actor`.
@@ -69,7 +70,7 @@ inline constexpr std::size_t max_listed_unknown = 200;
 // check (refusals as in transfer_reader, only from the accepted source; errc::conflict for a
 // transfer already imported) and classifies each user against kms.db. Writes nothing. Memory
 // holds one user at a time plus the bounded unknown list.
-import_plan plan_import(key_manager& kms, const accepted_source& source);
+import_plan plan_import(key_manager& kms, const opened_vault& keys, const accepted_source& source);
 
 // What to import, as the operator confirmed it.
 struct import_request {
@@ -100,6 +101,7 @@ struct import_result {
 // e-mail; errc::cancelled when `progress` is cancelled (it is asked after each user, inside the
 // transaction). Every refusal is audited as a failed "users-imported". Failpoints:
 // "import-after-backup", "import-mid-transaction" (after the first user is written).
-import_result import_users(key_manager& kms, const import_request& request, progress& progress);
+import_result import_users(key_manager& kms, const opened_vault& keys, const import_request& request,
+                           progress& progress);
 
 }  // namespace arbor::km::workflows

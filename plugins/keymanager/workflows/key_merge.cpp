@@ -68,14 +68,14 @@ checked_user check_user(crypto::pkcs8_decoder& keys, transfer::user_record&& inc
   return out;
 }
 
-merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
+merged_keys merge_keys(const crypto::sealing_key& sealing, store::history_appender& history,
                        std::string_view owner_id, std::vector<checked_key>& keys) {
   merged_keys result;
   for (checked_key& key : keys) {
     std::string key_id = store::random_id();
     // The PKCS#8 bytes as they came (they were checked, with nothing after them), bound as escrow
     // binds every sealed key; re-encoding the parsed key would only cost time.
-    auto sealed = master.seal(key.private_key_der, km::key_binding(owner_id, key_id));
+    auto sealed = sealing.seal(key.private_key_der, km::key_binding(owner_id, key_id));
     key.private_key_der.clear();
     auto entry = workflows::history_entry(std::string(owner_id), std::move(key_id), std::move(key.facts),
                                        std::move(sealed), key.added_at);

@@ -1,7 +1,7 @@
 #pragma once
 // Putting an incoming user's key history into a user of this server, in two steps: each key is
 // checked against its certificate (check_user, which needs no database, so an import runs it on
-// its reading thread) before it is sealed under this server's master key and appended
+// its reading thread) before it is sealed under this server's vault (the import has it open) and appended
 // (merge_keys, which skips a certificate this server already holds, so merging the same history
 // twice adds nothing).
 #include <chrono>
@@ -47,11 +47,11 @@ struct merged_keys {
 };
 
 // Appends `keys` to the history of `owner_id` (the incoming user, or the user it was resolved
-// to), each under a fresh key id and sealed with `master` for that user, keeping
+// to), each under a fresh key id and sealed with `sealing` for that user, keeping
 // its status and added_at; a certificate kms.db already holds is skipped, so merging the same
 // history twice adds nothing. The private keys are wiped as they go. `history` appends inside
 // the import's transaction: a throw leaves earlier appends to its rollback.
-merged_keys merge_keys(const crypto::master_key& master, store::history_appender& history,
+merged_keys merge_keys(const crypto::sealing_key& sealing, store::history_appender& history,
                        std::string_view owner_id, std::vector<checked_key>& keys);
 
 }  // namespace arbor::km::workflows

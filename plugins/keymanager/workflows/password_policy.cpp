@@ -1,8 +1,10 @@
 #include "workflows/password_policy.hpp"
 
 #include "common/km_error.hpp"
+#include "workflows/key_opening.hpp"
 #include "workflows/task_audit.hpp"
 
+#include <optional>
 #include <utility>
 
 namespace arbor::km::workflows {
@@ -13,11 +15,22 @@ policy_change::policy_change(std::string task, std::int64_t required) : task_(st
     throw error(errc::bad_input, "'" + std::to_string(required_) + "' is not a number of administrators: type 1 or more.");
 }
 
-void change_password_policy(key_manager& kms, const site& where, const authorization& who, const policy_change& change) {
+void change_password_policy(key_manager& kms, const site& where, const authorization& who,
+                            const std::vector<credential>& credentials, const secret& hsm_pin,
+                            const policy_change& change) {
   const auth::password_hasher hasher(where.argon2);
+  // A new number for the key-opening tasks splits the vault anew: the keys are opened first,
+  // outside the transaction, so a refusal to open them stays in the audit log.
+  std::optional<opened_vault> keys;
+  if (opens_keys(change.task()) && change.required() != key_threshold(kms, where))
+    keys.emplace(open_keys(kms, where, who, credentials, hsm_pin));
   failure_audited(kms, who.actor(), "policy-changed",
-                  "task=" + change.task() + "; required=" + std::to_string(change.required()),
-                  [&] { auth::login(kms.db(), hasher, kms.clock()).set_policy(who, change.task(), change.required()); });
+                  "task=" + change.task() + "; required=" + std::to_string(change.required()), [&] {
+                    store::sqlite::transaction tx(kms.db());
+                    auth::login(kms.db(), hasher, kms.clock()).set_policy(who, change.task(), change.required());
+                    if (keys) kms.vault().share_out(*keys, change.required());
+                    tx.commit();
+                  });
 }
 
 }  // namespace arbor::km::workflows

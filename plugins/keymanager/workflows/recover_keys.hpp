@@ -20,8 +20,9 @@ struct recover_keys_request {
 std::vector<std::string> users_with_keys(key_manager& kms);
 
 /// A recovery token for the user, valid for the Enrollment tab's token lifetime, audited as
-/// "recovery-token-issued". errc::not_found for an unknown user; errc::bad_input when the user
+/// "recovery-token-issued". The user's history is opened with `keys` and re-sealed under a key
+/// derived from the token (instance/key_sealing.hpp), so redeeming it opens nothing else. errc::not_found for an unknown user; errc::bad_input when the user
 /// has no key history yet (nothing to recover).
-invitation recover_keys(key_manager& kms, const recover_keys_request& request);
+invitation recover_keys(key_manager& kms, const opened_vault& keys, const recover_keys_request& request);
 
 }  // namespace arbor::km::workflows

@@ -1,5 +1,6 @@
 #include "workflows/redeem_recovery.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -9,6 +10,7 @@
 #include "crypto/pkcs12.hpp"
 #include "instance/key_sealing.hpp"
 #include "store/key_history.hpp"
+#include "store/recovery_keys.hpp"
 #include "store/tokens.hpp"
 #include "store/users.hpp"
 #include "workflows/cancellation.hpp"
@@ -26,11 +28,19 @@ struct opened_history {
   std::vector<std::string> names;
 };
 
-opened_history open_history(const crypto::master_key& master, const store::user_record& user,
+// Each key of the history as the recovery token opens it; a key added since the token was issued
+// is not in the recovery (errc::conflict: ask for a new token).
+opened_history open_history(store::sqlite::connection& db, const redeemed_user& redeemed, const secret& token,
                             const std::vector<store::key_entry>& history) {
+  const store::user_record& user = redeemed.user;
+  const auto sealed = store::recovery_key_repository(db).list(redeemed.token_id);
   opened_history opened;
   for (const store::key_entry& entry : history) {
-    opened.keys.push_back(unseal_user_key(master, entry));
+    const auto it = std::find_if(sealed.begin(), sealed.end(), [&](const auto& k) { return k.key_id == entry.key_id; });
+    if (it == sealed.end())
+      throw error(errc::conflict, "User '" + user.alias + "' has a key the recovery token was not issued for: ask "
+                                                          "an administrator for a new recovery token.");
+    opened.keys.push_back(open_for_recovery(token, redeemed.token_id, it->sealed_key, entry.user_id, entry.key_id));
     opened.certs.push_back(crypto::certificate::from_bytes(entry.cert_der, "key " + std::to_string(entry.seq) + " of " + user.alias));
     opened.names.push_back(user.alias + " key " + std::to_string(entry.seq));
   }
@@ -42,10 +52,12 @@ opened_history open_history(const crypto::master_key& master, const store::user_
 std::pair<std::vector<std::uint8_t>, std::size_t> history_pkcs12(key_manager& kms, const redeem_recovery_request& request) {
   auto& db = kms.db();
   store::sqlite::transaction tx(db);
-  const store::user_record user = redeem_token_of(db, request.token, store::token_purpose::recover, kms.clock().now());
+  const redeemed_user redeemed = redeem_token_of(db, request.token, store::token_purpose::recover, kms.clock().now());
+  const store::user_record& user = redeemed.user;
   const auto history = store::key_history_repository(db).list_for_user(user.user_id);
   if (history.empty()) throw error(errc::bad_input, "User '" + user.alias + "' has no keys to recover.");
-  const opened_history opened = open_history(kms.master(), user, history);
+  const opened_history opened = open_history(db, redeemed, request.token.token(), history);
+  store::recovery_key_repository(db).remove(redeemed.token_id);
   std::vector<crypto::pkcs12_entry> entries;
   for (std::size_t i = 0; i < history.size(); ++i) entries.push_back({opened.keys[i], opened.certs[i], opened.names[i]});
   auto pkcs12 = crypto::make_pkcs12(entries, request.password.value());

@@ -1,7 +1,8 @@
 #pragma once
 // Restore Database: replaces kms.db with a checked backup, keeping what it replaces
-// (store/backup.hpp), after proving that the backup's sealed keys open under this server's
-// master key. Audited as "database-restored", succeeded or failed; a success is written into the
+// (store/backup.hpp), after proving that the backup is this Key Manager's and that every sealed key
+// in it opens with the backup's own vault, opened with the keyslots of who logged in (a backup
+// keeps the keyslots and passwords of its time). Audited as "database-restored", succeeded or failed; a success is written into the
 // restored audit log, since the backup's replaces the live one.
 #include <filesystem>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "instance/key_manager.hpp"
 #include "workflows/backup_file.hpp"
+#include "workflows/key_opening.hpp"
 
 namespace arbor::km::workflows {
 
@@ -23,6 +25,11 @@ available_backups list_backups(key_manager& kms);
 struct restore_request {
   backup_file backup;
   std::string actor;  // who is audited as having restored
+  // The keyslots of who logged in (workflows/key_opening.hpp): they open the backup's own vault,
+  // with the passwords valid when it was taken.
+  std::vector<administrator_key> opening;
+  // The site's HSM token and the PIN typed at the login: for a backup whose vault needs the token.
+  hsm_login hsm{};
 };
 
 struct restore_result {
@@ -33,8 +40,9 @@ struct restore_result {
   std::vector<std::string> returned_exports;
 };
 
-// Refusals as store::restore's, and errc::crypto for a sealed key that does not open here; the
-// live database is unchanged then.
+// Refusals as store::restore's; errc::bad_input for a backup from before the upgrade to keyslots
+// or of another Key Manager; the refusals of open_vault for the backup's keyslots; errc::crypto
+// for a sealed key that does not open. The live database is unchanged then.
 restore_result restore(key_manager& kms, const restore_request& request);
 
 }  // namespace arbor::km::workflows

@@ -22,7 +22,7 @@ std::vector<std::uint8_t> encoded(const crypto::certificate& cert, certificate_f
 }  // namespace
 
 kms_certificate describe_kms_certificate(const key_manager& kms) {
-  const auto& cert = kms.identity().cert();
+  const auto& cert = kms.certificate();
   return {cert.subject(), crypto::grouped(crypto::short_code(cert)), crypto::with_colons(crypto::sha1_hex(cert)),
           crypto::with_colons(crypto::sha256_hex(cert))};
 }
@@ -30,7 +30,7 @@ kms_certificate describe_kms_certificate(const key_manager& kms) {
 save_certificate_result save_certificate(key_manager& kms, const save_certificate_request& request) {
   const auto& path = request.destination.path();
   return failure_audited(kms, request.actor, event, path.string(), [&] {
-    write_file_atomically(path, encoded(kms.identity().cert(), request.format), 0644, if_exists::refuse);
+    write_file_atomically(path, encoded(kms.certificate(), request.format), 0644, if_exists::refuse);
     record_audit(kms, request.actor, event, path.string(), audit_outcome::success);
     return save_certificate_result{std::filesystem::absolute(path)};
   });

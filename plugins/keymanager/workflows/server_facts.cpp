@@ -8,7 +8,7 @@
 namespace arbor::km::workflows {
 
 server_facts read_server_facts(key_manager& kms) {
-  const auto& cert = kms.identity().cert();
+  const auto& cert = kms.certificate();
   return {cert.subject(),
           cert.key_algorithm(),
           crypto::grouped(crypto::short_code(cert)),

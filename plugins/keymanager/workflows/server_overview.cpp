@@ -2,9 +2,13 @@
 
 #include "auth/administrators.hpp"
 #include "instance/interrupted_exports.hpp"
+#include "instance/upgrade.hpp"
 #include "store/audit_log.hpp"
 #include "store/key_history.hpp"
 #include "store/users.hpp"
+
+#include <algorithm>
+#include <filesystem>
 
 namespace arbor::km::workflows {
 namespace {
@@ -34,6 +38,16 @@ std::vector<resolved_export> resolved_exports(key_manager& kms) {
   return out;
 }
 
+// backups/ holds SQLite files: it is listed, never opened here.
+std::vector<std::string> kept_master_keys(const store::data_directory& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.backups(), ec))
+    if (entry.path().filename().string().starts_with(kept_master_key_prefix)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 }  // namespace
 
 server_overview read_server_overview(const site& where, std::size_t first_user, std::size_t max_users) {
@@ -43,7 +57,14 @@ server_overview read_server_overview(const site& where, std::size_t first_user, 
   auth::administrators admins(kms.db(), hasher, kms.clock());
   admins.ensure_initial_admin();
   overview.default_password_in_use = admins.default_password_in_use();
+  overview.upgrade_due = kms.status() == key_manager::state::upgrade_needed;
+  if (!overview.upgrade_due) {
+    const auto holders = kms.vault().keyslot_holders();
+    for (const auto& name : admins.names())
+      if (std::find(holders.begin(), holders.end(), name) == holders.end()) overview.without_keyslot.push_back(name);
+  }
   overview.resolved_exports = resolved_exports(kms);
+  overview.kept_master_keys = kept_master_keys(kms.directory());
   overview.users_total = static_cast<std::size_t>(store::user_repository(kms.db()).count());
   overview.users = user_rows(kms, first_user, max_users);
   overview.pending = store::revocation_queue(kms.db()).list();

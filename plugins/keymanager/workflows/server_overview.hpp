@@ -1,6 +1,7 @@
 #pragma once
 // What the details pane lists of this Key Manager: one row per user, the pending revocations,
-// the interrupted exports resolved in the last week and whether the initial password is in use.
+// the interrupted exports resolved in the last week, whether the initial password is in use, and
+// who still has to log in for a keyslot (or for the upgrade from master.key).
 // Read-only: no login.
 #include "store/pending_revocations.hpp"
 #include "workflows/site.hpp"
@@ -33,6 +34,9 @@ struct resolved_export {
 
 struct server_overview {
   bool default_password_in_use = false;
+  bool upgrade_due = false;                       ///< master.key still there: the first login upgrades
+  std::vector<std::string> without_keyslot;       ///< administrators who cannot help open keys yet
+  std::vector<std::string> kept_master_keys;      ///< copies the upgrade kept, as asked, in backups/
   std::vector<resolved_export> resolved_exports;  ///< the last week's, newest first, at most 5
   std::size_t users_total = 0;
   std::vector<user_row> users;                    ///< the rows of the window asked for

@@ -2,6 +2,7 @@
 
 #include "auth/administrators.hpp"
 #include "common/km_error.hpp"
+#include "workflows/upgrade_keys.hpp"
 
 #include <utility>
 
@@ -26,7 +27,9 @@ std::int64_t administrators_needed(key_manager& kms, const site& where, std::str
 
 authorization sign_in(key_manager& kms, const site& where, const sign_in_request& request) {
   const auth::password_hasher hasher(where.argon2);
-  return auth::login(kms.db(), hasher, kms.clock()).authorize(request.task(), request.credentials());
+  auto who = auth::login(kms.db(), hasher, kms.clock()).authorize(request.task(), request.credentials());
+  if (kms.status() == key_manager::state::upgrade_needed) upgrade_keys(kms, where, who, request.credentials());
+  return who;
 }
 
 }  // namespace arbor::km::workflows

@@ -51,7 +51,9 @@ login_demand login_needed(key_manager& kms, const site& where, std::string_view 
 std::int64_t administrators_needed(key_manager& kms, const site& where, std::string_view task);
 
 /// Checks the request's credentials (auth::login::authorize: policy, lockout, audit of the
-/// attempt) and returns who logged in. errc::auth_failed or errc::locked_out when refused.
+/// attempt) and returns who logged in. errc::auth_failed or errc::locked_out when refused. A Key
+/// Manager made before schema version 6 is upgraded to keyslots here, with these credentials
+/// (workflows/upgrade_keys.hpp).
 authorization sign_in(key_manager& kms, const site& where, const sign_in_request& request);
 
 }  // namespace arbor::km::workflows

@@ -15,8 +15,8 @@ error not_theirs(std::string_view alias) {
 
 }  // namespace
 
-store::user_record redeem_token_of(store::sqlite::connection& db, const presented_token& presented,
-                                   store::token_purpose purpose, std::chrono::sys_seconds now) {
+redeemed_user redeem_token_of(store::sqlite::connection& db, const presented_token& presented,
+                              store::token_purpose purpose, std::chrono::sys_seconds now) {
   const std::string& alias = presented.alias();
   if (!db.in_transaction()) throw error(errc::internal, "A token was redeemed outside a transaction.");
   const auto user = store::user_repository(db).find_by_alias(alias);
@@ -29,13 +29,13 @@ store::user_record redeem_token_of(store::sqlite::connection& db, const presente
     throw;
   }
   if (redeemed.user_id != user->user_id) throw not_theirs(alias);
-  return *user;
+  return {*user, redeemed.token_id};
 }
 
 store::user_record check_token_of(store::sqlite::connection& db, const presented_token& presented,
                                   store::token_purpose purpose, std::chrono::sys_seconds now) {
   store::sqlite::transaction dry_run(db);  // never committed
-  return redeem_token_of(db, presented, purpose, now);
+  return redeem_token_of(db, presented, purpose, now).user;
 }
 
 }  // namespace arbor::km::workflows

@@ -109,9 +109,7 @@ BOOST_AUTO_TEST_CASE(the_file_opens_with_openssl_using_the_destination_key_and_v
   fs::create_directories(work);
   fs::permissions(work, fs::perms::owner_all);
   // The destination's identity key, taken out of its sealed file for the openssl tool only.
-  const auto master = arbor::km::crypto::master_key::load_file(destination.data() / "master.key");
-  const auto identity = arbor::km::crypto::server_identity::load(destination.data(), master);
-  const auto der = identity.key().to_pkcs8_der();
+  const auto der = arbor::test::keys_of(destination).identity().key().to_pkcs8_der();
   std::ofstream(work / "dest.key", std::ios::binary).write(reinterpret_cast<const char*>(der.data()),
                                                            static_cast<std::streamsize>(der.size()));
   const auto source_pem = work / "source.pem";

@@ -3,9 +3,9 @@
 // cfssl, from escrow_kms.hpp) with a known mix of users, and the destination whose certificate
 // Save the KMS Certificate wrote. Reads export files back as the destination would.
 #include "common/clock.hpp"
-#include "crypto/sealing.hpp"
 #include "crypto/server_identity.hpp"
 #include "escrow_kms.hpp"
+#include "server_keys.hpp"
 #include "transfer/transfer_reader.hpp"
 
 #include <set>
@@ -81,9 +81,8 @@ struct export_kms : escrow_kms {
 
   /// The user ids in an export file, read and checked as the destination's import reads it.
   std::set<std::string> users_in_file(const std::filesystem::path& path) const {
-    const auto master = km::crypto::master_key::load_file(destination.data() / "master.key");
-    const auto identity = km::crypto::server_identity::load(destination.data(), master);
-    km::transfer::transfer_reader reader(path, identity, [] { return km::system_clock().now(); });
+    const auto keys = keys_of(destination);
+    km::transfer::transfer_reader reader(path, keys.identity(), [] { return km::system_clock().now(); });
     std::set<std::string> ids;
     reader.read([&](km::transfer::user_record&& user) { ids.insert(user.user_id); });
     return ids;

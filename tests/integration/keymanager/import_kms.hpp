@@ -4,6 +4,7 @@
 // self-signed certificates), and the destination that imports them through `arbor run`. Also
 // the database dump the refusal tests compare before and after.
 #include "kms_fixture.hpp"
+#include "server_keys.hpp"
 
 #include <openssl/x509.h>
 
@@ -18,7 +19,6 @@
 #include "crypto/ossl.hpp"
 #include "crypto/private_key.hpp"
 #include "common/clock.hpp"
-#include "crypto/sealing.hpp"
 #include "crypto/server_identity.hpp"
 #include "store/random_id.hpp"
 #include "transfer/transfer_writer.hpp"
@@ -71,11 +71,6 @@ inline km::transfer::user_record real_user(const std::string& alias, int keys = 
   return user;
 }
 
-/// A server's identity, read from its KMSData directory as the Key Manager reads it.
-inline km::crypto::server_identity identity_of(const kms_server& server) {
-  const auto master = km::crypto::master_key::load_file(server.data() / "master.key");
-  return km::crypto::server_identity::load(server.data(), master);
-}
 
 struct import_kms {
   kms_server source{"import-source"};
@@ -93,7 +88,7 @@ struct import_kms {
   static void save_certificate(const kms_server& server, const std::filesystem::path& pem) {
     const auto shown = server.arbor({"show", kms_node});
     BOOST_REQUIRE_MESSAGE(shown.exit_code == 0, shown.out + shown.err);
-    std::ofstream(pem) << identity_of(server).cert().pem();
+    std::ofstream(pem) << keys_of(server).identity().cert().pem();
   }
 
   /// Writes `users` as the file `name` in the destination's KMSData directory, signed by the
@@ -102,8 +97,10 @@ struct import_kms {
                                    std::size_t segment_bytes = std::size_t{1} << 20,
                                    std::chrono::sys_seconds created = km::system_clock().now(),
                                    const kms_server* to = nullptr) const {
-    const auto signer = identity_of(source);
-    const auto recipient = identity_of(to ? *to : destination);
+    const auto source_keys = keys_of(source);
+    const auto& signer = source_keys.identity();
+    const auto recipient_keys = keys_of(to ? *to : destination);
+    const auto& recipient = recipient_keys.identity();
     km::transfer::transfer_writer writer(destination.data() / name, signer, recipient.cert(),
                                          km::transfer::new_transfer_id(), [created] { return created; },
                                          {segment_bytes, std::chrono::days(30)});

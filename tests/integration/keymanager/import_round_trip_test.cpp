@@ -25,6 +25,7 @@
 #include "store/users.hpp"
 
 using arbor::test::export_kms;
+using arbor::test::keys_of;
 using arbor::test::kms_server;
 using arbor::test::login_as;
 using arbor::test::quoted;
@@ -50,9 +51,9 @@ std::string sha256_of(const km::secret& bytes) {
   return km::to_hex(digest);
 }
 
-// Every key in `server`'s escrow, by certificate SHA-256, unsealed with its own master key.
+// Every key in `server`'s escrow, by certificate SHA-256, opened with its own keys.
 std::map<std::string, escrowed_key> escrowed_keys(const kms_server& server) {
-  const auto master = km::crypto::master_key::load_file(server.data() / "master.key");
+  const auto opened = keys_of(server);
   km::store::sqlite::connection db(server.db(), {.create = false});
   km::store::key_history_repository history(db);
   std::vector<km::store::user_record> users;
@@ -60,7 +61,7 @@ std::map<std::string, escrowed_key> escrowed_keys(const kms_server& server) {
   std::map<std::string, escrowed_key> keys;
   for (const auto& user : users) {
     for (const auto& entry : history.list_for_user(user.user_id)) {
-      const auto key = km::unseal_user_key(master, entry);
+      const auto key = km::unseal_user_key(opened, entry);
       keys[entry.cert_sha256] = {user.user_id, user.alias, sha256_of(key.to_pkcs8_der()), key.public_key_sha256_hex()};
     }
   }

@@ -19,7 +19,7 @@
 #include "transfer/object_stream.hpp"
 #include "transfer/payload_head.hpp"
 
-using arbor::test::identity_of;
+using arbor::test::keys_of;
 using arbor::test::import_kms;
 using arbor::test::kms_server;
 using arbor::test::real_user;
@@ -217,7 +217,8 @@ BOOST_AUTO_TEST_CASE(a_file_addressed_to_another_server_is_refused) {
 
 BOOST_AUTO_TEST_CASE(a_file_this_server_exported_itself_is_refused) {
   // The writer never addresses a file to its own server, so it is put together by hand.
-  const auto self = identity_of(destination);
+  const auto destination_keys = keys_of(destination);
+  const auto& self = destination_keys.identity();
   const std::string own = arbor::km::crypto::sha256_hex(self.cert());
   const auto header = arbor::km::transfer::encode_segment_header({arbor::km::transfer::new_transfer_id(), 0, own, own});
   join_objects(destination.data() / "own.kmx",
@@ -228,14 +229,15 @@ BOOST_AUTO_TEST_CASE(a_file_this_server_exported_itself_is_refused) {
 
 // Issue 13, F2: a forger's certificate has signature bytes varied to grind its thumbprint.
 BOOST_AUTO_TEST_CASE(a_file_signed_by_a_certificate_whose_signature_bytes_were_changed_is_refused_and_audited) {
-  const auto signer = identity_of(source);
+  const auto source_keys = keys_of(source);
+  const auto& signer = source_keys.identity();
   const auto altered = arbor::km::test::with_signature_altered(signer.cert());
   const std::string altered_sha256 = arbor::km::crypto::sha256_hex(altered);
   const auto header = arbor::km::transfer::encode_segment_header(
       {arbor::km::transfer::new_transfer_id(), 0, altered_sha256,
-       arbor::km::crypto::sha256_hex(identity_of(destination).cert())});
+       arbor::km::crypto::sha256_hex(keys_of(destination).identity().cert())});
   join_objects(destination.data() / "forged.kmx",
-               {arbor::km::crypto::seal_payload(header + "{}\n", altered, signer.key(), identity_of(destination).cert())});
+               {arbor::km::crypto::seal_payload(header + "{}\n", altered, signer.key(), keys_of(destination).identity().cert())});
   require_refused("forged.kmx", "not signed by a Key Management server's certificate",
                   {"source.thumbprint=" + altered_sha256});
   BOOST_TEST(destination.sql("SELECT count(*) FROM audit_log WHERE event = 'users-import-refused' AND outcome = "
@@ -298,8 +300,10 @@ BOOST_AUTO_TEST_CASE(a_repeated_segment_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_format_version_is_refused) {
-  const auto signer = identity_of(source);
-  const auto self = identity_of(destination);
+  const auto source_keys = keys_of(source);
+  const auto& signer = source_keys.identity();
+  const auto destination_keys = keys_of(destination);
+  const auto& self = destination_keys.identity();
   std::string header = arbor::km::transfer::encode_segment_header(
       {arbor::km::transfer::new_transfer_id(), 0, arbor::km::crypto::sha256_hex(signer.cert()),
        arbor::km::crypto::sha256_hex(self.cert())});

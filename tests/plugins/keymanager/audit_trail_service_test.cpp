@@ -83,9 +83,10 @@ BOOST_AUTO_TEST_CASE(the_password_policy_for_reading_the_log_is_followed) {
     const auto as_admin = [&](std::string_view task) {
       return wf::sign_in(kms, env.site, {std::string(task), {{"admin", km::secret("password")}}});
     };
-    wf::change_administrators(kms, env.site, as_admin(wf::manage_administrators_task),
+    wf::change_administrators(kms, env.site, as_admin(wf::manage_administrators_task), {{"admin", km::secret("password")}}, km::secret(),
                               wf::administrator_change::add("second", wf::new_password(km::secret("Second-Passw0rd!"))));
-    wf::change_password_policy(kms, env.site, as_admin(wf::manage_policy_task), {km::read_audit_log_task, 2});
+    wf::change_password_policy(kms, env.site, as_admin(wf::manage_policy_task), {{"admin", km::secret("password")}}, km::secret(),
+                               {km::read_audit_log_task, 2});
   }
   auto required = service.credentials_required();
   BOOST_TEST_REQUIRE(required.ok());

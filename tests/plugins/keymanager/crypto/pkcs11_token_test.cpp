@@ -1,8 +1,6 @@
 #define BOOST_TEST_MODULE pkcs11_token_test
 #include <boost/test/unit_test.hpp>
 
-#include <stdlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -11,6 +9,7 @@
 #include "common/km_error.hpp"
 #include "crypto/pkcs11_token.hpp"
 #include "crypto_test_support.hpp"
+#include "softhsm.hpp"
 
 using arbor::km::errc;
 using arbor::km::error;
@@ -21,43 +20,13 @@ namespace test = arbor::km::test;
 
 namespace {
 
-// Set by CMake (ARBOR_SOFTHSM2_MODULE); the tests need the real module, never skip without it.
-const std::filesystem::path module_path = ARBOR_SOFTHSM2_MODULE;
-const std::string so_pin = "so-pin-8765";
-const std::string user_pin = "user-pin-1234";
 const secret plaintext("0123456789abcdef0123456789abcdef");  // a 32-byte vault secret
 constexpr std::string_view aad = "arbor vault / hsm slot 1";
 constexpr std::size_t iv_size = 12;
 constexpr std::size_t tag_size = 16;
 
-// A SoftHSM2 of its own for each test: its configuration and token directory in a scratch
-// directory, named to the module by SOFTHSM2_CONF (read at C_Initialize), with the token
-// "arbor-test" initialized by SoftHSM's own tool.
-struct softhsm {
-  test::scratch_dir dir;
-
-  softhsm() {
-    BOOST_REQUIRE_MESSAGE(std::filesystem::exists(module_path),
-                          "the SoftHSM2 module " << module_path.string()
-                                                 << " is missing: install it with "
-                                                    "`apt-get install softhsm2` (scripts/bootstrap)");
-    std::filesystem::create_directory(dir / "tokens");
-    test::write_text(dir / "softhsm2.conf", "directories.tokendir = " + (dir / "tokens").string() +
-                                                "\nobjectstore.backend = file\nlog.level = ERROR\n");
-    BOOST_REQUIRE(::setenv("SOFTHSM2_CONF", (dir / "softhsm2.conf").c_str(), 1) == 0);
-    init_token("arbor-test");
-  }
-
-  static void init_token(const std::string& label) {
-    const auto result = test::run("softhsm2-util --init-token --free --label " + label +
-                                  " --so-pin " + so_pin + " --pin " + user_pin);
-    BOOST_REQUIRE_MESSAGE(result.exit_code == 0, "softhsm2-util failed: " << result.output);
-  }
-
-  static pkcs11_config config(const std::string& token_label = "arbor-test") {
-    return {module_path, token_label};
-  }
-
+// The scratch SoftHSM2, with the wrapping key made in a token and OpenSC's tool to read it.
+struct softhsm : test::softhsm {
   static pkcs11_token open_with_key(const std::string& token_label = "arbor-test") {
     pkcs11_token token = pkcs11_token::open(config(token_label), secret(user_pin));
     token.create_wrapping_key();

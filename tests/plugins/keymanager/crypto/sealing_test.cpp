@@ -10,7 +10,7 @@
 using arbor::km::errc;
 using arbor::km::error;
 using arbor::km::secret;
-using arbor::km::crypto::master_key;
+using arbor::km::crypto::sealing_key;
 namespace test = arbor::km::test;
 
 namespace {
@@ -23,7 +23,7 @@ const secret plaintext("-----BEGIN PRIVATE KEY----- pretend key material");
 constexpr std::string_view aad = "user 42 / key 7";
 
 // The error unseal must give for anything that was changed.
-void expect_does_not_verify(const master_key& key, const std::vector<std::uint8_t>& blob,
+void expect_does_not_verify(const sealing_key& key, const std::vector<std::uint8_t>& blob,
                             std::string_view associated_data) {
   try {
     key.unseal(blob, associated_data);
@@ -54,7 +54,7 @@ errc failure_code(const std::function<void()>& action) {
 BOOST_AUTO_TEST_SUITE(sealing)
 
 BOOST_AUTO_TEST_CASE(round_trip_returns_the_plaintext) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto blob = key.seal(plaintext, aad);
   BOOST_TEST(blob.size() == 1 + 12 + plaintext.size() + tag_size);
   BOOST_TEST(blob[0] == 1);
@@ -62,31 +62,31 @@ BOOST_AUTO_TEST_CASE(round_trip_returns_the_plaintext) {
 }
 
 BOOST_AUTO_TEST_CASE(round_trip_works_for_empty_plaintext_and_empty_aad) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   BOOST_TEST(key.unseal(key.seal(secret(), ""), "").empty());
 }
 
 BOOST_AUTO_TEST_CASE(ciphertext_does_not_contain_the_plaintext) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto blob = key.seal(plaintext, aad);
   const std::string text(blob.begin(), blob.end());
   BOOST_TEST(text.find(plaintext.view().substr(0, 8)) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(each_seal_uses_a_fresh_nonce) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto a = key.seal(plaintext, aad);
   const auto b = key.seal(plaintext, aad);
   BOOST_TEST(!std::equal(a.begin() + nonce_offset, a.begin() + body_offset, b.begin() + nonce_offset));
 }
 
 BOOST_AUTO_TEST_CASE(unseal_rejects_a_changed_version_byte) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   expect_does_not_verify(key, flipped(key.seal(plaintext, aad), 0), aad);
 }
 
 BOOST_AUTO_TEST_CASE(unseal_rejects_a_changed_nonce) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto blob = key.seal(plaintext, aad);
   for (std::size_t i = nonce_offset; i < body_offset; ++i) {
     expect_does_not_verify(key, flipped(blob, i), aad);
@@ -94,7 +94,7 @@ BOOST_AUTO_TEST_CASE(unseal_rejects_a_changed_nonce) {
 }
 
 BOOST_AUTO_TEST_CASE(unseal_rejects_changed_ciphertext) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto blob = key.seal(plaintext, aad);
   for (std::size_t i = body_offset; i < blob.size() - tag_size; ++i) {
     expect_does_not_verify(key, flipped(blob, i), aad);
@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(unseal_rejects_changed_ciphertext) {
 }
 
 BOOST_AUTO_TEST_CASE(unseal_rejects_a_changed_tag) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto blob = key.seal(plaintext, aad);
   for (std::size_t i = blob.size() - tag_size; i < blob.size(); ++i) {
     expect_does_not_verify(key, flipped(blob, i), aad);
@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(unseal_rejects_a_changed_tag) {
 }
 
 BOOST_AUTO_TEST_CASE(unseal_rejects_truncated_and_extended_blobs) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto blob = key.seal(plaintext, aad);
   expect_does_not_verify(key, {blob.begin(), blob.end() - 1}, aad);
   expect_does_not_verify(key, {blob.begin(), blob.begin() + 28}, aad);
@@ -121,48 +121,45 @@ BOOST_AUTO_TEST_CASE(unseal_rejects_truncated_and_extended_blobs) {
 }
 
 BOOST_AUTO_TEST_CASE(unseal_rejects_different_associated_data) {
-  const master_key key = master_key::generate();
+  const sealing_key key = sealing_key::generate();
   const auto blob = key.seal(plaintext, aad);
   expect_does_not_verify(key, blob, "user 42 / key 8");
   expect_does_not_verify(key, blob, "");
 }
 
 BOOST_AUTO_TEST_CASE(unseal_rejects_a_different_master_key) {
-  const auto blob = master_key::generate().seal(plaintext, aad);
-  expect_does_not_verify(master_key::generate(), blob, aad);
+  const auto blob = sealing_key::generate().seal(plaintext, aad);
+  expect_does_not_verify(sealing_key::generate(), blob, aad);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(master_key_file)
+// The master.key of a Key Manager made before schema version 6, read once by its upgrade.
+BOOST_AUTO_TEST_SUITE(legacy_master_key_file)
 
-BOOST_AUTO_TEST_CASE(is_created_with_mode_0600_and_loads_back) {
-  test::scratch_dir dir;
-  const auto path = dir / "master.key";
-  const master_key created = master_key::create_file(path);
-  BOOST_TEST(test::file_mode(path) == 0600u);
-  BOOST_TEST(std::filesystem::file_size(path) == master_key::size);
-  const master_key loaded = master_key::load_file(path);
-  BOOST_TEST((loaded.unseal(created.seal(plaintext, aad), aad) == plaintext));
+const std::vector<std::uint8_t> key_bytes(sealing_key::size, 0x5a);
+
+void write_key_file(const std::filesystem::path& path) {
+  test::write_bytes(path, key_bytes);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
-BOOST_AUTO_TEST_CASE(creation_refuses_to_replace_an_existing_key) {
+BOOST_AUTO_TEST_CASE(loads_the_key_the_file_holds) {
   test::scratch_dir dir;
   const auto path = dir / "master.key";
-  const master_key first = master_key::create_file(path);
-  const auto blob = first.seal(plaintext, aad);
-  BOOST_TEST((failure_code([&] { master_key::create_file(path); }) == errc::conflict));
-  BOOST_TEST((master_key::load_file(path).unseal(blob, aad) == plaintext));
+  write_key_file(path);
+  const sealing_key same(secret(key_bytes.data(), key_bytes.size()));
+  BOOST_TEST((sealing_key::load_file(path).unseal(same.seal(plaintext, aad), aad) == plaintext));
 }
 
 BOOST_AUTO_TEST_CASE(loading_refuses_a_file_others_can_read) {
   test::scratch_dir dir;
   const auto path = dir / "master.key";
-  master_key::create_file(path);
+  write_key_file(path);
   for (mode_t mode : {0640, 0604, 0660, 0606}) {
     std::filesystem::permissions(path, static_cast<std::filesystem::perms>(mode));
     try {
-      master_key::load_file(path);
+      sealing_key::load_file(path);
       BOOST_FAIL("a master key readable by others was loaded");
     } catch (const error& e) {
       BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(errc::io));
@@ -178,13 +175,13 @@ BOOST_AUTO_TEST_CASE(loading_refuses_a_file_of_the_wrong_size) {
     std::filesystem::remove(path);
     test::write_bytes(path, std::vector<std::uint8_t>(size, 0x42));
     std::filesystem::permissions(path, std::filesystem::perms::owner_read);
-    BOOST_TEST((failure_code([&] { master_key::load_file(path); }) == errc::corrupt), "size " << size);
+    BOOST_TEST((failure_code([&] { sealing_key::load_file(path); }) == errc::corrupt), "size " << size);
   }
 }
 
 BOOST_AUTO_TEST_CASE(loading_a_missing_file_is_not_found) {
   test::scratch_dir dir;
-  BOOST_TEST((failure_code([&] { master_key::load_file(dir / "none"); }) == errc::not_found));
+  BOOST_TEST((failure_code([&] { sealing_key::load_file(dir / "none"); }) == errc::not_found));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -179,9 +179,9 @@ BOOST_AUTO_TEST_CASE(each_seal_uses_a_fresh_ephemeral_key_and_nonce) {
   BOOST_TEST(text.find(plaintext.view().substr(0, 8)) == std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(tells_its_blobs_from_master_key_blobs) {
+BOOST_AUTO_TEST_CASE(tells_its_blobs_from_symmetric_blobs) {
   BOOST_TEST(is_sealed_to_public_key(seal_to(x25519_private_key::generate().public_key(), plaintext, aad)));
-  BOOST_TEST(!is_sealed_to_public_key(master_key::generate().seal(plaintext, aad)));
+  BOOST_TEST(!is_sealed_to_public_key(sealing_key::generate().seal(plaintext, aad)));
   BOOST_TEST(!is_sealed_to_public_key({}));
 }
 
@@ -224,7 +224,7 @@ BOOST_AUTO_TEST_CASE(version_1_blobs_are_refused) {
   auto blob = seal_to(key.public_key(), plaintext, aad);
   blob[0] = 1;
   expect_does_not_verify(key, blob, aad, "version byte 1");
-  expect_does_not_verify(key, master_key::generate().seal(plaintext, aad), aad, "a master key blob");
+  expect_does_not_verify(key, sealing_key::generate().seal(plaintext, aad), aad, "a symmetric blob");
 }
 
 // Low-order points give an all-zero shared secret that anyone can compute (RFC 7748 section 6.1).

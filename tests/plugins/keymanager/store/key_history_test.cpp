@@ -76,14 +76,17 @@ BOOST_FIXTURE_TEST_CASE(key_for_an_unknown_user_is_refused, fixture) {
                         [](const error& x) { return x.code() == errc::not_found; });
 }
 
-BOOST_FIXTURE_TEST_CASE(only_the_status_of_an_entry_can_change, fixture) {
+BOOST_FIXTURE_TEST_CASE(only_the_status_and_the_sealed_form_of_an_entry_can_change, fixture) {
   const auto e = entry(1);
   keys.append(e);
   keys.set_status(e.key_id, store::key_status::revocation_pending);
   BOOST_TEST((keys.list_for_user(user_id)[0].status == store::key_status::revocation_pending));
-  BOOST_CHECK_THROW(db.exec("UPDATE key_history SET sealed_key = x'00'"), error);
   BOOST_CHECK_THROW(db.exec("UPDATE key_history SET not_after = 0"), error);
-  BOOST_TEST(keys.list_for_user(user_id)[0].sealed_key == e.sealed_key);
+  BOOST_CHECK_THROW(db.exec("UPDATE key_history SET cert_der = x'00'"), error);
+  const std::vector<std::uint8_t> resealed{7, 7, 7};
+  keys.set_sealed_key(e.key_id, resealed);  // the upgrade re-seals every key
+  BOOST_TEST(keys.list_for_user(user_id)[0].sealed_key == resealed);
+  BOOST_CHECK_EXCEPTION(keys.set_sealed_key("nope", resealed), error, [](const error& x) { return x.code() == errc::not_found; });
 }
 
 BOOST_FIXTURE_TEST_CASE(setting_the_status_of_an_unknown_key_is_not_found, fixture) {

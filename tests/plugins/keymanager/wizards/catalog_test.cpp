@@ -30,7 +30,7 @@ std::vector<std::string> policy_choices(const wizards::environment& env) {
 BOOST_AUTO_TEST_CASE(token_tasks_skip_the_login_and_the_password_policy) {
   const km::testing::scratch_dir dir;
   const arbor::km::system_clock clock;
-  const wizards::environment env{dir / "kms", {}, {1, 8 * 1024, 1}, &clock, nullptr, nullptr};
+  const wizards::environment env{{dir / "kms", {}, {1, 8 * 1024, 1}, &clock}, nullptr, nullptr};
   const auto policies = policy_choices(env);
   for (const auto& entry : wizards::catalog()) {
     BOOST_TEST_CONTEXT(entry.action_id) {

@@ -33,16 +33,16 @@ sdk::answer text(std::string value, sdk::field_kind kind = sdk::field_kind::text
 }
 
 struct wizard_fixture : km::testing::export_fixture {
-  wizards::environment env{dir / "source", {}, {1, 8 * 1024, 1}, &clock, nullptr, nullptr};
+  wizards::environment env{{dir / "source", {}, {1, 8 * 1024, 1}, &clock}, nullptr, nullptr};
   std::unique_ptr<sdk::wizard> wizard = wizards::make_export_users_wizard(env);
   sdk::answers answers;
   std::filesystem::path pem = dir / "destination.pem";
 
   wizard_fixture() {
-    std::ofstream(pem) << destination.identity().cert().pem();
+    std::ofstream(pem) << destination.certificate().pem();
     log_in(*wizard, answers);
     set("certificate", "path", pem.string(), sdk::field_kind::path);
-    set("thumbprint", "thumbprint", crypto::sha256_hex(destination.identity().cert()));
+    set("thumbprint", "thumbprint", crypto::sha256_hex(destination.certificate()));
     set("file", "name", "users.kmx");
     set("users", "scope", "all", sdk::field_kind::choice);
     answers.set("confirm", "confirm", yes());
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(the_pages_are_those_of_the_task_in_order) {
 }
 
 BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_this_servers_own_certificate) {
-  std::ofstream(dir / "own.pem") << source.identity().cert().pem();
+  std::ofstream(dir / "own.pem") << source.certificate().pem();
   set("certificate", "path", (dir / "own.pem").string(), sdk::field_kind::path);
   BOOST_TEST(refusal("certificate").find("this server's own") != std::string::npos);
 }
@@ -144,14 +144,14 @@ BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_file_that_is_not_a_certifica
 
 BOOST_AUTO_TEST_CASE(the_thumbprint_page_shows_subject_and_both_fingerprints_with_colons) {
   const auto page = prepared("thumbprint");
-  const auto& cert = destination.identity().cert();
+  const auto& cert = destination.certificate();
   BOOST_TEST(contains(page.info, cert.subject()));
   BOOST_TEST(contains(page.info, crypto::with_colons(crypto::sha1_hex(cert))));
   BOOST_TEST(contains(page.info, crypto::with_colons(crypto::sha256_hex(cert))));
 }
 
 BOOST_AUTO_TEST_CASE(the_thumbprint_page_refuses_eight_sha1_characters_and_says_what_to_type_instead) {
-  set("thumbprint", "thumbprint", crypto::sha1_hex(destination.identity().cert()).substr(0, 8));
+  set("thumbprint", "thumbprint", crypto::sha1_hex(destination.certificate()).substr(0, 8));
   const auto refused = refusal("thumbprint");
   BOOST_TEST(refused.find("no longer accepted") != std::string::npos, refused);
   BOOST_TEST(refused.find("short code") != std::string::npos, refused);
@@ -159,24 +159,24 @@ BOOST_AUTO_TEST_CASE(the_thumbprint_page_refuses_eight_sha1_characters_and_says_
 }
 
 BOOST_AUTO_TEST_CASE(the_thumbprint_page_accepts_the_short_code_and_refuses_a_mismatch) {
-  const auto code = crypto::grouped(crypto::short_code(destination.identity().cert()));
+  const auto code = crypto::grouped(crypto::short_code(destination.certificate()));
   set("thumbprint", "thumbprint", code);
   BOOST_TEST(refusal("thumbprint").empty());
   set("thumbprint", "thumbprint", code.substr(0, 8) + (code[8] == '0' ? "1" : "0"));
   BOOST_TEST(refusal("thumbprint").find("does not match the short code") != std::string::npos);
-  set("thumbprint", "thumbprint", crypto::sha1_hex(source.identity().cert()));
+  set("thumbprint", "thumbprint", crypto::sha1_hex(source.certificate()));
   BOOST_TEST(!refusal("thumbprint").empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_certificate_whose_signature_bytes_were_changed) {
-  std::ofstream(pem) << test::with_signature_altered(destination.identity().cert()).pem();
+  std::ofstream(pem) << test::with_signature_altered(destination.certificate()).pem();
   BOOST_TEST(refusal("certificate").find("altered after it was signed") != std::string::npos);
 }
 
 // The attack of issue 13, F2: the forger's key, the destination's subject, signature bytes ground
 // until the SHA-1 thumbprint shares its first digits (4 here, 8 in the attack) with the real one.
 BOOST_AUTO_TEST_CASE(a_certificate_ground_to_share_the_sha1_prefix_is_refused) {
-  const auto& real = destination.identity().cert();
+  const auto& real = destination.certificate();
   const auto forgers = crypto::server_identity::generate(crypto::key_type::ec_p384, "Destination KMS",
                                                          std::chrono::days(30), clock.now());
   const auto forged = test::ground_to_share_sha1_prefix(real, forgers.cert(), 4);
@@ -196,10 +196,10 @@ BOOST_AUTO_TEST_CASE(the_certificate_page_refuses_a_certificate_that_is_not_a_ke
 }
 
 BOOST_AUTO_TEST_CASE(refused_certificates_and_thumbprints_are_audited) {
-  std::ofstream(pem) << test::with_signature_altered(destination.identity().cert()).pem();
+  std::ofstream(pem) << test::with_signature_altered(destination.certificate()).pem();
   BOOST_REQUIRE(!refusal("certificate").empty());
-  std::ofstream(pem) << destination.identity().cert().pem();
-  set("thumbprint", "thumbprint", crypto::sha256_hex(source.identity().cert()));
+  std::ofstream(pem) << destination.certificate().pem();
+  set("thumbprint", "thumbprint", crypto::sha256_hex(source.certificate()));
   BOOST_REQUIRE(!refusal("thumbprint").empty());
   std::vector<std::string> refused;
   for (const auto& entry : store::audit_log(source.db()).recent(10))

@@ -16,7 +16,7 @@ using namespace arbor::km;
 namespace {
 
 struct restore_fixture : km::testing::export_fixture {
-  wizards::environment env{dir / "source", {}, {1, 8 * 1024, 1}, &clock, nullptr, nullptr};
+  wizards::environment env{{dir / "source", {}, {1, 8 * 1024, 1}, &clock}, nullptr, nullptr};
   std::unique_ptr<sdk::wizard> wizard = wizards::make_restore_wizard(env);
   sdk::answers answers;
 
@@ -48,9 +48,28 @@ struct restore_fixture : km::testing::export_fixture {
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(a_backup_whose_sealed_keys_do_not_open_here_is_refused_and_changes_nothing, restore_fixture) {
+  const auto alice = user("alice", 2);
+  const auto backup = store::back_up(source.db(), source.directory(), clock.now());
+  {
+    // Someone with the backup file swaps alice's two sealed keys: each is bound to its own place.
+    store::sqlite::connection edited(backup, {.create = false});
+    edited.exec("UPDATE key_history SET sealed_key = (SELECT sealed_key FROM key_history AS other "
+                "WHERE other.user_id = key_history.user_id AND other.key_id != key_history.key_id)");
+  }
+  user("carol", 0);  // added after the backup
+
+  choose(backup);
+  BOOST_REQUIRE(wizard->validate("backup", answers));
+  const auto refused = wizard->run(answers);
+  BOOST_REQUIRE(!refused);
+  BOOST_TEST_MESSAGE(refused.error().message);
+  BOOST_TEST(refused.error().message.find("of user " + alice + " does not open") != std::string::npos);
+  BOOST_TEST(store::user_repository(source.db()).find_by_alias("carol").has_value());  // unchanged
+  BOOST_TEST(store::list_backups(source.directory()).size() == 1u);  // refused before the pre-restore copy
+}
+
+BOOST_FIXTURE_TEST_CASE(a_backup_of_another_key_manager_is_refused_and_changes_nothing, restore_fixture) {
   user("alice", 1);
-  // A whole, well-formed database of the destination server: its keys are sealed under the
-  // destination's master key, not this server's.
   std::vector<workflows::new_user> users{{"bob", "Bob", "bob@example.org", {}}};
   auto invited = std::move(workflows::add_users(destination, users).front());
   workflows::issue_user_key(destination, ca, {"bob", invited.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
@@ -60,8 +79,7 @@ BOOST_FIXTURE_TEST_CASE(a_backup_whose_sealed_keys_do_not_open_here_is_refused_a
   BOOST_REQUIRE(wizard->validate("backup", answers));
   const auto refused = wizard->run(answers);
   BOOST_REQUIRE(!refused);
-  BOOST_TEST_MESSAGE(refused.error().message);
-  BOOST_TEST(refused.error().message.find("of user " + invited.user_id + " does not open") != std::string::npos);
+  BOOST_TEST(refused.error().message.find("belongs to another Key Manager") != std::string::npos);
 
   store::user_repository here(source.db());
   BOOST_TEST(here.find_by_alias("alice").has_value());

@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(completing_an_enrollment_escrows_a_key_matching_the_certifi
   BOOST_TEST_REQUIRE(history.size() == 1u);
   BOOST_TEST(history[0].key_id == result.key_id);
   BOOST_TEST(history[0].serial_decimal == result.cert.serial_decimal());
-  BOOST_TEST(arbor::km::unseal_user_key(kms.master(), history[0]).matches(result.cert));
+  BOOST_TEST(arbor::km::unseal_user_key(keys, history[0]).matches(result.cert));
 }
 
 BOOST_AUTO_TEST_CASE(the_default_user_key_is_rsa_2048) {

@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(a_name_too_long_for_the_staged_file_is_refused_on_the_page)
     }
   }
   // The longest accepted name does fit with the writer's temporary suffix.
-  transfer::transfer_writer writer(longest_name.path(), source.identity(), destination.identity().cert(),
+  transfer::transfer_writer writer(longest_name.path(), source_keys.identity(), destination.certificate(),
                                    transfer::new_transfer_id(), [this] { return clock.now(); });
   writer.finish();
   BOOST_TEST(fs::exists(root / longest));
@@ -119,29 +119,29 @@ BOOST_AUTO_TEST_CASE(an_existing_file_is_refused) {
 BOOST_AUTO_TEST_CASE(the_destination_servers_certificate_is_accepted_in_pem_and_der) {
   const auto pem = dir / "dest.pem";
   const auto der = dir / "dest.der";
-  write_text(pem, destination.identity().cert().pem());
-  const auto bytes = destination.identity().cert().der();
+  write_text(pem, destination.certificate().pem());
+  const auto bytes = destination.certificate().der();
   std::ofstream(der, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
                                              static_cast<std::streamsize>(bytes.size()));
-  const auto own = source.identity().cert();
+  const auto own = source.certificate();
   BOOST_TEST(workflows::destination(pem, own, clock.now()).certificate().der() == bytes);
   BOOST_TEST(workflows::destination(der, own, clock.now()).certificate().der() == bytes);
   const workflows::destination checked(pem, own, clock.now());
-  BOOST_TEST(checked.sha256_hex() == crypto::sha256_hex(destination.identity().cert()));
-  BOOST_TEST(checked.sha1_hex() == crypto::sha1_hex(destination.identity().cert()));
-  BOOST_TEST(checked.subject() == destination.identity().cert().subject());
+  BOOST_TEST(checked.sha256_hex() == crypto::sha256_hex(destination.certificate()));
+  BOOST_TEST(checked.sha1_hex() == crypto::sha1_hex(destination.certificate()));
+  BOOST_TEST(checked.subject() == destination.certificate().subject());
 }
 
 BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_certificate_is_refused) {
   write_text(dir / "notes.txt", "not a certificate\n");
   BOOST_TEST((code_of([&] {
-                workflows::destination(dir / "notes.txt", source.identity().cert(), clock.now());
+                workflows::destination(dir / "notes.txt", source.certificate(), clock.now());
               }) == errc::bad_input));
 }
 
 BOOST_AUTO_TEST_CASE(an_expired_or_not_yet_valid_certificate_is_refused) {
-  write_text(dir / "dest.pem", destination.identity().cert().pem());
-  const auto own = source.identity().cert();
+  write_text(dir / "dest.pem", destination.certificate().pem());
+  const auto own = source.certificate();
   const std::chrono::seconds year{365LL * 24 * 3600};
   BOOST_TEST((code_of([&] { workflows::destination(dir / "dest.pem", own, clock.now() + 20 * year); }) ==
               errc::bad_input));
@@ -158,7 +158,7 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
                               "2>/dev/null";
   BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
   try {
-    workflows::destination(cert, source.identity().cert(), system_clock().now());  // openssl made it valid from now
+    workflows::destination(cert, source.certificate(), system_clock().now());  // openssl made it valid from now
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(e.code() == errc::bad_input);
@@ -167,9 +167,9 @@ BOOST_AUTO_TEST_CASE(a_certificate_whose_key_cannot_receive_encryption_is_refuse
 }
 
 BOOST_AUTO_TEST_CASE(this_servers_own_certificate_is_refused) {
-  write_text(dir / "own.pem", source.identity().cert().pem());
+  write_text(dir / "own.pem", source.certificate().pem());
   try {
-    workflows::destination(dir / "own.pem", source.identity().cert(), clock.now());
+    workflows::destination(dir / "own.pem", source.certificate(), clock.now());
     BOOST_FAIL("expected a refusal");
   } catch (const error& e) {
     BOOST_TEST(std::string(e.what()).find("this server's own") != std::string::npos);
@@ -177,7 +177,7 @@ BOOST_AUTO_TEST_CASE(this_servers_own_certificate_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_certificate_path_is_refused) {
-  BOOST_TEST((code_of([&] { workflows::destination("", source.identity().cert(), clock.now()); }) ==
+  BOOST_TEST((code_of([&] { workflows::destination("", source.certificate(), clock.now()); }) ==
               errc::bad_input));
 }
 
@@ -185,7 +185,7 @@ BOOST_AUTO_TEST_CASE(an_empty_certificate_path_is_refused) {
 
 BOOST_AUTO_TEST_CASE(the_short_code_or_a_whole_thumbprint_confirms_the_destination) {
   auto& checked = to();
-  const auto& cert = destination.identity().cert();
+  const auto& cert = destination.certificate();
   for (const std::string& typed : {crypto::grouped(crypto::short_code(cert)), crypto::sha1_hex(cert),
                                    crypto::with_colons(crypto::sha256_hex(cert))}) {
     BOOST_TEST_CONTEXT("typed '" << typed << "'") {
@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(the_short_code_or_a_whole_thumbprint_confirms_the_destinati
 
 BOOST_AUTO_TEST_CASE(another_certificates_thumbprint_is_refused_as_such) {
   try {
-    workflows::confirmed_destination(to(), crypto::sha256_hex(source.identity().cert()));
+    workflows::confirmed_destination(to(), crypto::sha256_hex(source.certificate()));
     BOOST_FAIL("expected a refusal");
   } catch (const workflows::thumbprint_refused& e) {
     BOOST_TEST(e.code() == errc::bad_input);
@@ -206,7 +206,7 @@ BOOST_AUTO_TEST_CASE(another_certificates_thumbprint_is_refused_as_such) {
 }
 
 BOOST_AUTO_TEST_CASE(an_sha1_prefix_or_malformed_text_is_refused_as_not_a_thumbprint) {
-  const auto sha1 = crypto::sha1_hex(destination.identity().cert());
+  const auto sha1 = crypto::sha1_hex(destination.certificate());
   for (const std::string& typed : {sha1.substr(0, 8), std::string("xyz"), std::string(64, 'g')}) {
     BOOST_TEST_CONTEXT("typed '" << typed << "'") {
       try {
@@ -307,8 +307,8 @@ BOOST_AUTO_TEST_CASE(a_file_name_checked_for_another_directory_is_refused_at_the
 BOOST_AUTO_TEST_CASE(a_destination_checked_for_another_server_is_refused_at_the_run) {
   user("bob", 1);
   const auto pem = dir / "own.pem";
-  std::ofstream(pem) << source.identity().cert().pem();
-  workflows::destination self(pem, destination.identity().cert(), now());  // checked as if for the destination
+  std::ofstream(pem) << source.certificate().pem();
+  workflows::destination self(pem, destination.certificate(), now());  // checked as if for the destination
   selection.reset();
   selection.emplace(source.db(), workflows::user_choice{});
   const workflows::export_request r{workflows::confirmed_destination(self, self.sha256_hex()),
@@ -321,7 +321,7 @@ BOOST_AUTO_TEST_CASE(a_destination_checked_for_another_server_is_refused_at_the_
 BOOST_AUTO_TEST_CASE(a_destination_that_expired_since_its_page_is_refused_at_the_run) {
   user("carol", 1);
   auto& checked = to();
-  clock.set(destination.identity().cert().not_after() + std::chrono::hours(24));
+  clock.set(destination.certificate().not_after() + std::chrono::hours(24));
   selection.reset();
   selection.emplace(source.db(), workflows::user_choice{});
   const workflows::export_request r{workflows::confirmed_destination(checked, checked.sha256_hex()),

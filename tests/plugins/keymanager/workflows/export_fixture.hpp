@@ -12,6 +12,7 @@
 #include "workflows/enrollment_settings.hpp"
 #include "fake_certificate_services.hpp"
 #include "scratch_dir.hpp"
+#include "test_key_manager.hpp"
 #include "instance/key_manager.hpp"
 #include "store/key_history.hpp"
 #include "workflows/export_users.hpp"
@@ -48,13 +49,15 @@ struct export_fixture {
   km::test_clock clock{1'700'000'000};
   key_manager source = open("source", "Source KMS");
   key_manager destination = open("destination", "Destination KMS");
+  opened_vault source_keys = admin_keys(source);
+  opened_vault destination_keys = admin_keys(destination);
   fake_certificate_services ca;
   recording_observer observer;
   std::optional<workflows::destination> checked_destination;  // read once, on the first request
   std::optional<workflows::user_selection> selection;         // the last request's
 
   key_manager open(const std::string& name, const std::string& common_name) {
-    auto kms = key_manager::open(dir / name, identity_options{crypto::key_type::ec_p384, common_name}, clock);
+    auto kms = open_test_kms(dir / name, identity_options{crypto::key_type::ec_p384, common_name}, clock);
     workflows::enrollment_settings fast;
     fast.key_type = "ec-p256";  // key generation is not what these tests are about
     workflows::write_enrollment_settings(kms.db(), fast);
@@ -82,8 +85,8 @@ struct export_fixture {
   workflows::destination& to() {
     if (!checked_destination) {
       const auto pem = dir / "saved-destination.pem";
-      std::ofstream(pem) << destination.identity().cert().pem();
-      checked_destination.emplace(pem, source.identity().cert(), now());
+      std::ofstream(pem) << destination.certificate().pem();
+      checked_destination.emplace(pem, source.certificate(), now());
     }
     return *checked_destination;
   }
@@ -98,13 +101,13 @@ struct export_fixture {
   }
 
   workflows::export_result run(const workflows::export_request& r) {
-    return workflows::export_users(source, r, {&ca, {}}, observer);
+    return workflows::export_users(source, source_keys, r, {&ca, {}}, observer);
   }
 
   // The users in an export file, read as the destination reads it.
   std::vector<transfer::user_record> read_back(const std::filesystem::path& file) {
     std::vector<transfer::user_record> users;
-    transfer::transfer_reader reader(file, destination.identity(), [this] { return clock.now(); });
+    transfer::transfer_reader reader(file, destination_keys.identity(), [this] { return clock.now(); });
     reader.read([&](transfer::user_record&& u) { users.push_back(std::move(u)); });
     return users;
   }

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(the_file_holds_every_key_of_the_history_as_sealed_here) {
     BOOST_TEST(users[0].keys[i].key_id == sealed[i].key_id);
     BOOST_TEST(users[0].keys[i].certificate_der == sealed[i].cert_der);
     BOOST_TEST((users[0].keys[i].private_key_der ==
-                source.master().unseal(sealed[i].sealed_key, arbor::km::key_binding(alice, sealed[i].key_id))));
+                arbor::km::unseal_user_key_der(source_keys, sealed[i])));
   }
 }
 
@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(an_unreachable_ca_leaves_every_user_exported_and_every_cert
 
 BOOST_AUTO_TEST_CASE(without_certificate_services_every_certificate_stays_queued) {
   user("alice", 1);
-  const auto done = workflows::export_users(source, request(), {nullptr, "Certificate Services is not configured"},
+  const auto done = workflows::export_users(source, source_keys, request(), {nullptr, "Certificate Services is not configured"},
                                            observer);
   BOOST_TEST(done.users_exported == 1);
   BOOST_TEST(done.revocation.users_pending == 1);

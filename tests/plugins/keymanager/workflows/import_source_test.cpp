@@ -20,7 +20,7 @@ struct import_fixture : testing::export_fixture {
   workflows::import_source source_of_file() {
     user("alice", 1);
     std::filesystem::copy_file(run(request()).file, destination.directory().root() / "users.kmx");
-    return workflows::import_source(destination, workflows::import_file(destination.directory(), "users.kmx"));
+    return workflows::import_source(destination, destination_keys, workflows::import_file(destination.directory(), "users.kmx"));
   }
 
   static std::string words(std::string_view reason, bool) { return "[" + std::string(reason) + "]"; }
@@ -41,7 +41,7 @@ struct import_fixture : testing::export_fixture {
 
 BOOST_FIXTURE_TEST_CASE(the_signer_is_shown_as_the_source_server_certificate, import_fixture) {
   const auto file = source_of_file();
-  const auto& cert = source.identity().cert();
+  const auto& cert = source.certificate();
   BOOST_TEST(file.signer().subject == cert.subject());
   BOOST_TEST(file.signer().sha1 == crypto::with_colons(crypto::sha1_hex(cert)));
   BOOST_TEST(file.signer().sha256 == crypto::with_colons(crypto::sha256_hex(cert)));
@@ -59,7 +59,7 @@ BOOST_FIXTURE_TEST_CASE(the_signer_thumbprint_is_accepted_with_colons_or_without
 
 BOOST_FIXTURE_TEST_CASE(another_certificate_thumbprint_is_refused_saying_not_to_import, import_fixture) {
   const auto file = source_of_file();
-  const auto other = crypto::sha256_hex(destination.identity().cert());
+  const auto other = crypto::sha256_hex(destination.certificate());
   BOOST_TEST(refused(file, other, "] The file was not signed by the server you expect: do not import it."));
 }
 
@@ -73,14 +73,14 @@ BOOST_FIXTURE_TEST_CASE(a_file_replaced_by_another_server_export_after_acceptanc
   workflows::issue_user_key(other, ca, {"bob", invited.token}, workflows::pkcs12_password(secret("user-chosen-pw")));
   workflows::user_selection everyone(other.db(), {});
   const auto pem = dir / "destination-for-other.pem";
-  std::ofstream(pem) << destination.identity().cert().pem();
-  workflows::destination to_destination(pem, other.identity().cert(), now());
+  std::ofstream(pem) << destination.certificate().pem();
+  workflows::destination to_destination(pem, other.certificate(), now());
   const workflows::export_request from_other{workflows::confirmed_destination(to_destination, to_destination.sha256_hex()),
                                              workflows::export_file_name("users.kmx", other.directory().root()),
                                              everyone, "admin"};
-  const auto replacement = workflows::export_users(other, from_other, {&ca, {}}, observer).file;
+  const auto replacement = workflows::export_users(other, testing::admin_keys(other), from_other, {&ca, {}}, observer).file;
   std::filesystem::copy_file(replacement, file.file().path(), std::filesystem::copy_options::overwrite_existing);
-  BOOST_CHECK_EXCEPTION(workflows::plan_import(destination, accepted), error, [](const error& e) {
+  BOOST_CHECK_EXCEPTION(workflows::plan_import(destination, destination_keys, accepted), error, [](const error& e) {
     BOOST_TEST_MESSAGE(e.what());
     return e.code() == errc::bad_input && std::string(e.what()).find("it was replaced; start the import again") !=
                                               std::string::npos;

@@ -36,7 +36,7 @@ struct import_fixture : testing::export_fixture {
   static std::string words(std::string_view reason, bool) { return std::string(reason); }
 
   workflows::import_request request_for_file() {
-    const auto file = workflows::preview_import(destination, "admin", "users.kmx");
+    const auto file = workflows::preview_import(destination, destination_keys, "admin", "users.kmx");
     return {workflows::accept_source(destination, "admin", file, file.signer().sha256, words), {}, 1, {}, "admin"};
   }
 
@@ -47,7 +47,7 @@ struct import_fixture : testing::export_fixture {
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(a_file_name_refused_is_audited_as_a_refused_import, import_fixture) {
-  BOOST_CHECK_THROW(workflows::preview_import(destination, "admin", "../users.kmx"), error);
+  BOOST_CHECK_THROW(workflows::preview_import(destination, destination_keys, "admin", "../users.kmx"), error);
   const auto entry = last_audit();
   BOOST_TEST(entry.event == "users-import-refused");
   BOOST_TEST((entry.outcome == store::audit_outcome::failure));
@@ -56,7 +56,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_name_refused_is_audited_as_a_refused_import, impo
 }
 
 BOOST_FIXTURE_TEST_CASE(a_thumbprint_refused_is_audited_as_a_refused_import, import_fixture) {
-  const auto file = workflows::preview_import(destination, "admin", "users.kmx");
+  const auto file = workflows::preview_import(destination, destination_keys, "admin", "users.kmx");
   BOOST_CHECK_THROW(workflows::accept_source(destination, "admin", file, "0000", words), error);
   const auto entry = last_audit();
   BOOST_TEST(entry.event == "users-import-refused");
@@ -65,13 +65,13 @@ BOOST_FIXTURE_TEST_CASE(a_thumbprint_refused_is_audited_as_a_refused_import, imp
 }
 
 BOOST_FIXTURE_TEST_CASE(an_import_is_audited_and_a_second_one_refused_and_audited, import_fixture) {
-  const auto done = workflows::import_users(destination, request_for_file(), quiet);
+  const auto done = workflows::import_users(destination, destination_keys, request_for_file(), quiet);
   BOOST_TEST(done.imported == 1);
   auto entry = last_audit();
   BOOST_TEST(entry.event == "users-imported");
   BOOST_TEST((entry.outcome == store::audit_outcome::success));
 
-  BOOST_CHECK_EXCEPTION(workflows::import_users(destination, request_for_file(), quiet), error,
+  BOOST_CHECK_EXCEPTION(workflows::import_users(destination, destination_keys, request_for_file(), quiet), error,
                         [](const error& e) { return e.code() == errc::conflict; });
   entry = last_audit();
   BOOST_TEST(entry.event == "users-imported");
@@ -81,7 +81,7 @@ BOOST_FIXTURE_TEST_CASE(an_import_is_audited_and_a_second_one_refused_and_audite
 
 BOOST_FIXTURE_TEST_CASE(a_cancel_rolls_the_import_back_and_is_audited, import_fixture) {
   cancelling_progress stop;
-  BOOST_CHECK_EXCEPTION(workflows::import_users(destination, request_for_file(), stop), error,
+  BOOST_CHECK_EXCEPTION(workflows::import_users(destination, destination_keys, request_for_file(), stop), error,
                         [](const error& e) { return e.code() == errc::cancelled; });
   BOOST_TEST(!store::user_repository(destination.db()).find_by_alias("alice").has_value());
   const auto entry = last_audit();

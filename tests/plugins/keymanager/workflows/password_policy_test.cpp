@@ -27,7 +27,7 @@ BOOST_FIXTURE_TEST_SUITE(password_policy, testing::site_fixture)
 
 BOOST_AUTO_TEST_CASE(a_policy_above_the_number_of_administrators_is_refused_and_audited_as_failed) {
   BOOST_CHECK_EXCEPTION(
-      workflows::change_password_policy(kms, site, as(workflows::manage_policy_task), {"export-users", 2}), error,
+      workflows::change_password_policy(kms, site, as(workflows::manage_policy_task), admin_login(), secret(), {"export-users", 2}), error,
       has_code(errc::bad_input));
   BOOST_TEST(workflows::administrators_needed(kms, site, "export-users") == 1);
   const auto entry = last_audit();
@@ -37,15 +37,15 @@ BOOST_AUTO_TEST_CASE(a_policy_above_the_number_of_administrators_is_refused_and_
 }
 
 BOOST_AUTO_TEST_CASE(a_policy_change_is_stored_and_audited) {
-  workflows::change_password_policy(kms, site, as(workflows::manage_policy_task), {"export-users", 1});
+  workflows::change_password_policy(kms, site, as(workflows::manage_policy_task), admin_login(), secret(), {"export-users", 1});
   const auto entry = last_audit();
   BOOST_TEST(entry.event == "policy-changed");
   BOOST_TEST((entry.outcome == store::audit_outcome::success));
-  BOOST_TEST(entry.detail == "task=export-users; required=1");
+  BOOST_TEST(entry.detail == "task=export-users, import-users, recover-keys, restore-database; required=1");
 }
 
 BOOST_AUTO_TEST_CASE(a_policy_change_needs_the_login_for_managing_the_policy) {
-  BOOST_CHECK_EXCEPTION(workflows::change_password_policy(kms, site, as("general"), {"export-users", 1}), error,
+  BOOST_CHECK_EXCEPTION(workflows::change_password_policy(kms, site, as("general"), admin_login(), secret(), {"export-users", 1}), error,
                         has_code(errc::internal));
 }
 

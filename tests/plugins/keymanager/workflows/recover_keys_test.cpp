@@ -17,17 +17,17 @@ BOOST_FIXTURE_TEST_SUITE(recover_keys, testing::escrow_task_fixture)
 
 BOOST_AUTO_TEST_CASE(a_user_who_never_enrolled_has_nothing_to_recover) {
   invite("bob");
-  BOOST_CHECK_EXCEPTION(workflows::recover_keys(kms, {"bob", "admin"}), error, has_code(errc::bad_input));
+  BOOST_CHECK_EXCEPTION(workflows::recover_keys(kms, keys, {"bob", "admin"}), error, has_code(errc::bad_input));
   BOOST_TEST(!audited("recovery-token-issued").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_user_is_refused) {
-  BOOST_CHECK_EXCEPTION(workflows::recover_keys(kms, {"nobody", "admin"}), error, has_code(errc::not_found));
+  BOOST_CHECK_EXCEPTION(workflows::recover_keys(kms, keys, {"nobody", "admin"}), error, has_code(errc::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(a_recovery_token_is_issued_for_the_tokens_lifetime_and_audited) {
   enrolled("alice");
-  const auto token = workflows::recover_keys(kms, {"alice", "admin"});
+  const auto token = workflows::recover_keys(kms, keys, {"alice", "admin"});
   BOOST_TEST(token.alias == "alice");
   BOOST_TEST(token.token.size() == 32u);
   BOOST_TEST(token.expires_at == clock.now() + std::chrono::seconds(workflows::enrollment_settings{}.token_lifetime_s));

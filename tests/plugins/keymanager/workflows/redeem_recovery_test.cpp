@@ -14,7 +14,7 @@ using testing::has_code;
 namespace {
 
 struct redeem_recovery_fixture : testing::escrow_task_fixture {
-  workflows::invitation recovery_token(const std::string& alias) { return workflows::recover_keys(kms, {alias, "admin"}); }
+  workflows::invitation recovery_token(const std::string& alias) { return workflows::recover_keys(kms, keys, {alias, "admin"}); }
   workflows::redeem_recovery_result redeem(const workflows::invitation& token, const std::string& file) {
     return workflows::redeem_recovery(
         kms, {{token.alias, token.token}, workflows::pkcs12_password(testing::user_password),

@@ -34,7 +34,7 @@ std::string slurp(const std::filesystem::path& path) {
 BOOST_FIXTURE_TEST_CASE(the_certificate_is_saved_as_pem_or_der_and_audited, save_fixture) {
   const auto saved = workflows::save_certificate(kms, request(workflows::certificate_format::pem));
   BOOST_TEST(saved.file == std::filesystem::absolute(target));
-  BOOST_TEST(slurp(target) == kms.identity().cert().pem());
+  BOOST_TEST(slurp(target) == kms.certificate().pem());
   const auto entry = last_audit();
   BOOST_TEST(entry.event == "certificate-saved");
   BOOST_TEST((entry.outcome == store::audit_outcome::success));
@@ -42,7 +42,7 @@ BOOST_FIXTURE_TEST_CASE(the_certificate_is_saved_as_pem_or_der_and_audited, save
 
   target = dir / "kms.der";
   workflows::save_certificate(kms, request(workflows::certificate_format::der));
-  const auto der = kms.identity().cert().der();
+  const auto der = kms.certificate().der();
   BOOST_TEST(slurp(target) == std::string(der.begin(), der.end()));
 }
 

@@ -15,7 +15,7 @@ BOOST_FIXTURE_TEST_SUITE(server_facts, testing::site_fixture)
 BOOST_AUTO_TEST_CASE(the_facts_are_the_identitys_and_the_databases) {
   store::user_repository(kms.db()).add({"u-1", "alice", "Alice", "alice@example.org", "active", clock.now()});
   const auto facts = workflows::read_server_facts(kms);
-  const auto& cert = kms.identity().cert();
+  const auto& cert = kms.certificate();
   BOOST_TEST(facts.subject.find("Test KMS") != std::string::npos);
   BOOST_TEST(facts.key_algorithm == "EC P-384");
   BOOST_TEST(facts.short_code == crypto::grouped(crypto::short_code(cert)));

@@ -15,7 +15,7 @@ using namespace arbor::km;
 BOOST_AUTO_TEST_CASE(a_new_key_manager_gets_its_initial_administrator_and_the_warning) {
   testing::scratch_dir dir;
   test_clock fixed{1'700'000'000};
-  const workflows::site site{dir / "kmsdata", {crypto::key_type::ec_p384, "Test KMS"}, {1, 8, 1}, &fixed};
+  const workflows::site site{.data_dir = dir / "kmsdata", .identity = {crypto::key_type::ec_p384, "Test KMS"}, .argon2 = {1, 8, 1}, .clock = &fixed};
   const auto overview = workflows::read_server_overview(site, 0, 10);
   BOOST_TEST(overview.default_password_in_use);
   BOOST_TEST(overview.users_total == 0u);

@@ -50,9 +50,9 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_refused_and_audited_without_the_passwor
 }
 
 BOOST_AUTO_TEST_CASE(a_task_the_policy_gives_two_administrators_refuses_one) {
-  workflows::change_administrators(kms, site, as(workflows::manage_administrators_task),
+  workflows::change_administrators(kms, site, as(workflows::manage_administrators_task), admin_login(), secret(),
                                    workflows::administrator_change::add("second", workflows::new_password(secret("Second-Passw0rd!"))));
-  workflows::change_password_policy(kms, site, as(workflows::manage_policy_task), {"export-users", 2});
+  workflows::change_password_policy(kms, site, as(workflows::manage_policy_task), admin_login(), secret(), {"export-users", 2});
   BOOST_TEST(workflows::login_needed(kms, site, "export-users").administrators == 2);
   BOOST_CHECK_EXCEPTION(as("export-users"), error, has_code(errc::auth_failed));
   const auto both = workflows::sign_in(

@@ -16,14 +16,21 @@ namespace arbor::km::testing {
 struct site_fixture {
   scratch_dir dir;
   km::test_clock clock{1'700'000'000};
-  workflows::site site{dir / "kmsdata", {crypto::key_type::ec_p384, "Test KMS"}, {.iterations = 1, .memory_kib = 8, .parallelism = 1},
-                       &clock};
+  workflows::site site{.data_dir = dir / "kmsdata",
+                       .identity = {crypto::key_type::ec_p384, "Test KMS"},
+                       .argon2 = {.iterations = 1, .memory_kib = 8, .parallelism = 1},
+                       .clock = &clock};
   workflows::key_manager kms = workflows::open(site);
 
   site_fixture() { workflows::login_needed(kms, site, "general"); }  // the initial administrator
 
   workflows::authorization as(std::string_view task, const char* name = "admin", const char* password = "password") {
     return workflows::sign_in(kms, site, {std::string(task), {{name, secret(password)}}});
+  }
+
+  /// The credentials `as` logs in with, for the changes that open keys with them.
+  static std::vector<workflows::credential> admin_login(const char* name = "admin", const char* password = "password") {
+    return {{name, secret(password)}};
   }
 
   /// The newest audit entry.

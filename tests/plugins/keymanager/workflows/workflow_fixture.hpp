@@ -4,6 +4,7 @@
 #include "fake_certificate_services.hpp"
 #include "scratch_dir.hpp"
 #include "instance/key_manager.hpp"
+#include "test_key_manager.hpp"
 #include "store/key_history.hpp"
 
 #include <ostream>
@@ -24,7 +25,8 @@ namespace arbor::km::testing {
 struct escrow_fixture {
   scratch_dir dir;
   km::test_clock clock{1'700'000'000};
-  key_manager kms = key_manager::open(dir / "kmsdata", identity_options{crypto::key_type::ec_p384, "Test KMS"}, clock);
+  key_manager kms = open_test_kms(dir / "kmsdata", identity_options{crypto::key_type::ec_p384, "Test KMS"}, clock);
+  opened_vault keys = admin_keys(kms);
   fake_certificate_services ca;
 };
 

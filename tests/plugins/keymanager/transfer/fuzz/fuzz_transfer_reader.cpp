@@ -42,11 +42,11 @@ fs::path identity_dir(const char* argv0) {
 
 km::crypto::server_identity load_or_create(const fs::path& dir) {
   if (fs::exists(dir / km::crypto::server_identity::certificate_file)) {
-    return km::crypto::server_identity::load(dir, km::crypto::master_key::load_file(dir / "master.key"));
+    return km::crypto::server_identity::load(dir, km::crypto::sealing_key::load_file(dir / "master.key"));
   }
   fs::create_directories(dir);
   fs::permissions(dir, fs::perms::owner_all);
-  const auto master = km::crypto::master_key::create_file(dir / "master.key");
+  const auto master = km::crypto::sealing_key::create_file(dir / "master.key");
   auto identity = km::crypto::server_identity::generate(km::crypto::key_type::ec_p384, "fuzz destination",
                                                         std::chrono::days(3650), written_at - 24h);
   identity.save(dir, master);

@@ -1,0 +1,119 @@
+#pragma once
+// The vault: what opens this Key Manager's keys. Nothing on disk opens it; administrators'
+// passwords do (and the HSM token, where one is configured). docs/key-protection.md gives the
+// threat model and the tests that prove each line.
+//
+// - The vault secret V: 32 random bytes, never stored. Shamir-shared with threshold N (the number
+//   of administrators the key-opening tasks need; N = 1 gives every share equal to V) among the
+//   administrators' keyslots.
+// - A keyslot per administrator: an X25519 key pair whose private half is sealed under
+//   Argon2id(password, the slot's own salt and cost), and the administrator's share of V sealed
+//   to its public half. A share is given by whoever has V open, without the holder's password;
+//   the public half carries a MAC under a key derived from V, so a public key written into the
+//   database by someone without V never receives a share.
+// - With an HSM, the shares make S = V xor pepper, where the 32-byte pepper is wrapped by a
+//   non-extractable AES key in the token: the passwords alone give S, not V. Adding or removing
+//   the token re-splits; V, and every key derived from it, stay.
+// - From V (and the pepper) with HKDF, salt = the vault id: the escrow X25519 key (its public
+//   half is stored: enrollment seals new user keys to it with no administrator present), the key
+//   sealing users' keys when the vault is open, the key sealing the server identity's private
+//   key, and the keyslots' MAC key. The stored escrow public key must equal the derived one:
+//   that is how a wrong V (too few shares, an edited keyslot) is told apart.
+// The login check (auth/) is separate: its Argon2id hash has another salt, so neither a leaked
+// login hash gives a keyslot's key nor an edited administrators table opens a keyslot.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/argon2_params.hpp"
+#include "common/secret.hpp"
+#include "crypto/pkcs11_token.hpp"
+#include "crypto/sealing.hpp"
+#include "crypto/server_identity.hpp"
+#include "crypto/x25519_seal.hpp"
+#include "store/sqlite.hpp"
+
+namespace arbor::km {
+
+/// An administrator's name and password as typed, to open their keyslot.
+struct administrator_key {
+  std::string name;
+  const secret* password = nullptr;
+};
+
+/// The keys of an opened vault, for one task. Wiped when destroyed.
+class opened_vault {
+ public:
+  const crypto::x25519_private_key& escrow_key() const noexcept { return escrow_; }
+  /// Seals users' keys written while the vault is open (an import, the upgrade).
+  const crypto::sealing_key& user_keys() const noexcept { return user_keys_; }
+  const crypto::server_identity& identity() const noexcept { return *identity_; }
+
+ private:
+  friend class vault;
+  opened_vault(secret v, secret pepper, std::vector<std::uint8_t> vault_id);
+  secret v_;
+  secret pepper_;
+  std::vector<std::uint8_t> vault_id_;
+  crypto::x25519_private_key escrow_;
+  crypto::sealing_key user_keys_;
+  crypto::sealing_key identity_sealing_;
+  secret mac_key_;
+  std::optional<crypto::server_identity> identity_;
+};
+
+/// Where the vault is kept: the tables of store/keyslots.hpp in one database.
+class vault {
+ public:
+  explicit vault(store::sqlite::connection& db) : db_(db) {}
+
+  /// True when the database has a vault (schema 6 made it, or the upgrade did).
+  bool exists();
+
+  /// Makes the vault of a new Key Manager (in the caller's transaction): a fresh V, the escrow
+  /// key, `identity` sealed, and a keyslot for `first` with threshold 1. With `token`, the
+  /// pepper is wrapped by it. errc::conflict when there is a vault already.
+  opened_vault create(crypto::server_identity identity, const administrator_key& first,
+                      const argon2_params& cost, crypto::pkcs11_token* token);
+
+  /// Opens the vault with the keyslots of `given`:
+  /// - errc::auth_failed naming who has no keyslot when fewer given administrators have one
+  ///   than the shares' threshold;
+  /// - errc::crypto naming the administrator whose keyslot does not open with their password, or
+  ///   saying the keyslots together do not open this Key Manager's keys (edited or copied rows);
+  /// - errc::bad_input when the vault needs an HSM token and `token` is null.
+  opened_vault open(std::span<const administrator_key> given, crypto::pkcs11_token* token);
+
+  /// The threshold the shares were made with (the number of administrators keys need).
+  std::int64_t threshold();
+  /// The administrators that have a keyslot.
+  std::vector<std::string> keyslot_holders();
+  /// The escrow public key: enrollment seals to it without opening anything.
+  crypto::x25519_public_key escrow_public_key();
+  /// The server identity's certificate as the vault keeps it (kms.crt is written from it).
+  crypto::certificate identity_certificate();
+  /// True when the vault's pepper is wrapped by an HSM token.
+  bool needs_token();
+
+  /// Makes (or re-makes) the keyslot of `admin` without a share yet: call share_out() after it,
+  /// in the same transaction.
+  void add_keyslot(const opened_vault& keys, const administrator_key& admin, const argon2_params& cost);
+  /// Splits V anew with `threshold` and gives every keyslot its share, after checking each
+  /// keyslot's public key MAC (errc::crypto naming one that was altered). errc::bad_input when
+  /// there are fewer keyslots than `threshold`.
+  void share_out(const opened_vault& keys, std::int64_t threshold);
+  /// Re-seals the keyslot of `name` under a new password (the old one opens it): the share stays.
+  /// Nothing when `name` has no keyslot. errc::crypto when `old_password` does not open it.
+  /// Wraps a new pepper with `token` (nullptr: no pepper, no token needed) and re-splits.
+  void set_token(opened_vault& keys, crypto::pkcs11_token* token);
+  void change_password(std::string_view name, const secret& old_password, const secret& new_password,
+                       const argon2_params& cost);
+
+ private:
+  store::sqlite::connection& db_;
+};
+
+}  // namespace arbor::km

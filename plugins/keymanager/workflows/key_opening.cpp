@@ -1,0 +1,113 @@
+#include "workflows/key_opening.hpp"
+
+#include "common/km_error.hpp"
+#include "store/sqlite.hpp"
+#include "workflows/task_audit.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace arbor::km::workflows {
+namespace {
+
+std::optional<crypto::pkcs11_token> open_token(const hsm_login& hsm) {
+  if (!hsm.token) return std::nullopt;
+  return crypto::pkcs11_token::open(*hsm.token, hsm.pin);
+}
+
+crypto::pkcs11_token* token_of(std::optional<crypto::pkcs11_token>& token) { return token ? &*token : nullptr; }
+
+// Binds the vault to `token`: its wrapping key (kept if the token holds one under the label, as
+// after an earlier binding that was undone by a restore) wraps a new pepper and every keyslot gets
+// a new share; V, and every key derived from it, stay.
+void bind_token(key_manager& kms, const authorization& who, const pkcs11_config& config, crypto::pkcs11_token& token,
+                opened_vault& keys) {
+  std::string detail = "token=" + config.token_label + "; key=" + config.key_label + "; task=" + who.task();
+  try {
+    token.create_wrapping_key();
+    detail += "; wrapping key created";
+  } catch (const error& e) {
+    if (e.code() != errc::conflict) throw;
+  }
+  store::sqlite::transaction tx(kms.db());
+  kms.vault().set_token(keys, &token);
+  record_audit(kms, who.actor(), "hsm-bound", detail, audit_outcome::success);
+  tx.commit();
+}
+
+}  // namespace
+
+std::int64_t key_threshold(key_manager& kms, const site& where) {
+  const auth::password_hasher hasher(where.argon2);
+  return auth::login(kms.db(), hasher, kms.clock()).key_threshold();
+}
+
+std::vector<administrator_key> keyslot_keys(const authorization& who, const std::vector<credential>& credentials) {
+  const auto& names = who.administrators();
+  if (credentials.size() != names.size())
+    throw error(errc::internal, "keys were to be opened with other administrators than logged in");
+  std::vector<administrator_key> keys;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!who.includes(credentials[i].name))
+      throw error(errc::internal, "keys were to be opened with other administrators than logged in");
+    keys.push_back({names[i], &credentials[i].password});
+  }
+  return keys;
+}
+
+namespace {
+
+// Administrators who logged in without a keyslot (added before the upgrade from master.key, say)
+// get one as soon as others open the keys with them: their password is there, and the vault is
+// open. Names are compared as stored (both lists come from the database).
+void give_missing_keyslots(key_manager& kms, const site& where, const authorization& who,
+                           const std::vector<administrator_key>& given, const opened_vault& opened) {
+  auto vault = kms.vault();
+  const auto holders = vault.keyslot_holders();
+  std::vector<administrator_key> missing;
+  for (const auto& admin : given)
+    if (std::find(holders.begin(), holders.end(), admin.name) == holders.end()) missing.push_back(admin);
+  if (missing.empty()) return;
+  std::string names;
+  store::sqlite::transaction tx(kms.db());
+  for (const auto& admin : missing) {
+    vault.add_keyslot(opened, admin, where.argon2);
+    names += (names.empty() ? "" : ", ") + admin.name;
+  }
+  vault.share_out(opened, vault.threshold());
+  tx.commit();
+  record_audit(kms, who.actor(), "keyslot-created", "for " + names, audit_outcome::success);
+}
+
+}  // namespace
+
+hsm_pin_demand hsm_pin_needed(const site& where, std::string_view task) {
+  if (!where.pkcs11) return hsm_pin_demand::none;
+  if (opens_keys(task) || task == manage_administrators_task) return hsm_pin_demand::required;
+  if (task == manage_policy_task) return hsm_pin_demand::optional;
+  return hsm_pin_demand::none;
+}
+
+opened_vault open_vault(km::vault& v, std::span<const administrator_key> keyslots, const hsm_login& hsm) {
+  auto token = v.needs_token() ? open_token(hsm) : std::nullopt;
+  return v.open(keyslots, token_of(token));
+}
+
+opened_vault open_keys(key_manager& kms, const site& where, const authorization& who,
+                       const std::vector<credential>& credentials, const secret& hsm_pin) {
+  if (kms.status() != key_manager::state::ready)
+    throw error(errc::internal, "keys were to be opened before the Key Manager was initialized or upgraded");
+  const auto keys = keyslot_keys(who, credentials);
+  auto opened = failure_audited(kms, who.actor(), "keys-opened", "task=" + who.task(), [&] {
+    auto token = open_token({where.pkcs11, hsm_pin});
+    auto vault = kms.vault();
+    const bool binds = token && !vault.needs_token();
+    auto keys_open = vault.open(keys, binds ? nullptr : token_of(token));
+    if (binds) bind_token(kms, who, *where.pkcs11, *token, keys_open);
+    return keys_open;
+  });
+  give_missing_keyslots(kms, where, who, keys, opened);
+  return opened;
+}
+
+}  // namespace arbor::km::workflows
