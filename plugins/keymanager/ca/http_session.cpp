@@ -66,10 +66,12 @@ void start(CURLM* multi, http_slot& slot, std::size_t index, const http_request&
   check_multi(curl_multi_add_handle(multi, easy), "curl_multi_add_handle");
 }
 
-// A timeout before the TCP connection was up is the connect timeout; after, the total one.
-bool was_connected(CURL* easy) {
+// A timeout before the TCP connection was up is the connect timeout, unless the total timeout is
+// the shorter one and fired first (a CA slow to accept): then the request as a whole timed out.
+bool connect_timed_out(CURL* easy, const connection_settings& settings) {
   curl_off_t connect_us = 0;
-  return curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us) == CURLE_OK && connect_us > 0;
+  if (curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us) == CURLE_OK && connect_us > 0) return false;
+  return settings.connect_timeout_ms <= settings.total_timeout_ms;
 }
 
 // Whether the request went over a kept-alive connection rather than a new one.
@@ -78,14 +80,14 @@ bool reused_connection(CURL* easy) {
   return curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &new_connections) == CURLE_OK && new_connections == 0;
 }
 
-transport_status classify(CURLcode result, http_slot& slot) {
+transport_status classify(CURLcode result, http_slot& slot, const connection_settings& settings) {
   switch (result) {
     case CURLE_OK: return transport_status::completed;
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY: return transport_status::unreachable;
     case CURLE_OPERATION_TIMEDOUT:
-      return was_connected(slot.easy.get()) ? transport_status::timed_out : transport_status::connect_timed_out;
+      return connect_timed_out(slot.easy.get(), settings) ? transport_status::connect_timed_out : transport_status::timed_out;
     case CURLE_WRITE_ERROR: return slot.overflowed ? transport_status::too_large : transport_status::failed;
     // A kept-alive connection to a CA that has stopped since fails on send or with an empty
     // reply, not with a refused connect (libcurl retries some of these on a fresh connection,
@@ -98,9 +100,9 @@ transport_status classify(CURLcode result, http_slot& slot) {
   }
 }
 
-http_response finish(http_slot& slot, CURLcode result) {
+http_response finish(http_slot& slot, CURLcode result, const connection_settings& settings) {
   http_response response;
-  response.transport = classify(result, slot);
+  response.transport = classify(result, slot, settings);
   if (response.transport == transport_status::completed) {
     curl_easy_getinfo(slot.easy.get(), CURLINFO_RESPONSE_CODE, &response.http_status);
     response.body = std::move(slot.body);
@@ -171,7 +173,7 @@ std::vector<http_response> http_session::post_all(const std::vector<http_request
         curl_easy_getinfo(easy, CURLINFO_PRIVATE, &owner);
         check_multi(curl_multi_remove_handle(multi, easy), "curl_multi_remove_handle");
         auto& slot = *static_cast<http_slot*>(owner);
-        responses[slot.index] = finish(slot, result);
+        responses[slot.index] = finish(slot, result, settings_);
         idle.push_back(&slot);
         --in_flight;
       }

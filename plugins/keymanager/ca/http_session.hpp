@@ -21,7 +21,7 @@ enum class transport_status {
   completed = 1,      // an HTTP response arrived (any status code)
   unreachable,        // refused, no route, or the host name did not resolve
   connect_timed_out,  // no connection within connect_timeout_ms
-  timed_out,          // connected, but no complete answer within total_timeout_ms
+  timed_out,          // no complete answer within total_timeout_ms (connected, or it is the shorter)
   too_large,          // the answer exceeded max_response_bytes
   failed,             // anything else libcurl reports
 };
