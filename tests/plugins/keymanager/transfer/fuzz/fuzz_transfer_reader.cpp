@@ -16,8 +16,9 @@
 #include <optional>
 #include <string>
 
+#include "common/atomic_file.hpp"
 #include "common/km_error.hpp"
-#include "crypto/sealing.hpp"
+#include "crypto/file_reader.hpp"
 #include "crypto/server_identity.hpp"
 #include "transfer/transfer_reader.hpp"
 #include "transfer/transfer_writer.hpp"
@@ -40,16 +41,23 @@ fs::path identity_dir(const char* argv0) {
   return fs::absolute(argv0).parent_path() / "fuzz_transfer_reader.identity";
 }
 
+// The fuzzer's own throwaway destination, kept between runs so its seeds stay readable: the key as
+// plain PKCS#8 (0600) beside its certificate. A test identity; the Key Manager never does this.
 km::crypto::server_identity load_or_create(const fs::path& dir) {
-  if (fs::exists(dir / km::crypto::server_identity::certificate_file)) {
-    return km::crypto::server_identity::load(dir, km::crypto::sealing_key::load_file(dir / "master.key"));
+  const fs::path key_file = dir / "fuzz-destination.key.der";
+  if (fs::exists(key_file)) {
+    const auto der = km::crypto::read_file(key_file, 64 * 1024);
+    return km::crypto::server_identity::from_parts(
+        km::crypto::private_key::from_pkcs8_der(km::secret(der.data(), der.size())),
+        km::crypto::certificate::from_file(dir / km::crypto::server_identity::certificate_file));
   }
   fs::create_directories(dir);
   fs::permissions(dir, fs::perms::owner_all);
-  const auto master = km::crypto::sealing_key::create_file(dir / "master.key");
   auto identity = km::crypto::server_identity::generate(km::crypto::key_type::ec_p384, "fuzz destination",
                                                         std::chrono::days(3650), written_at - 24h);
-  identity.save(dir, master);
+  const auto der = identity.key().to_pkcs8_der();
+  km::write_file_atomically(key_file, {der.data(), der.size()}, 0600, km::if_exists::refuse);
+  km::crypto::server_identity::write_certificate(identity.cert(), dir);
   return identity;
 }
 
