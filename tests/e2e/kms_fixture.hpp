@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -34,6 +35,18 @@ inline std::string quoted(const std::string& text) {
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
+
+/// The exit status of an arbor process a failpoint killed (SIGKILL).
+constexpr int killed = 128 + 9;
+
+/// Sets ARBOR_FAILPOINT for the arbor processes started while it lives.
+class armed_failpoint {
+ public:
+  explicit armed_failpoint(const std::string& name) { ::setenv("ARBOR_FAILPOINT", name.c_str(), 1); }
+  ~armed_failpoint() { ::unsetenv("ARBOR_FAILPOINT"); }
+  armed_failpoint(const armed_failpoint&) = delete;
+  armed_failpoint& operator=(const armed_failpoint&) = delete;
+};
 
 class kms_server {
  public:

@@ -28,6 +28,9 @@ using arbor::test::shell;
 
 namespace fs = std::filesystem;
 
+using arbor::test::armed_failpoint;
+using arbor::test::killed;
+
 namespace {
 
 // The failpoints after the journal entry and before the removal transaction commits: the next
@@ -36,16 +39,7 @@ const std::set<std::string> journaled{"export-after-journal", "export-mid-file",
                                       "export-after-file", "export-mid-transaction"};
 constexpr int validation_failure = 3;
 constexpr int task_failure = 5;
-constexpr int killed = 128 + 9;
 
-// Sets ARBOR_FAILPOINT for the arbor processes started while it lives.
-class armed_failpoint {
- public:
-  explicit armed_failpoint(const std::string& name) { ::setenv("ARBOR_FAILPOINT", name.c_str(), 1); }
-  ~armed_failpoint() { ::unsetenv("ARBOR_FAILPOINT"); }
-  armed_failpoint(const armed_failpoint&) = delete;
-  armed_failpoint& operator=(const armed_failpoint&) = delete;
-};
 
 // A P-256 certificate valid from now + `from_s` to now + `to_s`, keyUsage keyAgreement, as PEM.
 std::string certificate_valid(long from_s, long to_s) {

@@ -28,20 +28,14 @@ using arbor::km::transfer::user_record;
 
 namespace fs = std::filesystem;
 
+using arbor::test::armed_failpoint;
+using arbor::test::killed;
+
 namespace {
 
 constexpr int validation_failure = 3;
 constexpr int task_failure = 5;
-constexpr int killed = 128 + 9;
 
-// Sets ARBOR_FAILPOINT for the arbor processes started while it lives.
-class armed_failpoint {
- public:
-  explicit armed_failpoint(const std::string& name) { ::setenv("ARBOR_FAILPOINT", name.c_str(), 1); }
-  ~armed_failpoint() { ::unsetenv("ARBOR_FAILPOINT"); }
-  armed_failpoint(const armed_failpoint&) = delete;
-  armed_failpoint& operator=(const armed_failpoint&) = delete;
-};
 
 using object_list = std::vector<std::vector<std::uint8_t>>;
 

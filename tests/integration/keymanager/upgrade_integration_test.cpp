@@ -28,18 +28,12 @@ using arbor::test::shell;
 namespace fs = std::filesystem;
 namespace legacy = arbor::km::testing::legacy;
 
+using arbor::test::armed_failpoint;
+using arbor::test::killed;
+
 namespace {
 
-constexpr int killed = 128 + 9;
 
-// Sets ARBOR_FAILPOINT for the arbor processes started while it lives.
-class armed_failpoint {
- public:
-  explicit armed_failpoint(const std::string& name) { ::setenv("ARBOR_FAILPOINT", name.c_str(), 1); }
-  ~armed_failpoint() { ::unsetenv("ARBOR_FAILPOINT"); }
-  armed_failpoint(const armed_failpoint&) = delete;
-  armed_failpoint& operator=(const armed_failpoint&) = delete;
-};
 
 // A file that is no SQLite file (master.key and its kept copy), as bytes.
 std::string bytes_of(const fs::path& file) {
