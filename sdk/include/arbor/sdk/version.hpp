@@ -8,6 +8,7 @@
 namespace arbor::sdk {
 
 inline constexpr std::uint16_t api_major = 1;
-inline constexpr std::uint16_t api_minor = 1;  ///< 1.1: plugin_services, audit_trail
+inline constexpr std::uint16_t api_minor = 2;  ///< 1.1: plugin_services, audit_trail
+                                              ///< 1.2: help texts, row selection, live pages
 
 }  // namespace arbor::sdk
