@@ -12,6 +12,8 @@ namespace {
 
 using namespace arbor::sdk;
 
+constexpr std::uint64_t records_per_update = 1000;  // a progress update per record would cost more than the row
+
 error io_error(const std::filesystem::path& file, const char* doing) {
   return fail(reason::failed, "Could not " + std::string(doing) + " " + file.string() + ": " + std::strerror(errno) + ".");
 }
@@ -86,12 +88,24 @@ std::string utc_time(std::int64_t time_s) {
 }
 
 result<std::uint64_t> export_csv(audit_trail& trail, const std::vector<credential>& who,
-                                 const std::filesystem::path& target) {
+                                 const std::filesystem::path& target, progress* shown) {
   temp_file out(target);
   if (!out.ok()) return io_error(target.parent_path(), "create a file in");
   bool written = out.write("time,actor,event,outcome,detail\r\n");
-  auto read = trail.read(who, [&](const audit_record& r) { written = written && out.write(csv_row(r)); });
+  bool cancelled = false;
+  std::uint64_t rows = 0;
+  if (shown) shown->begin("Exporting the audit log", 0);  // total 0: the count is known only at the end
+  auto read = trail.read(who, [&](const audit_record& r) {
+    if (cancelled) return;  // the trail reads on; nothing more is written, and the file is dropped
+    written = written && out.write(csv_row(r));
+    if (shown && ++rows % records_per_update == 0) {
+      shown->advance(rows, "records written");
+      cancelled = shown->cancelled();
+    }
+  });
+  if (shown) shown->end();
   if (!read) return read.error();
+  if (cancelled) return fail(reason::cancelled, "The export was cancelled; no file was written.");
   if (!written || !out.sync_and_close()) return io_error(out.name(), "write");
   if (::link(out.name().c_str(), target.c_str()) != 0) {
     if (errno == EEXIST) return fail(reason::conflict, target.string() + " appeared while exporting; nothing was overwritten. Choose another file.");

@@ -19,11 +19,13 @@ std::string csv_field(std::string_view text);
 /// "2026-11-25T09:15:00Z" for seconds since 1970 UTC.
 std::string utc_time(std::int64_t time_s);
 
-/// Reads `trail` with `who` into the new file `target` (mode 0600), header first. Returns the
-/// number of records written. Errors: conflict when `target` exists, failed on I/O errors, and
-/// whatever the trail refuses (denied for wrong passwords).
+/// Reads `trail` with `who` into the new file `target` (mode 0600), header first, counting the
+/// records on `shown` (the console's progress service; null: nothing shown). Returns the number
+/// of records written. Errors: conflict when `target` exists, failed on I/O errors, cancelled
+/// when the operator cancelled (no file is written), and whatever the trail refuses (denied for
+/// wrong passwords).
 arbor::sdk::result<std::uint64_t> export_csv(arbor::sdk::audit_trail& trail,
                                              const std::vector<arbor::sdk::credential>& who,
-                                             const std::filesystem::path& target);
+                                             const std::filesystem::path& target, arbor::sdk::progress* shown);
 
 }  // namespace auditlog

@@ -25,8 +25,12 @@ result<void> check_target(const std::filesystem::path& target) {
 }  // namespace
 
 std::vector<page> export_wizard::task_pages() const {
-  return {{file_page_id, "Export File", "Where to write the audit log. An existing file is never overwritten.", {},
-           {{"path", "CSV file", field_kind::path, true, {}, {}, "A new file, e.g. /var/tmp/kms-audit.csv."}}, false}};
+  const field path{.id = "path", .label = "CSV file", .kind = field_kind::path,
+                   .help = "A new file, e.g. /var/tmp/kms-audit.csv."};
+  return {page{.id = file_page_id,
+               .title = "Export File",
+               .description = "Where to write the audit log. An existing file is never overwritten.",
+               .fields = {path}}};
 }
 
 result<void> export_wizard::validate_page(std::string_view, const answers& so_far) {
@@ -36,7 +40,7 @@ result<void> export_wizard::validate_page(std::string_view, const answers& so_fa
 result<summary> export_wizard::run_task(audit_trail& trail, const std::vector<credential>& who, const answers& all) {
   const std::filesystem::path target = all.text(file_page_id, "path");
   if (auto checked = check_target(target); !checked) return checked.error();
-  auto exported = export_csv(trail, who, target);
+  auto exported = export_csv(trail, who, target, progress_);
   if (!exported) return exported.error();
   return summary{"Audit Log Exported",
                  {{"records", "Records exported", std::to_string(exported.value()), {}},

@@ -7,7 +7,9 @@ namespace auditlog {
 
 class export_wizard final : public signed_in_wizard {
  public:
-  explicit export_wizard(arbor::sdk::audit_trail& trail) : signed_in_wizard(trail, "Export Audit Log as CSV") {}
+  /// `shown` is the console's progress service (null on a console without one).
+  export_wizard(arbor::sdk::audit_trail& trail, arbor::sdk::progress* shown)
+      : signed_in_wizard(trail, "Export Audit Log as CSV"), progress_(shown) {}
 
  private:
   std::vector<arbor::sdk::page> task_pages() const override;
@@ -15,6 +17,8 @@ class export_wizard final : public signed_in_wizard {
   arbor::sdk::result<arbor::sdk::summary> run_task(arbor::sdk::audit_trail& trail,
                                                    const std::vector<arbor::sdk::credential>& who,
                                                    const arbor::sdk::answers& all) override;
+
+  arbor::sdk::progress* progress_;
 };
 
 }  // namespace auditlog

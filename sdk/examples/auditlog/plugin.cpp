@@ -18,6 +18,7 @@ class audit_log_plugin final : public plugin {
  public:
   // The console loads the Key Manager first (it is named under "extends"), so its services are there.
   result<void> attach(host_services& services) override {
+    progress_ = services.get<progress>();  // null on a console without it: the export then shows nothing
     auto* exchange = services.get<plugin_services>();
     trail_ = exchange ? exchange->get<audit_trail>(key_manager_id) : nullptr;
     if (trail_ == nullptr)
@@ -30,13 +31,15 @@ class audit_log_plugin final : public plugin {
   }
 
   result<std::unique_ptr<wizard>> open(const node_ref&, std::string_view action) override {
-    if (action == "export-audit-log") return std::unique_ptr<wizard>(std::make_unique<auditlog::export_wizard>(*trail_));
+    if (action == "export-audit-log")
+      return std::unique_ptr<wizard>(std::make_unique<auditlog::export_wizard>(*trail_, progress_));
     if (action == "audit-log") return std::unique_ptr<wizard>(std::make_unique<auditlog::summary_tab>(*trail_));
     return fail(reason::not_found, "Audit Log Export has no action '" + std::string(action) + "'.");
   }
 
  private:
   audit_trail* trail_{nullptr};
+  progress* progress_{nullptr};
 };
 
 constexpr const char* actions[] = {"export-audit-log", "audit-log"};

@@ -40,25 +40,29 @@ constexpr const char* to_string(field_kind k) noexcept {
 
 /// One input on a page. `options` applies to choice and multi-select; `default_value` to text,
 /// path and choice ("yes"/"no" for confirmation). A field that is not required may be left out.
+/// Build it by name, members in this order, leaving out those that keep their default (the
+/// way documented since 1.2; the members, their order and the layout are those of 1.0):
+///   field{.id = "path", .label = "CSV file", .kind = field_kind::path, .help = "A new file."}
 struct field {
-  std::string id;
-  std::string label;
-  field_kind kind{field_kind::text};
-  bool required{true};
-  std::vector<std::string> options;
-  std::string default_value;
-  std::string help;
+  std::string id{};                   ///< stable, unique on its page: the answer file's key
+  std::string label{};                ///< what the operator reads beside the input
+  field_kind kind{field_kind::text};  ///< the kind of value
+  bool required{true};                ///< false: may be left empty or out of an answer file
+  std::vector<std::string> options{}; ///< choice, multi-select: the values offered, in order
+  std::string default_value{};        ///< text, path, choice: the value given; confirmation: "yes"/"no"
+  std::string help{};                 ///< one sentence: what to give, shown with the field
 };
 
 /// One page. `info` holds read-only lines the plugin computed from earlier answers (a subject, a
 /// fingerprint, a count). A prepared page with `skip` set does not apply and is not shown.
+/// Built by name like `field`: page{.id = "file", .title = "Export File", .fields = {...}}.
 struct page {
-  std::string id;
-  std::string title;
-  std::string description;
-  std::vector<std::string> info;
-  std::vector<field> fields;
-  bool skip{false};
+  std::string id{};                ///< stable, unique in the wizard: the answer file's key
+  std::string title{};             ///< the page's heading
+  std::string description{};       ///< one or two sentences under the title
+  std::vector<std::string> info{}; ///< read-only lines, usually filled in by prepare()
+  std::vector<field> fields{};     ///< the inputs, in the order shown
+  bool skip{false};                ///< set by prepare(): the page does not apply
 };
 
 /// The static description of a wizard: what `arbor describe` prints and answer files are
