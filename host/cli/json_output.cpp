@@ -56,8 +56,14 @@ json::value example_value(const sdk::field& field) {
 }
 
 json::object field_json(const sdk::field& f) {
-  return {{"id", f.id},       {"label", f.label},     {"kind", sdk::to_string(f.kind)}, {"required", f.required},
-          {"options", strings(f.options)}, {"default", optional_text(f.default_value)}, {"help", f.help}};
+  return {{"id", f.id},
+          {"label", f.label},
+          {"kind", sdk::to_string(f.kind)},
+          {"required", f.required},
+          {"options", strings(f.options)},
+          {"options_computed", options_computed_when_prepared(f)},
+          {"default", optional_text(f.default_value)},
+          {"help", f.help}};
 }
 
 }  // namespace
@@ -154,6 +160,10 @@ json::value error_json(const sdk::error& error, std::string_view page_id) {
                                              {"message", error.message},
                                              {"technical", optional_text(error.technical)},
                                              {"page", page_id.empty() ? json::value(nullptr) : json::value(page_id)}}}};
+}
+
+bool options_computed_when_prepared(const sdk::field& f) {
+  return (f.kind == sdk::field_kind::choice || f.kind == sdk::field_kind::multi_select) && f.options.empty();
 }
 
 json::object example_answers(const sdk::wizard_spec& spec) {

@@ -28,12 +28,18 @@ boost::json::value details_json(const tree_node& node, const sdk::details_view* 
 /// {"path", "type", "all_tasks": [...], "properties": [...],
 ///  "inactive": [{"id", "label", "slot", "plugin", "reason"}]}
 boost::json::value menu_json(const tree_node& node, const node_menu& menu);
-/// {"path", "action", "plugin", "title", "pages": [...], "example_answers": {...}, "secrets": ["page.field"]}
+/// {"path", "action", "plugin", "title", "pages": [...], "example_answers": {...}, "secrets": ["page.field"]};
+/// each field {"id", "label", "kind", "required", "options", "options_computed", "default", "help"}
 boost::json::value wizard_json(const tree_node& node, const menu_entry& action, const sdk::wizard_spec& spec);
 /// {"error": {"reason", "message", "technical", "page"}}
 boost::json::value error_json(const sdk::error& error, std::string_view page_id);
 
 /// An answer file for `spec` with each field's default, first option or an empty value.
 boost::json::object example_answers(const sdk::wizard_spec& spec);
+
+/// A choice or multi-select field declared without options: its plugin fills them in when it
+/// prepares the page. `arbor describe` shows the declared spec only and never calls prepare(),
+/// which may need earlier answers (a sign-in) and is not side-effect-free by contract.
+bool options_computed_when_prepared(const sdk::field& f);
 
 }  // namespace arbor::host::cli
