@@ -44,7 +44,8 @@ check_package(arbor-keymanager ${arch})
 check_package(arbor-sdk-dev all)
 
 expect_all("arbor's files" "${arbor_contents}"
-  " ./usr/bin/arbor\n" " ./usr/lib/arbor/manifests/\n" " ./usr/lib/arbor/plugins/\n" " ./usr/share/doc/arbor/operator-guide.md\n")
+  " ./usr/bin/arbor\n" " ./usr/lib/arbor/manifests/\n" " ./usr/lib/arbor/plugins/\n" " ./usr/share/doc/arbor/operator-guide.md\n"
+  " ./usr/share/doc/arbor/console.md\n")
 expect_all("arbor's control fields" "${arbor_control}" "Package: arbor\n" "libboost-json1.81.0" "libc6" "libstdc++6")
 
 expect_all("arbor-keymanager's files" "${arbor-keymanager_contents}"

@@ -1,12 +1,16 @@
-# cmake -DARBOR_BINARY_DIR=... -DEXAMPLES_DIR=... -DWORK_DIR=... -DCXX_COMPILER=... -P installed_example_test.cmake
-# Installs Arbor (host, Key Manager, SDK) into WORK_DIR/prefix, builds sdk/examples/auditlog and
-# hello out of tree with only that prefix, installs the Audit Log into a prefix of its own (found
-# through ARBOR_MANIFEST_PATH), and checks with the installed arbor that the extension joins the
-# Key Manager's menus, exports the audit log as CSV, and is inactive without the Key Manager.
+# cmake -DARBOR_BINARY_DIR=... -DEXAMPLES_DIR=... -DWORK_DIR=... -DCXX_COMPILER=... -DPYTHON=... -P installed_example_test.cmake
+# Installs Arbor (host, Key Manager, SDK) into WORK_DIR/prefix and checks the installed docs (the
+# plugin guide quoting the installed examples, console.md beside the operator guide). Runs the
+# plugin guide's section 1 commands as written (the SDK's prefix and HOME pointed into WORK_DIR),
+# which build sdk/examples/auditlog out of tree and install it into a prefix of its own (found
+# through ARBOR_MANIFEST_PATH); builds hello likewise. Checks with the installed arbor that the
+# extension joins the Key Manager's menus, exports the audit log as CSV, and is inactive without
+# the Key Manager.
 cmake_minimum_required(VERSION 3.25)
 
 set(prefix ${WORK_DIR}/prefix)
-set(third_party ${WORK_DIR}/third-party)
+set(home ${WORK_DIR}/home)
+set(third_party ${home}/arbor-plugins)  # where the guide's commands install the Audit Log
 set(kms ${WORK_DIR}/kmsdata)
 set(arbor ${prefix}/bin/arbor)
 set(node "Advanced Security/Key Manager")
@@ -53,6 +57,16 @@ endfunction()
 
 run("install Arbor" COMMAND ${CMAKE_COMMAND} --install ${ARBOR_BINARY_DIR} --prefix ${prefix})
 
+# The paths the plugin guide names hold once installed, and its blocks quote the installed examples.
+foreach(doc arbor/operator-guide.md arbor/console.md arbor-sdk-dev/plugin-guide.md arbor-sdk-dev/examples/auditlog/plugin.cpp
+        arbor-sdk-dev/examples/hello/hello.cpp)
+  if(NOT EXISTS ${prefix}/share/doc/${doc})
+    message(FATAL_ERROR "cmake --install put no ${prefix}/share/doc/${doc}")
+  endif()
+endforeach()
+run("the installed guide quotes the installed examples" COMMAND ${PYTHON} ${CMAKE_CURRENT_LIST_DIR}/guide_blocks.py check
+    ${prefix}/share/doc/arbor-sdk-dev/plugin-guide.md ${prefix}/share/doc/arbor-sdk-dev/examples)
+
 # The version rules of the package: the same major, a minor no newer than the SDK's.
 file(WRITE ${WORK_DIR}/probe/CMakeLists.txt
      "cmake_minimum_required(VERSION 3.25)\nproject(Probe LANGUAGES CXX)\nfind_package(ArborSDK \${WANT} REQUIRED)\n")
@@ -66,16 +80,47 @@ foreach(want "1.0;0" "1.${minor};0" "1.${newer};1" "2.0;1")
       -B ${WORK_DIR}/probe-${version} -DWANT=${version} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_CXX_COMPILER=${CXX_COMPILER})
 endforeach()
 
-foreach(example auditlog hello)
-  run("configure ${example} against the installed SDK" COMMAND ${CMAKE_COMMAND} -S ${EXAMPLES_DIR}/${example}
-      -B ${WORK_DIR}/build-${example} -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix}
-      -DCMAKE_INSTALL_PREFIX=${third_party} -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
-  run("build ${example}" COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build-${example})
+run("configure hello against the installed SDK" COMMAND ${CMAKE_COMMAND} -S ${EXAMPLES_DIR}/hello
+    -B ${WORK_DIR}/build-hello -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix}
+    -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
+run("build hello" COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build-hello)
+
+# The guide's section 1, as written: the SDK is in ${prefix} instead of /usr, HOME is ${home},
+# scratch files go to ${scratch} instead of /tmp. Key sizes and Argon2 memory are the tests'.
+set(scratch ${WORK_DIR}/guide-tmp)
+file(MAKE_DIRECTORY ${home} ${scratch})
+run("extract the guide's commands" COMMAND ${PYTHON} ${CMAKE_CURRENT_LIST_DIR}/guide_blocks.py commands
+    ${prefix}/share/doc/arbor-sdk-dev/plugin-guide.md ${WORK_DIR}/guide-commands.sh)
+file(READ ${WORK_DIR}/guide-commands.sh commands)
+string(REPLACE "/usr" "${prefix}" commands "${commands}")
+string(REPLACE "/tmp/" "${scratch}/" commands "${commands}")
+file(WRITE ${WORK_DIR}/guide-commands.sh "${commands}")
+get_filename_component(cmake_dir ${CMAKE_COMMAND} DIRECTORY)
+set(ENV{HOME} ${home})
+set(ENV{PATH} "${prefix}/bin:${cmake_dir}:$ENV{PATH}")
+set(ENV{CXX} ${CXX_COMPILER})
+set(ENV{ARBOR_CONFIG_IDENTITY_KEY_TYPE} ec-p384)
+set(ENV{ARBOR_CONFIG_AUTH_ARGON2_MEMORY_KIB} 8192)
+run("the plugin guide's section 1 commands" COMMAND sh -e ${WORK_DIR}/guide-commands.sh OUTPUT guide_run)
+foreach(shown "org.example.auditlog  loaded" "Export Audit Log as CSV  [org.example.auditlog, extension]"
+        "export-audit-log" "Audit Log Exported")
+  string(FIND "${guide_run}" "${shown}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the guide's commands did not show '${shown}':\n${guide_run}")
+  endif()
 endforeach()
-run("install the Audit Log" COMMAND ${CMAKE_COMMAND} --install ${WORK_DIR}/build-auditlog)
+file(STRINGS ${scratch}/audit.csv guide_csv LIMIT_COUNT 1)
+expect_equal("the guide's export, first line" "${guide_csv}" "time,actor,event,outcome,detail")
 
 set(ENV{ARBOR_MANIFEST_PATH} ${third_party}/lib/arbor/manifests)
 set(options --data-dir ${kms} --config identity.key-type=ec-p384 --config auth.argon2-memory-kib=8192)
+
+# describe shows the declared pages only; a choice the Key Manager fills in when preparing says so.
+run("describe recover-keys" COMMAND ${arbor} describe ${node} recover-keys ${options} OUTPUT described)
+string(FIND "${described}" "options: computed when the page is prepared" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "describe does not say the user choice is computed when the page is prepared:\n${described}")
+endif()
 
 run("arbor plugins" COMMAND ${arbor} plugins --json ${options} OUTPUT plugins)
 plugin_state("${plugins}" org.example.auditlog state reason)
