@@ -81,7 +81,8 @@ void print_field(std::ostream& out, const sdk::page& page, const sdk::field& f) 
     for (const std::string& o : f.options) out << ' ' << o;
     out << '\n';
   }
-  if (options_computed_when_prepared(f)) out << "      options: computed when the page is prepared, from the earlier answers\n";
+  if (options_computed_when_prepared(f))
+    out << "      options: computed when the page is prepared, from the earlier answers\n";
   if (!f.default_value.empty()) out << "      default: " << f.default_value << '\n';
   if (f.kind == sdk::field_kind::secret) out << "      from --password-file / --password-fd, never from answers\n";
   if (!f.help.empty()) out << "      " << f.help << '\n';

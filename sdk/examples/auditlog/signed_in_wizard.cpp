@@ -12,12 +12,14 @@ constexpr const char* sign_in_page_id = "sign-in";
 page sign_in_page(std::size_t required) {
   page p{.id = sign_in_page_id,
          .title = "Sign In to the Key Manager",
-         .description = "The Key Manager's administrators sign in to let the audit log be read. The read is itself audited."};
+         .description = "The Key Manager's administrators sign in to let the audit log be read. "
+                        "The read is itself audited."};
   if (required > 1) p.info.push_back("The Key Manager asks for " + std::to_string(required) + " different administrators.");
   for (std::size_t i = 1; i <= required; ++i) {
     const std::string suffix = i == 1 ? "" : "_" + std::to_string(i);
     const std::string number = i == 1 ? "" : " " + std::to_string(i);
-    p.fields.push_back({.id = "administrator" + suffix, .label = "Administrator" + number, .help = "An administrator's name."});
+    p.fields.push_back({.id = "administrator" + suffix, .label = "Administrator" + number,
+                        .help = "An administrator's name."});
     p.fields.push_back({.id = "password" + suffix, .label = "Password" + number, .kind = field_kind::secret,
                         .help = "That administrator's password."});
   }

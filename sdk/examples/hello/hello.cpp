@@ -12,8 +12,10 @@ using namespace arbor::sdk;
 class greet_wizard final : public wizard {
  public:
   wizard_spec spec() const override {
-    const field name{.id = "name", .label = "Whom to greet", .kind = field_kind::text, .help = "Any name but an empty one."};
-    return {"Greet Someone", {page{.id = "who", .title = "Who", .description = "Choose whom to greet.", .fields = {name}}}};
+    const field name{.id = "name", .label = "Whom to greet", .kind = field_kind::text,
+                     .help = "Any name but an empty one."};
+    return {"Greet Someone",
+            {page{.id = "who", .title = "Who", .description = "Choose whom to greet.", .fields = {name}}}};
   }
   result<page> prepare(std::string_view, const answers&) override { return spec().pages.front(); }
   result<void> validate(std::string_view, const answers& so_far) override {

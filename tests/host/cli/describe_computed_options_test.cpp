@@ -16,16 +16,18 @@ using namespace arbor::host::cli;
 
 namespace {
 
-const arbor::host::tree_node node{.name = "Key Manager", .path = "Advanced Security/Key Manager", .type = "km", .plugin_id = "org.example.km"};
-const arbor::host::menu_entry action{.action_id = "recover", .label = "Recover", .slot = "All Tasks", .plugin_id = "org.example.km"};
+const arbor::host::tree_node node{
+    .name = "Key Manager", .path = "Advanced Security/Key Manager", .type = "km", .plugin_id = "org.example.km"};
+const arbor::host::menu_entry action{
+    .action_id = "recover", .label = "Recover", .slot = "All Tasks", .plugin_id = "org.example.km"};
 
 sdk::wizard_spec spec() {
   return {"Recover Keys",
           {sdk::page{.id = "user",
                      .title = "User",
-                     .fields = {sdk::field{.id = "user", .label = "User", .kind = sdk::field_kind::choice},
-                                sdk::field{.id = "format", .label = "Format", .kind = sdk::field_kind::choice, .options = {"PEM", "DER"}},
-                                sdk::field{.id = "note", .label = "Note"}}}}};
+                     .fields = {{.id = "user", .label = "User", .kind = sdk::field_kind::choice},
+                                {.id = "format", .label = "Format", .kind = sdk::field_kind::choice, .options = {"PEM", "DER"}},
+                                {.id = "note", .label = "Note"}}}}};
 }
 
 std::string described() {
@@ -38,7 +40,8 @@ std::string described() {
 
 BOOST_AUTO_TEST_CASE(describe_says_a_choice_without_declared_options_is_computed_when_prepared) {
   const std::string text = described();
-  const std::string user_line = "user.user  User  (choice, required)\n      options: computed when the page is prepared";
+  const std::string user_line =
+      "user.user  User  (choice, required)\n      options: computed when the page is prepared";
   BOOST_TEST(text.find(user_line) != std::string::npos, text);
 }
 
