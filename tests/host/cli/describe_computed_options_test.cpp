@@ -17,7 +17,8 @@ using namespace arbor::host::cli;
 namespace {
 
 const arbor::host::tree_node node{
-    .name = "Key Manager", .path = "Advanced Security/Key Manager", .type = "km", .plugin_id = "org.example.km"};
+    .name = "Key Manager", .path = "Advanced Security/Key Manager", .type = "km", .plugin_id = "org.example.km",
+    .children = {}};
 const arbor::host::menu_entry action{
     .action_id = "recover", .label = "Recover", .slot = "All Tasks", .plugin_id = "org.example.km"};
 
