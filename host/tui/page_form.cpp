@@ -122,6 +122,7 @@ form_action page_form::on_field(field_input& input, const key_event& k) {
 }
 
 form_action page_form::handle(const key_event& k) {
+  status_.clear();
   if (k.code == key::tab) {
     focus_step(1);
     return form_action::none;
@@ -130,7 +131,6 @@ form_action page_form::handle(const key_event& k) {
     focus_step(-1);
     return form_action::none;
   }
-  status_.clear();
   if (auto field = focused_field()) return on_field(inputs_[*field], k);
   if (k.code == key::escape) return form_action::cancel;
   if (k.code == key::enter || k.is(U' ')) return press(*focused_button());
