@@ -13,6 +13,7 @@
 #include "wizards/sdk_error.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
+#include "wizards/typed_path.hpp"
 #include "wizards/word_list.hpp"
 
 #include <memory>
@@ -83,7 +84,7 @@ class export_users_wizard final : public task_wizard {
 
   // The destination certificate, read and checked once per path typed.
   workflows::destination& destination(const sdk::answers& a) {
-    const std::string path = a.text("certificate", "path");
+    const auto path = typed_path(a.text("certificate", "path"));
     if (!destination_ || destination_->path() != path) {
       destination_.reset();
       destination_.emplace(workflows::check_destination(kms(), path, authorization().actor()));
