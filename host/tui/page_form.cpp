@@ -97,9 +97,11 @@ form_action page_form::on_field(field_input& input, const key_event& k) {
     }
   }
   if (input.list) {
-    const std::vector<std::string> before = input.list->chosen();
+    // Only Space changes a list's choice (a radio list's checked option stays checked).
+    const bool toggling = k.is(U' ');
+    const std::vector<std::string> before = toggling ? input.list->chosen() : std::vector<std::string>{};
     const list_key used = input.list->handle(k);
-    if (input.list->chosen() != before) ++changes_;
+    if (toggling && input.list->chosen() != before) ++changes_;
     switch (used) {
       case list_key::used: return form_action::none;
       case list_key::leave_up: focus_step(-1); return form_action::none;

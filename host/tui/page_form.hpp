@@ -41,7 +41,7 @@ struct field_input {
 class page_form {
  public:
   /// Fills each field from `so_far` (answers given on an earlier visit) or its default.
-  /// `can_go_back`: an earlier page was shown. `last`: Next reads "Finish".
+  /// `can_go_back`: an earlier page was shown. `last`: Next runs the task, so it reads "Finish".
   page_form(const sdk::page& page, const sdk::answers& so_far, bool can_go_back, bool last);
 
   /// Tab / Shift-Tab move over fields, then buttons; Up / Down over fields and a list's options;

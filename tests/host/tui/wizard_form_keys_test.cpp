@@ -99,3 +99,16 @@ BOOST_AUTO_TEST_CASE(changes_count_edits_and_toggles_but_not_moves) {
   form.handle(type(U'y'));
   BOOST_TEST(form.changes() == start + 3);
 }
+
+BOOST_AUTO_TEST_CASE(changes_count_a_new_choice_in_a_list_but_not_moving_over_it) {
+  sdk::field color = make("color", sdk::field_kind::choice, "red");
+  color.options = {"red", "green"};
+  page_form form(page_of({color}), {}, false, false);
+  const std::size_t start = form.changes();
+  form.handle(press(key::down));  // the highlight moves, the choice stays
+  BOOST_TEST(form.changes() == start);
+  form.handle(type(U' '));
+  BOOST_TEST(form.changes() == start + 1);
+  form.handle(type(U' '));  // a radio list's choice stays checked
+  BOOST_TEST(form.changes() == start + 1);
+}
