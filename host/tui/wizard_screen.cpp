@@ -8,6 +8,7 @@
 #include "host/tui/viewport.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace arbor::host::tui {
 namespace {
@@ -19,15 +20,12 @@ int body_rows() { return std::max(screen_rows() - 6, 1); }
 /// and "more below" lines and one line of help are in, so the whole list fits on the screen.
 std::size_t list_rows() { return static_cast<std::size_t>(std::max(body_rows() - 5, 1)); }
 
-const char* key_help(const page_form& form) {
+std::string key_help(const page_form& form) {
   const option_list* list = form.focused_list();
   if (list != nullptr && list->typing())
     return " Type to search  Up/Down move  Space select  Enter done  Esc clear search";
-  if (list != nullptr)
-    return form.last() ? " Tab/Up/Down move  Space select  / search  Enter finish  Esc cancel"
-                       : " Tab/Up/Down move  Space select  / search  Enter next  Esc cancel";
-  return form.last() ? " Tab/Up/Down move  Space select  Enter finish  Esc cancel"
-                     : " Tab/Up/Down move  Space select  Enter next  Esc cancel";
+  return std::string(" Tab/Up/Down move  Space select  ") + (list != nullptr ? "/ search  " : "") +
+         (form.last() ? "Enter finish" : "Enter next") + "  Esc cancel";
 }
 
 }  // namespace
