@@ -1,5 +1,7 @@
 #include "host/console/wizard_runner.hpp"
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace arbor::host {
@@ -100,19 +102,46 @@ sdk::result<void> validate_page(sdk::wizard& wizard, const sdk::page& page, cons
   return e;
 }
 
+/// A page's answers by field id, kept when the page is accepted: a page shown again only to
+/// Finish and answered the same way is not validated twice (a login would be checked again).
+using page_answers = std::vector<std::pair<std::string, std::optional<sdk::answer>>>;
+
+page_answers answers_of(const sdk::page& page, const sdk::answers& answers) {
+  page_answers out;
+  for (const sdk::field& field : page.fields) {
+    const sdk::answer* given = answers.find(page.id, field.id);
+    out.emplace_back(field.id, given ? std::optional<sdk::answer>(*given) : std::nullopt);
+  }
+  return out;
+}
+
+bool same(const std::optional<sdk::answer>& a, const std::optional<sdk::answer>& b) {
+  if (!a || !b) return a.has_value() == b.has_value();
+  return a->kind == b->kind && a->text == b->text && a->items == b->items && a->yes == b->yes &&
+         a->secret.view() == b->secret.view();
+}
+
+bool same(const page_answers& a, const page_answers& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const auto& x, const auto& y) { return x.first == y.first && same(x.second, y.second); });
+}
+
 bool ends_wizard(const sdk::error& e) {
   return e.why == sdk::reason::cancelled || e.why == sdk::reason::internal || e.why == sdk::reason::incompatible;
 }
 
 /// Shows a page until its answers are collected and valid, or the source stops or goes back.
+/// `accepted_with`: the answers this page was already accepted with, when it is shown again.
 sdk::result<page_step> answer_page(sdk::wizard& wizard, answer_source& source, const sdk::page& page,
-                                   sdk::answers& answers, bool finishes, std::string& refused_field) {
+                                   sdk::answers& answers, bool finishes, const page_answers* accepted_with,
+                                   std::string& refused_field) {
   std::optional<sdk::error> problem;
   for (;;) {
     auto step = source.show(page, answers, problem ? &*problem : nullptr, finishes);
     if (!step || step.value() != page_step::next) return step;
     refused_field.clear();
     auto accepted = collect_page(source, page, answers, refused_field);
+    if (accepted && accepted_with != nullptr && same(*accepted_with, answers_of(page, answers))) return page_step::next;
     if (accepted) accepted = validate_page(wizard, page, answers);
     if (accepted) return page_step::next;
     if (!source.may_retry() || ends_wizard(accepted.error())) return accepted.error();
@@ -133,6 +162,8 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
   // on a button that read Next (an interactive source sees the page again, now with Finish).
   std::vector<bool> finishing(spec.pages.size(), false);
   if (!finishing.empty()) finishing.back() = true;
+  page_answers last_accepted;  // of shown.back(), the page shown again to Finish
+  bool again = false;
   std::size_t index = 0;
   for (;;) {
     if (index == spec.pages.size()) {
@@ -140,7 +171,9 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
       index = shown.back();
       shown.pop_back();
       finishing[index] = true;
+      again = true;
     }
+    const bool shown_again = std::exchange(again, false);
     const std::string& page_id = spec.pages[index].id;
     if (source.cancelled()) return stopped(cancellation(), page_id);
     auto prepared = wizard.prepare(page_id, answers);
@@ -156,7 +189,8 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
     }
     if (!shown.empty()) finishing[shown.back()] = false;  // its Next led here after all
     std::string refused_field;
-    auto step = answer_page(wizard, source, page, answers, finishing[index], refused_field);
+    auto step = answer_page(wizard, source, page, answers, finishing[index], shown_again ? &last_accepted : nullptr,
+                            refused_field);
     if (!step) return stopped(step.error(), page_id, false, refused_field);
     if (step.value() == page_step::cancel) return stopped(cancellation(), page_id);
     if (step.value() == page_step::back) {
@@ -166,6 +200,7 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
       }
       continue;
     }
+    last_accepted = answers_of(page, answers);
     shown.push_back(index);
     ++index;
   }

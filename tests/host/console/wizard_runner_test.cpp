@@ -397,3 +397,19 @@ BOOST_AUTO_TEST_CASE(a_scripted_source_runs_once_every_later_page_is_skipped) {
   BOOST_REQUIRE(run_scripted(w, given).end == wizard_end::completed);
   BOOST_TEST(w.validated == (std::vector<std::string>{"who"}));
 }
+
+BOOST_AUTO_TEST_CASE(a_page_shown_again_to_finish_is_validated_again_only_when_its_answers_changed) {
+  fake_wizard same = wizard_skipping_how_for_ada();
+  interactive_source unchanged;
+  unchanged.visits = {{page_step::next, {{"name", std::string("Ada")}}}, {page_step::next, {{"name", std::string("Ada")}}}};
+  BOOST_REQUIRE(run_wizard(same, unchanged).end == wizard_end::completed);
+  BOOST_TEST(same.validated == (std::vector<std::string>{"who"}));  // a login is not checked twice
+
+  fake_wizard changed = wizard_skipping_how_for_ada();
+  interactive_source retyped;
+  retyped.visits = {{page_step::next, {{"name", std::string("Ada")}, {"greeting", std::string("Hi")}}},
+                    {page_step::next, {{"name", std::string("Ada")}, {"greeting", std::string("Hey")}}}};
+  BOOST_REQUIRE(run_wizard(changed, retyped).end == wizard_end::completed);
+  BOOST_TEST(changed.validated == (std::vector<std::string>{"who", "who"}));
+  BOOST_TEST(changed.ran_with.text("who", "greeting") == "Hey");
+}

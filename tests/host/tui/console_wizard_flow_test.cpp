@@ -259,4 +259,38 @@ BOOST_AUTO_TEST_CASE(esc_on_the_first_page_cancels_at_once_and_typing_on_a_butto
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_page_whose_later_pages_do_not_apply_is_shown_again_with_finish_and_logs_in_once) {
+  for (const terminal_size& size : sizes) {
+    BOOST_TEST_CONTEXT(label(size)) {
+      kms_server kms{"flow-tab"};
+      tmux_console console(console_command(kms), size.cols, size.rows);
+      BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
+      console.keys({"Down", "Right"});
+      BOOST_REQUIRE(console.wait_for("Key Manager"));
+      console.keys({"Down"});
+      BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
+      console.keys({"m"});
+      BOOST_REQUIRE(console.wait_for("All Tasks"));
+      console.type("C");
+      console.type("C");  // Complete Enrollment, then Certificate Services
+      console.keys({"Enter"});
+      BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Services  -  page 1"), console.screen());
+      BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
+      console.keys({"Enter"});  // view: the settings page will not apply
+      BOOST_REQUIRE_MESSAGE(console.wait_for("Key Management Service Login"), console.screen());
+      BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
+      console.keys({"Tab"});
+      console.type("password");
+      console.keys({"Enter"});
+      BOOST_REQUIRE_MESSAGE(console.wait_for("Finish runs the task"), console.screen());
+      BOOST_TEST(console.screen().find("[ Finish ]") != std::string::npos, console.screen());
+      BOOST_TEST(console.screen().find("Key Management Service Login") != std::string::npos);
+      BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'login' AND outcome = 'success';") == "1\n");
+      console.keys({"Enter"});
+      BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Services: summary"), console.screen());
+      BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'login' AND outcome = 'success';") == "1\n");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
