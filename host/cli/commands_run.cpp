@@ -99,7 +99,7 @@ exit_code run_action(session& s, presenter& out, const cli_options& options) {
   if (outcome.summary)
     out.summary(*outcome.summary);
   else
-    out.failure(outcome.error, outcome.page_id);
+    out.failure(outcome.error, {outcome.page_id, outcome.field_id});
   return exit_for(outcome.end);
 }
 

@@ -101,7 +101,7 @@ json::value plugins_json(const std::vector<plugin_status>& all) {
                        {"extends", extends_json(s)},
                        {"error", nullptr},
                        {"inactive_reason", nullptr}};
-    if (s.state == plugin_state::failed) entry["error"] = error_json(s.error, {}).as_object()["error"];
+    if (s.state == plugin_state::failed) entry["error"] = error_json(s.error, {}, {}).as_object()["error"];
     if (s.state == plugin_state::inactive) entry["inactive_reason"] = s.error.message;
     array.push_back(std::move(entry));
   }
@@ -155,11 +155,12 @@ json::value wizard_json(const tree_node& node, const menu_entry& action, const s
                       {"example_answers", example_answers(spec)}, {"secrets", std::move(secrets)}};
 }
 
-json::value error_json(const sdk::error& error, std::string_view page_id) {
+json::value error_json(const sdk::error& error, std::string_view page_id, std::string_view field_id) {
   return json::object{{"error", json::object{{"reason", sdk::to_string(error.why)},
                                              {"message", error.message},
                                              {"technical", optional_text(error.technical)},
-                                             {"page", page_id.empty() ? json::value(nullptr) : json::value(page_id)}}}};
+                                             {"page", page_id.empty() ? json::value(nullptr) : json::value(page_id)},
+                                             {"field", field_id.empty() ? json::value(nullptr) : json::value(field_id)}}}};
 }
 
 bool options_computed_when_prepared(const sdk::field& f) {

@@ -31,8 +31,8 @@ boost::json::value menu_json(const tree_node& node, const node_menu& menu);
 /// {"path", "action", "plugin", "title", "pages": [...], "example_answers": {...}, "secrets": ["page.field"]};
 /// each field {"id", "label", "kind", "required", "options", "options_computed", "default", "help"}
 boost::json::value wizard_json(const tree_node& node, const menu_entry& action, const sdk::wizard_spec& spec);
-/// {"error": {"reason", "message", "technical", "page"}}
-boost::json::value error_json(const sdk::error& error, std::string_view page_id);
+/// {"error": {"reason", "message", "technical", "page", "field"}}: the ids of where a wizard stopped
+boost::json::value error_json(const sdk::error& error, std::string_view page_id, std::string_view field_id);
 
 /// An answer file for `spec` with each field's default, first option or an empty value.
 boost::json::object example_answers(const sdk::wizard_spec& spec);

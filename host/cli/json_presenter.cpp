@@ -23,9 +23,9 @@ class json_presenter final : public presenter {
     print(wizard_json(node, action, spec));
   }
   void summary(const sdk::summary& result) override { print(summary_json(result)); }
-  void failure(const sdk::error& error, std::string_view page_id) override {
+  void failure(const sdk::error& error, const stop_place& at) override {
     err_ << "arbor: " << error.message << '\n';
-    print(error_json(error, page_id));
+    print(error_json(error, at.page_id, at.field_id));
   }
 
  private:

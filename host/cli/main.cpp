@@ -36,7 +36,7 @@ exit_code no_command(session& s, presenter& out) {
 
 exit_code dispatch(const cli_options& options) {
   session s(options);
-  auto out = options.json ? make_json_presenter(std::cout, std::cerr) : make_text_presenter(std::cout, std::cerr);
+  auto out = options.json ? make_json_presenter(std::cout, std::cerr) : make_text_presenter(std::cout, std::cerr, options.verbose);
   if (options.command == "plugins") return list_plugins(s, *out);
   if (options.command == "tree") return print_tree(s, *out);
   if (options.command == "show") return show_node(s, *out, options);

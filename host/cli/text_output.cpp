@@ -90,7 +90,7 @@ void print_field(std::ostream& out, const sdk::page& page, const sdk::field& f) 
 
 class text_presenter final : public presenter {
  public:
-  text_presenter(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
+  text_presenter(std::ostream& out, std::ostream& err, bool verbose) : out_(out), err_(err), verbose_(verbose) {}
 
   void plugins(const std::vector<plugin_status>& all) override {
     if (all.empty()) out_ << "No plugin manifests found.\n";
@@ -152,20 +152,24 @@ class text_presenter final : public presenter {
     }
   }
 
-  void failure(const sdk::error& error, std::string_view) override {
+  void failure(const sdk::error& error, const stop_place& at) override {
     err_ << "arbor: " << error.message << '\n';
     if (!error.technical.empty()) err_ << "  detail: " << error.technical << '\n';
+    if (verbose_ && !at.page_id.empty())
+      err_ << "  at: page \"" << at.page_id << '"' << (at.field_id.empty() ? "" : ", field \"") << at.field_id
+           << (at.field_id.empty() ? "" : "\"") << '\n';
   }
 
  private:
   std::ostream& out_;
   std::ostream& err_;
+  bool verbose_;
 };
 
 }  // namespace
 
-std::unique_ptr<presenter> make_text_presenter(std::ostream& out, std::ostream& err) {
-  return std::make_unique<text_presenter>(out, err);
+std::unique_ptr<presenter> make_text_presenter(std::ostream& out, std::ostream& err, bool verbose) {
+  return std::make_unique<text_presenter>(out, err, verbose);
 }
 
 }  // namespace arbor::host::cli

@@ -30,9 +30,10 @@ class answer_source {
   virtual sdk::result<void> check(const sdk::wizard_spec& spec) = 0;
 
   /// A prepared page is to be answered. `problem` is the refusal of the previous attempt at this
-  /// page, if any. An error refuses the page's answers (for example a field it does not have).
-  virtual sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far,
-                                      const sdk::error* problem) = 0;
+  /// page, if any. `finishes`: Next on this page runs the task (a front end labels it Finish).
+  /// An error refuses the page's answers (for example a field it does not have).
+  virtual sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
+                                      bool finishes) = 0;
 
   /// A prepared page the plugin skipped; a source may still check the answers it holds for it.
   virtual sdk::result<void> skipped(const sdk::page& page) = 0;
@@ -46,7 +47,8 @@ class answer_source {
   /// Added to the message when a required secret is missing (where secrets are read from).
   virtual std::string secret_hint() const = 0;
 
-  /// True when a refused page is shown again for correction; false ends the wizard.
+  /// True when a refused page is shown again for correction; false ends the wizard. Such a
+  /// source also sees a page again, to Finish, when every later page turned out not to apply.
   virtual bool may_retry() const = 0;
 
   /// True once the operator asked to stop (for example SIGINT).

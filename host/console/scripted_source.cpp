@@ -11,7 +11,7 @@ scripted_source::scripted_source(answer_set given, sdk::secret_prompt* secrets, 
 
 sdk::result<void> scripted_source::check(const sdk::wizard_spec& spec) { return check_against_spec(given_, spec); }
 
-sdk::result<page_step> scripted_source::show(const sdk::page& page, const sdk::answers&, const sdk::error*) {
+sdk::result<page_step> scripted_source::show(const sdk::page& page, const sdk::answers&, const sdk::error*, bool) {
   if (auto checked = check_page(given_, page); !checked) return checked.error();
   return page_step::next;
 }

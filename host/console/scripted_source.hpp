@@ -21,7 +21,8 @@ class scripted_source : public answer_source {
                   std::function<bool()> stop_requested);
 
   sdk::result<void> check(const sdk::wizard_spec& spec) override;
-  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem) override;
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
+                              bool finishes) override;
   sdk::result<void> skipped(const sdk::page& page) override;
   std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override;
   std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override;

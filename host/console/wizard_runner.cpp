@@ -1,5 +1,7 @@
 #include "host/console/wizard_runner.hpp"
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace arbor::host {
@@ -18,11 +20,12 @@ wizard_end classify(sdk::reason why, bool running) {
   }
 }
 
-wizard_outcome stopped(sdk::error error, std::string page_id, bool running = false) {
+wizard_outcome stopped(sdk::error error, std::string page_id, bool running = false, std::string field_id = {}) {
   wizard_outcome outcome;
   outcome.end = classify(error.why, running);
   outcome.error = std::move(error);
   outcome.page_id = std::move(page_id);
+  outcome.field_id = std::move(field_id);
   return outcome;
 }
 
@@ -32,8 +35,9 @@ bool is_empty(const sdk::answer& a) {
   return a.text.empty();
 }
 
+/// The field as the operator sees it: its label and its page's title (the ids stay in the outcome).
 std::string named(const sdk::page& page, const sdk::field& field) {
-  return field_location(page.id, field.id) + " (" + field.label + ")";
+  return "field \"" + field.label + "\" on page \"" + page.title + "\"";
 }
 
 sdk::result<void> collect_secret(answer_source& source, const sdk::page& page, const sdk::field& field,
@@ -75,12 +79,17 @@ sdk::result<void> collect_value(answer_source& source, const sdk::page& page, co
   return {};
 }
 
-sdk::result<void> collect_page(answer_source& source, const sdk::page& page, sdk::answers& answers) {
+/// Collects every field of the page; `refused_field` names the one that was refused, if any.
+sdk::result<void> collect_page(answer_source& source, const sdk::page& page, sdk::answers& answers,
+                               std::string& refused_field) {
   for (const sdk::field& field : page.fields) {
     if (source.cancelled()) return cancellation();
     auto collected = field.kind == sdk::field_kind::secret ? collect_secret(source, page, field, answers)
                                                            : collect_value(source, page, field, answers);
-    if (!collected) return collected;
+    if (!collected) {
+      refused_field = field.id;
+      return collected;
+    }
   }
   return {};
 }
@@ -89,8 +98,32 @@ sdk::result<void> validate_page(sdk::wizard& wizard, const sdk::page& page, cons
   auto valid = wizard.validate(page.id, answers);
   if (valid || valid.error().why != sdk::reason::invalid_input) return valid;
   sdk::error e = valid.error();
-  e.message = "Page \"" + page.id + "\" (" + page.title + ") refused its answers: " + e.message;
+  e.message = "Page \"" + page.title + "\" refused its answers: " + e.message;
   return e;
+}
+
+/// A page's answers by field id, kept when the page is accepted: a page shown again only to
+/// Finish and answered the same way is not validated twice (a login would be checked again).
+using page_answers = std::vector<std::pair<std::string, std::optional<sdk::answer>>>;
+
+page_answers answers_of(const sdk::page& page, const sdk::answers& answers) {
+  page_answers out;
+  for (const sdk::field& field : page.fields) {
+    const sdk::answer* given = answers.find(page.id, field.id);
+    out.emplace_back(field.id, given ? std::optional<sdk::answer>(*given) : std::nullopt);
+  }
+  return out;
+}
+
+bool same(const std::optional<sdk::answer>& a, const std::optional<sdk::answer>& b) {
+  if (!a || !b) return a.has_value() == b.has_value();
+  return a->kind == b->kind && a->text == b->text && a->items == b->items && a->yes == b->yes &&
+         a->secret.view() == b->secret.view();
+}
+
+bool same(const page_answers& a, const page_answers& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const auto& x, const auto& y) { return x.first == y.first && same(x.second, y.second); });
 }
 
 bool ends_wizard(const sdk::error& e) {
@@ -98,13 +131,17 @@ bool ends_wizard(const sdk::error& e) {
 }
 
 /// Shows a page until its answers are collected and valid, or the source stops or goes back.
+/// `accepted_with`: the answers this page was already accepted with, when it is shown again.
 sdk::result<page_step> answer_page(sdk::wizard& wizard, answer_source& source, const sdk::page& page,
-                                   sdk::answers& answers) {
+                                   sdk::answers& answers, bool finishes, const page_answers* accepted_with,
+                                   std::string& refused_field) {
   std::optional<sdk::error> problem;
   for (;;) {
-    auto step = source.show(page, answers, problem ? &*problem : nullptr);
+    auto step = source.show(page, answers, problem ? &*problem : nullptr, finishes);
     if (!step || step.value() != page_step::next) return step;
-    auto accepted = collect_page(source, page, answers);
+    refused_field.clear();
+    auto accepted = collect_page(source, page, answers, refused_field);
+    if (accepted && accepted_with != nullptr && same(*accepted_with, answers_of(page, answers))) return page_step::next;
     if (accepted) accepted = validate_page(wizard, page, answers);
     if (accepted) return page_step::next;
     if (!source.may_retry() || ends_wizard(accepted.error())) return accepted.error();
@@ -120,8 +157,23 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
 
   sdk::answers answers;
   std::vector<std::size_t> shown;  // indices of the pages answered, for Back
+  // Pages whose Next was found to run the task: every later page was skipped. A page is shown
+  // as finishing when it is the last declared one or found so; a task never runs from a press
+  // on a button that read Next (an interactive source sees the page again, now with Finish).
+  std::vector<bool> finishing(spec.pages.size(), false);
+  if (!finishing.empty()) finishing.back() = true;
+  page_answers last_accepted;  // of shown.back(), the page shown again to Finish
+  bool again = false;
   std::size_t index = 0;
-  while (index < spec.pages.size()) {
+  for (;;) {
+    if (index == spec.pages.size()) {
+      if (shown.empty() || finishing[shown.back()] || !source.may_retry()) break;
+      index = shown.back();
+      shown.pop_back();
+      finishing[index] = true;
+      again = true;
+    }
+    const bool shown_again = std::exchange(again, false);
     const std::string& page_id = spec.pages[index].id;
     if (source.cancelled()) return stopped(cancellation(), page_id);
     auto prepared = wizard.prepare(page_id, answers);
@@ -135,8 +187,11 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
       ++index;
       continue;
     }
-    auto step = answer_page(wizard, source, page, answers);
-    if (!step) return stopped(step.error(), page_id);
+    if (!shown.empty()) finishing[shown.back()] = false;  // its Next led here after all
+    std::string refused_field;
+    auto step = answer_page(wizard, source, page, answers, finishing[index], shown_again ? &last_accepted : nullptr,
+                            refused_field);
+    if (!step) return stopped(step.error(), page_id, false, refused_field);
     if (step.value() == page_step::cancel) return stopped(cancellation(), page_id);
     if (step.value() == page_step::back) {
       if (!shown.empty()) {
@@ -145,6 +200,7 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
       }
       continue;
     }
+    last_accepted = answers_of(page, answers);
     shown.push_back(index);
     ++index;
   }

@@ -24,8 +24,9 @@ enum class wizard_end : unsigned char {
 struct wizard_outcome {
   wizard_end end{wizard_end::refused};
   std::optional<sdk::summary> summary;  ///< when completed
-  sdk::error error;                     ///< otherwise; the message names the page and field
+  sdk::error error;                     ///< otherwise; the message names the page's title and field's label
   std::string page_id;                  ///< the page it stopped on, if any
+  std::string field_id;                 ///< the field that was refused, if any (for --json and --verbose)
 };
 
 /// Runs `wizard` with answers from `source`. Collecting a field: secrets only from

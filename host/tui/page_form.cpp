@@ -71,6 +71,7 @@ bool page_form::focusable(std::size_t slot) const noexcept {
 
 void page_form::focus_step(int direction) {
   if (focus_ < inputs_.size() && inputs_[focus_].list) inputs_[focus_].list->stop_typing();
+  if (focus_ < inputs_.size() && inputs_[focus_].editor) last_typed_ = focus_;
   const std::size_t count = slot_count();
   do {
     focus_ = direction > 0 ? (focus_ + 1) % count : (focus_ + count - 1) % count;
@@ -88,9 +89,20 @@ form_action page_form::press(form_button b) const {
 
 form_action page_form::on_field(field_input& input, const key_event& k) {
   const sdk::field_kind kind = input.field.kind;
-  if (is_typed(kind) && input.editor->handle(k)) return form_action::none;
+  if (is_typed(kind)) {
+    const std::size_t before = input.editor->text().size();  // a size, never a copy of a secret
+    if (input.editor->handle(k)) {
+      if (input.editor->text().size() != before) ++changes_;
+      return form_action::none;
+    }
+  }
   if (input.list) {
-    switch (input.list->handle(k)) {
+    // Only Space changes a list's choice (a radio list's checked option stays checked).
+    const bool toggling = k.is(U' ');
+    const std::vector<std::string> before = toggling ? input.list->chosen() : std::vector<std::string>{};
+    const list_key used = input.list->handle(k);
+    if (toggling && input.list->chosen() != before) ++changes_;
+    switch (used) {
       case list_key::used: return form_action::none;
       case list_key::leave_up: focus_step(-1); return form_action::none;
       case list_key::leave_down: focus_step(1); return form_action::none;
@@ -98,9 +110,11 @@ form_action page_form::on_field(field_input& input, const key_event& k) {
     }
   }
   if (kind == sdk::field_kind::confirmation) {
+    const bool before = input.yes;
     if (k.is(U' ') || k.code == key::left || k.code == key::right) input.yes = !input.yes;
     if (k.is(U'y') || k.is(U'Y')) input.yes = true;
     if (k.is(U'n') || k.is(U'N')) input.yes = false;
+    if (input.yes != before) ++changes_;
   }
   if (k.code == key::up) focus_step(-1);
   if (k.code == key::down) focus_step(1);
@@ -110,6 +124,7 @@ form_action page_form::on_field(field_input& input, const key_event& k) {
 }
 
 form_action page_form::handle(const key_event& k) {
+  status_.clear();
   if (k.code == key::tab) {
     focus_step(1);
     return form_action::none;
@@ -121,9 +136,23 @@ form_action page_form::handle(const key_event& k) {
   if (auto field = focused_field()) return on_field(inputs_[*field], k);
   if (k.code == key::escape) return form_action::cancel;
   if (k.code == key::enter || k.is(U' ')) return press(*focused_button());
+  if (k.code == key::character) return typed_on_button(k);
   if (k.code == key::left || k.code == key::up) focus_step(-1);
   if (k.code == key::right || k.code == key::down) focus_step(1);
   return form_action::none;
+}
+
+form_action page_form::typed_on_button(const key_event& k) {
+  std::optional<std::size_t> target = last_typed_;
+  for (std::size_t i = inputs_.size(); !target && i > 0; --i)
+    if (inputs_[i - 1].editor) target = i - 1;
+  if (!target) {
+    status_ = "This page has no text field to type in: Tab moves between the fields and the buttons, Enter or "
+              "Space presses the focused button.";
+    return form_action::none;
+  }
+  focus_ = *target;
+  return on_field(inputs_[focus_], k);
 }
 
 const field_input* page_form::input_for(const sdk::field& field) const {

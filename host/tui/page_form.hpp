@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace arbor::host::tui {
@@ -40,13 +41,21 @@ struct field_input {
 class page_form {
  public:
   /// Fills each field from `so_far` (answers given on an earlier visit) or its default.
-  /// `can_go_back`: an earlier page was shown. `last`: Next reads "Finish".
+  /// `can_go_back`: an earlier page was shown. `last`: Next runs the task, so it reads "Finish".
   page_form(const sdk::page& page, const sdk::answers& so_far, bool can_go_back, bool last);
 
-  /// Tab / Shift-Tab move over fields and buttons; Up / Down over fields and a list's options;
+  /// Tab / Shift-Tab move over fields, then buttons; Up / Down over fields and a list's options;
   /// Space selects an option or toggles a check or yes/no; Enter presses the focused button or,
   /// on a field, Next; Esc is Cancel. A focused list takes its search keys first (option_list).
+  /// A character typed on a button goes to the text field focused last (else the page's last
+  /// one), which takes the focus; on a page without one, status() says why it was not used.
   form_action handle(const key_event& k);
+
+  /// Why the last key did nothing, for the status line; empty when it was used.
+  const std::string& status() const noexcept { return status_; }
+  /// Counts the changes of the fields' values (typing, choosing, toggling), so a front end can
+  /// drop a refusal once the operator changed something.
+  std::size_t changes() const noexcept { return changes_; }
 
   /// How many options each list shows at once, from the room on screen.
   void set_list_rows(std::size_t rows) noexcept;
@@ -75,6 +84,7 @@ class page_form {
   void focus_step(int direction);
   form_action press(form_button b) const;
   form_action on_field(field_input& input, const key_event& k);
+  form_action typed_on_button(const key_event& k);
   const field_input* input_for(const sdk::field& field) const;
 
   sdk::page page_;
@@ -82,6 +92,9 @@ class page_form {
   bool can_go_back_;
   bool last_;
   std::size_t focus_{0};  ///< fields first, then back, next, cancel
+  std::optional<std::size_t> last_typed_;  ///< the text field that had the focus last
+  std::string status_;
+  std::size_t changes_{0};
 };
 
 }  // namespace arbor::host::tui

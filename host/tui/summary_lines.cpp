@@ -7,24 +7,43 @@
 #include <vector>
 
 namespace arbor::host::tui {
+namespace {
+
+/// Columns a value keeps beside the labels, however long a label is.
+constexpr std::size_t min_value_columns = 20;
+
+/// The labels' column: as wide as the longest label and its ':' where the width leaves a value
+/// its room (or half the width on a narrow screen), else as wide as that (longer labels wrap).
+std::size_t label_columns(const sdk::summary& summary, std::size_t width) {
+  std::size_t longest = 0;
+  for (const sdk::summary_item& item : summary.items) longest = std::max(longest, columns(printable(item.label)) + 1);
+  const std::size_t most = std::max({width / 2, width > min_value_columns + 1 ? width - min_value_columns - 1 : 0, std::size_t{1}});
+  return std::min(longest, most);
+}
+
+}  // namespace
 
 styled_lines summary_lines(const sdk::summary& summary, std::size_t width) {
-  std::size_t label_width = 0;
-  for (const sdk::summary_item& item : summary.items) label_width = std::max(label_width, columns(item.label));
-  label_width = std::min<std::size_t>(label_width, 30);
+  const std::size_t label_width = label_columns(summary, width);
+  const std::size_t value_width = width > label_width + 1 ? width - label_width - 1 : 1;
 
   styled_lines lines{{std::string(clip(printable(summary.title), width)), style::success}, {}};
   for (const sdk::summary_item& item : summary.items) {
-    // A value is wrapped under itself, never cut: a summary may be all the operator gets to read.
-    const std::string label = fit(printable(item.label) + ":", label_width + 1) + " ";
-    const std::size_t room = width > columns(label) ? width - columns(label) : 1;
-    std::vector<std::string> value = wrap(printable(item.value), room);
-    if (value.empty()) value.emplace_back();
-    for (std::size_t i = 0; i < value.size(); ++i)
-      lines.push_back({std::string(clip((i == 0 ? label : std::string(columns(label), ' ')) + value[i], width)),
-                       style::normal});
+    // Neither a label nor a value is ever cut, only wrapped: a summary may be all the operator
+    // gets to read.
+    std::vector<std::string> label = wrap(printable(item.label) + ":", label_width);
+    std::vector<std::string> value = wrap(printable(item.value), value_width);
+    const std::size_t rows = std::max({label.size(), value.size(), std::size_t{1}});
+    label.resize(rows);
+    value.resize(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+      std::string line = fit(label[i], label_width) + " " + value[i];
+      line.erase(line.find_last_not_of(' ') + 1);
+      lines.push_back({std::move(line), style::normal});
+    }
     for (const std::string& detail : item.details)
-      lines.push_back({std::string(clip("    " + printable(detail), width)), style::hint});
+      for (std::string& line : wrap(printable(detail), width > 4 ? width - 4 : 1))
+        lines.push_back({"    " + line, style::hint});
   }
   if (summary.results) {
     lines.push_back({});

@@ -2,10 +2,23 @@
 
 #include <arbor/sdk/display_text.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace arbor::host::tui {
 namespace {
 
 bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Where a word longer than a line breaks: after the last ':' that fits, or within hex digits
+/// after an even count, so a fingerprint never splits a byte; else where the line ends.
+std::size_t break_point(std::string_view word, std::size_t width) {
+  const std::string_view piece = clip(word, width);
+  if (const std::size_t colon = piece.rfind(':'); colon != std::string_view::npos && colon > 0) return colon + 1;
+  const bool hex = std::all_of(piece.begin(), piece.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  if (hex && piece.size() > 1) return piece.size() - piece.size() % 2;
+  return piece.size();
+}
 
 }  // namespace
 
@@ -82,9 +95,9 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     std::size_t end = text.find(' ', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view word = text.substr(start, end - start);
-    while (columns(word) > width) {  // a word longer than a line is cut
+    while (columns(word) > width) {  // a word longer than a line is broken, at a byte of a fingerprint
       if (!line.empty()) flush();
-      line = std::string(clip(word, width));
+      line = std::string(word.substr(0, break_point(word, width)));
       word.remove_prefix(line.size());
       flush();
     }

@@ -28,7 +28,8 @@ std::string printable(std::string_view text);
 /// The UTF-8 bytes of one code point; U+FFFD for a value that is not one.
 std::string encode_utf8(char32_t code_point);
 
-/// `text` broken at spaces into lines of at most `width` columns (longer words are cut).
+/// `text` broken at spaces into lines of at most `width` columns; a longer word is broken after
+/// a ':' or between pairs of hex digits when it can be (a fingerprint keeps its bytes whole).
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
 }  // namespace arbor::host::tui

@@ -1,5 +1,6 @@
 #include "host/tui/wizard_screen.hpp"
 
+#include "host/tui/dialogs.hpp"
 #include "host/tui/draw.hpp"
 #include "host/tui/key_input.hpp"
 #include "host/tui/line_view.hpp"
@@ -7,6 +8,7 @@
 #include "host/tui/viewport.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace arbor::host::tui {
 namespace {
@@ -18,12 +20,12 @@ int body_rows() { return std::max(screen_rows() - 6, 1); }
 /// and "more below" lines and one line of help are in, so the whole list fits on the screen.
 std::size_t list_rows() { return static_cast<std::size_t>(std::max(body_rows() - 5, 1)); }
 
-const char* key_help(const page_form& form) {
+std::string key_help(const page_form& form) {
   const option_list* list = form.focused_list();
   if (list != nullptr && list->typing())
     return " Type to search  Up/Down move  Space select  Enter done  Esc clear search";
-  if (list != nullptr) return " Tab/Up/Down move  Space select  / search  Enter next  Esc cancel";
-  return " Tab/Up/Down move  Space select  Enter next  Esc cancel";
+  return std::string(" Tab/Up/Down move  Space select  ") + (list != nullptr ? "/ search  " : "") +
+         (form.last() ? "Enter finish" : "Enter next") + "  Esc cancel";
 }
 
 }  // namespace
@@ -37,14 +39,20 @@ sdk::result<void> wizard_screen::check(const sdk::wizard_spec& spec) {
 }
 
 sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::answers& so_far,
-                                           const sdk::error* problem) {
+                                           const sdk::error* problem, bool finishes) {
   if (shown_.empty() || shown_.back() != page.id) shown_.push_back(page.id);
+  // The same page again, now finishing: its Next found that no later page applies.
+  notice_ = form_ && form_->page().id == page.id && !form_->last() && finishes && problem == nullptr
+                ? "No later page applies to these answers: Finish runs the task."
+                : "";
   // A refused page keeps what was typed; any other visit starts from the answers so far.
   if (!(problem != nullptr && form_ && form_->page().id == page.id))
-    form_ = std::make_unique<page_form>(page, so_far, shown_.size() > 1, !page_ids_.empty() && page_ids_.back() == page.id);
+    form_ = std::make_unique<page_form>(page, so_far, shown_.size() > 1, finishes);
 
+  const std::size_t seen = form_->changes();
   for (;;) {
     form_->set_list_rows(list_rows());  // the terminal may have changed size
+    if (form_->changes() != seen) problem = nullptr;  // the refusal was about the old values
     draw(problem);
     const key_event k = read_key();
     if (k.code == key::interrupt) {
@@ -54,7 +62,10 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
     if (k.code == key::resize) clear_screen();
     switch (form_->handle(k)) {
       case form_action::none: break;
-      case form_action::cancel: return page_step::cancel;
+      case form_action::cancel:
+        // Past the first page the operator has answers to lose: ask, the safe answer being No.
+        if (shown_.size() > 1 && !ask_yes_no("Cancel " + title_ + " and discard the answers given so far?")) break;
+        return page_step::cancel;
       case form_action::back:
         shown_.pop_back();
         return page_step::back;
@@ -102,6 +113,8 @@ void wizard_screen::draw(const sdk::error* problem) const {
     put(rows - 3, x, button.text, cols - x, button.style);
     x += static_cast<int>(button.text.size()) + 2;
   }
+  const std::string& status = form_->status().empty() ? notice_ : form_->status();
+  if (!status.empty()) put(rows - 2, 2, status, cols - 4, style::notice, true);
   put(rows - 1, 0, key_help(*form_), cols, style::hint, true);
   if (layout.cursor && layout.cursor->first >= first && layout.cursor->first < first + static_cast<std::size_t>(body_height))
     place_cursor(body_top + static_cast<int>(layout.cursor->first - first), 2 + static_cast<int>(layout.cursor->second));

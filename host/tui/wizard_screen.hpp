@@ -1,6 +1,7 @@
 #pragma once
 // The interactive answer source: each wizard page on the full screen with its fields and the
-// Back / Next (Finish) / Cancel buttons. A refused page is shown again with the reason in red.
+// Back / Next (Finish when the runner says Next runs the task) / Cancel buttons. A refused page
+// is shown again with the reason in red until a field changes. Cancel past the first page asks.
 // What the operator typed stays in the page's form (secrets in wiping editors) until the next
 // page replaces it.
 #include "host/console/answer_source.hpp"
@@ -15,7 +16,8 @@ namespace arbor::host::tui {
 class wizard_screen final : public answer_source {
  public:
   sdk::result<void> check(const sdk::wizard_spec& spec) override;
-  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem) override;
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
+                              bool finishes) override;
   sdk::result<void> skipped(const sdk::page&) override { return {}; }
   std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override;
   std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override;
@@ -28,9 +30,10 @@ class wizard_screen final : public answer_source {
   void draw_working() const;
 
   std::string title_;
-  std::vector<std::string> page_ids_;  ///< declared order, to tell the last page
+  std::vector<std::string> page_ids_;  ///< declared order, for "page N of M"
   std::vector<std::string> shown_;     ///< the pages on the way here, for Back
   std::unique_ptr<page_form> form_;
+  std::string notice_;  ///< why a page is shown again (now with Finish), for the status line
   bool interrupted_{false};
 };
 

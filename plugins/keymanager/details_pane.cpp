@@ -2,6 +2,7 @@
 
 #include "common/utc_time.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace arbor::km {
@@ -14,7 +15,8 @@ sdk::table users_table(const workflows::server_overview& overview) {
                {},
                overview.users_total};
   for (const auto& u : overview.users)
-    t.rows.push_back({u.alias, u.display_name, u.email, u.state, std::to_string(u.keys), u.certificate_status});
+    t.rows.push_back({u.alias, u.display_name, u.email, u.state, std::to_string(u.keys),
+                      u.needs_enrollment ? u.certificate_status + ": re-enroll" : u.certificate_status});
   return t;
 }
 
@@ -63,6 +65,11 @@ sdk::details_view details_pane(const workflows::server_overview& overview, sdk::
     view.notices.push_back(std::to_string(revocations.total_rows) +
                            " revocations wait for Certificate Services: run Retry Pending Revocations.");
   view.tables.push_back(std::move(revocations));
+  const bool re_enroll = std::any_of(overview.users.begin(), overview.users.end(),
+                                     [](const workflows::user_row& u) { return u.needs_enrollment; });
+  if (re_enroll)
+    view.notices.push_back("Users marked 're-enroll' are active but their newest certificate is revoked (the server "
+                           "that exported them revoked it): run Enroll Users for them so they get a new one.");
   return view;
 }
 

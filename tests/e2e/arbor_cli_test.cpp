@@ -272,10 +272,22 @@ BOOST_AUTO_TEST_CASE(a_page_that_fails_validation_exits_3_naming_the_page) {
   scratch s;
   const arbor_result r = run_exercise(s, s.answers(s.dir / "report.txt", "nobody"), {"--json"});
   BOOST_TEST(r.exit_code == 3);
-  BOOST_TEST(contains(r.err, "Page \"identity\""));
+  BOOST_TEST(contains(r.err, "Page \"Identity\""));
+  BOOST_TEST(!contains(r.err, "\"identity\""));
   BOOST_TEST(contains(r.err, "reserved"));
   BOOST_TEST(parsed(r).at("error").at("page").as_string() == "identity");
   BOOST_TEST(!fs::exists(s.dir / "report.txt"));
+}
+
+BOOST_AUTO_TEST_CASE(text_output_names_the_page_by_its_title_and_its_id_only_with_verbose) {
+  scratch s;
+  const arbor_result plain = run_exercise(s, s.answers(s.dir / "report.txt", "nobody"));
+  BOOST_TEST(plain.exit_code == 3);
+  BOOST_TEST(contains(plain.err, "Page \"Identity\""));
+  BOOST_TEST(!contains(plain.err, "\"identity\""));
+  const arbor_result verbose = run_exercise(s, s.answers(s.dir / "report.txt", "nobody"), {"--verbose"});
+  BOOST_TEST(verbose.exit_code == 3);
+  BOOST_TEST(contains(verbose.err, "at: page \"identity\""), verbose.err);
 }
 
 BOOST_AUTO_TEST_CASE(running_an_action_of_a_failed_plugin_exits_4_with_the_reason) {

@@ -102,6 +102,14 @@ BOOST_AUTO_TEST_CASE(save_certificate_refuses_a_path_that_cannot_be_checked) {
   BOOST_TEST(r.out.find("cannot be checked") != std::string::npos, r.out);
 }
 
+// Issue 16: "the folder 'missing' does not exist" left the operator guessing where it was looked for.
+BOOST_AUTO_TEST_CASE(a_relative_path_in_a_refusal_names_the_directory_it_was_taken_from) {
+  kms_server kms;
+  const auto r = kms.run("save-kms-certificate", login_as(), {"password"}, {"file.path=missing-folder/kms.pem"});
+  BOOST_TEST(r.exit_code == 3, r.out + r.err);
+  BOOST_TEST(r.out.find((std::filesystem::current_path() / "missing-folder").string()) != std::string::npos, r.out);
+}
+
 // Issue 13: names the file system refuses to look up were internal failures (exit 4) too.
 BOOST_AUTO_TEST_CASE(restore_and_import_refuse_a_file_name_too_long_as_no_such_file) {
   kms_server kms;

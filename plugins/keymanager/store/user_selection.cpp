@@ -117,4 +117,14 @@ std::vector<std::string> user_selection::pending_aliases(std::size_t limit) {
   return aliases;
 }
 
+std::vector<std::string> user_selection::aliases_without_keys(std::size_t limit) {
+  auto query = db_.prepare(
+      "SELECT u.alias FROM temp.user_selection s JOIN users u ON u.user_id = s.user_id "
+      "WHERE NOT EXISTS (SELECT 1 FROM key_history k WHERE k.user_id = s.user_id) ORDER BY u.alias LIMIT ?1");
+  query.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<std::string> aliases;
+  while (query.step()) aliases.push_back(query.column_text(0));
+  return aliases;
+}
+
 }  // namespace arbor::km::store

@@ -58,6 +58,8 @@ class user_selection {
   std::int64_t pending_count();
   // The aliases of pending users, by alias, at most `limit`.
   std::vector<std::string> pending_aliases(std::size_t limit);
+  // The aliases of selected users still here without a key history, by alias, at most `limit`.
+  std::vector<std::string> aliases_without_keys(std::size_t limit);
 
  private:
   sqlite::connection& db_;

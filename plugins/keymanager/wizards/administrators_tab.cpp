@@ -65,14 +65,14 @@ class administrators_tab final : public task_wizard {
     auto name = a.text("administrator", "name");
     if (name.empty() && operation(a) == op_change && authorization().administrators().size() == 1)
       return authorization().administrators().front();
-    if (name.empty()) throw error(errc::bad_input, "Type the administrator's name (field 'name').");
+    if (name.empty()) throw error(errc::bad_input, "Type the administrator's name under 'Administrator'.");
     return name;
   }
 
   static workflows::new_password new_password(const sdk::answers& a) {
     const auto first = a.secret("administrator", "new_password");
     const auto second = a.secret("administrator", "confirm_password");
-    if (first.empty()) throw error(errc::bad_input, "Type the new password (field 'new_password').");
+    if (first.empty()) throw error(errc::bad_input, "Type the new password under 'New password'.");
     if (first.view() != second.view())
       throw error(errc::bad_input, "The two new passwords differ: type the same password twice.");
     return workflows::new_password(secret(first.view()));

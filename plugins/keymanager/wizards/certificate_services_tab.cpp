@@ -48,9 +48,9 @@ class certificate_services_tab final : public task_wizard {
   static workflows::checked_ca_settings typed(const sdk::answers& a) {
     ca::connection_settings s;
     s.base_url = a.text("ca", "url");
-    s.connect_timeout_ms = whole_number(a.text("ca", "connect_timeout_ms"), "connect_timeout_ms");
-    s.total_timeout_ms = whole_number(a.text("ca", "total_timeout_ms"), "total_timeout_ms");
-    const auto in_flight = whole_number(a.text("ca", "max_in_flight"), "max_in_flight");
+    s.connect_timeout_ms = whole_number(a.text("ca", "connect_timeout_ms"), "Connect timeout (ms)");
+    s.total_timeout_ms = whole_number(a.text("ca", "total_timeout_ms"), "Total timeout per request (ms)");
+    const auto in_flight = whole_number(a.text("ca", "max_in_flight"), "Requests in flight");
     s.max_in_flight = in_flight > 0 ? static_cast<std::size_t>(in_flight) : 0;
     return s;
   }

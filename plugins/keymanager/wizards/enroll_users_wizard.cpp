@@ -8,6 +8,7 @@
 #include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
+#include "wizards/typed_path.hpp"
 
 #include <algorithm>
 
@@ -67,8 +68,8 @@ class enroll_users_wizard final : public task_wizard {
   std::vector<workflows::new_user> users_to_add(const sdk::answers& a) const {
     if (source(a) == source_csv) {
       const auto path = a.text("users", "csv");
-      if (path.empty()) throw error(errc::bad_input, "Type the path of the CSV file (field 'csv').");
-      return workflows::read_user_csv(path);
+      if (path.empty()) throw error(errc::bad_input, "Type the path of the CSV file under 'CSV file'.");
+      return workflows::read_user_csv(typed_path(path));
     }
     return {workflows::new_user(a.text("users", "alias"), a.text("users", "display_name"), a.text("users", "email"))};
   }

@@ -47,7 +47,7 @@ class enrollment_tab final : public task_wizard {
   }
 
   static workflows::checked_enrollment_settings typed(const sdk::answers& a) {
-    return workflows::enrollment_settings{whole_number(a.text("enrollment", "token_lifetime_s"), "token_lifetime_s"),
+    return workflows::enrollment_settings{whole_number(a.text("enrollment", "token_lifetime_s"), "Token lifetime (seconds)"),
                                           a.text("enrollment", "key_type"), a.text("enrollment", "message")};
   }
 

@@ -13,6 +13,8 @@
 #include "wizards/sdk_error.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
+#include "wizards/typed_path.hpp"
+#include "wizards/word_list.hpp"
 
 #include <memory>
 #include <optional>
@@ -82,7 +84,7 @@ class export_users_wizard final : public task_wizard {
 
   // The destination certificate, read and checked once per path typed.
   workflows::destination& destination(const sdk::answers& a) {
-    const std::string path = a.text("certificate", "path");
+    const auto path = typed_path(a.text("certificate", "path"));
     if (!destination_ || destination_->path() != path) {
       destination_.reset();
       destination_.emplace(workflows::check_destination(kms(), path, authorization().actor()));
@@ -116,8 +118,8 @@ class export_users_wizard final : public task_wizard {
       selection_.emplace(kms().db(), chosen);
     } catch (const workflows::empty_choice&) {
       if (chosen.scope == workflows::user_scope::picked)
-        throw error(errc::bad_input, "Pick at least one user (field 'picked'), or choose all users or a pattern.");
-      throw error(errc::bad_input, "Type a pattern (field 'pattern'), e.g. *@example.org or sales-*.");
+        throw error(errc::bad_input, "Pick at least one user under 'Picked users', or choose all users or a pattern.");
+      throw error(errc::bad_input, "Type a pattern under 'Pattern', e.g. *@example.org or sales-*.");
     }
     chosen_ = std::move(chosen);
     return *selection_;
@@ -164,6 +166,10 @@ class export_users_wizard final : public task_wizard {
         "does not confirm waits in the pending-revocation queue.",
         "The users will be removed from this server. Users without key history are removed and not exported.",
         "The database is backed up first, into " + kms().directory().backups().string() + "."};
+    if (const auto keyless = workflows::find_users_without_keys(selection(a)); keyless.users != 0)
+      lines.push_back("Warning: " + std::to_string(keyless.users) +
+                      " of these users have no key history: they will be deleted here and not exported: " +
+                      join(details_with_rest(keyless.aliases, keyless.users)) + ".");
     if (const auto earlier = earlier_exports(a); earlier.users != 0)
       lines.push_back("Warning: " + workflows::describe(earlier) + ". They are exported again only if you answer "
                       "yes to 'Export again users already exported to this server'.");
@@ -191,15 +197,16 @@ class export_users_wizard final : public task_wizard {
     if (page_id == "file") workflows::export_file_name(so_far.text("file", "name"), kms().directory().root());
     if (page_id == "users") selection(so_far);
     if (page_id == "confirm" && !so_far.yes("confirm", "confirm"))
-      throw error(errc::bad_input, "Nothing was exported: confirm (field 'confirm') to export.");
+      throw error(errc::bad_input, "Nothing was exported: answer Yes to 'Export these users and remove them from this "
+                                   "server?' to export.");
     if (page_id == "confirm") {
       try {
         workflows::refuse_earlier_exports(selection(so_far), destination(so_far).sha256_hex(),
                                           so_far.yes("confirm", "again"));
       } catch (const workflows::earlier_exports_refused& e) {
         throw error(errc::bad_input, std::string(e.what()) +
-                                         ": answer yes to 'Export again users already exported to this server' (field "
-                                         "'again') to send them again, or choose other users.");
+                                         ": answer Yes to 'Export again users already exported to this server' to "
+                                         "send them again, or choose other users.");
       }
     }
   }

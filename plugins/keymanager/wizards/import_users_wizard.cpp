@@ -1,13 +1,15 @@
 // Import Users: on the destination server, reads a transfer file another Key Management server
 // exported to this one. The operator names the file, confirms who signed it by its thumbprint,
 // sees what the import would do (the whole file is checked here, before anything changes),
-// decides about unknown users, and the users land in one transaction after a backup.
+// decides about unknown users, confirms (default no), and the users land in one transaction
+// after a backup.
 #include "common/km_error.hpp"
 #include "workflows/import_users.hpp"
 #include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
+#include "wizards/word_list.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -19,6 +21,7 @@ namespace {
 constexpr std::string_view resolve_prefix = "resolve_";
 constexpr std::string_view do_not_import = "do-not-import";
 constexpr std::string_view merge_into = "merge-into:";
+constexpr std::string_view confirm_label = "Import these users into this server?";
 
 std::string count(std::int64_t n, const std::string& what) { return std::to_string(n) + " " + what; }
 
@@ -44,6 +47,9 @@ class import_users_wizard final : public task_wizard {
         sdk::page{"unknown", "Unknown Users", "These users are new here, but their alias or e-mail address belongs to "
                   "a user this server already has. Not importing them is the safe choice; merge one only when you "
                   "know it is the same person.", {}, {}, false},
+        sdk::page{"confirm", "Confirm the Import", "What will happen.", {},
+                  {sdk::field{"confirm", std::string(confirm_label), sdk::field_kind::confirmation, true, {}, "no", {}}},
+                  false},
     };
   }
 
@@ -52,6 +58,7 @@ class import_users_wizard final : public task_wizard {
     if (page.id == "source") page.info = source_lines(previewed(so_far));
     if (page.id == "ready") page.info = plan_lines(planned(so_far));
     if (page.id == "unknown") fill_unknown_page(page, planned(so_far));
+    if (page.id == "confirm") page.info = confirm_lines(so_far);
     return page;
   }
 
@@ -59,6 +66,25 @@ class import_users_wizard final : public task_wizard {
     if (page_id == "file") previewed(so_far);  // a file not for this server is refused here
     if (page_id == "source") accepted(so_far);
     if (page_id == "unknown") resolutions(so_far);
+    if (page_id == "confirm" && !so_far.yes("confirm", "confirm"))
+      throw error(errc::bad_input, "Nothing was imported: answer Yes to '" + std::string(confirm_label) + "' to import.");
+  }
+
+  // What Finish does, named before anything changes: how many users, from whom, into where.
+  std::vector<std::string> confirm_lines(const sdk::answers& so_far) {
+    const auto& plan = planned(so_far);
+    const auto& c = plan.counts;
+    const auto merged = static_cast<std::int64_t>(resolutions(so_far).size());
+    return {std::to_string(c.new_users + c.known_users + merged) + " of the " + count(c.users, "users") + " in " +
+                previewed(so_far).file().name() + " will be imported with their key histories into this server's "
+                "data directory " + kms().directory().root().string() + ".",
+            "Exported by " + previewed(so_far).signer().subject + ", whose thumbprint you confirmed as " +
+                so_far.text("source", "thumbprint") + ".",
+            "New users: " + std::to_string(c.new_users) + ", known users (keys merged): " + std::to_string(c.known_users) +
+                ", unknown users merged: " + std::to_string(merged) + ", not imported: " +
+                std::to_string(c.unknown_users - merged) + ".",
+            "The database is backed up first, into " + kms().directory().backups().string() +
+                "; the import then lands completely or not at all."};
   }
 
   sdk::summary run_task(const sdk::answers& all) override {
@@ -154,12 +180,6 @@ class import_users_wizard final : public task_wizard {
       chosen.emplace(user.user_id, alias);
     }
     return chosen;
-  }
-
-  static std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
   }
 
   // --- the outcome ---------------------------------------------------------------------------

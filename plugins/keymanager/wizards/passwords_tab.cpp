@@ -55,7 +55,7 @@ class passwords_tab final : public task_wizard {
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size())
-      throw error(errc::bad_input, "'" + text + "' is not a number of administrators (field 'required'): type 1 or more.");
+      throw error(errc::bad_input, "'" + text + "' is not a number of administrators (under 'Administrators required'): type 1 or more.");
     return {a.text("policy", "task"), value};
   }
 

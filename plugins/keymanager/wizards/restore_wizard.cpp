@@ -37,7 +37,7 @@ class restore_wizard final : public task_wizard {
   void validate_page(std::string_view, const sdk::answers& so_far) override {
     chosen(so_far);
     if (!so_far.yes("backup", "confirm"))
-      throw error(errc::bad_input, "Confirm that the current database is to be replaced (field 'confirm').");
+      throw error(errc::bad_input, "Answer Yes to 'Replace the current database with this backup' to restore it.");
   }
 
   sdk::summary run_task(const sdk::answers& all) override {

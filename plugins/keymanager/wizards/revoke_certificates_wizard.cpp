@@ -49,10 +49,10 @@ class revoke_certificates_wizard final : public task_wizard {
   void validate_page(std::string_view page_id, const sdk::answers& so_far) override {
     if (page_id != "revoke") return;
     if (so_far.items("revoke", "users").empty() && so_far.text("revoke", "pattern").empty())
-      throw error(errc::bad_input, "Choose users (field 'users') or type a pattern (field 'pattern').");
+      throw error(errc::bad_input, "Choose users under 'Users' or type a pattern under 'Or aliases matching'.");
     request(so_far);
     if (!so_far.yes("revoke", "confirm"))
-      throw error(errc::bad_input, "Nothing was revoked: confirm (field 'confirm') to revoke.");
+      throw error(errc::bad_input, "Nothing was revoked: answer Yes to 'Revoke now? This cannot be undone.' to revoke.");
   }
 
   sdk::summary run_task(const sdk::answers& all) override {

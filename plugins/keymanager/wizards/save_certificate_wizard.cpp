@@ -3,6 +3,7 @@
 #include "workflows/save_certificate.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
+#include "wizards/typed_path.hpp"
 
 #include <optional>
 
@@ -35,7 +36,8 @@ class save_certificate_wizard final : public task_wizard {
   }
 
   workflows::new_file destination(const sdk::answers& so_far) {
-    return workflows::new_file(so_far.text("file", "path"), kms().directory().database_dir(), "field 'path'");
+    return workflows::new_file(typed_path(so_far.text("file", "path")), kms().directory().database_dir(),
+                               "'Save the certificate as'");
   }
 
   void validate_page(std::string_view, const sdk::answers& so_far) override { destination(so_far); }

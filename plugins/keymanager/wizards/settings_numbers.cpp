@@ -11,7 +11,7 @@ std::int64_t whole_number(std::string_view text, std::string_view field) {
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc{} || end != text.data() + text.size())
-    throw error(errc::bad_input, "'" + std::string(text) + "' is not a whole number (field '" + std::string(field) + "').");
+    throw error(errc::bad_input, "'" + std::string(text) + "' is not a whole number (under '" + std::string(field) + "').");
   return value;
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/km_error.hpp"
 #include "wizards/console_progress.hpp"
+#include "wizards/typed_path.hpp"
 
 #include <utility>
 
@@ -16,8 +17,8 @@ workflows::presented_token token_of(const sdk::answers& a) {
   try {
     return {a.text(page_id, "alias"), secret_answer(a, "token")};
   } catch (const workflows::presented_token::incomplete& e) {
-    const char* field = e.which() == workflows::presented_token::part::alias ? "alias" : "token";
-    throw error(errc::bad_input, std::string(e.what()) + " (field '" + field + "').");
+    const char* field = e.which() == workflows::presented_token::part::alias ? "Your alias" : "Token";
+    throw error(errc::bad_input, std::string(e.what()) + " (under '" + field + "').");
   }
 }
 
@@ -29,7 +30,7 @@ workflows::pkcs12_password password_of(const sdk::answers& a) {
 }
 
 workflows::new_file output_of(const sdk::answers& a, const std::filesystem::path& database_dir) {
-  return workflows::new_file(a.text(page_id, "output"), database_dir, "field 'output'");
+  return workflows::new_file(typed_path(a.text(page_id, "output")), database_dir, "'Save the PKCS#12 file as'");
 }
 
 }  // namespace

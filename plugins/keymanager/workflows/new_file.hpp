@@ -10,7 +10,7 @@ class new_file {
   // errc::bad_input when `path` is empty, already exists (files are never replaced), cannot be
   // looked at, or its folder does not exist or is `database_dir` (only SQLite writes there:
   // store/data_directory.hpp). `named` is the caller's name for the path in its messages (the
-  // wizards name the field, "field 'path'"); empty names nothing.
+  // wizards give the field's label, "'Save the certificate as'"); empty names nothing.
   new_file(std::filesystem::path path, const std::filesystem::path& database_dir, std::string_view named = {});
 
   const std::filesystem::path& path() const noexcept { return path_; }

@@ -6,6 +6,7 @@
 #include "store/audit_log.hpp"
 #include "store/key_history.hpp"
 #include "store/users.hpp"
+#include "workflows/enrollment.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -24,7 +25,9 @@ std::vector<user_row> user_rows(key_manager& kms, std::size_t first, std::size_t
   const store::page slice{static_cast<std::int64_t>(first), static_cast<std::int64_t>(max_rows)};
   for (const auto& u : store::user_repository(kms.db()).list(slice)) {
     const auto history = keys.list_for_user(u.user_id);
-    rows.push_back({u.alias, u.display_name, u.email, u.state, history.size(), certificate_status(history)});
+    const bool revoked = !history.empty() && history.back().status == store::key_status::revoked;
+    rows.push_back({u.alias, u.display_name, u.email, u.state, history.size(), certificate_status(history),
+                    revoked && u.state == state_active});
   }
   return rows;
 }

@@ -23,6 +23,9 @@ struct user_row {
   std::string state;
   std::size_t keys = 0;            ///< entries in the key history
   std::string certificate_status;  ///< of the newest entry; "no key history" without one
+  /// Active, but the newest certificate is revoked (an imported user: the exporting server
+  /// revoked it): the user needs a new certificate.
+  bool needs_enrollment = false;
 };
 
 /// An export interrupted by a crash that opening the Key Manager resolved (interrupted_exports.hpp):

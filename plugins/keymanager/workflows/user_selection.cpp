@@ -47,4 +47,9 @@ user_selection::user_selection(store::sqlite::connection& db, const user_choice&
   if (count_ == 0) throw error(errc::bad_input, "The choice covers no user: choose other users.");
 }
 
+users_without_keys find_users_without_keys(user_selection& selected) {
+  const store::selection_counts counts = selected.table().counts();
+  return {counts.users - counts.users_with_keys, selected.table().aliases_without_keys(users_without_keys::aliases_named)};
+}
+
 }  // namespace arbor::km::workflows

@@ -61,4 +61,14 @@ class user_selection {
   std::int64_t count_ = 0;
 };
 
+// The selected users without a key history: an export removes them and writes nothing of them,
+// so the operator reads their names before confirming.
+struct users_without_keys {
+  std::int64_t users = 0;            // how many
+  std::vector<std::string> aliases;  // at most aliases_named, by alias
+
+  static constexpr std::size_t aliases_named = 20;
+};
+users_without_keys find_users_without_keys(user_selection& selected);
+
 }  // namespace arbor::km::workflows

@@ -39,9 +39,11 @@ BOOST_AUTO_TEST_CASE(example_answers_leave_out_secrets_and_use_defaults) {
   BOOST_TEST(page.at("m").as_array().empty());
 }
 
-BOOST_AUTO_TEST_CASE(an_error_names_its_reason_and_page) {
-  const boost::json::value v = error_json(sdk::fail(sdk::reason::invalid_input, "bad"), "identity");
+BOOST_AUTO_TEST_CASE(an_error_names_its_reason_page_and_field) {
+  const boost::json::value v = error_json(sdk::fail(sdk::reason::invalid_input, "bad"), "identity", "name");
   BOOST_TEST(v.at("error").at("reason").as_string() == "invalid-input");
   BOOST_TEST(v.at("error").at("page").as_string() == "identity");
+  BOOST_TEST(v.at("error").at("field").as_string() == "name");
   BOOST_TEST(v.at("error").at("technical").is_null());
+  BOOST_TEST(error_json(sdk::fail(sdk::reason::invalid_input, "bad"), "identity", {}).at("error").at("field").is_null());
 }

@@ -158,9 +158,10 @@ BOOST_AUTO_TEST_CASE(a_missing_required_secret_is_refused_with_the_hint) {
   listed_secrets none({});
   const wizard_outcome outcome = run_scripted(w, {}, &none);
   BOOST_TEST((outcome.end == wizard_end::refused));
-  BOOST_TEST(mentions(outcome, "field \"password\" on page \"login\""));
+  BOOST_TEST(mentions(outcome, "field \"Label of password\" on page \"Title of login\""));
   BOOST_TEST(mentions(outcome, "--password-file"));
   BOOST_TEST(outcome.page_id == "login");
+  BOOST_TEST(outcome.field_id == "password");
 }
 
 BOOST_AUTO_TEST_CASE(a_skipped_page_is_not_shown_validated_or_answered) {
@@ -192,8 +193,11 @@ BOOST_AUTO_TEST_CASE(a_field_only_the_prepared_page_has_is_type_checked_before_r
   given.set("pick", "user", std::string("eve"));
   const wizard_outcome outcome = run_scripted(w, given);
   BOOST_TEST((outcome.end == wizard_end::refused));
-  BOOST_TEST(mentions(outcome, "field \"user\" on page \"pick\""));
+  BOOST_TEST(mentions(outcome, "field \"Label of user\" on page \"Title of pick\""));
+  BOOST_TEST(!mentions(outcome, "\"user\""));
   BOOST_TEST(mentions(outcome, "\"eve\" is not one of: ada, bob"));
+  BOOST_TEST(outcome.page_id == "pick");
+  BOOST_TEST(outcome.field_id == "user");
   BOOST_TEST(!w.ran);
 }
 
@@ -216,7 +220,8 @@ BOOST_AUTO_TEST_CASE(a_validation_failure_stops_on_that_page) {
   const wizard_outcome outcome = run_scripted(w, two_page_answers());
   BOOST_TEST((outcome.end == wizard_end::refused));
   BOOST_TEST(outcome.page_id == "who");
-  BOOST_TEST(mentions(outcome, "Page \"who\""));
+  BOOST_TEST(mentions(outcome, "Page \"Title of who\" refused its answers"));
+  BOOST_TEST(!mentions(outcome, "\"who\""));
   BOOST_TEST(mentions(outcome, "choose another name"));
   BOOST_TEST(w.prepared == (std::vector<std::string>{"who"}));
   BOOST_TEST(!w.ran);
@@ -264,11 +269,14 @@ class interactive_source : public answer_source {
   };
   std::deque<visit> visits;
   std::vector<std::string> shown;
+  std::vector<bool> finishing;  ///< per show(): whether the button read Finish
   std::vector<std::string> problems;
 
   sdk::result<void> check(const sdk::wizard_spec&) override { return {}; }
-  sdk::result<page_step> show(const sdk::page& page, const sdk::answers&, const sdk::error* problem) override {
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers&, const sdk::error* problem,
+                              bool finishes) override {
     shown.push_back(page.id);
+    finishing.push_back(finishes);
     if (problem) problems.push_back(problem->message);
     if (visits.empty()) return page_step::cancel;
     current_ = std::move(visits.front());
@@ -301,7 +309,7 @@ BOOST_AUTO_TEST_CASE(an_interactive_source_corrects_a_refused_page) {
   BOOST_REQUIRE(outcome.end == wizard_end::completed);
   BOOST_TEST(source.shown == (std::vector<std::string>{"who", "who", "how"}));
   BOOST_REQUIRE(source.problems.size() == 1u);
-  BOOST_TEST(source.problems[0].find("field \"name\" on page \"who\"") != std::string::npos);
+  BOOST_TEST(source.problems[0].find("field \"Label of name\" on page \"Title of who\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(back_returns_to_the_previous_shown_page) {
@@ -325,4 +333,83 @@ BOOST_AUTO_TEST_CASE(cancel_on_a_page_ends_the_wizard_as_cancelled) {
   BOOST_TEST((outcome.end == wizard_end::cancelled));
   BOOST_TEST(outcome.page_id == "who");
   BOOST_TEST(!w.ran);
+}
+
+BOOST_AUTO_TEST_CASE(next_reads_finish_only_on_the_last_page) {
+  fake_wizard w = two_page_wizard();
+  interactive_source source;
+  source.visits = {{page_step::next, {{"name", std::string("Ada")}}},
+                   {page_step::next, {{"color", std::string("red")}, {"sure", true}}}};
+  BOOST_REQUIRE(run_wizard(w, source).end == wizard_end::completed);
+  BOOST_TEST(source.finishing == (std::vector<bool>{false, true}), boost::test_tools::per_element());
+}
+
+namespace {
+
+/// "who", then "how" skipped when the name is "Ada": Next on "who" may turn out to run the task.
+fake_wizard wizard_skipping_how_for_ada() {
+  fake_wizard w = two_page_wizard();
+  w.declared.pages[1].fields[0].required = false;
+  w.declared.pages[1].fields[1].required = false;
+  w.on_prepare = [](const sdk::page& p, const sdk::answers& so_far) {
+    sdk::page shown = p;
+    shown.skip = p.id == "how" && so_far.text("who", "name") == "Ada";
+    return sdk::result<sdk::page>(shown);
+  };
+  return w;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_page_whose_later_pages_turn_out_skipped_is_shown_again_with_finish_before_the_task_runs) {
+  fake_wizard w = wizard_skipping_how_for_ada();
+  interactive_source source;
+  source.visits = {{page_step::next, {{"name", std::string("Ada")}}}};
+  BOOST_TEST((run_wizard(w, source).end == wizard_end::cancelled));  // no second press: nothing ran
+  BOOST_TEST(!w.ran);
+  BOOST_TEST(source.shown == (std::vector<std::string>{"who", "who"}));
+  BOOST_TEST(source.finishing == (std::vector<bool>{false, true}), boost::test_tools::per_element());
+
+  fake_wizard again = wizard_skipping_how_for_ada();
+  interactive_source finishing;
+  finishing.visits = {{page_step::next, {{"name", std::string("Ada")}}}, {page_step::next, {{"name", std::string("Ada")}}}};
+  BOOST_REQUIRE(run_wizard(again, finishing).end == wizard_end::completed);
+  BOOST_TEST(again.ran_with.text("who", "name") == "Ada");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_shown_with_finish_reads_next_again_once_a_later_page_applies) {
+  fake_wizard w = wizard_skipping_how_for_ada();
+  interactive_source source;
+  source.visits = {{page_step::next, {{"name", std::string("Ada")}}},
+                   {page_step::next, {{"name", std::string("Bob")}}},  // Finish pressed, but "how" applies now
+                   {page_step::back, {}},
+                   {page_step::next, {{"name", std::string("Bob")}}},
+                   {page_step::next, {{"color", std::string("red")}, {"sure", true}}}};
+  BOOST_REQUIRE(run_wizard(w, source).end == wizard_end::completed);
+  BOOST_TEST(source.shown == (std::vector<std::string>{"who", "who", "how", "who", "how"}));
+  BOOST_TEST(source.finishing == (std::vector<bool>{false, true, true, false, true}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_scripted_source_runs_once_every_later_page_is_skipped) {
+  fake_wizard w = wizard_skipping_how_for_ada();
+  answer_set given;
+  given.set("who", "name", std::string("Ada"));
+  BOOST_REQUIRE(run_scripted(w, given).end == wizard_end::completed);
+  BOOST_TEST(w.validated == (std::vector<std::string>{"who"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_page_shown_again_to_finish_is_validated_again_only_when_its_answers_changed) {
+  fake_wizard same = wizard_skipping_how_for_ada();
+  interactive_source unchanged;
+  unchanged.visits = {{page_step::next, {{"name", std::string("Ada")}}}, {page_step::next, {{"name", std::string("Ada")}}}};
+  BOOST_REQUIRE(run_wizard(same, unchanged).end == wizard_end::completed);
+  BOOST_TEST(same.validated == (std::vector<std::string>{"who"}));  // a login is not checked twice
+
+  fake_wizard changed = wizard_skipping_how_for_ada();
+  interactive_source retyped;
+  retyped.visits = {{page_step::next, {{"name", std::string("Ada")}, {"greeting", std::string("Hi")}}},
+                    {page_step::next, {{"name", std::string("Ada")}, {"greeting", std::string("Hey")}}}};
+  BOOST_REQUIRE(run_wizard(changed, retyped).end == wizard_end::completed);
+  BOOST_TEST(changed.validated == (std::vector<std::string>{"who", "who"}));
+  BOOST_TEST(changed.ran_with.text("who", "greeting") == "Hey");
 }

@@ -109,9 +109,10 @@ struct import_kms {
     return destination.data() / name;
   }
 
-  /// Import Users on the destination with every page answered; `sets` override answers.
+  /// Import Users on the destination with every page answered and confirmed; `sets` override answers.
   arbor_result import(const std::string& name, std::vector<std::string> sets = {}) const {
-    std::vector<std::string> all{"file.name=" + name, "source.thumbprint=" + openssl_fingerprint(source_pem)};
+    std::vector<std::string> all{"file.name=" + name, "source.thumbprint=" + openssl_fingerprint(source_pem),
+                                 "confirm.confirm=yes"};
     all.insert(all.end(), sets.begin(), sets.end());
     return destination.run("import-users", login_as(), {"password"}, all);
   }

@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(users_moved_to_another_server_keep_every_key_and_recover_th
 
   const auto imported = destination.run(
       "import-users", login_as(), {"password"},
-      {"file.name=users.kmx", "source.thumbprint=" + arbor::test::openssl_fingerprint(source_pem)});
+      {"file.name=users.kmx", "source.thumbprint=" + arbor::test::openssl_fingerprint(source_pem), "confirm.confirm=yes"});
   BOOST_REQUIRE_MESSAGE(imported.exit_code == 0, imported.out + imported.err);
   BOOST_TEST(kms_server::item(imported, "imported") == "2");
   BOOST_TEST(kms_server::item(imported, "keys_imported") == "3");

@@ -94,6 +94,23 @@ BOOST_AUTO_TEST_CASE(new_users_land_with_every_key_and_the_summary_counts_them) 
              "1\n");
 }
 
+BOOST_AUTO_TEST_CASE(an_import_not_confirmed_imports_nothing_and_says_which_answer_to_give) {
+  write_file("users.kmx", some_users(2));
+  const auto before = dump();
+  for (const std::vector<std::string>& sets : {std::vector<std::string>{"confirm.confirm=no"},
+                                               std::vector<std::string>{}}) {  // the default is no
+    std::vector<std::string> all{"file.name=users.kmx", "source.thumbprint=" + arbor::test::openssl_fingerprint(source_pem)};
+    all.insert(all.end(), sets.begin(), sets.end());
+    const auto r = destination.run("import-users", arbor::test::login_as(), {"password"}, all);
+    BOOST_TEST(r.exit_code == validation_failure, r.out + r.err);
+    BOOST_TEST((r.out + r.err).find("Nothing was imported: answer Yes to 'Import these users into this server?'") !=
+                   std::string::npos,
+               r.out + r.err);
+    BOOST_TEST(dump() == before);
+  }
+  BOOST_TEST(destination.sql("SELECT count(*) FROM users;") == "0\n");
+}
+
 BOOST_AUTO_TEST_CASE(a_known_user_gets_only_the_keys_it_does_not_have) {
   auto alice = real_user("alice", 2);
   write_file("first.kmx", {alice});

@@ -66,7 +66,8 @@ void import_users(const kms_server& source, const kms_server& destination, const
   }
   const auto r = destination.run("import-users", login_as(), {password},
                                  {"file.name=incoming.kmx",
-                                  "source.thumbprint=" + arbor::test::openssl_fingerprint(source_pem)});
+                                  "source.thumbprint=" + arbor::test::openssl_fingerprint(source_pem),
+                                  "confirm.confirm=yes"});
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.out + r.err);
 }
 

@@ -132,3 +132,16 @@ BOOST_FIXTURE_TEST_CASE(removing_a_large_share_removes_exactly_those_users_keys_
   BOOST_TEST(number("SELECT count(*) FROM key_history WHERE user_id NOT IN ('u28', 'u29')") == 0);
   BOOST_TEST(number("SELECT count(*) FROM enrollment_tokens") == 1);
 }
+
+BOOST_FIXTURE_TEST_CASE(aliases_without_keys_lists_selected_users_without_a_key_history_by_alias_up_to_a_limit, fixture) {
+  add_users(7);  // no keys: u0, u3, u6
+  store::user_selection selection(db);
+  selection.add("u1", "alias1");
+  selection.add("u3", "alias3");
+  selection.add("u6", "alias6");
+  BOOST_TEST(selection.aliases_without_keys(10) == (std::vector<std::string>{"alias3", "alias6"}), boost::test_tools::per_element());
+  BOOST_TEST(selection.aliases_without_keys(1) == std::vector<std::string>{"alias3"}, boost::test_tools::per_element());
+  selection.add_all();
+  BOOST_TEST(selection.aliases_without_keys(10) == (std::vector<std::string>{"alias0", "alias3", "alias6"}),
+             boost::test_tools::per_element());
+}

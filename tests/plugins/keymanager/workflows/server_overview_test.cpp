@@ -7,6 +7,7 @@
 
 #include "instance/interrupted_exports.hpp"
 #include "site_fixture.hpp"
+#include "store/key_history.hpp"
 #include "store/users.hpp"
 #include "workflows/server_overview.hpp"
 
@@ -36,6 +37,37 @@ BOOST_AUTO_TEST_CASE(the_users_are_listed_in_the_window_asked_for_with_the_total
   BOOST_TEST(overview.users[0].alias == "bob");
   BOOST_TEST(overview.users[0].keys == 0u);
   BOOST_TEST(overview.users[0].certificate_status == "no key history");
+}
+
+BOOST_AUTO_TEST_CASE(an_active_user_whose_newest_certificate_is_revoked_needs_enrollment) {
+  store::user_repository users(kms.db());
+  store::key_history_repository keys(kms.db());
+  const auto key = [](const std::string& user_id, int k, store::key_status status) {
+    store::key_entry e;
+    e.key_id = user_id + "-k" + std::to_string(k);
+    e.user_id = user_id;
+    e.cert_der = {0x30, static_cast<std::uint8_t>(k)};
+    e.cert_sha256 = e.key_id;
+    e.serial_decimal = e.key_id;
+    e.serial_hex = e.key_id;
+    e.issuer = "CN=Test CA";
+    e.sealed_key = {1, 2, 3};
+    e.status = status;
+    return e;
+  };
+  users.add({"id-ada", "ada", "Ada", "", "active", clock.now()});  // imported: revoked by the exporting server
+  keys.append(key("id-ada", 0, store::key_status::revoked));
+  users.add({"id-bob", "bob", "Bob", "", "active", clock.now()});  // re-enrolled: an older one revoked
+  keys.append(key("id-bob", 0, store::key_status::revoked));
+  keys.append(key("id-bob", 1, store::key_status::valid));
+  users.add({"id-cy", "cy", "Cy", "", "pending-enrollment", clock.now()});  // already on the way
+  keys.append(key("id-cy", 0, store::key_status::revoked));
+  const auto overview = workflows::read_server_overview(site, 0, 10);
+  BOOST_TEST_REQUIRE(overview.users.size() == 3u);
+  BOOST_TEST(overview.users[0].needs_enrollment);
+  BOOST_TEST(overview.users[0].certificate_status == "revoked");
+  BOOST_TEST(!overview.users[1].needs_enrollment);
+  BOOST_TEST(!overview.users[2].needs_enrollment);
 }
 
 BOOST_AUTO_TEST_CASE(only_the_last_weeks_resolved_exports_are_shown) {
