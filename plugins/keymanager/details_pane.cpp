@@ -7,6 +7,12 @@
 namespace arbor::km {
 namespace {
 
+// Which server this is, without a login: the certificate is public, and the short code is what
+// the administrator of another server is read over the telephone.
+sdk::table identity_table(const workflows::server_overview& overview) {
+  return {"Server identity", {{"subject", "Subject"}, {"short_code", "Short code"}}, {{overview.identity_subject, overview.short_code}}, 1};
+}
+
 sdk::table users_table(const workflows::server_overview& overview) {
   sdk::table t{"Users",
                {{"user", "User"}, {"name", "Name"}, {"email", "E-mail"}, {"state", "State"},
@@ -57,6 +63,7 @@ sdk::details_view details_pane(const workflows::server_overview& overview, sdk::
   }
   for (const auto& resolved : overview.resolved_exports)
     view.notices.push_back(utc_text(resolved.at) + ": " + resolved.detail);
+  view.tables.push_back(identity_table(overview));
   view.tables.push_back(users_table(overview));
   auto revocations = revocations_table(overview.pending, window);
   if (revocations.total_rows > 0)
