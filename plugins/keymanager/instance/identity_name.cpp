@@ -11,7 +11,8 @@ constexpr std::size_t max_name = 64;  // RFC 5280's upper bound for a common nam
 constexpr std::size_t max_host = 16;
 constexpr std::string_view cut = "...";
 
-// A host name or a path can hold anything but '/' and NUL: the certificate gets plain text.
+// A path can hold any byte but NUL, a host name what its resolver allowed: the certificate gets
+// plain text.
 std::string sanitised(std::string_view text) {
   std::string out(text);
   std::replace_if(out.begin(), out.end(), [](char c) { return c < 0x20 || c > 0x7e; }, '_');
