@@ -25,6 +25,8 @@ class service_table {
 
   /// `--data-dir`: used by every plugin that has no directory of its own set.
   void set_data_dir(std::filesystem::path dir) { data_dir_ = std::move(dir); }
+  /// What set_data_dir set: empty without --data-dir.
+  const std::filesystem::path& data_dir() const noexcept { return data_dir_; }
   /// `--config key=value`, visible to every plugin.
   void set_config(std::string key, std::string value) { config_[std::move(key)] = std::move(value); }
 

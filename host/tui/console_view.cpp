@@ -5,6 +5,7 @@
 #include "host/tui/draw.hpp"
 #include "host/tui/line_view.hpp"
 #include "host/tui/text.hpp"
+#include "host/tui/title_bar.hpp"
 #include "host/tui/viewport.hpp"
 
 #include <curses.h>
@@ -105,7 +106,7 @@ void console_app::draw() const {
   const int tree_cols = tree_width(cols);
   const int pane_top = 1;
   const int pane_height = rows - 1 - bottom_lines;
-  put(0, 0, " Arbor console", cols, style::selected, true);
+  put(0, 0, title_text(services_.data_dir(), static_cast<std::size_t>(cols)), cols, style::selected, true);
   draw_tree(pane_top, pane_height, tree_cols);
   ::mvwvline(stdscr, pane_top, tree_cols, ACS_VLINE, pane_height);
   // The gap after the border belongs to no pane: cleared here, or a closed menu leaves a trace.

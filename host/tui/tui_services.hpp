@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -56,6 +57,9 @@ class tui_services {
   dialog_confirmation confirmation;
   dialog_secret_prompt secret_prompt;
   progress_dialog progress;
+
+  /// The console's --data-dir, empty without one.
+  const std::filesystem::path& data_dir() const noexcept { return table_.data_dir(); }
 
  private:
   service_table& table_;

@@ -8,6 +8,16 @@
 namespace arbor::km {
 namespace {
 
+// Which server this is, without a login: the certificate is public, and the short code is what
+// the administrator of another server is read over the telephone. The code comes first: it is
+// short, and the subject is the one to cut where the pane is narrow. Its one row is on the first
+// page of rows, like every table's first row.
+sdk::table identity_table(const workflows::server_overview& overview, sdk::row_window window) {
+  sdk::table t{"Server identity", {{"short_code", "Short code"}, {"subject", "Subject"}}, {}, 1};
+  if (window.first == 0 && window.max_rows > 0) t.rows.push_back({overview.short_code, overview.identity_subject});
+  return t;
+}
+
 sdk::table users_table(const workflows::server_overview& overview) {
   sdk::table t{"Users",
                {{"user", "User"}, {"name", "Name"}, {"email", "E-mail"}, {"state", "State"},
@@ -59,6 +69,7 @@ sdk::details_view details_pane(const workflows::server_overview& overview, sdk::
   }
   for (const auto& resolved : overview.resolved_exports)
     view.notices.push_back(utc_text(resolved.at) + ": " + resolved.detail);
+  view.tables.push_back(identity_table(overview, window));
   view.tables.push_back(users_table(overview));
   auto revocations = revocations_table(overview.pending, window);
   if (revocations.total_rows > 0)

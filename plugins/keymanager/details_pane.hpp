@@ -1,7 +1,7 @@
 #pragma once
-// The Key Manager's details pane: one row per user (user, e-mail, state, keys in history,
-// certificate status) and the pending revocations, with a warning while the initial password is
-// in use. Read-only, so it asks for no password.
+// The Key Manager's details pane: its identity (short code and subject), one row per user (user,
+// e-mail, state, keys in history, certificate status) and the pending revocations, with a warning
+// while the initial password is in use. Read-only, so it asks for no password.
 #include "workflows/server_overview.hpp"
 
 #include <arbor/sdk/node.hpp>

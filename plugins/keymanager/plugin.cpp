@@ -33,7 +33,7 @@ class key_manager_plugin final : public sdk::plugin {
 
   sdk::result<sdk::details_view> details(const sdk::node_ref&, sdk::row_window window) override {
     return wizards::guarded("listing users", [&]() -> sdk::result<sdk::details_view> {
-      return details_pane(workflows::read_server_overview(env_.site, window.first, window.max_rows), window);
+      return details_pane(workflows::read_server_overview(env_.site, window.first, window.max_rows, identity_codes_), window);
     });
   }
 
@@ -46,6 +46,7 @@ class key_manager_plugin final : public sdk::plugin {
  private:
   km::system_clock clock_;
   wizards::environment env_;
+  workflows::short_code_memo identity_codes_;  // one Argon2id evaluation, not one per refresh
   audit_trail_service audit_trail_{env_};
 };
 

@@ -1,6 +1,7 @@
 #include "instance/key_manager.hpp"
 
 #include "common/km_error.hpp"
+#include "instance/identity_name.hpp"
 #include "instance/interrupted_exports.hpp"
 #include "instance/upgrade.hpp"
 #include "store/backup.hpp"
@@ -16,10 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string default_common_name() {
+std::string default_common_name(const fs::path& root) {
   std::array<char, 256> host{};
-  if (gethostname(host.data(), host.size() - 1) != 0 || host[0] == '\0') return "Key Management Service";
-  return "Key Management Service (" + std::string(host.data()) + ")";
+  if (gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
+  return default_identity_name(host.data(), fs::absolute(root).lexically_normal());
 }
 
 [[noreturn]] void missing(const fs::path& file, const std::string& what_to_do) {
@@ -101,7 +102,7 @@ crypto::x25519_public_key key_manager::escrow_public_key() {
 
 void key_manager::initialize_vault(const identity_options& init, const administrator_key& first,
                                    const argon2_params& cost) {
-  const auto name = init.common_name.empty() ? default_common_name() : init.common_name;
+  const auto name = init.common_name.empty() ? default_common_name(dir_.root()) : init.common_name;
   auto identity = crypto::server_identity::generate(init.type, name, init.validity, clock_->now());
   vault().create(std::move(identity), first, cost, nullptr);
 }

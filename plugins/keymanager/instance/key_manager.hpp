@@ -20,7 +20,7 @@ namespace arbor::km {
 /// How a new Key Manager's identity is made. Ignored when the directory is already initialized.
 struct identity_options {
   crypto::key_type type = crypto::key_type::rsa3072;
-  std::string common_name;  ///< empty: "Key Management Service (<host name>)"
+  std::string common_name;  ///< empty: "Key Management Service (<host>:<data directory>)" (identity_name.hpp)
   std::chrono::days validity{3650};
 };
 

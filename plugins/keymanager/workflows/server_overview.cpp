@@ -53,9 +53,12 @@ std::vector<std::string> kept_master_keys(const store::data_directory& dir) {
 
 }  // namespace
 
-server_overview read_server_overview(const site& where, std::size_t first_user, std::size_t max_users) {
+server_overview read_server_overview(const site& where, std::size_t first_user, std::size_t max_users,
+                                     crypto::short_code_memo& codes) {
   auto kms = open(where);
   server_overview overview;
+  overview.identity_subject = kms.certificate().subject();
+  overview.short_code = crypto::grouped(codes.of(kms.certificate()));
   const auth::password_hasher hasher(where.argon2);
   auth::administrators admins(kms.db(), hasher, kms.clock());
   admins.ensure_initial_admin();

@@ -1,8 +1,10 @@
 #pragma once
-// What the details pane lists of this Key Manager: one row per user, the pending revocations,
+// What the details pane lists of this Key Manager: who it is (its identity's subject and short
+// code, public like the certificate), one row per user, the pending revocations,
 // the interrupted exports resolved in the last week, whether the initial password is in use, and
 // who still has to log in for a keyslot (or for the upgrade from master.key).
 // Read-only: no login.
+#include "crypto/short_code.hpp"
 #include "store/pending_revocations.hpp"
 #include "workflows/site.hpp"
 
@@ -15,6 +17,7 @@
 namespace arbor::km::workflows {
 
 using store::pending_revocation;
+using crypto::short_code_memo;
 
 struct user_row {
   std::string alias;
@@ -36,6 +39,8 @@ struct resolved_export {
 };
 
 struct server_overview {
+  std::string identity_subject;                   ///< "CN=Key Management Service (vm:/srv/kmsdata)"
+  std::string short_code;                         ///< grouped, as Save the KMS Certificate shows it
   bool default_password_in_use = false;
   bool upgrade_due = false;                       ///< master.key still there: the first login upgrades
   std::vector<std::string> without_keyslot;       ///< administrators who cannot help open keys yet
@@ -47,7 +52,9 @@ struct server_overview {
 };
 
 /// Opens the Key Manager of `where` (a new one gets its initial administrator, as at a login)
-/// and reads its overview, with the users from `first_user` on, at most `max_users`.
-server_overview read_server_overview(const site& where, std::size_t first_user, std::size_t max_users);
+/// and reads its overview, with the users from `first_user` on, at most `max_users`. `codes`
+/// keeps the identity's short code (~0.5 s of Argon2id) from one read to the next.
+server_overview read_server_overview(const site& where, std::size_t first_user, std::size_t max_users,
+                                     short_code_memo& codes);
 
 }  // namespace arbor::km::workflows

@@ -3,6 +3,7 @@
 // test clock, and helpers to log in and read the audit log: for the tests of the login, the
 // properties tabs' workflows and the server's facts.
 #include "common/clock.hpp"
+#include "crypto/short_code.hpp"
 #include "scratch_dir.hpp"
 #include "workflows/sign_in.hpp"
 #include "workflows/site.hpp"
@@ -12,6 +13,14 @@
 #include <vector>
 
 namespace arbor::km::testing {
+
+/// Short codes without Argon2id's half second each, counting how often one is computed: "K7QM3XPA".
+inline crypto::short_code_memo cheap_codes(int* computed = nullptr) {
+  return crypto::short_code_memo([computed](std::span<const std::uint8_t>) {
+    if (computed != nullptr) ++*computed;
+    return std::string("K7QM3XPA");
+  });
+}
 
 struct site_fixture {
   scratch_dir dir;
