@@ -39,7 +39,9 @@ constexpr const char* to_string(field_kind k) noexcept {
 }
 
 /// One input on a page. `options` applies to choice and multi-select; `default_value` to text,
-/// path and choice ("yes"/"no" for confirmation). A field that is not required may be left out.
+/// path and choice ("yes"/"no" for confirmation; since 1.2 also multi-select: the options checked
+/// at first, separated by commas, as `--set` takes them). A field that is not required may be
+/// left out.
 struct field {
   std::string id;
   std::string label;
