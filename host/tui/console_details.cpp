@@ -5,7 +5,6 @@
 #include "host/tui/draw.hpp"
 #include "host/tui/field_editor.hpp"
 #include "host/tui/key_input.hpp"
-#include "host/tui/table_format.hpp"
 #include "host/tui/text.hpp"
 
 #include <algorithm>
@@ -81,14 +80,13 @@ void console_app::move_cursor(std::ptrdiff_t by) {
   if (past < 0 && details_.page_up()) cursor_.place(active()->rows.size() - 1, active()->rows.size());
 }
 
+// Scrolls over the columns of the widest table, so that the last column can be shown alone,
+// as wide as it wants.
 void console_app::scroll_columns(std::ptrdiff_t by) {
-  const details_marks m = marks();
-  const sdk::table& table = *active();
-  const column_fit shown = fit_columns(table, table_width(static_cast<std::size_t>(details_width()), m, m.table),
-                                       m.first_column);
-  const bool more_right = shown.first + shown.widths.size() < table.columns.size();
-  if ((by > 0 && !more_right) || !cursor_.scroll_columns(by, table.columns.size()))
-    say(by > 0 ? "Every column to the right is shown." : "The first column is shown.", style::hint);
+  std::size_t most = 0;
+  for (const sdk::table& table : details_.view()->tables) most = std::max(most, table.columns.size());
+  if (!cursor_.scroll_columns(by, most))
+    say(by > 0 ? "The last column is the first shown." : "The first column is shown.", style::hint);
 }
 
 void console_app::toggle_row() {
@@ -139,7 +137,7 @@ void console_app::filter_details() {
   }
   const sdk::table* shown = active();
   say(details_.filter().empty() ? "No filter: every row is shown."
-                                : std::to_string(shown ? shown->total_rows : 0) + " rows match \"" + details_.filter() + "\".",
+                                : std::to_string(shown ? shown->total_rows : 0) + " of the rows match \"" + details_.filter() + "\".",
       style::hint);
 }
 

@@ -8,8 +8,8 @@ namespace arbor::km {
 namespace {
 
 sdk::table users_table(const workflows::server_overview& overview) {
-  sdk::table t{"Users",
-               {{"user", "User"}, {"name", "Name"}, {"email", "E-mail"}, {"state", "State"},
+  sdk::table t{users_table_title,
+               {{users_key_column, "User"}, {"name", "Name"}, {"email", "E-mail"}, {"state", "State"},
                 {"keys", "Keys in history"}, {"certificate", "Certificate status"}},
                {},
                overview.users_total};
