@@ -174,6 +174,7 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry, boo
   }
   clear_screen();
   if (auto kept = details_.reload(); !kept) say(kept.error().message, style::error);
+  if (const sdk::table* table = active()) cursor_.place(cursor_.row(), table->rows.size());
   take_log_alert();
 }
 

@@ -53,9 +53,16 @@ details_marks console_app::marks() const {
   return m;
 }
 
+// A plugin is asked only once its library is loaded (the node's own plugin is, to show its
+// details): building a menu never loads an extension's library before its action is used.
 bool console_app::takes_selection(const tree_node& node, const menu_entry& entry) {
   const sdk::table* table = active();
   if (cursor_.selection().empty() || table == nullptr) return false;
+  const auto& all = registry_.plugins();
+  const bool loaded = std::any_of(all.begin(), all.end(), [&](const plugin_status& s) {
+    return s.id == entry.plugin_id && s.state == plugin_state::loaded;
+  });
+  if (!loaded) return false;
   auto takes = registry_.takes_rows(entry.plugin_id, node.ref(), entry.action_id, table->title);
   return takes && takes.value();
 }
