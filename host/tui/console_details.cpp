@@ -44,7 +44,8 @@ details_marks console_app::marks() const {
   if (focus_ == pane::details) m.cursor = cursor_.row();
   if (const sdk::table* table = active(); table && m.table < row_keys_.size() && !row_keys_[m.table].empty()) {
     const auto& cols = table->columns;
-    const auto key = std::find_if(cols.begin(), cols.end(), [&](const sdk::column& c) { return c.id == row_keys_[m.table]; });
+    const auto key =
+        std::find_if(cols.begin(), cols.end(), [&](const sdk::column& c) { return c.id == row_keys_[m.table]; });
     if (key != cols.end()) m.key_column = static_cast<std::size_t>(key - cols.begin());
   }
   m.selected = cursor_.selection();
@@ -143,8 +144,9 @@ void console_app::filter_details() {
     if (k.code == key::escape) break;
   }
   const sdk::table* shown = active();
+  const std::string matching = std::to_string(shown ? shown->total_rows : 0);
   say(details_.filter().empty() ? "No filter: every row is shown."
-                                : std::to_string(shown ? shown->total_rows : 0) + " of the rows match \"" + details_.filter() + "\".",
+                                : matching + " of the rows match \"" + details_.filter() + "\".",
       style::hint);
 }
 

@@ -35,7 +35,8 @@ bool details_cursor::is_selected(const std::string& key) const {
 
 bool details_cursor::scroll_columns(std::ptrdiff_t by, std::size_t column_count) noexcept {
   const auto last = static_cast<std::ptrdiff_t>(column_count == 0 ? 0 : column_count - 1);
-  const auto next = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(first_column_) + by, 0, last));
+  const std::ptrdiff_t wanted = static_cast<std::ptrdiff_t>(first_column_) + by;
+  const auto next = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(wanted, 0, last));
   if (next == first_column_) return false;
   first_column_ = next;
   return true;

@@ -57,7 +57,8 @@ styled_lines details_lines(const sdk::details_view& view, sdk::row_window window
     for (std::size_t i = 0; i < rows.size(); ++i) {
       styled_line line = std::move(rows[i]);
       const bool heading = i == 0;
-      if (marked) line.text = (!heading && is_selected(table.rows[i - 1], marks) ? selected_mark : unselected_mark) + line.text;
+      if (marked)
+        line.text = (!heading && is_selected(table.rows[i - 1], marks) ? selected_mark : unselected_mark) + line.text;
       if (!heading && t == marks.table && marks.cursor == i - 1) {
         line.text = fit(line.text, width);
         line.style = style::selected;

@@ -24,7 +24,8 @@ wanted_widths natural_widths(const sdk::table& table, std::size_t max_column) {
     for (std::size_t i = 0; i < row.size() && i < wanted.cells.size(); ++i)
       wanted.cells[i] = std::max(wanted.cells[i], std::min(columns(printable(row[i])), max_column));
   for (std::size_t i = 0; i < table.columns.size(); ++i)
-    wanted.with_labels.push_back(std::max(wanted.cells[i], std::min(columns(printable(table.columns[i].label)), max_column)));
+    wanted.with_labels.push_back(
+        std::max(wanted.cells[i], std::min(columns(printable(table.columns[i].label)), max_column)));
   return wanted;
 }
 
@@ -57,8 +58,8 @@ std::size_t room_for(std::size_t width, const std::string& marker) {
 
 /// A cell in `width` columns: padded, or cut with an ellipsis.
 std::string cell_text(const std::string& text, std::size_t width, bool pad) {
-  if (columns(text) > width) return width > 1 ? std::string(clip(text, width - 1)) + ellipsis : std::string(clip(text, width));
-  return pad ? fit(text, width) : text;
+  if (columns(text) <= width) return pad ? fit(text, width) : text;
+  return width > 1 ? std::string(clip(text, width - 1)) + ellipsis : std::string(clip(text, width));
 }
 
 std::string join_cells(const std::vector<std::string>& cells, const column_fit& fit_of, std::size_t room, bool pad_end) {

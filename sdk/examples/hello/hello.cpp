@@ -38,7 +38,8 @@ class hello_plugin final : public plugin, public row_selection {
  public:
   result<void> attach(host_services&) override { return {}; }
   result<details_view> details(const node_ref&, row_window) override {
-    return details_view{{}, {table{"Greetings", {{"name", "Name"}, {"text", "Text"}}, {{"Ada", "Hello"}, {"Grace", "Hello"}}, 2}}};
+    return details_view{
+        {}, {table{"Greetings", {{"name", "Name"}, {"text", "Text"}}, {{"Ada", "Hello"}, {"Grace", "Hello"}}, 2}}};
   }
   result<std::unique_ptr<wizard>> open(const node_ref&, std::string_view action) override {
     if (action != "greet") return fail(reason::not_found, "Unknown action.");

@@ -36,7 +36,8 @@ struct console_with_row_plugins {
 
   console_with_row_plugins() {
     std::ofstream(dir.path() / "rows.json") << manifest(current, "libarbor_fixture_row_actions.so", "rows", 2);
-    std::ofstream(dir.path() / "old-rows.json") << manifest(old_entry, "libarbor_fixture_row_actions_v1_1.so", "old-rows", 1);
+    std::ofstream(dir.path() / "old-rows.json")
+        << manifest(old_entry, "libarbor_fixture_row_actions_v1_1.so", "old-rows", 1);
     registry = std::make_unique<host::plugin_registry>(
         host::registry_options{{dir.path()}, {host::test::fixture_libraries}}, services);
     registry->discover();

@@ -91,8 +91,10 @@ BOOST_AUTO_TEST_CASE(only_the_tasks_that_name_users_take_a_selection) {
   BOOST_TEST(wizards::find_users_action("export-users") != nullptr);
   BOOST_TEST(wizards::find_users_action("recover-keys")->field.one_user);
   BOOST_TEST(wizards::find_users_action("import-users") == nullptr);
+  const auto in_catalog = [](std::string_view id) {
+    return std::any_of(wizards::catalog().begin(), wizards::catalog().end(),
+                       [&](const wizards::catalog_entry& e) { return id == e.action_id; });
+  };
   for (const wizards::users_action& action : wizards::users_actions)
-    BOOST_TEST(std::any_of(wizards::catalog().begin(), wizards::catalog().end(),
-                           [&](const wizards::catalog_entry& e) { return std::string_view(e.action_id) == action.action_id; }),
-               action.action_id << " is no task of the catalog");
+    BOOST_TEST(in_catalog(action.action_id), action.action_id << " is no task of the catalog");
 }
