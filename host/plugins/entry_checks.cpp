@@ -12,6 +12,8 @@ namespace {
 
 // Later SDK minors append fields; a plugin built against 1.0 carries exactly these.
 constexpr std::size_t v1_entry_size = offsetof(sdk::plugin_entry, destroy) + sizeof(sdk::plugin_entry::destroy);
+constexpr std::size_t v1_2_entry_size =
+    offsetof(sdk::plugin_entry, row_selection_of) + sizeof(sdk::plugin_entry::row_selection_of);
 
 std::string api_text(unsigned major, unsigned minor) { return std::to_string(major) + "." + std::to_string(minor); }
 
@@ -73,6 +75,10 @@ sdk::result<void> check_manifest_api(const manifest& m) {
                    m.file.string() + ": the manifest asks for SDK API " + api_text(m.api_major, m.api_minor) +
                        ", which this console (API " + host_api +
                        ") does not provide: update the console, or install a build of the plugin made for API " + host_api);
+}
+
+row_selection_getter row_selection_of(const sdk::plugin_entry& entry) noexcept {
+  return entry.struct_size >= v1_2_entry_size ? entry.row_selection_of : nullptr;
 }
 
 }  // namespace arbor::host

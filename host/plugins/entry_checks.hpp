@@ -20,4 +20,9 @@ sdk::result<void> check_entry(const sdk::plugin_entry& entry, const manifest& m,
 /// the file, both versions and what to do, instead of loading and failing later.
 sdk::result<void> check_manifest_api(const manifest& m);
 
+/// The entry's row_selection_of (SDK 1.2), or nullptr when the entry is too small to hold it (a
+/// plugin built for 1.0 or 1.1) or the plugin offers no row selection.
+using row_selection_getter = sdk::row_selection* (*)(sdk::plugin*);
+row_selection_getter row_selection_of(const sdk::plugin_entry& entry) noexcept;
+
 }  // namespace arbor::host

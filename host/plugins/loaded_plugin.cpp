@@ -31,6 +31,12 @@ sdk::result<std::shared_ptr<loaded_plugin>> loaded_plugin::create(std::shared_pt
   }
   std::shared_ptr<loaded_plugin> loaded(
       new loaded_plugin(std::move(library), created.value(), services, m.id, std::move(bases)));
+  if (const row_selection_getter as_rows = row_selection_of(entry)) {
+    auto rows = guarded<sdk::row_selection*>(context, "row_selection_of",
+                                             [&]() -> sdk::result<sdk::row_selection*> { return as_rows(loaded->object_); });
+    if (!rows) return rows.error();
+    loaded->row_selection_ = rows.value();
+  }
   sdk::host_services& own_services = services.for_plugin(m.id);
   auto attached = guarded<void>(context, "attach", [&]() -> sdk::result<void> {
     auto started = loaded->object().attach(own_services);

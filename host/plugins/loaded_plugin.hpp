@@ -29,6 +29,8 @@ class loaded_plugin {
   loaded_plugin& operator=(const loaded_plugin&) = delete;
 
   sdk::plugin& object() noexcept { return *object_; }
+  /// The plugin's row selection (SDK 1.2), or nullptr when it offers none.
+  sdk::row_selection* row_selection() noexcept { return row_selection_; }
 
  private:
   loaded_plugin(std::shared_ptr<const plugin_library> library, sdk::plugin* object, service_table& services,
@@ -36,6 +38,7 @@ class loaded_plugin {
   std::vector<std::shared_ptr<loaded_plugin>> bases_;  ///< released after this plugin is destroyed
   std::shared_ptr<const plugin_library> library_;
   sdk::plugin* object_;
+  sdk::row_selection* row_selection_{nullptr};
   service_table& services_;
   std::string id_;
 };

@@ -114,6 +114,28 @@ struct plugin_registry::impl {
     return loaded.emplace(status->id, std::move(attached).value()).first->second;
   }
 
+  /// Opens a wizard of a declared action with `call`, guarded, and wraps it so its calls are
+  /// guarded too.
+  template <class Call>
+  sdk::result<std::unique_ptr<sdk::wizard>> open_wizard(std::string_view id, std::string_view action_id,
+                                                        std::string_view what, Call&& call) {
+    auto used = use(id);
+    if (!used) return used.error();
+    if (!declares(id, action_id)) {
+      return sdk::fail(sdk::reason::not_found, "the plugin " + std::string(id) + " declares no action '" +
+                                                   std::string(action_id) + "' in its manifest: check the action id");
+    }
+    const guard_context context{id, services};
+    auto opened = guarded<std::unique_ptr<sdk::wizard>>(context, what, [&] { return call(*used.value()); });
+    if (!opened) return opened.error();
+    if (!opened.value()) {
+      return sdk::fail(sdk::reason::internal, "The plugin " + std::string(id) + " failed in " + std::string(what) +
+                                                  ": it returned no wizard for action '" + std::string(action_id) +
+                                                  "'; report this to the plugin's authors");
+    }
+    return guarded_wizard::wrap(std::move(opened).value(), used.value(), std::string(id), services);
+  }
+
   bool declares(std::string_view id, std::string_view action_id) {
     const plugin_status* status = find(id);
     return std::any_of(status->manifest->actions.begin(), status->manifest->actions.end(),
@@ -170,22 +192,43 @@ sdk::result<sdk::details_view> plugin_registry::details(std::string_view id, con
 
 sdk::result<std::unique_ptr<sdk::wizard>> plugin_registry::open(std::string_view id, const sdk::node_ref& node,
                                                                 std::string_view action_id) {
+  return impl_->open_wizard(id, action_id, "open", [&](loaded_plugin& p) { return p.object().open(node, action_id); });
+}
+
+sdk::result<std::string> plugin_registry::row_key(std::string_view id, const sdk::node_ref& node,
+                                                  std::string_view table_title) {
   auto used = impl_->use(id);
   if (!used) return used.error();
-  if (!impl_->declares(id, action_id)) {
-    return sdk::fail(sdk::reason::not_found, "the plugin " + std::string(id) + " declares no action '" +
-                                                 std::string(action_id) + "' in its manifest: check the action id");
+  sdk::row_selection* rows = used.value()->row_selection();
+  if (rows == nullptr) return std::string{};
+  return guarded<std::string>({id, impl_->services}, "row_key",
+                              [&]() -> sdk::result<std::string> { return rows->row_key(node, table_title); });
+}
+
+sdk::result<bool> plugin_registry::takes_rows(std::string_view id, const sdk::node_ref& node, std::string_view action_id,
+                                              std::string_view table_title) {
+  auto used = impl_->use(id);
+  if (!used) return used.error();
+  sdk::row_selection* rows = used.value()->row_selection();
+  if (rows == nullptr) return false;
+  return guarded<bool>({id, impl_->services}, "takes_rows",
+                       [&]() -> sdk::result<bool> { return rows->takes_rows(node, action_id, table_title); });
+}
+
+sdk::result<std::unique_ptr<sdk::wizard>> plugin_registry::open_selected(std::string_view id, const sdk::node_ref& node,
+                                                                         std::string_view action_id,
+                                                                         std::string_view table_title,
+                                                                         const std::vector<std::string>& rows) {
+  auto taken = takes_rows(id, node, action_id, table_title);
+  if (!taken) return taken.error();
+  if (!taken.value() || rows.empty()) {
+    return sdk::fail(sdk::reason::not_found, "the action '" + std::string(action_id) + "' of the plugin " +
+                                                 std::string(id) + " does not start with chosen rows of \"" +
+                                                 std::string(table_title) + "\": open it without a selection");
   }
-  const guard_context context{id, impl_->services};
-  sdk::plugin& p = used.value()->object();
-  auto opened = guarded<std::unique_ptr<sdk::wizard>>(context, "open", [&] { return p.open(node, action_id); });
-  if (!opened) return opened.error();
-  if (!opened.value()) {
-    return sdk::fail(sdk::reason::internal, "The plugin " + std::string(id) + " failed in open: it returned no wizard "
-                                            "for action '" + std::string(action_id) +
-                                            "'; report this to the plugin's authors");
-  }
-  return guarded_wizard::wrap(std::move(opened).value(), used.value(), std::string(id), impl_->services);
+  return impl_->open_wizard(id, action_id, "open_selected", [&](loaded_plugin& p) {
+    return p.row_selection()->open_selected(node, action_id, table_title, rows);
+  });
 }
 
 std::size_t plugin_registry::libraries_opened() const noexcept { return impl_->libraries.size(); }

@@ -79,6 +79,20 @@ class plugin_registry {
   sdk::result<std::unique_ptr<sdk::wizard>> open(std::string_view id, const sdk::node_ref& node,
                                                  std::string_view action_id);
 
+  /// Row actions (SDK 1.2, guarded like every call). The id of the column that names the rows of
+  /// `table_title` on `node`, or empty when the plugin offers no row selection for that table
+  /// (plugins built before 1.2 never do).
+  sdk::result<std::string> row_key(std::string_view id, const sdk::node_ref& node, std::string_view table_title);
+  /// Whether `action_id` on `node` starts with rows of `table_title` chosen; false for plugins
+  /// without row selection.
+  sdk::result<bool> takes_rows(std::string_view id, const sdk::node_ref& node, std::string_view action_id,
+                               std::string_view table_title);
+  /// As open(), with `rows` (values of the key column) chosen in advance. Fails for a plugin
+  /// without row selection or an action that does not take rows.
+  sdk::result<std::unique_ptr<sdk::wizard>> open_selected(std::string_view id, const sdk::node_ref& node,
+                                                          std::string_view action_id, std::string_view table_title,
+                                                          const std::vector<std::string>& rows);
+
   /// How many libraries this registry has opened (start-up must open none).
   std::size_t libraries_opened() const noexcept;
 

@@ -45,6 +45,8 @@ void console_app::take_log_alert() {
 
 void console_app::selection_changed() {
   const tree_node& node = tree_.selected();
+  cursor_.reset();
+  row_keys_.clear();
   if (node.is_folder()) {
     details_.close();
     return;
@@ -53,6 +55,7 @@ void console_app::selection_changed() {
     return registry_.details(id, ref, window);
   }, static_cast<std::size_t>(details_height()));
   if (details_.error() != nullptr) say("The details could not be shown; p lists the plugins and their state.", style::error);
+  load_row_keys();
   take_log_alert();
 }
 
@@ -106,12 +109,17 @@ std::optional<std::size_t> console_app::pick(menu_model& menu) {
 
 void console_app::open_menu() {
   const tree_node& node = tree_.selected();
-  context_menu menu = make_context_menu(node.name, menus_.menu_for(node));
+  const std::string selected = std::to_string(cursor_.selection().size()) + " selected";
+  std::vector<bool> with_rows;  // by entry, in menu order
+  context_menu menu = make_context_menu(node.name, menus_.menu_for(node), [&](const menu_entry& entry) {
+    with_rows.push_back(takes_selection(node, entry));
+    return with_rows.back() ? "(" + selected + ")" : std::string{};
+  });
   if (menu.entries.empty()) {
     say(display_path(node.path) + " has no tasks or properties.", style::hint);
     return;
   }
-  if (const auto chosen = pick(menu.model)) run_action(node, menu.entries[*chosen]);
+  if (const auto chosen = pick(menu.model)) run_action(node, menu.entries[*chosen], with_rows[*chosen]);
 }
 
 void console_app::sort_details() {
@@ -138,8 +146,10 @@ void console_app::sort_details() {
   take_log_alert();
 }
 
-void console_app::run_action(const tree_node& node, const menu_entry& entry) {
-  auto opened = registry_.open(entry.plugin_id, node.ref(), entry.action_id);
+void console_app::run_action(const tree_node& node, const menu_entry& entry, bool with_rows) {
+  auto opened = with_rows ? registry_.open_selected(entry.plugin_id, node.ref(), entry.action_id, active()->title,
+                                                    cursor_.selection())
+                          : registry_.open(entry.plugin_id, node.ref(), entry.action_id);
   if (!opened) {
     clear_screen();
     draw();
@@ -154,6 +164,7 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry) {
   if (outcome.end == wizard_end::completed) {
     show_pager(entry.label + ": summary", [&](std::size_t width) { return summary_lines(*outcome.summary, width); });
     say(entry.label + " completed.", style::success);
+    if (with_rows) cursor_.clear_selection();  // the task used them; what they named may be gone
   } else if (outcome.end == wizard_end::cancelled) {
     say(entry.label + ": " + outcome.error.message, style::notice);
   } else {
@@ -163,6 +174,7 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry) {
   }
   clear_screen();
   if (auto kept = details_.reload(); !kept) say(kept.error().message, style::error);
+  if (const sdk::table* table = active()) cursor_.place(cursor_.row(), table->rows.size());
   take_log_alert();
 }
 
@@ -173,6 +185,11 @@ console_end console_app::run() {
     draw();
     const key_event k = read_key();
     const tree_node* before = &tree_.selected();
+    if (k.code == key::tab || k.code == key::back_tab || k.code == key::f6) {
+      switch_focus();
+      continue;
+    }
+    if (focus_ == pane::details && details_key(k)) continue;
     switch (k.code) {
       case key::interrupt: return console_end::interrupted;
       case key::up: tree_.move(-1); break;
@@ -196,6 +213,8 @@ console_end console_app::run() {
         if (k.is(U'l')) show_log();
         if (k.is(U's')) sort_details();
         if (k.is(U'w')) show_warnings();
+        if (k.is(U'<')) resize_tree(-4);
+        if (k.is(U'>')) resize_tree(4);
         break;
       default: break;
     }

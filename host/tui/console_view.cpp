@@ -24,14 +24,22 @@ int tree_width(int cols) { return std::clamp(cols / 3, 20, 40); }
 // Below the panes: the status line, the message line and the key help.
 constexpr int bottom_lines = 3;
 
-/// The key help that fits `cols`, shorter forms for narrower terminals.
-const char* key_help(int cols) {
-  static constexpr const char* forms[] = {
-      " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  p plugins"
-      "  w warnings  l log  q quit",
-      " Up/Down Right/Left move  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  p plugins  w warnings  l log  q quit",
-      " Enter open  m menu  s sort  PgDn/Up rows  p plugins  w warnings  l log  q quit",
+/// The key help of the pane with the focus that fits `cols`, shorter forms for narrower terminals.
+const char* key_help(pane focus, int cols) {
+  static constexpr const char* tree_forms[] = {
+      " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  Tab details"
+      "  </> tree width  p plugins  w warnings  l log  q quit",
+      " Up/Down Right/Left move  Enter open  m menu  s sort  PgUp/PgDn rows  Tab details  p plugins  w warnings"
+      "  l log  q quit",
+      " Enter open  m menu  s sort  Tab details  p plugins  w warnings  l log  q quit",
   };
+  static constexpr const char* details_forms[] = {
+      " Tab/F6 tree  Up/Down row  Space select  / filter  Esc clear  Left/Right columns  Enter/m menu  s sort"
+      "  PgUp/PgDn rows  q quit",
+      " Tab tree  Up/Down row  Space select  / filter  Esc clear  Left/Right columns  Enter menu  q quit",
+      " Tab tree  Space select  / filter  Esc clear  Left/Right cols  Enter menu",
+  };
+  const auto& forms = focus == pane::details ? details_forms : tree_forms;
   for (const char* form : forms)
     if (static_cast<int>(columns(form)) <= cols) return form;
   return forms[std::size(forms) - 1];
@@ -41,6 +49,16 @@ const char* key_help(int cols) {
 
 // The pane's first line is the node's path.
 int console_app::details_height() const { return std::max(screen_rows() - bottom_lines - 2, 1); }
+
+int console_app::tree_pane_width(int cols) const {
+  return tree_cols_ == 0 ? tree_width(cols) : std::clamp(tree_cols_, 10, std::max(10, cols - 30));
+}
+
+// Right of the tree: its border and a gap, and one column kept free at the right edge.
+int console_app::details_width() const {
+  const int cols = screen_cols();
+  return std::max(cols - tree_pane_width(cols) - 3, 1);
+}
 
 void console_app::draw_tree(int top, int height, int width) const {
   const auto rows = tree_.rows();
@@ -56,7 +74,8 @@ void console_app::draw_tree(int top, int height, int width) const {
     const tree_row& row = rows[index];
     const char* marker = row.node->children.empty() ? "  " : row.expanded ? "- " : "+ ";
     const std::string text = " " + std::string(row.depth * 2, ' ') + marker + row.node->name;
-    put(y, 0, text, width, row.node == &tree_.selected() ? style::selected : style::normal, true);
+    const style mark = focus_ == pane::tree ? style::selected : style::heading;  // the focus is elsewhere
+    put(y, 0, text, width, row.node == &tree_.selected() ? mark : style::normal, true);
   }
 }
 
@@ -79,13 +98,14 @@ styled_lines console_app::details_text(std::size_t width) const {
     return lines;
   }
   if (const sdk::details_view* view = details_.view())
-    return details_lines(*view, details_.window(), details_.sorting(), width);
+    return details_lines(*view, details_.window(), details_.sorting(), width, marks());
   return lines;
 }
 
 void console_app::draw_details(int top, int left, int height, int width) const {
   const tree_node& node = tree_.selected();
-  put(top, left, display_path(node.path), width, style::title, true);
+  const bool focused = focus_ == pane::details;
+  put(top, left, (focused ? "> " : "") + display_path(node.path), width, focused ? style::selected : style::title, true);
   draw_lines(details_text(static_cast<std::size_t>(width)), 0, top + 1, left, height - 1, width);
 }
 
@@ -103,7 +123,7 @@ void console_app::draw() const {
     flush();
     return;
   }
-  const int tree_cols = tree_width(cols);
+  const int tree_cols = tree_pane_width(cols);
   const int pane_top = 1;
   const int pane_height = rows - 1 - bottom_lines;
   put(0, 0, title_text(services_.data_dir(), static_cast<std::size_t>(cols)), cols, style::selected, true);
@@ -111,10 +131,10 @@ void console_app::draw() const {
   ::mvwvline(stdscr, pane_top, tree_cols, ACS_VLINE, pane_height);
   // The gap after the border belongs to no pane: cleared here, or a closed menu leaves a trace.
   for (int y = pane_top; y < pane_top + pane_height; ++y) put(y, tree_cols + 1, "", 1, style::normal, true);
-  draw_details(pane_top, tree_cols + 2, pane_height, cols - tree_cols - 3);
+  draw_details(pane_top, tree_cols + 2, pane_height, details_width());
   draw_status(rows - 3, cols);
   put(rows - 2, 0, " " + message_, cols, message_style_, true);
-  put(rows - 1, 0, key_help(cols), cols, style::hint, true);
+  put(rows - 1, 0, key_help(focus_, cols), cols, style::hint, true);
   place_cursor(-1, 0);
   flush();
 }

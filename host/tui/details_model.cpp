@@ -37,23 +37,23 @@ std::size_t details_model::most_rows() const noexcept {
 
 void details_model::fetch() {
   last_ = fetch_(window_);
-  apply_sort();
+  apply_local();
   // The first answer tells how many tables and notices share the pane; ask again if fewer rows fit.
   const std::size_t fit = fitting_rows();
   if (fit < window_.max_rows) {
     window_.max_rows = fit;
     last_ = fetch_(window_);
-    apply_sort();
+    apply_local();
   }
 }
 
-void details_model::apply_sort() {
-  if (!sort_ || !last_ || !last_->ok() || sort_->table >= last_->value().tables.size()) return;
-  sdk::table& table = last_->value().tables[sort_->table];
-  const std::size_t first = std::min(window_.first, sorted_.size());
-  const std::size_t end = std::min(sorted_.size(), first + window_.max_rows);
-  table.rows.assign(sorted_.begin() + static_cast<std::ptrdiff_t>(first), sorted_.begin() + static_cast<std::ptrdiff_t>(end));
-  table.total_rows = sorted_.size();
+void details_model::apply_local() {
+  if (!has_local() || !last_ || !last_->ok() || local_table_ >= last_->value().tables.size()) return;
+  sdk::table& table = last_->value().tables[local_table_];
+  const std::size_t first = std::min(window_.first, local_.size());
+  const std::size_t end = std::min(local_.size(), first + window_.max_rows);
+  table.rows.assign(local_.begin() + static_cast<std::ptrdiff_t>(first), local_.begin() + static_cast<std::ptrdiff_t>(end));
+  table.total_rows = local_.size();
 }
 
 sdk::result<std::vector<std::vector<std::string>>> details_model::read_table(std::size_t table) const {
@@ -62,37 +62,61 @@ sdk::result<std::vector<std::vector<std::string>>> details_model::read_table(std
     auto got = fetch_(sdk::row_window{rows.size(), sort_chunk});
     if (!got) return got.error();
     if (table >= got.value().tables.size())
-      return sdk::fail(sdk::reason::not_found, "The table to sort is no longer in the details.");
+      return sdk::fail(sdk::reason::not_found, "The table to sort or filter is no longer in the details.");
     sdk::table& t = got.value().tables[table];
     const std::size_t total = std::max(t.total_rows, rows.size() + t.rows.size());
     if (total > sort_limit)
       return sdk::fail(sdk::reason::failed, "\"" + t.title + "\" has " + std::to_string(total) +
                                                 " rows, more than the " + std::to_string(sort_limit) +
-                                                " the console sorts: it is shown in the plugin's order.");
+                                                " the console sorts or filters: it is shown in the plugin's order.");
     rows.insert(rows.end(), std::make_move_iterator(t.rows.begin()), std::make_move_iterator(t.rows.end()));
     if (t.rows.empty() || rows.size() >= t.total_rows) return rows;
   }
 }
 
-sdk::result<void> details_model::read_sorted(sort_order order) {
-  auto rows = read_table(order.table);
+namespace {
+
+bool contains_folded(std::string_view cell, std::string_view text) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return std::search(cell.begin(), cell.end(), text.begin(), text.end(),
+                     [&](char a, char b) { return fold(a) == fold(b); }) != cell.end();
+}
+
+}  // namespace
+
+sdk::result<void> details_model::read_local(std::size_t table, std::optional<sort_order> order, std::string filter) {
+  auto rows = read_table(table);
   if (!rows) return rows.error();
-  sort_rows(rows.value(), order.column, order.descending);
-  sorted_ = std::move(rows.value());
+  if (!filter.empty())
+    std::erase_if(rows.value(), [&](const std::vector<std::string>& row) {
+      return std::none_of(row.begin(), row.end(), [&](const std::string& cell) { return contains_folded(cell, filter); });
+    });
+  if (order) sort_rows(rows.value(), order->column, order->descending);
+  local_ = std::move(rows.value());
+  local_table_ = table;
   sort_ = order;
+  filter_ = std::move(filter);
   return {};
 }
 
-void details_model::drop_sort() noexcept {
+sdk::result<void> details_model::refresh_local() {
+  if (!has_local()) return {};
+  auto kept = read_local(local_table_, sort_, filter_);
+  if (!kept) drop_local();
+  return kept;
+}
+
+void details_model::drop_local() noexcept {
   sort_.reset();
-  sorted_.clear();
+  filter_.clear();
+  local_.clear();
 }
 
 void details_model::open(fetcher source, std::size_t height) {
   fetch_ = std::move(source);
   height_ = height;
   window_ = sdk::row_window{0, rows_per_page(height, sdk::details_view{})};
-  drop_sort();
+  drop_local();
   fetch();
 }
 
@@ -100,24 +124,42 @@ void details_model::close() {
   fetch_ = nullptr;
   last_.reset();
   window_ = {};
-  drop_sort();
+  drop_local();
 }
 
 sdk::result<void> details_model::sort_by(sort_order order) {
   const sdk::details_view* shown = view();
   if (shown == nullptr || order.table >= shown->tables.size() || order.column >= shown->tables[order.table].columns.size())
     return sdk::fail(sdk::reason::not_found, "There is no such column to sort by.");
-  if (auto read = read_sorted(order); !read) return read;
+  const bool same_table = has_local() && local_table_ == order.table;
+  if (auto read = read_local(order.table, order, same_table ? filter_ : std::string{}); !read) return read;
   window_.first = 0;
   fetch();
   return {};
 }
 
 void details_model::unsort() {
-  drop_sort();
+  if (!filter_.empty()) sort_.reset();
+  else drop_local();
   if (!is_open()) return;
+  static_cast<void>(refresh_local());  // a failure drops the filter too: the plugin's order, every row
   window_.first = 0;
   fetch();
+}
+
+sdk::result<void> details_model::filter_by(std::size_t table, std::string text) {
+  const sdk::details_view* shown = view();
+  if (shown == nullptr || table >= shown->tables.size())
+    return sdk::fail(sdk::reason::not_found, "There is no table to filter.");
+  const bool same_table = has_local() && local_table_ == table;
+  if (text.empty() && !(same_table && sort_)) {
+    drop_local();
+  } else if (auto read = read_local(table, same_table ? sort_ : std::nullopt, std::move(text)); !read) {
+    return read;
+  }
+  window_.first = 0;
+  fetch();
+  return {};
 }
 
 void details_model::resize(std::size_t height) {
@@ -129,9 +171,7 @@ void details_model::resize(std::size_t height) {
 
 sdk::result<void> details_model::reload() {
   if (!is_open()) return {};
-  sdk::result<void> kept;
-  if (sort_) kept = read_sorted(*sort_);
-  if (!kept) drop_sort();
+  sdk::result<void> kept = refresh_local();
   fetch();
   return kept;
 }

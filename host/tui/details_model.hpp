@@ -1,8 +1,9 @@
 #pragma once
 // The details pane's data: the view of the selected node, fetched one page of rows at a time
-// (row_window), never the whole list, and paged with PgUp / PgDn. Sorting is the exception: the
-// SDK's row_window has no order, and sorting one page would misorder the list, so a sorted table
-// is read whole (up to sort_limit rows), sorted here, and paged from that copy.
+// (row_window), never the whole list, and paged with PgUp / PgDn. Sorting and filtering are the
+// exception: the SDK's row_window has no order and no filter, and sorting or filtering one page
+// would misorder or miss rows, so a sorted or filtered table is read whole (up to sort_limit
+// rows), sorted and filtered here, and paged from that copy. Both apply to one table at a time.
 #include "host/tui/row_order.hpp"
 
 #include <arbor/sdk/error.hpp>
@@ -46,6 +47,14 @@ class details_model {
   /// The order in force, or nothing for the plugin's order.
   const std::optional<sort_order>& sorting() const noexcept { return sort_; }
 
+  /// Shows only the rows of table `table` with a cell containing `text` (ignoring ASCII case),
+  /// from the first page; an empty `text` shows every row again. Fails, keeping what is shown,
+  /// like sort_by(). A sort of another table is dropped.
+  sdk::result<void> filter_by(std::size_t table, std::string text);
+  /// The filter in force (empty for none) and the table it applies to.
+  const std::string& filter() const noexcept { return filter_; }
+  std::size_t filtered_table() const noexcept { return local_table_; }
+
   /// The next / previous page of rows; false (and no fetch) at the end / start.
   bool page_down();
   bool page_up();
@@ -65,14 +74,17 @@ class details_model {
 
  private:
   void fetch();
-  /// Puts the window's slice of the sorted copy into the fetched view.
-  void apply_sort();
+  /// Puts the window's slice of the local copy (sorted, filtered) into the fetched view.
+  void apply_local();
   /// Every row of table `table`, read in chunks.
   sdk::result<std::vector<std::vector<std::string>>> read_table(std::size_t table) const;
-  /// Reads and sorts a table into sorted_ and makes `order` the one in force; on failure
-  /// changes nothing.
-  sdk::result<void> read_sorted(sort_order order);
-  void drop_sort() noexcept;
+  /// Reads table `table`, filters it by `filter` and sorts it by `order` into local_, and makes
+  /// them the ones in force; on failure changes nothing.
+  sdk::result<void> read_local(std::size_t table, std::optional<sort_order> order, std::string filter);
+  /// Reads the local copy again with the sort and filter in force; drops both when that fails.
+  sdk::result<void> refresh_local();
+  bool has_local() const noexcept { return sort_ || !filter_.empty(); }
+  void drop_local() noexcept;
   std::size_t fitting_rows() const;
   std::size_t most_rows() const noexcept;
 
@@ -81,7 +93,9 @@ class details_model {
   sdk::row_window window_{};
   std::optional<sdk::result<sdk::details_view>> last_;
   std::optional<sort_order> sort_;
-  std::vector<std::vector<std::string>> sorted_;  ///< the sorted table's rows, all of them
+  std::string filter_;
+  std::size_t local_table_{0};                   ///< the table sort_ and filter_ apply to
+  std::vector<std::vector<std::string>> local_;  ///< its rows, all of them, sorted and filtered
 };
 
 }  // namespace arbor::host::tui

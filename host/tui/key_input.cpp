@@ -21,6 +21,7 @@ key_event function_key(wint_t code) {
     case KEY_BTAB: return press(key::back_tab);
     case KEY_BACKSPACE: return press(key::backspace);
     case KEY_DC: return press(key::erase);
+    case KEY_F(6): return press(key::f6);
     case KEY_F(10): return press(key::f10);
     case KEY_RESIZE: return press(key::resize);
     default: return press(key::other);

@@ -20,6 +20,7 @@ enum class key : unsigned char {
   escape,
   backspace,
   erase,  ///< Delete: the character under the cursor
+  f6,   ///< moves the focus between the panes, like Tab
   f10,
   resize,  ///< the terminal changed size
   idle,       ///< nothing arrived within the input timeout

@@ -76,14 +76,16 @@ menu_action menu_model::handle(const key_event& k) {
   return menu_action::none;
 }
 
-context_menu make_context_menu(const std::string& node_name, const node_menu& menu) {
+context_menu make_context_menu(const std::string& node_name, const node_menu& menu,
+                               const std::function<std::string(const menu_entry&)>& note) {
   std::vector<menu_line> lines;
   std::vector<menu_entry> entries;
   for (const auto* slot : {&menu.all_tasks, &menu.properties}) {
     if (slot->empty()) continue;
     lines.push_back(menu_line{slot->front().slot, true, 0});
     for (const menu_entry& entry : *slot) {
-      lines.push_back(menu_line{"  " + entry.label, false, entries.size()});
+      const std::string after = note ? note(entry) : std::string{};
+      lines.push_back(menu_line{"  " + entry.label + (after.empty() ? "" : "  " + after), false, entries.size()});
       entries.push_back(entry);
     }
   }

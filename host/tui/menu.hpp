@@ -5,6 +5,7 @@
 #include "host/tui/keys.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,7 +60,9 @@ struct context_menu {
 };
 
 /// The "All Tasks" entries under their heading, then the "Properties" tabs under theirs; a
-/// slot without entries gets no heading.
-context_menu make_context_menu(const std::string& node_name, const node_menu& menu);
+/// slot without entries gets no heading. `note`, when given, returns text shown after an
+/// entry's label (such as "(2 selected)").
+context_menu make_context_menu(const std::string& node_name, const node_menu& menu,
+                               const std::function<std::string(const menu_entry&)>& note = {});
 
 }  // namespace arbor::host::tui

@@ -1,5 +1,7 @@
 #include "host/tui/page_form.hpp"
 
+#include "host/console/answer_value.hpp"
+
 #include <algorithm>
 
 namespace arbor::host::tui {
@@ -29,6 +31,8 @@ field_input make_input(const sdk::page& page, const sdk::field& field, const sdk
     case sdk::field_kind::multi_select:
       input.list.emplace(field.options, false);
       if (earlier) input.list->check(earlier->items);
+      else if (auto preset = to_answer(field, field.default_value, false); preset && !field.default_value.empty())
+        input.list->check(preset.value().items);  // since SDK 1.2: the options checked at first
       break;
     case sdk::field_kind::confirmation:
       input.yes = earlier ? earlier->yes : field.default_value == "yes";

@@ -19,8 +19,8 @@ sdk::table identity_table(const workflows::server_overview& overview, sdk::row_w
 }
 
 sdk::table users_table(const workflows::server_overview& overview) {
-  sdk::table t{"Users",
-               {{"user", "User"}, {"name", "Name"}, {"email", "E-mail"}, {"state", "State"},
+  sdk::table t{users_table_title,
+               {{users_key_column, "User"}, {"name", "Name"}, {"email", "E-mail"}, {"state", "State"},
                 {"keys", "Keys in history"}, {"certificate", "Certificate status"}},
                {},
                overview.users_total};

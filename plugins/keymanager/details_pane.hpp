@@ -8,6 +8,11 @@
 
 namespace arbor::km {
 
+/// The table of users, and the column whose value (the alias) names a user: the rows an
+/// operator selects for a task (SDK 1.2 row selection).
+inline constexpr const char* users_table_title = "Users";
+inline constexpr const char* users_key_column = "user";
+
 /// The details view of `overview`, read for `window` (workflows::read_server_overview).
 sdk::details_view details_pane(const workflows::server_overview& overview, sdk::row_window window);
 

@@ -6,6 +6,7 @@
 #include "details_pane.hpp"
 #include "host_environment.hpp"
 #include "wizards/factories.hpp"
+#include "wizards/preselected_wizard.hpp"
 #include "wizards/sdk_error.hpp"
 #include "workflows/server_overview.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 constexpr const char* plugin_id = "org.arbor.keymanager";
 constexpr const char* plugin_version = "0.1.0";
 
-class key_manager_plugin final : public sdk::plugin {
+class key_manager_plugin final : public sdk::plugin, public sdk::row_selection {
  public:
   sdk::result<void> attach(sdk::host_services& services) override {
     return wizards::guarded("starting", [&]() -> sdk::result<void> {
@@ -41,6 +42,28 @@ class key_manager_plugin final : public sdk::plugin {
     for (const auto& entry : wizards::catalog())
       if (action_id == entry.action_id) return entry.make(env_);
     return sdk::fail(sdk::reason::not_found, "The Key Manager has no task '" + std::string(action_id) + "'.");
+  }
+
+  // Row selection: users are selected by alias in the Users table; the tasks that name users
+  // open with them chosen.
+  std::string row_key(const sdk::node_ref&, std::string_view table_title) const override {
+    return table_title == users_table_title ? users_key_column : "";
+  }
+
+  bool takes_rows(const sdk::node_ref&, std::string_view action_id, std::string_view table_title) const override {
+    return table_title == users_table_title && wizards::find_users_action(action_id) != nullptr;
+  }
+
+  sdk::result<std::unique_ptr<sdk::wizard>> open_selected(const sdk::node_ref& node, std::string_view action_id,
+                                                          std::string_view table_title,
+                                                          const std::vector<std::string>& rows) override {
+    const wizards::users_action* action = wizards::find_users_action(action_id);
+    if (action == nullptr || table_title != users_table_title || rows.empty())
+      return sdk::fail(sdk::reason::not_found, "The Key Manager's task '" + std::string(action_id) +
+                                                   "' does not start with selected users.");
+    auto opened = open(node, action_id);
+    if (!opened) return opened;
+    return wizards::preselect(std::move(opened).value(), action->field, rows);
   }
 
  private:

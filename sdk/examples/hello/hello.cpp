@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -11,9 +12,12 @@ using namespace arbor::sdk;
 
 class greet_wizard final : public wizard {
  public:
+  /// `preset`: the name the field starts with (a row selected in the details pane), or empty.
+  explicit greet_wizard(std::string preset = {}) : preset_(std::move(preset)) {}
+
   wizard_spec spec() const override {
     const field name{.id = "name", .label = "Whom to greet", .kind = field_kind::text,
-                     .help = "Any name but an empty one."};
+                     .default_value = preset_, .help = "Any name but an empty one."};
     return {"Greet Someone",
             {page{.id = "who", .title = "Who", .description = "Choose whom to greet.", .fields = {name}}}};
   }
@@ -25,17 +29,33 @@ class greet_wizard final : public wizard {
   result<summary> run(const answers& all) override {
     return summary{"Greeting", {{"greeting", "Greeting", "Hello, " + all.text("who", "name") + "!", {}}}, {}};
   }
+
+ private:
+  std::string preset_;
 };
 
-class hello_plugin final : public plugin {
+// Deriving from row_selection too (SDK 1.2) lets the operator select people in the details pane
+// and start Greet Someone on them; make_entry() tells the console.
+class hello_plugin final : public plugin, public row_selection {
  public:
   result<void> attach(host_services&) override { return {}; }
   result<details_view> details(const node_ref&, row_window) override {
-    return details_view{{}, {table{"Greetings", {{"text", "Text"}}, {{"Hello"}}, 1}}};
+    return details_view{
+        {}, {table{"Greetings", {{"name", "Name"}, {"text", "Text"}}, {{"Ada", "Hello"}, {"Grace", "Hello"}}, 2}}};
   }
   result<std::unique_ptr<wizard>> open(const node_ref&, std::string_view action) override {
     if (action != "greet") return fail(reason::not_found, "Unknown action.");
     return std::unique_ptr<wizard>(std::make_unique<greet_wizard>());
+  }
+
+  std::string row_key(const node_ref&, std::string_view table) const override { return table == "Greetings" ? "name" : ""; }
+  bool takes_rows(const node_ref&, std::string_view action, std::string_view table) const override {
+    return action == "greet" && table == "Greetings";
+  }
+  // Greets one person: the first selected becomes the default, which the operator may still change.
+  result<std::unique_ptr<wizard>> open_selected(const node_ref&, std::string_view, std::string_view,
+                                                const std::vector<std::string>& rows) override {
+    return std::unique_ptr<wizard>(std::make_unique<greet_wizard>(rows.front()));
   }
 };
 

@@ -6,6 +6,8 @@
 
 #include <arbor/sdk/sdk.hpp>
 
+#include <cstddef>
+
 using arbor::host::check_entry;
 using arbor::host::check_manifest_api;
 using arbor::host::test::mentions;
@@ -53,6 +55,18 @@ BOOST_AUTO_TEST_CASE(entry_smaller_than_version_one_is_refused) {
 BOOST_AUTO_TEST_CASE(larger_entry_from_a_later_minor_is_accepted) {
   entry.struct_size += 16;
   BOOST_TEST(check_entry(entry, manifest, "/lib/libexample.so").ok());
+}
+
+BOOST_AUTO_TEST_CASE(row_selection_is_read_only_from_an_entry_large_enough_to_hold_it) {
+  entry.row_selection_of = [](sdk::plugin*) -> sdk::row_selection* { return nullptr; };
+  BOOST_TEST((arbor::host::row_selection_of(entry) == entry.row_selection_of));
+  entry.struct_size = offsetof(sdk::plugin_entry, row_selection_of);  // as built against SDK 1.1
+  BOOST_TEST(check_entry(entry, manifest, "/lib/libexample.so").ok());
+  BOOST_TEST((arbor::host::row_selection_of(entry) == nullptr));
+}
+
+BOOST_AUTO_TEST_CASE(make_entry_fills_row_selection_only_for_plugins_that_offer_it) {
+  BOOST_TEST((entry.row_selection_of == nullptr));  // idle_plugin derives from plugin alone
 }
 
 BOOST_AUTO_TEST_CASE(other_api_major_is_refused_with_both_versions) {

@@ -45,11 +45,14 @@ BOOST_AUTO_TEST_CASE(wrap_breaks_at_spaces_and_cuts_long_words) {
 
 BOOST_AUTO_TEST_CASE(tables_align_columns_and_fit_the_width) {
   const sdk::table t{"T", {{"a", "Name"}, {"b", "State"}}, {{"x", "ok"}, {"longer-name", "attention"}}, 2};
-  const styled_lines lines = format_table(t, 20);
-  BOOST_TEST(lines[0].text == "Name         State");
-  BOOST_TEST((lines[0].style == style::heading));
-  BOOST_TEST(lines[1].text == "x            ok");
-  BOOST_TEST(lines[2].text == "longer-name  attenti");  // clipped to 20 columns
+  const styled_lines wide = format_table(t, 30);
+  BOOST_TEST(wide[0].text == "Name         State");
+  BOOST_TEST((wide[0].style == style::heading));
+  BOOST_TEST(wide[1].text == "x            ok");
+  BOOST_TEST(wide[2].text == "longer-name  attention");
+  const styled_lines narrow = format_table(t, 20);  // the widest column gives up two columns
+  BOOST_TEST(narrow[0].text == "Name       State");
+  BOOST_TEST(narrow[2].text == "longer-n\u2026  attention");
 }
 
 BOOST_AUTO_TEST_CASE(progress_bar_fills_in_proportion_and_admits_an_unknown_total) {

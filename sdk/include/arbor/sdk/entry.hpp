@@ -3,6 +3,7 @@
 // plugin object, so that version, identity and handlers are checked first. It carries its own
 // size so later SDK minors can append fields without breaking older plugins. Since 1.0.
 #include <arbor/sdk/plugin.hpp>
+#include <arbor/sdk/row_selection.hpp>
 #include <arbor/sdk/version.hpp>
 
 #include <boost/dll/alias.hpp>
@@ -10,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 
 namespace arbor::sdk {
 
@@ -18,7 +20,8 @@ inline constexpr const char* entry_symbol = "arbor_plugin_entry";
 
 /// The entry point. `actions` lists every action id the plugin handles; the host refuses a
 /// plugin whose manifest declares an action missing here. `create` returns a new plugin (or
-/// nullptr); `destroy` deletes it inside the library that made it.
+/// nullptr); `destroy` deletes it inside the library that made it. Fields are only ever appended:
+/// the host reads one only when `struct_size` covers it.
 struct plugin_entry {
   std::uint32_t struct_size;
   std::uint16_t api_major;
@@ -29,7 +32,24 @@ struct plugin_entry {
   std::size_t action_count;
   plugin* (*create)();
   void (*destroy)(plugin*);
+  /// The plugin made by `create` seen as a row_selection, converted inside the library that made
+  /// it; nullptr when the plugin offers none. Since 1.2.
+  row_selection* (*row_selection_of)(plugin*);
 };
+
+namespace detail {
+
+/// The entry's row_selection_of for plugin class `T`: a static_cast when `T` derives from
+/// row_selection, else nullptr.
+template <class T>
+constexpr row_selection* (*row_selection_of())(plugin*) {
+  if constexpr (std::is_base_of_v<row_selection, T>)
+    return [](plugin* p) -> row_selection* { return static_cast<T*>(p); };
+  else
+    return nullptr;
+}
+
+}  // namespace detail
 
 /// Builds an entry for plugin class `T` with this SDK's version.
 template <class T, std::size_t N>
@@ -38,6 +58,7 @@ constexpr plugin_entry make_entry(const char* id, const char* version, const cha
       sizeof(plugin_entry), api_major, api_minor, id, version, actions, N,
       []() -> plugin* { return new T(); },
       [](plugin* p) { delete p; },
+      detail::row_selection_of<T>(),
   };
 }
 
@@ -49,6 +70,7 @@ constexpr plugin_entry make_entry(const char* id, const char* version, std::span
       sizeof(plugin_entry), api_major, api_minor, id, version, actions.data(), actions.size(),
       []() -> plugin* { return new T(); },
       [](plugin* p) { delete p; },
+      detail::row_selection_of<T>(),
   };
 }
 
@@ -59,6 +81,7 @@ constexpr plugin_entry make_entry(const char* id, const char* version) {
       sizeof(plugin_entry), api_major, api_minor, id, version, nullptr, 0,
       []() -> plugin* { return new T(); },
       [](plugin* p) { delete p; },
+      detail::row_selection_of<T>(),
   };
 }
 

@@ -6,6 +6,7 @@
 #include <arbor/sdk/node.hpp>
 #include <arbor/sdk/plugin.hpp>
 #include <arbor/sdk/plugin_services.hpp>
+#include <arbor/sdk/row_selection.hpp>
 #include <arbor/sdk/secret_text.hpp>
 #include <arbor/sdk/services.hpp>
 #include <arbor/sdk/version.hpp>

@@ -39,7 +39,9 @@ constexpr const char* to_string(field_kind k) noexcept {
 }
 
 /// One input on a page. `options` applies to choice and multi-select; `default_value` to text,
-/// path and choice ("yes"/"no" for confirmation). A field that is not required may be left out.
+/// path and choice ("yes"/"no" for confirmation; since 1.2 also multi-select: the options checked
+/// at first, separated by commas, as `--set` takes them). A field that is not required may be
+/// left out.
 /// Build it by name, members in this order, leaving out those that keep their default (the
 /// way documented since 1.2; the members, their order and the layout are those of 1.0):
 ///   field{.id = "path", .label = "CSV file", .kind = field_kind::path, .help = "A new file."}
@@ -49,7 +51,7 @@ struct field {
   field_kind kind{field_kind::text};  ///< the kind of value
   bool required{true};                ///< false: may be left empty or out of an answer file
   std::vector<std::string> options{}; ///< choice, multi-select: the values offered, in order
-  std::string default_value{};        ///< text, path, choice: the value given; confirmation: "yes"/"no"
+  std::string default_value{};        ///< the value given (confirmation: "yes"/"no"; multi-select: a,b)
   std::string help{};                 ///< one sentence: what to give, shown with the field
 };
 
