@@ -1,5 +1,7 @@
 #include "host/plugins/json_fields.hpp"
 
+#include <arbor/sdk/display_text.hpp>
+
 #include <algorithm>
 #include <charconv>
 
@@ -59,6 +61,22 @@ std::string json_object::identifier(std::string_view key, std::string_view what)
   if (bad != value.end()) {
     throw field_problem(field(key), "contains '" + std::string(1, *bad) + "'; only a-z, 0-9, '.', '-' and '_' are allowed",
                         set_to(what));
+  }
+  return value;
+}
+
+std::string json_object::optional_display_text(std::string_view key, std::string_view what,
+                                               std::size_t max_bytes) const {
+  if (!has(key)) return {};
+  std::string value = text(key, what);
+  if (value.size() > max_bytes)
+    throw field_problem(field(key), "is longer than " + std::to_string(max_bytes) + " bytes", "shorten it");
+  if (const auto flaw = sdk::find_text_flaw(value)) {
+    const char* problem = flaw->what == sdk::text_flaw::kind::invalid_utf8 ? "is not UTF-8"
+                          : flaw->what == sdk::text_flaw::kind::control ? "holds a control character (a line break, tab or escape)"
+                                                                         : "holds a bidi control character";
+    throw field_problem(field(key), std::string(problem) + " at byte " + std::to_string(flaw->offset),
+                        "write it as plain text on one line; the console wraps it");
   }
   return value;
 }

@@ -36,6 +36,9 @@ class json_object {
   std::string text(std::string_view key, std::string_view what) const;
   /// A required text field of lower-case letters, digits, '.', '-' and '_'.
   std::string identifier(std::string_view key, std::string_view what) const;
+  /// An optional text shown to operators as it is (help texts): empty when absent; refused when
+  /// empty, longer than `max_bytes`, not UTF-8, or holding control or bidi characters. Since 1.2.
+  std::string optional_display_text(std::string_view key, std::string_view what, std::size_t max_bytes) const;
   /// A required whole number from 0 to 65535.
   std::uint16_t number(std::string_view key, std::string_view what) const;
   /// A required nested object.

@@ -18,6 +18,11 @@ constexpr std::uint16_t supported_manifest_version = 1;
 // A manifest nests three levels; anything far deeper is not a manifest and could exhaust the stack.
 constexpr std::size_t max_nesting = 32;
 constexpr std::size_t max_manifest_bytes = 1024 * 1024;
+constexpr std::size_t max_help_bytes = 4096;  // a few paragraphs; a manual belongs in the docs
+
+std::string help_text(const json_object& decl) {
+  return decl.optional_display_text("help", "a plain-text explanation shown on F1", max_help_bytes);
+}
 
 sdk::error invalid(const std::filesystem::path& file, const std::string& problem, std::string technical = {}) {
   return sdk::fail(sdk::reason::invalid_input, file.string() + ": " + problem, std::move(technical));
@@ -36,8 +41,8 @@ std::vector<node_decl> read_nodes(const json_object& root) {
   std::vector<node_decl> nodes;
   std::map<std::string, std::string> seen;
   for (const json_object& node : root.objects("nodes", "an array of {\"path\": ..., \"type\": ...} objects")) {
-    node.allow_only({"path", "type"});
-    node_decl decl{node_path(node), node.identifier("type", "the node's type, e.g. \"example.root\"")};
+    node.allow_only({"path", "type", "help"});
+    node_decl decl{node_path(node), node.identifier("type", "the node's type, e.g. \"example.root\""), help_text(node)};
     auto [earlier, fresh] = seen.emplace(decl.path, node.field("path"));
     if (!fresh) throw field_problem(node.field("path"), "repeats " + earlier->second, "remove one of the two nodes");
     nodes.push_back(std::move(decl));
@@ -58,11 +63,11 @@ std::vector<action_decl> read_actions(const json_object& root) {
   std::vector<action_decl> actions;
   std::map<std::string, std::string> seen;
   for (const json_object& action : root.objects("actions", "an array of action objects")) {
-    action.allow_only({"id", "label", "node_type", "slot"});
+    action.allow_only({"id", "label", "node_type", "slot", "help"});
     action_decl decl{action.identifier("id", "the action's stable id, e.g. \"export-users\""),
                      action.text("label", "the menu label, e.g. \"Export Users...\""),
                      action.identifier("node_type", "the type of the nodes this action appears on"),
-                     action_slot(action)};
+                     action_slot(action), help_text(action)};
     auto [earlier, fresh] = seen.emplace(decl.id, action.field("id"));
     if (!fresh) throw field_problem(action.field("id"), "repeats " + earlier->second, "give each action its own id");
     actions.push_back(std::move(decl));

@@ -15,6 +15,7 @@ namespace arbor::host {
 struct node_decl {
   std::string path;
   std::string type;
+  std::string help;  ///< optional longer text the console shows on F1; empty when absent. Since 1.2.
 };
 
 /// An action with a stable id, shown as `label` in menu `slot` ("All Tasks" or "Properties") on
@@ -24,6 +25,7 @@ struct action_decl {
   std::string label;
   std::string node_type;
   std::string slot;
+  std::string help;  ///< optional longer text the console shows on F1; empty when absent. Since 1.2.
 };
 
 /// A plugin this one extends (an extension snap-in): only with it named here may this plugin's
