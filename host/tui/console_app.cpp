@@ -4,9 +4,11 @@
 #include "host/console/wizard_runner.hpp"
 #include "host/tui/dialogs.hpp"
 #include "host/tui/draw.hpp"
+#include "host/tui/help_lines.hpp"
 #include "host/tui/key_input.hpp"
 #include "host/tui/line_view.hpp"
 #include "host/tui/menu.hpp"
+#include "host/tui/outcome_log.hpp"
 #include "host/tui/plugin_lines.hpp"
 #include "host/tui/sort_menu.hpp"
 #include "host/tui/summary_lines.hpp"
@@ -90,7 +92,19 @@ void console_app::show_warnings() {
   });
 }
 
-std::optional<std::size_t> console_app::pick(menu_model& menu) {
+void console_app::show_node_help() {
+  const tree_node& node = tree_.selected();
+  show_pager("Help: " + printable(node.name), [&](std::size_t width) { return node_help(node, menus_.menu_for(node), width); });
+  clear_screen();
+}
+
+void console_app::say_unused(const key_event& k) {
+  if (k.code == key::idle || k.code == key::other) return;
+  say(key_name(k) + " does nothing here; F1 for help", style::hint);
+}
+
+std::optional<std::size_t> console_app::pick(menu_model& menu,
+                                             const std::function<styled_lines(std::size_t, std::size_t)>& help) {
   for (;;) {
     refresh_state();
     draw();
@@ -98,6 +112,19 @@ std::optional<std::size_t> console_app::pick(menu_model& menu) {
     const key_event k = read_key();
     if (k.code == key::interrupt) return std::nullopt;
     if (k.code == key::resize) clear_screen();
+    if (k.code == key::f1 || k.is(U'?')) {
+      if (const auto tag = menu.selected_tag(); help && tag)
+        show_pager("Help: " + printable(menu.title()), [&](std::size_t width) { return help(*tag, width); });
+      else
+        show_pager("Help: " + printable(menu.title()), [](std::size_t width) {
+          styled_lines lines;
+          for (std::string& line : wrap("Up/Down move, Enter chooses, Esc closes the menu.", width))
+            lines.push_back({std::move(line), style::hint});
+          return lines;
+        });
+      clear_screen();
+      continue;
+    }
     const menu_action action = menu.handle(k);
     if (action == menu_action::closed) return std::nullopt;
     if (action == menu_action::chosen) return menu.selected_tag();
@@ -111,7 +138,8 @@ void console_app::open_menu() {
     say(display_path(node.path) + " has no tasks or properties.", style::hint);
     return;
   }
-  if (const auto chosen = pick(menu.model)) run_action(node, menu.entries[*chosen]);
+  const auto help = [&](std::size_t tag, std::size_t width) { return action_help(menu.entries[tag], width); };
+  if (const auto chosen = pick(menu.model, help)) run_action(node, menu.entries[*chosen]);
 }
 
 void console_app::sort_details() {
@@ -164,6 +192,8 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry) {
   clear_screen();
   if (auto kept = details_.reload(); !kept) say(kept.error().message, style::error);
   take_log_alert();
+  log_outcome(services_.log, entry.label, outcome);
+  services_.log.take_alert();  // the outcome was said above; the Log view keeps it
 }
 
 console_end console_app::run() {
@@ -189,15 +219,18 @@ console_end console_app::run() {
       case key::page_down: details_.page_down(); break;
       case key::page_up: details_.page_up(); break;
       case key::resize: clear_screen(); break;
+      case key::f1: show_node_help(); break;
       case key::character:
         if (k.is(U'q')) return console_end::quit;
         if (k.is(U'm')) open_menu();
-        if (k.is(U'p')) show_plugins();
-        if (k.is(U'l')) show_log();
-        if (k.is(U's')) sort_details();
-        if (k.is(U'w')) show_warnings();
+        else if (k.is(U'p')) show_plugins();
+        else if (k.is(U'l')) show_log();
+        else if (k.is(U's')) sort_details();
+        else if (k.is(U'w')) show_warnings();
+        else if (k.is(U'?')) show_node_help();
+        else say_unused(k);
         break;
-      default: break;
+      default: say_unused(k); break;
     }
     if (&tree_.selected() != before) {
       message_.clear();

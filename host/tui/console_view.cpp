@@ -27,10 +27,12 @@ constexpr int bottom_lines = 3;
 const char* key_help(int cols) {
   static constexpr const char* forms[] = {
       " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  p plugins"
-      "  w warnings  l log  q quit",
-      " Up/Down Right/Left move  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  p plugins  w warnings  l log  q quit",
-      " Enter open  m menu  s sort  PgDn/Up rows  p plugins  w warnings  l log  q quit",
+      "  w warnings  l log  F1/? help  q quit",
+      " Up/Down Right/Left move  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  p plugins  w warnings  l log  F1 help"
+      "  q quit",
+      " Enter open  m menu  s sort  p plugins  w warnings  l log  F1 help  q quit",
   };
+
   for (const char* form : forms)
     if (static_cast<int>(columns(form)) <= cols) return form;
   return forms[std::size(forms) - 1];
@@ -134,6 +136,9 @@ void console_app::draw_menu(const menu_model& menu) const {
     const style s = lines[index].heading ? style::title : menu.selected_line() == index ? style::selected : style::normal;
     put(y + 1 + i, x + 1, " " + lines[index].label, width - 2, s, true);
   }
+  // The key help follows the menu: the main screen's keys do not work while it is open.
+  put(screen_rows() - 1, 0, " Up/Down move  Enter choose  letter jump  Esc close  F1/? help on the entry", screen_cols(),
+      style::hint, true);
   flush();
 }
 

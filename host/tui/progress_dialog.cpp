@@ -15,6 +15,7 @@ void progress_dialog::begin(std::string_view label, std::uint64_t total) {
   done_ = 0;
   active_ = true;
   cancel_requested_ = false;
+  log_.write(sdk::log_level::info, "Step: " + label_ + (total_ > 0 ? " (" + std::to_string(total_) + ")" : ""));
   draw();
 }
 
@@ -30,7 +31,13 @@ bool progress_dialog::cancelled() const {
   return cancel_requested_;
 }
 
-void progress_dialog::end() { active_ = false; }
+void progress_dialog::end() {
+  if (!active_) return;
+  active_ = false;
+  std::string line = (cancel_requested_ ? "Step stopped: " : "Step done: ") + label_;
+  if (total_ > 0) line += " (" + std::to_string(done_) + " of " + std::to_string(total_) + ")";
+  log_.write(sdk::log_level::info, line);
+}
 
 void progress_dialog::poll_keys() const {
   for (;;) {

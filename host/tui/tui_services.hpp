@@ -55,7 +55,7 @@ class tui_services {
   memory_log log;
   dialog_confirmation confirmation;
   dialog_secret_prompt secret_prompt;
-  progress_dialog progress;
+  progress_dialog progress{log};
 
  private:
   service_table& table_;
