@@ -10,6 +10,7 @@
 #include "host/tui/menu.hpp"
 #include "host/tui/outcome_log.hpp"
 #include "host/tui/plugin_lines.hpp"
+#include "host/tui/property_sheet.hpp"
 #include "host/tui/sort_menu.hpp"
 #include "host/tui/summary_lines.hpp"
 #include "host/tui/text.hpp"
@@ -27,6 +28,15 @@ std::string failure_title(wizard_end end) {
     case wizard_end::task_failed: return "Task failed";
     default: return "Stopped";
   }
+}
+
+/// Whether `entry` is a Properties tab of a plugin built for the SDK that shows tabs as sheets;
+/// older plugins' tabs keep running as wizards.
+bool opens_as_sheet(const plugin_registry& registry, const menu_entry& entry) {
+  if (entry.slot != slot_properties) return false;
+  for (const plugin_status& plugin : registry.plugins())
+    if (plugin.id == entry.plugin_id && plugin.manifest) return plugin.manifest->api_minor >= sheet_api_minor;
+  return false;
 }
 
 }  // namespace
@@ -114,7 +124,8 @@ std::optional<std::size_t> console_app::pick(menu_model& menu,
     if (k.code == key::resize) clear_screen();
     if (k.code == key::f1 || k.is(U'?')) {
       if (const auto tag = menu.selected_tag(); help && tag)
-        show_pager("Help: " + printable(menu.title()), [&](std::size_t width) { return help(*tag, width); });
+        show_pager("Help: " + printable(menu.lines()[*menu.selected_line()].label),
+                   [&](std::size_t width) { return help(*tag, width); });
       else
         show_pager("Help: " + printable(menu.title()), [](std::size_t width) {
           styled_lines lines;
@@ -175,11 +186,15 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry) {
     say(entry.label + " could not be opened; p lists the plugins and their state.", style::error);
     return;
   }
+  const bool sheet = opens_as_sheet(registry_, entry);
   wizard_screen source;
-  const wizard_outcome outcome = run_wizard(*opened.value(), source);
+  const wizard_outcome outcome = sheet ? property_sheet(*opened.value(), entry.label, services_.log).run(source)
+                                       : run_wizard(*opened.value(), source);
   if (services_.progress.active()) services_.progress.end();  // a task that forgot end()
   clear_screen();
-  if (outcome.end == wizard_end::completed) {
+  if (outcome.end == wizard_end::completed && sheet) {
+    say(entry.label + ": the changes were applied.", style::success);  // the sheet showed the values
+  } else if (outcome.end == wizard_end::completed) {
     show_pager(entry.label + ": summary", [&](std::size_t width) { return summary_lines(*outcome.summary, width); });
     say(entry.label + " completed.", style::success);
   } else if (outcome.end == wizard_end::cancelled) {
@@ -192,6 +207,7 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry) {
   clear_screen();
   if (auto kept = details_.reload(); !kept) say(kept.error().message, style::error);
   take_log_alert();
+  if (sheet) return;  // the sheet logged each Apply
   log_outcome(services_.log, entry.label, outcome);
   services_.log.take_alert();  // the outcome was said above; the Log view keeps it
 }

@@ -24,6 +24,8 @@ void log_outcome(sdk::log& log, std::string_view label, const wizard_outcome& ou
         if (is_count(item.value)) log.write(sdk::log_level::info, task + ": " + item.label + ": " + item.value);
       return;
     case wizard_end::cancelled: log.write(sdk::log_level::info, task + ": " + outcome.error.message); return;
+    // The operator corrects a refusal on the page; it is no failure to alert about.
+    case wizard_end::refused: log.write(sdk::log_level::info, task + ": answers refused: " + outcome.error.message); return;
     default: log.write(sdk::log_level::error, task + " failed: " + outcome.error.message); return;
   }
 }

@@ -10,7 +10,8 @@
 namespace arbor::host::tui {
 
 /// "Export Users completed." with each summary line whose value is a count ("Users exported: 3"),
-/// or "Export Users failed: <message>". Other values stay on the summary screen only: a summary
+/// "Export Users: answers refused: <message>" (info: the operator corrects it), or
+/// "Export Users failed: <message>" (an error). Other values stay on the summary screen only: a summary
 /// may carry a one-time secret (an enrollment token, a recovery code) that must not outlive it.
 void log_outcome(sdk::log& log, std::string_view label, const wizard_outcome& outcome);
 
