@@ -39,6 +39,10 @@ bool opens_as_sheet(const plugin_registry& registry, const menu_entry& entry) {
   return false;
 }
 
+std::string_view trimmed(std::string_view label) {
+  return label.substr(std::min(label.find_first_not_of(' '), label.size()));
+}
+
 }  // namespace
 
 console_app::console_app(plugin_registry& registry, const console_tree& tree, const menu_slots& menus,
@@ -84,8 +88,9 @@ void console_app::show_log() {
     styled_lines lines;
     for (const log_line& line : services_.log.lines()) {
       const bool alert = line.level == sdk::log_level::warning || line.level == sdk::log_level::error;
-      lines.push_back({std::string(clip(std::string(level_name(line.level)) + ": " + printable(line.message), width)),
-                       alert ? style::error : style::normal});
+      // Wrapped, not cut: a task's outcome is often the longest line.
+      for (std::string& part : wrap(std::string(level_name(line.level)) + ": " + printable(line.message), width))
+        lines.push_back({std::move(part), alert ? style::error : style::normal});
     }
     if (lines.empty()) lines.push_back({"Nothing was logged.", style::hint});
     return lines;
@@ -124,7 +129,7 @@ std::optional<std::size_t> console_app::pick(menu_model& menu,
     if (k.code == key::resize) clear_screen();
     if (k.code == key::f1 || k.is(U'?')) {
       if (const auto tag = menu.selected_tag(); help && tag)
-        show_pager("Help: " + printable(menu.lines()[*menu.selected_line()].label),
+        show_pager("Help: " + printable(trimmed(menu.lines()[*menu.selected_line()].label)),
                    [&](std::size_t width) { return help(*tag, width); });
       else
         show_pager("Help: " + printable(menu.title()), [](std::size_t width) {

@@ -113,7 +113,10 @@ bool property_sheet::apply() {
   values_ = std::move(outcome.summary);
   problem_.reset();
   applied_ = true;
-  return prepare();
+  if (!prepare()) return false;
+  // Focus on Apply, as after a click on it: the sheet scrolls to the values the run reported.
+  for (std::size_t i = 0; i <= form_->inputs().size(); ++i) form_->handle(press(key::tab));
+  return true;
 }
 
 wizard_outcome property_sheet::run(wizard_screen& login) {
@@ -143,9 +146,8 @@ wizard_outcome property_sheet::run(wizard_screen& login) {
       continue;
     }
     const form_action action = form_->handle(k);
-    if (action == form_action::cancel)
-      return applied_ ? wizard_outcome{wizard_end::completed, values_, {}, {}}
-                      : closed("closed; nothing was changed.");
+    if (action == form_action::cancel && applied_) return wizard_outcome{wizard_end::completed, values_, {}, {}};
+    if (action == form_action::cancel) return closed(read_only ? "closed." : "closed; nothing was changed.");
     if (action == form_action::next || (action == form_action::back && !read_only)) {
       const bool done = apply();
       if (stopped_) return *stopped_;
@@ -173,6 +175,7 @@ void property_sheet::draw() const {
   std::size_t first = scroll_to_show(0, layout.focus_line, height, layout.lines.size());
   first = scroll_to_show(first, layout.focus_end, height, layout.lines.size());
   if (layout.highlight_line) first = scroll_to_show(first, *layout.highlight_line, height, layout.lines.size());
+  if (form_->focused_button()) first = scroll_to_show(first, layout.lines.size() - 1, height, layout.lines.size());
 
   clear_screen();
   put(0, 0, " " + printable(title_) + "  -  Properties", cols, style::selected, true);
