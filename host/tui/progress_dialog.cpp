@@ -70,6 +70,7 @@ void progress_dialog::draw() const {
   put(y + 3, x + 2, note_, width - 4, style::hint);
   put(y + 5, x + 2, cancel_requested_ ? "Cancelling: the task stops at the next safe point..." : "Esc or c: cancel",
       width - 4, cancel_requested_ ? style::notice : style::hint);
+  put(screen_rows() - 1, 0, " Esc or c cancel the task", screen_cols(), style::hint, true);  // only these keys work now
   place_cursor(-1, 0);
   flush();
 }

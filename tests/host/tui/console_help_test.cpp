@@ -102,6 +102,24 @@ BOOST_AUTO_TEST_CASE(a_key_that_does_nothing_says_so_in_the_status_line) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_key_help_line_follows_an_open_dialog) {
+  kms_server kms{"help-dialog"};  // no CA address: Retry Pending Revocations fails with a message box
+  for (const auto& [cols, rows] : console_sizes) {
+    BOOST_TEST_CONTEXT(cols << "x" << rows) {
+      kms_console_at at(kms, cols, rows);
+      at.select_key_manager();
+      at.menu_to("RRRRR");
+      at.console.keys({"Enter"});
+      at.log_in();
+      BOOST_REQUIRE_MESSAGE(at.console.wait_for("Task failed"), at.console.screen());
+      BOOST_TEST(at.console.row(-1).find(" Enter/Esc close") == 0u, at.console.row(-1));
+      BOOST_TEST(at.console.row(-1).find("q quit") == std::string::npos);
+      at.console.keys({"Enter"});
+      BOOST_TEST(at.console.wait_for("q quit"));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_log_view_shows_a_tasks_steps_and_outcome) {
   kms_server kms{"help-log"};
   const auto configured = kms.run("certificate-services", login_as(), {"password"},
