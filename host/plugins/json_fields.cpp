@@ -94,6 +94,18 @@ std::uint16_t json_object::number(std::string_view key, std::string_view what) c
   return parsed;
 }
 
+std::vector<std::pair<std::string, std::string>> json_object::text_pairs(std::string_view key, std::string_view what) const {
+  if (!has(key)) return {};
+  const pt::ptree& node = required(key, what);
+  if (!is_object(node)) throw field_problem(field(key), "must be an object", set_to(what));
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& [name, child] : node) {
+    if (!child.empty()) throw field_problem(field(key) + "." + name, "must be a text value, not an object or array", set_to(what));
+    pairs.emplace_back(name, child.data());
+  }
+  return pairs;
+}
+
 json_object json_object::object(std::string_view key, std::string_view what) const {
   const pt::ptree& node = required(key, what);
   if (!is_object(node)) throw field_problem(field(key), "must be an object", set_to(what));

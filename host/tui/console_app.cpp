@@ -193,8 +193,9 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry) {
   }
   const bool sheet = opens_as_sheet(registry_, entry);
   wizard_screen source;
-  const wizard_outcome outcome = sheet ? property_sheet(*opened.value(), entry.label, services_.log).run(source)
-                                       : run_wizard(*opened.value(), source);
+  const wizard_outcome outcome =
+      sheet ? property_sheet(*opened.value(), entry.label, entry.sheet_answers, services_.log).run(source)
+            : run_wizard(*opened.value(), source);
   if (services_.progress.active()) services_.progress.end();  // a task that forgot end()
   clear_screen();
   if (outcome.end == wizard_end::completed && sheet) {

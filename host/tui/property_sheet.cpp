@@ -10,6 +10,7 @@
 #include "host/tui/viewport.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace arbor::host::tui {
 namespace {
@@ -41,8 +42,8 @@ std::vector<styled_line> sheet_buttons(const page_form& form) {
 }
 
 const char* sheet_key_help(const page_form& form) {
-  if (form.takes_text()) return " Tab/Up/Down move  Enter apply  Esc cancel  F1 help";
-  return " Tab/Up/Down move  Space select  Enter apply/press  Esc cancel  F1/? help";
+  if (form.takes_text()) return " Tab/Up/Down move  Enter apply  Esc cancel  PgUp/PgDn scroll  F1 help";
+  return " Tab/Up/Down move  Enter apply/press  Esc cancel  PgUp/PgDn scroll  F1/? help";
 }
 
 wizard_outcome closed(std::string message) {
@@ -50,6 +51,49 @@ wizard_outcome closed(std::string message) {
   outcome.end = wizard_end::cancelled;
   outcome.error = sdk::fail(sdk::reason::cancelled, std::move(message));
   return outcome;
+}
+
+/// The login walk's source: a page whose every field `presets` gives is answered with them unseen;
+/// any other page, and a preset page the plugin refused, is shown by the wizard screen.
+class preset_source final : public answer_source {
+ public:
+  preset_source(const answer_set& presets, wizard_screen& screen) : presets_(presets), screen_(screen) {}
+  sdk::result<void> check(const sdk::wizard_spec& spec) override { return screen_.check(spec); }
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem) override {
+    preset_ = problem == nullptr && covers(page);
+    return preset_ ? sdk::result<page_step>(page_step::next) : screen_.show(page, so_far, problem);
+  }
+  sdk::result<void> skipped(const sdk::page& page) override { return screen_.skipped(page); }
+  std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override {
+    if (!preset_) return screen_.value(page, field);
+    const raw_value* given = presets_.find(page.id, field.id);
+    return given ? std::optional<raw_value>(*given) : std::nullopt;
+  }
+  std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override {
+    return screen_.secret(page, field);
+  }
+  std::string secret_hint() const override { return screen_.secret_hint(); }
+  bool may_retry() const override { return screen_.may_retry(); }
+  bool cancelled() const override { return screen_.cancelled(); }
+
+ private:
+  bool covers(const sdk::page& page) const {
+    return !page.fields.empty() && std::all_of(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) {
+      return f.kind != sdk::field_kind::secret && presets_.find(page.id, f.id) != nullptr;
+    });
+  }
+  const answer_set& presets_;
+  wizard_screen& screen_;
+  bool preset_{false};
+};
+
+answer_set preset_answers(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  answer_set presets;
+  for (const auto& [key, value] : pairs) {
+    const auto dot = key.find('.');
+    presets.set(key.substr(0, dot), key.substr(dot + 1), value);  // the manifest checked "page.field"
+  }
+  return presets;
 }
 
 }  // namespace
@@ -82,8 +126,9 @@ class property_sheet::form_values final : public answer_source {
   const bool& interrupted_;
 };
 
-property_sheet::property_sheet(sdk::wizard& wizard, std::string title, sdk::log& log)
-    : wizard_(wizard), title_(std::move(title)), log_(log) {}
+property_sheet::property_sheet(sdk::wizard& wizard, std::string title,
+                               const std::vector<std::pair<std::string, std::string>>& presets, sdk::log& log)
+    : wizard_(wizard), title_(std::move(title)), presets_(preset_answers(presets)), log_(log) {}
 
 bool property_sheet::prepare() {
   auto prepared = prepare_pages(wizard_, spec_, first_, answers_);
@@ -114,22 +159,25 @@ bool property_sheet::apply() {
   problem_.reset();
   applied_ = true;
   if (!prepare()) return false;
-  // Focus on Apply, as after a click on it: the sheet scrolls to the values the run reported.
+  // Focus on Apply, as after a click on it, and show the values the run reported at the end.
   for (std::size_t i = 0; i <= form_->inputs().size(); ++i) form_->handle(press(key::tab));
+  scroll_ = std::numeric_limits<std::size_t>::max();
   return true;
 }
 
 wizard_outcome property_sheet::run(wizard_screen& login) {
   spec_ = wizard_.spec();
-  if (auto checked = login.check(spec_); !checked) return wizard_outcome{wizard_end::refused, std::nullopt, checked.error(), {}};
+  preset_source source(presets_, login);
+  if (auto checked = source.check(spec_); !checked) return wizard_outcome{wizard_end::refused, std::nullopt, checked.error(), {}};
   first_ = sheet_first_page(spec_);
-  if (auto stop = walk_pages(wizard_, login, spec_, first_, answers_)) return std::move(*stop);
+  if (auto stop = walk_pages(wizard_, source, spec_, first_, answers_)) return std::move(*stop);
   clear_screen();
   if (!prepare()) return *stopped_;
   const bool read_only = form_->inputs().empty();
   if (read_only) {
     if (!apply() && stopped_) return *stopped_;
     applied_ = false;  // reading the values is no change
+    scroll_ = 0;       // read from the top
   }
 
   for (;;) {
@@ -145,6 +193,10 @@ wizard_outcome property_sheet::run(wizard_screen& login) {
       show_focused_help(*form_);
       continue;
     }
+    if (k.code == key::page_up || k.code == key::page_down) {
+      scroll(k.code == key::page_down ? 1 : -1);
+      continue;
+    }
     const form_action action = form_->handle(k);
     if (action == form_action::cancel && applied_) return wizard_outcome{wizard_end::completed, values_, {}, {}};
     if (action == form_action::cancel) return closed(read_only ? "closed." : "closed; nothing was changed.");
@@ -156,6 +208,12 @@ wizard_outcome property_sheet::run(wizard_screen& login) {
       return applied_ ? wizard_outcome{wizard_end::completed, values_, {}, {}} : closed("closed.");
     }
   }
+}
+
+void property_sheet::scroll(int pages) {
+  const auto page = static_cast<std::size_t>(std::max(screen_rows() - 6, 1));
+  for (std::size_t i = 0; i <= form_->inputs().size() && !form_->focused_button(); ++i) form_->handle(press(key::tab));
+  scroll_ = pages > 0 ? scroll_ + page : scroll_ - std::min(scroll_, page);  // draw() clamps it
 }
 
 void property_sheet::draw() const {
@@ -175,7 +233,9 @@ void property_sheet::draw() const {
   std::size_t first = scroll_to_show(0, layout.focus_line, height, layout.lines.size());
   first = scroll_to_show(first, layout.focus_end, height, layout.lines.size());
   if (layout.highlight_line) first = scroll_to_show(first, *layout.highlight_line, height, layout.lines.size());
-  if (form_->focused_button()) first = scroll_to_show(first, layout.lines.size() - 1, height, layout.lines.size());
+  // With a button focused, PgUp / PgDn scroll (after an Apply the sheet starts at the end).
+  const std::size_t last_first = layout.lines.size() > height ? layout.lines.size() - height : 0;
+  if (form_->focused_button()) first = scroll_ = std::min(scroll_, last_first);
 
   clear_screen();
   put(0, 0, " " + printable(title_) + "  -  Properties", cols, style::selected, true);

@@ -180,6 +180,35 @@ BOOST_AUTO_TEST_CASE(help_texts_of_the_wrong_type_or_with_control_characters_are
                       {"field 'nodes[0].help' ", "holds a control character"}));
 }
 
+BOOST_AUTO_TEST_CASE(a_properties_tab_may_give_its_sheet_answers) {
+  auto parsed = parse_manifest(with(R"("slot": "Properties")", R"("slot": "Properties", "sheet_answers": {"operation.action": "set"})"),
+                               "manifests/example.json");
+  BOOST_TEST_REQUIRE(parsed.ok(), (parsed.ok() ? "" : parsed.error().message));
+  const auto& answers = parsed.value().actions[1].sheet_answers;
+  BOOST_TEST_REQUIRE(answers.size() == 1u);
+  BOOST_TEST(answers[0].first == "operation.action");
+  BOOST_TEST(answers[0].second == "set");
+  BOOST_TEST(parsed.value().actions[0].sheet_answers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_sheet_answers_are_refused) {
+  const std::string slot = R"("slot": "Properties")";
+  const std::pair<std::string, std::string> cases[][1] = {
+      {{slot + R"(, "sheet_answers": "set")", "must be an object"}},
+      {{slot + R"(, "sheet_answers": {"operation": "set"})", "is not a page id and a field id joined by '.'"}},
+      {{slot + R"(, "sheet_answers": {"Operation.action": "set"})", "is not a page id and a field id"}},
+      {{slot + R"(, "sheet_answers": {"operation.action": ["set"]})", "must be a text value"}},
+      {{slot + R"(, "sheet_answers": {"operation.action": "se\u001bt"})", "holds control characters"}},
+  };
+  for (const auto& [c] : cases) {
+    BOOST_TEST_CONTEXT(c.first) {
+      BOOST_TEST(mentions(error_for(with(slot, c.first)), {"field 'actions[1].sheet_answers", c.second}));
+    }
+  }
+  BOOST_TEST(mentions(error_for(with(R"("slot": "All Tasks")", R"("slot": "All Tasks", "sheet_answers": {"a.b": "c"})")),
+                      {"field 'actions[0].sheet_answers' ", "only a \"Properties\" tab opens as a property sheet"}));
+}
+
 BOOST_AUTO_TEST_CASE(invalid_json_is_reported_with_its_line) {
   BOOST_TEST(mentions(error_for(with(R"("name": "Example",)", R"("name": "Example")")),
                       {"manifests/example.json: is not valid JSON (line 2", "fix the syntax"}));

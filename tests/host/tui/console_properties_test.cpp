@@ -16,13 +16,13 @@ using arbor::test::kms_console_at;
 using arbor::test::kms_server;
 using arbor::test::login_as;
 
-/// Properties > Certificate Services, operation "set", logged in: the sheet with its fields.
+/// Properties > Certificate Services, logged in: the sheet with its fields. The manifest's
+/// sheet_answers choose the operation "set", so its page is not shown.
 void open_certificate_services(kms_console_at& at) {
   at.menu_to("CC");  // Complete Enrollment, then Certificate Services
   at.console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(at.console.wait_for("View or change how the CA is reached."), at.console.screen());
-  at.console.keys({"Down", "Space", "Enter"});  // set
   at.log_in();
+  BOOST_TEST(!at.console.seen_anywhere("View or change how the CA is reached."));
   BOOST_REQUIRE_MESSAGE(at.console.wait_for("Certificate Services  -  Properties"), at.console.screen());
   BOOST_REQUIRE(at.console.wait_for("[ OK ]  [ Apply ]  [ Cancel ]"));
 }
@@ -102,6 +102,28 @@ BOOST_AUTO_TEST_CASE(cancel_on_a_sheet_changes_nothing_and_ok_applies_and_closes
       // Back to 2000 for the next size.
       kms.run("certificate-services", login_as(), {"password"},
               {"operation.action=set", "ca.url=http://127.0.0.1:9", "ca.connect_timeout_ms=2000"});
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_tab_without_sheet_answers_asks_its_operation_before_the_login) {
+  kms_server kms{"sheet-passwords"};
+  for (const auto& [cols, rows] : console_sizes) {
+    BOOST_TEST_CONTEXT(cols << "x" << rows) {
+      kms_console_at at(kms, cols, rows);
+      at.select_key_manager();
+      at.menu_to("P");  // Passwords
+      at.console.keys({"Enter"});
+      BOOST_REQUIRE_MESSAGE(at.console.wait_for("View or change the multiple-password policy."), at.console.screen());
+      at.console.keys({"Enter"});  // view
+      at.log_in();
+      BOOST_REQUIRE_MESSAGE(at.console.wait_for("Passwords  -  Properties"), at.console.screen());
+      BOOST_TEST(at.console.wait_for("Nothing on this tab can be changed here."), at.console.screen());
+      BOOST_TEST(at.console.screen().find("Password policy") != std::string::npos, at.console.screen());
+      at.console.keys({"NPage"});  // the rest of the policy table
+      BOOST_TEST(at.console.wait_for("change-password"), at.console.screen());
+      at.console.keys({"Escape"});
+      BOOST_TEST(at.console.wait_for("Passwords: closed."), at.console.screen());
     }
   }
 }

@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(a_node_without_help_text_says_so_and_lists_its_menu) {
   node.type = "example.root";
   node.plugin_id = "org.example";
   host::node_menu menu;
-  menu.all_tasks.push_back({"greet", "Greet", "All Tasks", "org.example", false, {}});
+  menu.all_tasks.push_back({"greet", "Greet", "All Tasks", "org.example", false, {}, {}});
   const std::string text = joined(host::tui::node_help(node, menu, 60));
   BOOST_TEST(text.find("gives no help text") != std::string::npos, text);
   BOOST_TEST(text.find("All Tasks > Greet") != std::string::npos, text);
@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(hostile_plugin_text_is_escaped_in_every_help) {
   node.plugin_id = hostile;
   node.help = hostile;
   host::node_menu menu;
-  menu.properties.push_back({"a", hostile, "Properties", "org.example", false, hostile});
+  menu.properties.push_back({"a", hostile, "Properties", "org.example", false, hostile, {}});
   BOOST_TEST(has_no_control_characters(host::tui::node_help(node, menu, 40)));
   BOOST_TEST(has_no_control_characters(host::tui::action_help(menu.properties.front(), 40)));
 }
