@@ -157,10 +157,11 @@ bool property_sheet::apply() {
   }
   values_ = std::move(outcome.summary);
   problem_.reset();
-  applied_ = true;
+  applied_ = applied_ || !form_->inputs().empty();  // a sheet without fields only read its values
   if (!prepare()) return false;
   // Focus on Apply, as after a click on it, and show the values the run reported at the end.
-  for (std::size_t i = 0; i <= form_->inputs().size(); ++i) form_->handle(press(key::tab));
+  if (!form_->inputs().empty())  // without fields the form starts on Apply
+    for (std::size_t i = 0; i <= form_->inputs().size(); ++i) form_->handle(press(key::tab));
   scroll_ = std::numeric_limits<std::size_t>::max();
   return true;
 }
@@ -176,8 +177,7 @@ wizard_outcome property_sheet::run(wizard_screen& login) {
   const bool read_only = form_->inputs().empty();
   if (read_only) {
     if (!apply() && stopped_) return *stopped_;
-    applied_ = false;  // reading the values is no change
-    scroll_ = 0;       // read from the top
+    scroll_ = 0;  // read from the top
   }
 
   for (;;) {

@@ -84,6 +84,11 @@ BOOST_AUTO_TEST_CASE(cancel_on_a_sheet_changes_nothing_and_ok_applies_and_closes
       kms_console_at at(kms, cols, rows);
       at.select_key_manager();
       open_certificate_services(at);
+      at.console.keys({"F1"});  // help works on a sheet's field too
+      BOOST_REQUIRE_MESSAGE(at.console.wait_for("Help: CA address"), at.console.screen());
+      BOOST_TEST(at.console.screen().find("http(s)://host:port") != std::string::npos, at.console.screen());
+      at.console.keys({"Escape"});
+      BOOST_REQUIRE(at.console.wait_for("[ OK ]  [ Apply ]  [ Cancel ]"));
       type_connect_timeout(at, "9999");
       at.console.keys({"Escape"});  // Cancel
       BOOST_REQUIRE(at.console.wait_for("Certificate Services: closed; nothing was changed."));
