@@ -43,7 +43,7 @@ std::vector<styled_line> sheet_buttons(const page_form& form) {
 
 const char* sheet_key_help(const page_form& form) {
   if (form.takes_text()) return " Tab/Up/Down move  Enter apply  Esc cancel  PgUp/PgDn scroll  F1 help";
-  return " Tab/Up/Down move  Enter apply/press  Esc cancel  PgUp/PgDn scroll  F1/? help";
+  return " Tab/Up/Down move  Space select  Enter apply  Esc cancel  PgDn scroll  F1/? help";
 }
 
 wizard_outcome closed(std::string message) {
