@@ -38,6 +38,7 @@ void console_tree::add(const node_decl& node, const std::string& plugin_id) {
   if (at != &root_ && at->is_folder()) {  // an implied folder becomes the declared node
     at->type = node.type;
     at->plugin_id = plugin_id;
+    at->help = node.help;
   }
 }
 

@@ -29,7 +29,8 @@ node_menu menu_slots::menu_for(const tree_node& node) const {
   for (const bool extensions : {false, true})  // the node's own plugin first, then its extensions
     for (const declared& d : actions_) {
       if (d.action.node_type != node.type || (d.plugin_id != node.plugin_id) != extensions) continue;
-      menu_entry entry{d.action.id, d.action.label, d.action.slot, d.plugin_id, extensions};
+      menu_entry entry{d.action.id, d.action.label, d.action.slot, d.plugin_id, extensions, d.action.help,
+                       d.action.sheet_answers};
       (d.action.slot == slot_properties ? menu.properties : menu.all_tasks).push_back(std::move(entry));
     }
   for (const inactive_extension& ext : inactive_)

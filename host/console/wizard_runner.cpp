@@ -151,23 +151,32 @@ sdk::result<page_step> answer_page(sdk::wizard& wizard, answer_source& source, c
 
 }  // namespace
 
-wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
-  const sdk::wizard_spec spec = wizard.spec();
-  if (auto checked = source.check(spec); !checked) return stopped(checked.error(), {});
+std::size_t sheet_first_page(const sdk::wizard_spec& spec) {
+  for (std::size_t index = 0; index < spec.pages.size(); ++index) {
+    const auto& fields = spec.pages[index].fields;
+    if (std::any_of(fields.begin(), fields.end(), [](const sdk::field& f) { return f.kind == sdk::field_kind::secret; }))
+      return index + 1;
+  }
+  return 0;
+}
 
-  sdk::answers answers;
+std::optional<wizard_outcome> walk_pages(sdk::wizard& wizard, answer_source& source, const sdk::wizard_spec& spec,
+                                        std::size_t stop, sdk::answers& answers) {
+  const std::size_t end = std::min(stop, spec.pages.size());
+  // A walk that stops early (a property sheet's login) is followed by more pages: none finishes.
+  const bool to_the_end = end == spec.pages.size();
   std::vector<std::size_t> shown;  // indices of the pages answered, for Back
   // Pages whose Next was found to run the task: every later page was skipped. A page is shown
   // as finishing when it is the last declared one or found so; a task never runs from a press
   // on a button that read Next (an interactive source sees the page again, now with Finish).
-  std::vector<bool> finishing(spec.pages.size(), false);
-  if (!finishing.empty()) finishing.back() = true;
+  std::vector<bool> finishing(end, false);
+  if (to_the_end && !finishing.empty()) finishing.back() = true;
   page_answers last_accepted;  // of shown.back(), the page shown again to Finish
   bool again = false;
   std::size_t index = 0;
   for (;;) {
-    if (index == spec.pages.size()) {
-      if (shown.empty() || finishing[shown.back()] || !source.may_retry()) break;
+    if (index == end) {
+      if (!to_the_end || shown.empty() || finishing[shown.back()] || !source.may_retry()) break;
       index = shown.back();
       shown.pop_back();
       finishing[index] = true;
@@ -204,7 +213,19 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
     shown.push_back(index);
     ++index;
   }
+  return std::nullopt;
+}
 
+wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
+  const sdk::wizard_spec spec = wizard.spec();
+  if (auto checked = source.check(spec); !checked) return stopped(checked.error(), {});
+
+  sdk::answers answers;
+  if (auto stop = walk_pages(wizard, source, spec, spec.pages.size(), answers)) return std::move(*stop);
+  return run_answered(wizard, source, answers);
+}
+
+wizard_outcome run_answered(sdk::wizard& wizard, answer_source& source, const sdk::answers& answers) {
   if (source.cancelled()) return stopped(cancellation(), {});
   auto summary = wizard.run(answers);
   if (!summary) return stopped(summary.error(), {}, true);
@@ -212,6 +233,34 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
   done.end = wizard_end::completed;
   done.summary = std::move(summary).value();
   return done;
+}
+
+sdk::result<std::vector<sdk::page>> prepare_pages(sdk::wizard& wizard, const sdk::wizard_spec& spec, std::size_t first,
+                                                  sdk::answers& answers) {
+  for (std::size_t index = first; index < spec.pages.size(); ++index)
+    for (const sdk::field& field : spec.pages[index].fields) answers.erase(spec.pages[index].id, field.id);
+  std::vector<sdk::page> pages;
+  for (std::size_t index = first; index < spec.pages.size(); ++index) {
+    const std::string& page_id = spec.pages[index].id;
+    auto prepared = wizard.prepare(page_id, answers);
+    if (!prepared) return prepared.error();
+    sdk::page page = std::move(prepared).value();
+    page.id = page_id;
+    for (const sdk::field& field : page.fields) answers.erase(page_id, field.id);
+    if (!page.skip) pages.push_back(std::move(page));
+  }
+  return pages;
+}
+
+wizard_outcome apply_pages(sdk::wizard& wizard, answer_source& source, const std::vector<sdk::page>& pages,
+                           sdk::answers& answers) {
+  for (const sdk::page& page : pages) {
+    std::string refused_field;
+    auto accepted = collect_page(source, page, answers, refused_field);
+    if (accepted) accepted = validate_page(wizard, page, answers);
+    if (!accepted) return stopped(accepted.error(), page.id, false, refused_field);
+  }
+  return run_answered(wizard, source, answers);
 }
 
 }  // namespace arbor::host

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace arbor::host {
 
@@ -34,5 +35,34 @@ struct wizard_outcome {
 /// field without a value takes its default; a required one without a value is refused. Never
 /// throws for plugin errors (a guarded wizard turns exceptions into results).
 wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source);
+
+// A Properties tab shown as a property sheet (plugins built for SDK 1.2 and later) is walked in
+// parts: walk_pages() up to and including its login, then, on the same wizard object, as often as
+// the operator presses Apply: prepare_pages() for the sheet's fields, apply_pages() to check and
+// run them.
+
+/// Where a tab's sheet starts: after its login, the first declared page with a secret field (the
+/// pages before it, such as an operation choice, decide which login is asked); 0 when no page
+/// has one.
+std::size_t sheet_first_page(const sdk::wizard_spec& spec);
+
+/// Walks pages [0, stop) of `spec` as run_wizard() does (prepare, skip, show, collect, validate,
+/// Back among them), filling `answers`; source.check() must have been called. Nothing when every
+/// page was answered, else how the walk ended.
+std::optional<wizard_outcome> walk_pages(sdk::wizard& wizard, answer_source& source, const sdk::wizard_spec& spec,
+                                        std::size_t stop, sdk::answers& answers);
+
+/// Runs the wizard on answers already collected and validated.
+wizard_outcome run_answered(sdk::wizard& wizard, answer_source& source, const sdk::answers& answers);
+
+/// Prepares pages [first, end) of `spec` afresh, in order, after erasing their earlier answers so
+/// their fields start from what the plugin holds now; returns those not skipped.
+sdk::result<std::vector<sdk::page>> prepare_pages(sdk::wizard& wizard, const sdk::wizard_spec& spec, std::size_t first,
+                                                  sdk::answers& answers);
+
+/// Collects each of the prepared `pages` from `source` and has the plugin validate it, in order,
+/// then runs the wizard. A refusal ends with the page it names; nothing ran then.
+wizard_outcome apply_pages(sdk::wizard& wizard, answer_source& source, const std::vector<sdk::page>& pages,
+                           sdk::answers& answers);
 
 }  // namespace arbor::host

@@ -1,5 +1,7 @@
 #include "host/plugins/json_fields.hpp"
 
+#include <arbor/sdk/display_text.hpp>
+
 #include <algorithm>
 #include <charconv>
 
@@ -63,6 +65,22 @@ std::string json_object::identifier(std::string_view key, std::string_view what)
   return value;
 }
 
+std::string json_object::optional_display_text(std::string_view key, std::string_view what,
+                                               std::size_t max_bytes) const {
+  if (!has(key)) return {};
+  std::string value = text(key, what);
+  if (value.size() > max_bytes)
+    throw field_problem(field(key), "is longer than " + std::to_string(max_bytes) + " bytes", "shorten it");
+  if (const auto flaw = sdk::find_text_flaw(value)) {
+    const char* problem = flaw->what == sdk::text_flaw::kind::invalid_utf8 ? "is not UTF-8"
+                          : flaw->what == sdk::text_flaw::kind::control ? "holds a control character (a line break, tab or escape)"
+                                                                         : "holds a bidi control character";
+    throw field_problem(field(key), std::string(problem) + " at byte " + std::to_string(flaw->offset),
+                        "write it as plain text on one line; the console wraps it");
+  }
+  return value;
+}
+
 bool json_object::has(std::string_view key) const { return node_.find(std::string(key)) != node_.not_found(); }
 
 std::uint16_t json_object::number(std::string_view key, std::string_view what) const {
@@ -74,6 +92,18 @@ std::uint16_t json_object::number(std::string_view key, std::string_view what) c
     throw field_problem(field(key), "must be a whole number from 0 to 65535, not '" + value + "'", set_to(what));
   }
   return parsed;
+}
+
+std::vector<std::pair<std::string, std::string>> json_object::text_pairs(std::string_view key, std::string_view what) const {
+  if (!has(key)) return {};
+  const pt::ptree& node = required(key, what);
+  if (!is_object(node)) throw field_problem(field(key), "must be an object", set_to(what));
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& [name, child] : node) {
+    if (!child.empty()) throw field_problem(field(key) + "." + name, "must be a text value, not an object or array", set_to(what));
+    pairs.emplace_back(name, child.data());
+  }
+  return pairs;
 }
 
 json_object json_object::object(std::string_view key, std::string_view what) const {

@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace arbor::host {
@@ -36,8 +37,14 @@ class json_object {
   std::string text(std::string_view key, std::string_view what) const;
   /// A required text field of lower-case letters, digits, '.', '-' and '_'.
   std::string identifier(std::string_view key, std::string_view what) const;
+  /// An optional text shown to operators as it is (help texts): empty when absent; refused when
+  /// empty, longer than `max_bytes`, not UTF-8, or holding control or bidi characters. Since 1.2.
+  std::string optional_display_text(std::string_view key, std::string_view what, std::size_t max_bytes) const;
   /// A required whole number from 0 to 65535.
   std::uint16_t number(std::string_view key, std::string_view what) const;
+  /// An optional object whose values are all text, as (key, value) pairs in file order; empty
+  /// when absent. Since 1.2.
+  std::vector<std::pair<std::string, std::string>> text_pairs(std::string_view key, std::string_view what) const;
   /// A required nested object.
   json_object object(std::string_view key, std::string_view what) const;
   /// An optional array of objects; absent means empty.

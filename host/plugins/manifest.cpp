@@ -3,8 +3,11 @@
 #include "host/plugins/json_fields.hpp"
 #include "host/plugins/plugin_version.hpp"
 
+#include <arbor/sdk/display_text.hpp>
+
 #include <boost/property_tree/json_parser.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -18,6 +21,11 @@ constexpr std::uint16_t supported_manifest_version = 1;
 // A manifest nests three levels; anything far deeper is not a manifest and could exhaust the stack.
 constexpr std::size_t max_nesting = 32;
 constexpr std::size_t max_manifest_bytes = 1024 * 1024;
+constexpr std::size_t max_help_bytes = 4096;  // a few paragraphs; a manual belongs in the docs
+
+std::string help_text(const json_object& decl) {
+  return decl.optional_display_text("help", "a plain-text explanation shown on F1", max_help_bytes);
+}
 
 sdk::error invalid(const std::filesystem::path& file, const std::string& problem, std::string technical = {}) {
   return sdk::fail(sdk::reason::invalid_input, file.string() + ": " + problem, std::move(technical));
@@ -36,8 +44,8 @@ std::vector<node_decl> read_nodes(const json_object& root) {
   std::vector<node_decl> nodes;
   std::map<std::string, std::string> seen;
   for (const json_object& node : root.objects("nodes", "an array of {\"path\": ..., \"type\": ...} objects")) {
-    node.allow_only({"path", "type"});
-    node_decl decl{node_path(node), node.identifier("type", "the node's type, e.g. \"example.root\"")};
+    node.allow_only({"path", "type", "help"});
+    node_decl decl{node_path(node), node.identifier("type", "the node's type, e.g. \"example.root\""), help_text(node)};
     auto [earlier, fresh] = seen.emplace(decl.path, node.field("path"));
     if (!fresh) throw field_problem(node.field("path"), "repeats " + earlier->second, "remove one of the two nodes");
     nodes.push_back(std::move(decl));
@@ -54,15 +62,42 @@ std::string action_slot(const json_object& action) {
   return slot;
 }
 
+bool is_answer_key_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; }
+
+/// "page.field": two ids of a-z, 0-9, '-' and '_' joined by one '.'.
+bool is_answer_key(std::string_view key) {
+  const auto dot = key.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == key.size()) return false;
+  const auto plain = [](std::string_view id) { return std::all_of(id.begin(), id.end(), is_answer_key_char); };
+  return plain(key.substr(0, dot)) && plain(key.substr(dot + 1));
+}
+
+std::vector<std::pair<std::string, std::string>> sheet_answers(const json_object& action, const std::string& slot) {
+  auto answers = action.text_pairs("sheet_answers", "{\"page.field\": \"value\"}, the answers a property sheet gives "
+                                                    "the tab's pages before its login");
+  if (!answers.empty() && slot != slot_properties)
+    throw field_problem(action.field("sheet_answers"), "is given on an action in \"" + slot + "\"",
+                        "only a \"Properties\" tab opens as a property sheet: remove it");
+  for (const auto& [key, value] : answers) {
+    const std::string where = action.field("sheet_answers") + "." + key;
+    if (!is_answer_key(key))
+      throw field_problem(where, "is not a page id and a field id joined by '.'", "write it like \"operation.action\"");
+    if (value.empty() || sdk::find_text_flaw(value))
+      throw field_problem(where, "is empty or holds control characters", "give the answer as plain text, e.g. \"set\"");
+  }
+  return answers;
+}
+
 std::vector<action_decl> read_actions(const json_object& root) {
   std::vector<action_decl> actions;
   std::map<std::string, std::string> seen;
   for (const json_object& action : root.objects("actions", "an array of action objects")) {
-    action.allow_only({"id", "label", "node_type", "slot"});
+    action.allow_only({"id", "label", "node_type", "slot", "help", "sheet_answers"});
     action_decl decl{action.identifier("id", "the action's stable id, e.g. \"export-users\""),
                      action.text("label", "the menu label, e.g. \"Export Users...\""),
                      action.identifier("node_type", "the type of the nodes this action appears on"),
-                     action_slot(action)};
+                     action_slot(action), help_text(action), {}};
+    decl.sheet_answers = sheet_answers(action, decl.slot);
     auto [earlier, fresh] = seen.emplace(decl.id, action.field("id"));
     if (!fresh) throw field_problem(action.field("id"), "repeats " + earlier->second, "give each action its own id");
     actions.push_back(std::move(decl));

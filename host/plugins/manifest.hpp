@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace arbor::host {
@@ -15,6 +16,7 @@ namespace arbor::host {
 struct node_decl {
   std::string path;
   std::string type;
+  std::string help;  ///< optional longer text the console shows on F1; empty when absent. Since 1.2.
 };
 
 /// An action with a stable id, shown as `label` in menu `slot` ("All Tasks" or "Properties") on
@@ -24,6 +26,11 @@ struct action_decl {
   std::string label;
   std::string node_type;
   std::string slot;
+  std::string help;  ///< optional longer text the console shows on F1; empty when absent. Since 1.2.
+  /// A Properties tab's answers for its pages before the login when the console shows it as a
+  /// property sheet ("operation.action" -> "set"): pages whose every field is given here are not
+  /// shown. Empty when absent. Since 1.2.
+  std::vector<std::pair<std::string, std::string>> sheet_answers;
 };
 
 /// A plugin this one extends (an extension snap-in): only with it named here may this plugin's

@@ -4,10 +4,13 @@
 #include "host/console/wizard_runner.hpp"
 #include "host/tui/dialogs.hpp"
 #include "host/tui/draw.hpp"
+#include "host/tui/help_lines.hpp"
 #include "host/tui/key_input.hpp"
 #include "host/tui/line_view.hpp"
 #include "host/tui/menu.hpp"
+#include "host/tui/outcome_log.hpp"
 #include "host/tui/plugin_lines.hpp"
+#include "host/tui/property_sheet.hpp"
 #include "host/tui/sort_menu.hpp"
 #include "host/tui/summary_lines.hpp"
 #include "host/tui/text.hpp"
@@ -25,6 +28,19 @@ std::string failure_title(wizard_end end) {
     case wizard_end::task_failed: return "Task failed";
     default: return "Stopped";
   }
+}
+
+/// Whether `entry` is a Properties tab of a plugin built for the SDK that shows tabs as sheets;
+/// older plugins' tabs keep running as wizards.
+bool opens_as_sheet(const plugin_registry& registry, const menu_entry& entry) {
+  if (entry.slot != slot_properties) return false;
+  for (const plugin_status& plugin : registry.plugins())
+    if (plugin.id == entry.plugin_id && plugin.manifest) return plugin.manifest->api_minor >= sheet_api_minor;
+  return false;
+}
+
+std::string_view trimmed(std::string_view label) {
+  return label.substr(std::min(label.find_first_not_of(' '), label.size()));
 }
 
 }  // namespace
@@ -75,8 +91,9 @@ void console_app::show_log() {
     styled_lines lines;
     for (const log_line& line : services_.log.lines()) {
       const bool alert = line.level == sdk::log_level::warning || line.level == sdk::log_level::error;
-      lines.push_back({std::string(clip(std::string(level_name(line.level)) + ": " + printable(line.message), width)),
-                       alert ? style::error : style::normal});
+      // Wrapped, not cut: a task's outcome is often the longest line.
+      for (std::string& part : wrap(std::string(level_name(line.level)) + ": " + printable(line.message), width))
+        lines.push_back({std::move(part), alert ? style::error : style::normal});
     }
     if (lines.empty()) lines.push_back({"Nothing was logged.", style::hint});
     return lines;
@@ -93,7 +110,19 @@ void console_app::show_warnings() {
   });
 }
 
-std::optional<std::size_t> console_app::pick(menu_model& menu) {
+void console_app::show_node_help() {
+  const tree_node& node = tree_.selected();
+  show_pager("Help: " + printable(node.name), [&](std::size_t width) { return node_help(node, menus_.menu_for(node), width); });
+  clear_screen();
+}
+
+void console_app::say_unused(const key_event& k) {
+  if (k.code == key::idle || k.code == key::other) return;
+  say(key_name(k) + " does nothing here; F1 for help", style::hint);
+}
+
+std::optional<std::size_t> console_app::pick(menu_model& menu,
+                                             const std::function<styled_lines(std::size_t, std::size_t)>& help) {
   for (;;) {
     refresh_state();
     draw();
@@ -101,6 +130,20 @@ std::optional<std::size_t> console_app::pick(menu_model& menu) {
     const key_event k = read_key();
     if (k.code == key::interrupt) return std::nullopt;
     if (k.code == key::resize) clear_screen();
+    if (k.code == key::f1 || k.is(U'?')) {
+      if (const auto tag = menu.selected_tag(); help && tag)
+        show_pager("Help: " + printable(trimmed(menu.lines()[*menu.selected_line()].label)),
+                   [&](std::size_t width) { return help(*tag, width); });
+      else
+        show_pager("Help: " + printable(menu.title()), [](std::size_t width) {
+          styled_lines lines;
+          for (std::string& line : wrap("Up/Down move, Enter chooses, Esc closes the menu.", width))
+            lines.push_back({std::move(line), style::hint});
+          return lines;
+        });
+      clear_screen();
+      continue;
+    }
     const menu_action action = menu.handle(k);
     if (action == menu_action::closed) return std::nullopt;
     if (action == menu_action::chosen) return menu.selected_tag();
@@ -119,7 +162,8 @@ void console_app::open_menu() {
     say(display_path(node.path) + " has no tasks or properties.", style::hint);
     return;
   }
-  if (const auto chosen = pick(menu.model)) run_action(node, menu.entries[*chosen], with_rows[*chosen]);
+  const auto help = [&](std::size_t tag, std::size_t width) { return action_help(menu.entries[tag], width); };
+  if (const auto chosen = pick(menu.model, help)) run_action(node, menu.entries[*chosen], with_rows[*chosen]);
 }
 
 void console_app::sort_details() {
@@ -157,11 +201,16 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry, boo
     say(entry.label + " could not be opened; p lists the plugins and their state.", style::error);
     return;
   }
+  const bool sheet = opens_as_sheet(registry_, entry);
   wizard_screen source;
-  const wizard_outcome outcome = run_wizard(*opened.value(), source);
+  const wizard_outcome outcome =
+      sheet ? property_sheet(*opened.value(), entry.label, entry.sheet_answers, services_.log).run(source)
+            : run_wizard(*opened.value(), source);
   if (services_.progress.active()) services_.progress.end();  // a task that forgot end()
   clear_screen();
-  if (outcome.end == wizard_end::completed) {
+  if (outcome.end == wizard_end::completed && sheet) {
+    say(entry.label + ": the changes were applied.", style::success);  // the sheet showed the values
+  } else if (outcome.end == wizard_end::completed) {
     show_pager(entry.label + ": summary", [&](std::size_t width) { return summary_lines(*outcome.summary, width); });
     say(entry.label + " completed.", style::success);
     if (with_rows) cursor_.clear_selection();  // the task used them; what they named may be gone
@@ -176,6 +225,9 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry, boo
   if (auto kept = details_.reload(); !kept) say(kept.error().message, style::error);
   if (const sdk::table* table = active()) cursor_.place(cursor_.row(), table->rows.size());
   take_log_alert();
+  if (sheet) return;  // the sheet logged each Apply
+  log_outcome(services_.log, entry.label, outcome);
+  services_.log.take_alert();  // the outcome was said above; the Log view keeps it
 }
 
 console_end console_app::run() {
@@ -206,17 +258,20 @@ console_end console_app::run() {
       case key::page_down: details_.page_down(); break;
       case key::page_up: details_.page_up(); break;
       case key::resize: clear_screen(); break;
+      case key::f1: show_node_help(); break;
       case key::character:
         if (k.is(U'q')) return console_end::quit;
         if (k.is(U'm')) open_menu();
-        if (k.is(U'p')) show_plugins();
-        if (k.is(U'l')) show_log();
-        if (k.is(U's')) sort_details();
-        if (k.is(U'w')) show_warnings();
-        if (k.is(U'<')) resize_tree(-4);
-        if (k.is(U'>')) resize_tree(4);
+        else if (k.is(U'p')) show_plugins();
+        else if (k.is(U'l')) show_log();
+        else if (k.is(U's')) sort_details();
+        else if (k.is(U'w')) show_warnings();
+        else if (k.is(U'<')) resize_tree(-4);
+        else if (k.is(U'>')) resize_tree(4);
+        else if (k.is(U'?')) show_node_help();
+        else say_unused(k);
         break;
-      default: break;
+      default: say_unused(k); break;
     }
     if (&tree_.selected() != before) {
       message_.clear();

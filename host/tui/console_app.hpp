@@ -18,6 +18,7 @@
 #include "host/tui/warning_board.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,8 +45,9 @@ class console_app {
   void selection_changed();
   /// Catches up with what changed since the last key: the pane's height, the warnings.
   void refresh_state();
-  /// Shows `menu` over the console until an entry is chosen (its tag) or the menu is closed.
-  std::optional<std::size_t> pick(menu_model& menu);
+  /// Shows `menu` over the console until an entry is chosen (its tag) or the menu is closed;
+  /// F1 or '?' shows `help` of the selected entry's tag, if given.
+  std::optional<std::size_t> pick(menu_model& menu, const std::function<styled_lines(std::size_t tag, std::size_t width)>& help = {});
   void open_menu();
   void sort_details();
   /// Runs `entry` on `node`, with the selected rows when `with_rows`.
@@ -75,6 +77,9 @@ class console_app {
   void show_plugins();
   void show_log();
   void show_warnings();
+  void show_node_help();
+  /// Says in the message line that `k` does nothing on the main screen.
+  void say_unused(const key_event& k);
   void say(std::string message, style s);
   void take_log_alert();
 

@@ -28,14 +28,14 @@ constexpr int bottom_lines = 3;
 const char* key_help(pane focus, int cols) {
   static constexpr const char* tree_forms[] = {
       " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  Tab details"
-      "  </> tree width  p plugins  w warnings  l log  q quit",
+      "  </> tree width  p plugins  w warnings  l log  F1/? help  q quit",
       " Up/Down Right/Left move  Enter open  m menu  s sort  PgUp/PgDn rows  Tab details  p plugins  w warnings"
-      "  l log  q quit",
-      " Enter open  m menu  s sort  Tab details  p plugins  w warnings  l log  q quit",
+      "  l log  F1 help  q quit",
+      " Enter open  m menu  Tab details  p plugins  w warnings  l log  F1 help  q quit",
   };
   static constexpr const char* details_forms[] = {
       " Tab/F6 tree  Up/Down row  Space select  / filter  Esc clear  Left/Right columns  Enter/m menu  s sort"
-      "  PgUp/PgDn rows  q quit",
+      "  PgUp/PgDn rows  F1 help  q quit",
       " Tab tree  Up/Down row  Space select  / filter  Esc clear  Left/Right columns  Enter menu  q quit",
       " Tab tree  Space select  / filter  Esc clear  Left/Right cols  Enter menu",
   };
@@ -155,6 +155,9 @@ void console_app::draw_menu(const menu_model& menu) const {
     const style s = lines[index].heading ? style::title : menu.selected_line() == index ? style::selected : style::normal;
     put(y + 1 + i, x + 1, " " + lines[index].label, width - 2, s, true);
   }
+  // The key help follows the menu: the main screen's keys do not work while it is open.
+  put(screen_rows() - 1, 0, " Up/Down move  Enter choose  letter jump  Esc close  F1/? help on the entry", screen_cols(),
+      style::hint, true);
   flush();
 }
 

@@ -32,6 +32,9 @@ void draw_text(const box& b, const std::vector<std::string>& lines, style s) {
     put(b.y + 1 + static_cast<int>(i), b.x + 2, lines[i], b.width - 4, s);
 }
 
+/// The bottom line follows the dialog: only its keys work while it is open.
+void key_help(std::string_view keys) { put(screen_rows() - 1, 0, keys, screen_cols(), style::hint, true); }
+
 }  // namespace
 
 void message_box(std::string_view title, std::string_view message, style s) {
@@ -41,6 +44,7 @@ void message_box(std::string_view title, std::string_view message, style s) {
     frame(b.y, b.x, b.height, b.width, title);
     draw_text(b, lines, s);
     put(b.y + b.height - 2, b.x + 2, "[ OK ]  (Enter)", b.width - 4, style::selected);
+    key_help(" Enter/Esc close");
     place_cursor(-1, 0);
     flush();
     const key_event k = read_key();
@@ -59,6 +63,7 @@ bool ask_yes_no(std::string_view question) {
     const int row = b.y + b.height - 2;
     put(row, b.x + 2, "[ Yes ]", 7, yes ? style::selected : style::normal);
     put(row, b.x + 11, "[ No ]", 6, yes ? style::normal : style::selected);
+    key_help(" y/n answer  Left/Right/Tab choose  Enter answer the chosen  Esc no");
     place_cursor(-1, 0);
     flush();
     const key_event k = read_key();
@@ -82,6 +87,7 @@ std::optional<sdk::secret_text> ask_secret(std::string_view label) {
     put(row, b.x + 2, "[" + fit(shown.text, static_cast<std::size_t>(std::max(b.width - 6, 1))) + "]", b.width - 4,
         style::normal);
     put(row + 1, b.x + 2, "Enter: OK   Esc: cancel", b.width - 4, style::hint);
+    key_help(" Type the password (shown as '*')  Enter OK  Esc cancel");
     place_cursor(row, b.x + 3 + static_cast<int>(shown.cursor));
     flush();
     const key_event k = read_key();

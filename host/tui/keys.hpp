@@ -21,7 +21,9 @@ enum class key : unsigned char {
   backspace,
   erase,  ///< Delete: the character under the cursor
   f6,   ///< moves the focus between the panes, like Tab
+  f1,   ///< help
   f10,
+  function,  ///< another function key: its number in `key_event::ch`
   resize,  ///< the terminal changed size
   idle,       ///< nothing arrived within the input timeout
   interrupt,  ///< SIGINT or SIGTERM arrived: every screen cancels and the console quits

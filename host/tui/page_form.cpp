@@ -64,6 +64,12 @@ const option_list* page_form::focused_list() const noexcept {
   return &*inputs_[focus_].list;
 }
 
+bool page_form::takes_text() const noexcept {
+  if (focus_ >= inputs_.size()) return false;
+  const field_input& input = inputs_[focus_];
+  return is_typed(input.field.kind) || (input.list && input.list->typing());
+}
+
 void page_form::set_list_rows(std::size_t rows) noexcept {
   for (field_input& input : inputs_)
     if (input.list) input.list->set_rows(rows);

@@ -71,6 +71,9 @@ class page_form {
   std::optional<form_button> focused_button() const noexcept;
   /// The focused field's list, or nothing when the focus is elsewhere.
   const option_list* focused_list() const noexcept;
+  /// True when the focused input takes printable keys as text (a text, path or secret field, a
+  /// list's search): there '?' is typed, and only F1 opens the help.
+  bool takes_text() const noexcept;
 
   /// The value of a non-secret field as the runner expects it: nothing for an empty optional
   /// text or an unselected choice.

@@ -15,6 +15,7 @@ void progress_dialog::begin(std::string_view label, std::uint64_t total) {
   done_ = 0;
   active_ = true;
   cancel_requested_ = false;
+  log_.write(sdk::log_level::info, "Step: " + label_ + (total_ > 0 ? " (" + std::to_string(total_) + ")" : ""));
   draw();
 }
 
@@ -30,7 +31,13 @@ bool progress_dialog::cancelled() const {
   return cancel_requested_;
 }
 
-void progress_dialog::end() { active_ = false; }
+void progress_dialog::end() {
+  if (!active_) return;
+  active_ = false;
+  std::string line = (cancel_requested_ ? "Step stopped: " : "Step done: ") + label_;
+  if (total_ > 0) line += " (" + std::to_string(done_) + " of " + std::to_string(total_) + ")";
+  log_.write(sdk::log_level::info, line);
+}
 
 void progress_dialog::poll_keys() const {
   for (;;) {
@@ -63,6 +70,7 @@ void progress_dialog::draw() const {
   put(y + 3, x + 2, note_, width - 4, style::hint);
   put(y + 5, x + 2, cancel_requested_ ? "Cancelling: the task stops at the next safe point..." : "Esc or c: cancel",
       width - 4, cancel_requested_ ? style::notice : style::hint);
+  put(screen_rows() - 1, 0, " Esc or c cancel the task", screen_cols(), style::hint, true);  // only these keys work now
   place_cursor(-1, 0);
   flush();
 }

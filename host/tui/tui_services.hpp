@@ -56,7 +56,7 @@ class tui_services {
   memory_log log;
   dialog_confirmation confirmation;
   dialog_secret_prompt secret_prompt;
-  progress_dialog progress;
+  progress_dialog progress{log};
 
   /// The console's --data-dir, empty without one.
   const std::filesystem::path& data_dir() const noexcept { return table_.data_dir(); }

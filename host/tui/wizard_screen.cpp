@@ -2,9 +2,11 @@
 
 #include "host/tui/dialogs.hpp"
 #include "host/tui/draw.hpp"
+#include "host/tui/help_lines.hpp"
 #include "host/tui/key_input.hpp"
 #include "host/tui/line_view.hpp"
 #include "host/tui/page_layout.hpp"
+#include "host/tui/text.hpp"
 #include "host/tui/viewport.hpp"
 
 #include <algorithm>
@@ -23,12 +25,22 @@ std::size_t list_rows() { return static_cast<std::size_t>(std::max(body_rows() -
 std::string key_help(const page_form& form) {
   const option_list* list = form.focused_list();
   if (list != nullptr && list->typing())
-    return " Type to search  Up/Down move  Space select  Enter done  Esc clear search";
-  return std::string(" Tab/Up/Down move  Space select  ") + (list != nullptr ? "/ search  " : "") +
-         (form.last() ? "Enter finish" : "Enter next") + "  Esc cancel";
+    return " Type to search  Up/Down move  Space select  Enter done  Esc clear search  F1 help";
+  const std::string enter = form.last() ? "Enter finish" : "Enter next";
+  if (list != nullptr) return " Tab/Up/Down move  Space select  / search  " + enter + "  Esc cancel  F1/? help";
+  if (form.takes_text()) return " Tab/Up/Down move  " + enter + "  Esc cancel  F1 help";
+  return " Tab/Up/Down move  Space select  " + enter + "  Esc cancel  F1/? help";
 }
 
 }  // namespace
+
+void show_focused_help(const page_form& form) {
+  const auto field = form.focused_field();
+  const sdk::field* focused = field ? &form.inputs()[*field].field : nullptr;
+  show_pager("Help: " + printable(focused ? focused->label : form.page().title),
+             [&](std::size_t width) { return field_help(form.page(), focused, width); });
+  clear_screen();
+}
 
 sdk::result<void> wizard_screen::check(const sdk::wizard_spec& spec) {
   title_ = spec.title;
@@ -60,6 +72,10 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
       return page_step::cancel;
     }
     if (k.code == key::resize) clear_screen();
+    if (k.code == key::f1 || (k.is(U'?') && !form_->takes_text())) {
+      show_focused_help(*form_);
+      continue;
+    }
     switch (form_->handle(k)) {
       case form_action::none: break;
       case form_action::cancel:

@@ -37,4 +37,8 @@ class wizard_screen final : public answer_source {
   bool interrupted_{false};
 };
 
+/// F1 (and '?' outside text): the help of the form's focused field, or of its page when a button
+/// has the focus, as a pager; the caller redraws.
+void show_focused_help(const page_form& form);
+
 }  // namespace arbor::host::tui

@@ -25,7 +25,7 @@ BOOST_AUTO_TEST_CASE(root_is_console_root_with_no_type) {
 }
 
 BOOST_AUTO_TEST_CASE(parents_implied_by_a_path_become_folders) {
-  const manifest km = make_manifest("org.arbor.km", {{"Advanced Security/Key Manager", "km.root"}});
+  const manifest km = make_manifest("org.arbor.km", {{"Advanced Security/Key Manager", "km.root", {}}});
   const console_tree tree({&km});
   const tree_node* folder = tree.find("Advanced Security");
   BOOST_REQUIRE(folder);
@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(parents_implied_by_a_path_become_folders) {
 }
 
 BOOST_AUTO_TEST_CASE(lookup_accepts_the_console_root_prefix) {
-  const manifest m = make_manifest("a", {{"Tools/One", "t.one"}});
+  const manifest m = make_manifest("a", {{"Tools/One", "t.one", {}}});
   const console_tree tree({&m});
   BOOST_TEST(tree.find("Console Root/Tools/One") == tree.find("Tools/One"));
   BOOST_TEST(tree.find("Console Root") == &tree.root());
@@ -48,14 +48,14 @@ BOOST_AUTO_TEST_CASE(lookup_accepts_the_console_root_prefix) {
 }
 
 BOOST_AUTO_TEST_CASE(lookup_is_case_sensitive) {
-  const manifest m = make_manifest("a", {{"Tools/One", "t.one"}});
+  const manifest m = make_manifest("a", {{"Tools/One", "t.one", {}}});
   const console_tree tree({&m});
   BOOST_TEST(!tree.find("tools/one"));
   BOOST_TEST(!tree.find("console root/Tools"));
 }
 
 BOOST_AUTO_TEST_CASE(odd_characters_in_names_are_kept) {
-  const manifest m = make_manifest("a", {{"Tools/It's \"quoted\" and spaced/Ünïcødé ✓", "t.odd"}});
+  const manifest m = make_manifest("a", {{"Tools/It's \"quoted\" and spaced/Ünïcødé ✓", "t.odd", {}}});
   const console_tree tree({&m});
   const tree_node* node = tree.find("Console Root/Tools/It's \"quoted\" and spaced/Ünïcødé ✓");
   BOOST_REQUIRE(node);
@@ -63,8 +63,8 @@ BOOST_AUTO_TEST_CASE(odd_characters_in_names_are_kept) {
 }
 
 BOOST_AUTO_TEST_CASE(a_folder_declared_later_as_a_node_takes_its_type) {
-  const manifest a = make_manifest("a", {{"Tools/Child", "t.child"}});
-  const manifest b = make_manifest("b", {{"Tools", "t.tools"}});
+  const manifest a = make_manifest("a", {{"Tools/Child", "t.child", {}}});
+  const manifest b = make_manifest("b", {{"Tools", "t.tools", {}}});
   const console_tree tree({&a, &b});
   const tree_node* tools = tree.find("Tools");
   BOOST_REQUIRE(tools);
@@ -74,15 +74,15 @@ BOOST_AUTO_TEST_CASE(a_folder_declared_later_as_a_node_takes_its_type) {
 }
 
 BOOST_AUTO_TEST_CASE(the_first_declaration_of_a_path_keeps_it) {
-  const manifest a = make_manifest("a", {{"Tools", "t.a"}});
-  const manifest b = make_manifest("b", {{"Tools", "t.b"}});
+  const manifest a = make_manifest("a", {{"Tools", "t.a", {}}});
+  const manifest b = make_manifest("b", {{"Tools", "t.b", {}}});
   const console_tree tree({&a, &b});
   BOOST_TEST(tree.find("Tools")->plugin_id == "a");
   BOOST_TEST(tree.root().children.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(children_keep_declaration_order) {
-  const manifest m = make_manifest("a", {{"Z", "t.z"}, {"A", "t.a"}, {"M", "t.m"}});
+  const manifest m = make_manifest("a", {{"Z", "t.z", {}}, {"A", "t.a", {}}, {"M", "t.m", {}}});
   const console_tree tree({&m});
   BOOST_REQUIRE(tree.root().children.size() == 3u);
   BOOST_TEST(tree.root().children[0]->name == "Z");
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(children_keep_declaration_order) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_paths_are_not_found) {
-  const manifest m = make_manifest("a", {{"Tools/One", "t.one"}});
+  const manifest m = make_manifest("a", {{"Tools/One", "t.one", {}}});
   const console_tree tree({&m});
   BOOST_TEST(!tree.find("Tools/Two"));
   BOOST_TEST(!tree.find("Tools/One/Deeper"));

@@ -13,14 +13,14 @@ struct two_plugins {
   manifest extender;
   two_plugins() {
     owner.id = "org.owner";
-    owner.nodes = {{"Tools/Owner", "owner.root"}};
-    owner.actions = {{"enroll", "Enroll", "owner.root", slot_all_tasks},
-                     {"general", "General", "owner.root", slot_properties}};
+    owner.nodes = {{"Tools/Owner", "owner.root", {}}};
+    owner.actions = {{"enroll", "Enroll", "owner.root", slot_all_tasks, {}, {}},
+                     {"general", "General", "owner.root", slot_properties, {}, {}}};
     extender.id = "org.extender";
-    extender.nodes = {{"Tools/Extender", "ext.root"}};
-    extender.actions = {{"audit", "Audit", "owner.root", slot_all_tasks},
-                        {"general", "Extra", "owner.root", slot_properties},
-                        {"own", "Own", "ext.root", slot_all_tasks}};
+    extender.nodes = {{"Tools/Extender", "ext.root", {}}};
+    extender.actions = {{"audit", "Audit", "owner.root", slot_all_tasks, {}, {}},
+                        {"general", "Extra", "owner.root", slot_properties, {}, {}},
+                        {"own", "Own", "ext.root", slot_all_tasks, {}, {}}};
   }
   std::vector<const manifest*> all() const { return {&owner, &extender}; }
 };

@@ -29,8 +29,8 @@ constexpr const char* handled[] = {"greet", "general"};
 struct matching_pair {
   sdk::plugin_entry entry = sdk::make_entry<idle_plugin>("org.arbor.example", "1.2.0", handled);
   arbor::host::manifest manifest{"manifests/example.json", "org.arbor.example", "Example", "1.2.0", 1, 0,
-                                 "libexample.so", {{"Example", "example.root"}},
-                                 {{"greet", "Greet", "example.root", "All Tasks"}},
+                                 "libexample.so", {{"Example", "example.root", {}}},
+                                 {{"greet", "Greet", "example.root", "All Tasks", {}, {}}},
                                  {}};
 
   std::string refusal() const {
@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(entry_version_other_than_manifest_version_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(declared_action_without_handler_is_refused) {
-  manifest.actions.push_back({"export", "Export", "example.root", "All Tasks"});
+  manifest.actions.push_back({"export", "Export", "example.root", "All Tasks", {}, {}});
   BOOST_TEST(mentions(refusal(), {"no handler for action 'export'"}));
 }
 

@@ -137,6 +137,78 @@ BOOST_AUTO_TEST_CASE(each_invalid_field_is_named_with_its_problem) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(help_texts_of_nodes_and_actions_are_read_when_present) {
+  auto parsed = parse_manifest(with(R"("type": "example.root")", R"("type": "example.root", "help": "Where examples live.")"),
+                               "manifests/example.json");
+  BOOST_TEST_REQUIRE(parsed.ok(), (parsed.ok() ? "" : parsed.error().message));
+  BOOST_TEST(parsed.value().nodes[0].help == "Where examples live.");
+  BOOST_TEST(parsed.value().nodes[1].help.empty());
+
+  auto action = parse_manifest(with(R"("slot": "All Tasks")", R"("slot": "All Tasks", "help": "Says hello, ünïcode too.")"),
+                               "manifests/example.json");
+  BOOST_TEST_REQUIRE(action.ok(), (action.ok() ? "" : action.error().message));
+  BOOST_TEST(action.value().actions[0].help == "Says hello, ünïcode too.");
+  BOOST_TEST(action.value().actions[1].help.empty());
+}
+
+BOOST_AUTO_TEST_CASE(manifests_without_help_texts_still_parse) {
+  auto parsed = parse_manifest(valid, "manifests/example.json");
+  BOOST_TEST_REQUIRE(parsed.ok());
+  for (const auto& node : parsed.value().nodes) BOOST_TEST(node.help.empty());
+  for (const auto& action : parsed.value().actions) BOOST_TEST(action.help.empty());
+}
+
+BOOST_AUTO_TEST_CASE(help_texts_of_the_wrong_type_or_with_control_characters_are_refused) {
+  const std::string slot = R"("slot": "All Tasks")";
+  const std::pair<std::string, std::string> cases[] = {
+      {slot + R"(, "help": ["one", "two"])", "must be a text value"},
+      {slot + R"(, "help": {"en": "Hi"})", "must be a text value"},
+      {slot + R"(, "help": "")", "is empty"},
+      {slot + R"(, "help": "line one\nline two")", "holds a control character"},
+      {slot + R"(, "help": "bell\u0007")", "holds a control character"},
+      {slot + R"(, "help": "escape \u001b[31mred")", "holds a control character"},
+      {slot + R"(, "help": "C1 \u009b")", "holds a control character"},
+      {slot + R"(, "help": "turned \u202e around")", "holds a bidi control character"},
+      {slot + R"(, "help": ")" + std::string(5000, 'x') + "\"", "is longer than 4096 bytes"},
+  };
+  for (const auto& [replacement, expected] : cases) {
+    BOOST_TEST_CONTEXT(replacement.substr(0, 60)) {
+      BOOST_TEST(mentions(error_for(with(slot, replacement)), {"field 'actions[0].help' ", expected}));
+    }
+  }
+  BOOST_TEST(mentions(error_for(with(R"("type": "example.root")", R"("type": "example.root", "help": "a\tb")")),
+                      {"field 'nodes[0].help' ", "holds a control character"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_properties_tab_may_give_its_sheet_answers) {
+  auto parsed = parse_manifest(with(R"("slot": "Properties")", R"("slot": "Properties", "sheet_answers": {"operation.action": "set"})"),
+                               "manifests/example.json");
+  BOOST_TEST_REQUIRE(parsed.ok(), (parsed.ok() ? "" : parsed.error().message));
+  const auto& answers = parsed.value().actions[1].sheet_answers;
+  BOOST_TEST_REQUIRE(answers.size() == 1u);
+  BOOST_TEST(answers[0].first == "operation.action");
+  BOOST_TEST(answers[0].second == "set");
+  BOOST_TEST(parsed.value().actions[0].sheet_answers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_sheet_answers_are_refused) {
+  const std::string slot = R"("slot": "Properties")";
+  const std::pair<std::string, std::string> cases[][1] = {
+      {{slot + R"(, "sheet_answers": "set")", "must be an object"}},
+      {{slot + R"(, "sheet_answers": {"operation": "set"})", "is not a page id and a field id joined by '.'"}},
+      {{slot + R"(, "sheet_answers": {"Operation.action": "set"})", "is not a page id and a field id"}},
+      {{slot + R"(, "sheet_answers": {"operation.action": ["set"]})", "must be a text value"}},
+      {{slot + R"(, "sheet_answers": {"operation.action": "se\u001bt"})", "holds control characters"}},
+  };
+  for (const auto& [c] : cases) {
+    BOOST_TEST_CONTEXT(c.first) {
+      BOOST_TEST(mentions(error_for(with(slot, c.first)), {"field 'actions[1].sheet_answers", c.second}));
+    }
+  }
+  BOOST_TEST(mentions(error_for(with(R"("slot": "All Tasks")", R"("slot": "All Tasks", "sheet_answers": {"a.b": "c"})")),
+                      {"field 'actions[0].sheet_answers' ", "only a \"Properties\" tab opens as a property sheet"}));
+}
+
 BOOST_AUTO_TEST_CASE(invalid_json_is_reported_with_its_line) {
   BOOST_TEST(mentions(error_for(with(R"("name": "Example",)", R"("name": "Example")")),
                       {"manifests/example.json: is not valid JSON (line 2", "fix the syntax"}));

@@ -10,7 +10,7 @@ using namespace arbor::host::tui;
 
 namespace {
 
-menu_entry entry(std::string id, std::string slot) { return menu_entry{id, "Label " + id, slot, "org.test", false}; }
+menu_entry entry(std::string id, std::string slot) { return menu_entry{id, "Label " + id, slot, "org.test", false, {}, {}}; }
 
 node_menu sample() {
   node_menu m;

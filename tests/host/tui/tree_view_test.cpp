@@ -15,7 +15,7 @@ struct fixture {
   static manifest make() {
     manifest m;
     m.id = "org.test";
-    m.nodes = {{"Security/Keys", "keys"}, {"Security/Audit", "audit"}, {"Tools/Hello", "hello"}};
+    m.nodes = {{"Security/Keys", "keys", {}}, {"Security/Audit", "audit", {}}, {"Tools/Hello", "hello", {}}};
     return m;
   }
 };
