@@ -135,7 +135,13 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source) {
       ++index;
       continue;
     }
+    source.refresh_with([&wizard, &page_id](const sdk::answers& typed) {
+      auto again = wizard.prepare(page_id, typed);
+      if (again) again.value().id = page_id;
+      return again;
+    });
     auto step = answer_page(wizard, source, page, answers);
+    source.refresh_with({});
     if (!step) return stopped(step.error(), page_id);
     if (step.value() == page_step::cancel) return stopped(cancellation(), page_id);
     if (step.value() == page_step::back) {

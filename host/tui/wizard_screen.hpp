@@ -2,10 +2,12 @@
 // The interactive answer source: each wizard page on the full screen with its fields and the
 // Back / Next (Finish) / Cancel buttons. A refused page is shown again with the reason in red.
 // What the operator typed stays in the page's form (secrets in wiping editors) until the next
-// page replaces it.
+// page replaces it. While a page is shown, a pause in typing prepares it again (SDK 1.2 live
+// pages) and shows its new info lines, pinned on top when the focused field is further down.
 #include "host/console/answer_source.hpp"
 #include "host/tui/page_form.hpp"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@ class wizard_screen final : public answer_source {
  public:
   sdk::result<void> check(const sdk::wizard_spec& spec) override;
   sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem) override;
+  void refresh_with(page_refresh refresh) override { refresh_ = std::move(refresh); }
   sdk::result<void> skipped(const sdk::page&) override { return {}; }
   std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override;
   std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override;
@@ -26,11 +29,15 @@ class wizard_screen final : public answer_source {
  private:
   void draw(const sdk::error* problem) const;
   void draw_working() const;
+  void refresh_page(const sdk::answers& so_far);
 
   std::string title_;
   std::vector<std::string> page_ids_;  ///< declared order, to tell the last page
   std::vector<std::string> shown_;     ///< the pages on the way here, for Back
   std::unique_ptr<page_form> form_;
+  page_refresh refresh_;
+  std::chrono::milliseconds refresh_pause_{150};  ///< longer after a slow prepare()
+  bool info_refreshed_{false};                    ///< the shown info came from a refresh
   bool interrupted_{false};
 };
 
