@@ -141,6 +141,7 @@ bool page_form::refresh(const sdk::page& again) {
 }
 
 form_action page_form::handle(const key_event& k) {
+  if (k.code == key::idle) return form_action::none;  // nothing was pressed: a listing stays
   const auto field = focused_field();
   if (k.code == key::tab && field && inputs_[*field].field.kind == sdk::field_kind::path && complete(inputs_[*field]))
     return form_action::none;

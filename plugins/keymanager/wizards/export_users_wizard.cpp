@@ -160,8 +160,8 @@ class export_users_wizard final : public task_wizard {
   // first aliases, without making a selection.
   void pattern_lines(const std::string& pattern, std::vector<std::string>& lines) {
     const auto found = workflows::match_pattern(kms().db(), pattern, max_previewed_aliases);
-    lines.push_back("The pattern '" + pattern + "' matches " + std::to_string(found.count) + " users" +
-                    (found.count == 0 ? "." : ":"));
+    lines.push_back("The pattern '" + pattern + "' matches " + std::to_string(found.count) +
+                    (found.count == 1 ? " user" : " users") + (found.count == 0 ? "." : ":"));
     for (const auto& alias : found.first) lines.push_back("  " + alias);
     if (found.count > static_cast<std::int64_t>(found.first.size()))
       lines.push_back("  ... and " + std::to_string(found.count - static_cast<std::int64_t>(found.first.size())) +
