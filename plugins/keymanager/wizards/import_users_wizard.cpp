@@ -88,7 +88,7 @@ class import_users_wizard final : public task_wizard {
     }
     page.info.push_back("Transfer files in the KMSData directory (" + where + "), newest first:");
     for (const auto& file : files) {
-      std::string line = "  " + file.name + "  " + size_text(file.size) + "  " + utc_text(file.modified) + "  ";
+      std::string line = file.name + " - " + size_text(file.size) + ", " + utc_text(file.modified) + ", ";
       line += file.problem.empty() ? "source " + file.source_code : "cannot be imported: " + file.problem;
       page.info.push_back(std::move(line));
       if (file.problem.empty()) page.fields.front().options.push_back(file.name);
