@@ -10,6 +10,7 @@
 #include "workflows/user_selection.hpp"
 #include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
+#include "wizards/pattern_preview.hpp"
 #include "wizards/sdk_error.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
@@ -25,8 +26,6 @@ constexpr const char* scope_picked = "picked";
 constexpr const char* scope_pattern = "pattern";
 // The multi-select lists at most this many aliases; a pattern reaches the others.
 constexpr std::int64_t max_listed_aliases = 10000;
-// The users page shows this many of the users a pattern matches while it is typed.
-constexpr std::size_t max_previewed_aliases = 5;
 
 std::vector<std::string> details_with_rest(std::vector<std::string> aliases, std::int64_t total) {
   if (total > static_cast<std::int64_t>(aliases.size()))
@@ -144,8 +143,10 @@ class export_users_wizard final : public task_wizard {
       lines.push_back("The list shows the first " + std::to_string(max_listed_aliases) +
                       " aliases; choose a pattern to reach the others.");
     if (!a.has("users", "scope")) return lines;
-    if (a.text("users", "scope") == scope_pattern && !a.text("users", "pattern").empty()) {
-      pattern_lines(a.text("users", "pattern"), lines);
+    if (const auto pattern = a.text("users", "pattern"); a.text("users", "scope") == scope_pattern && !pattern.empty()) {
+      // Shown while it is typed (SDK 1.2 live pages): counted without making a selection.
+      for (auto& line : pattern_preview(pattern, workflows::match_pattern(kms().db(), pattern, previewed_aliases)))
+        lines.push_back(std::move(line));
       return lines;
     }
     try {
@@ -154,18 +155,6 @@ class export_users_wizard final : public task_wizard {
       lines.push_back("The current choice: " + std::string(e.what()));
     }
     return lines;
-  }
-
-  // What the pattern matches, shown while it is typed (SDK 1.2 live pages): the count and the
-  // first aliases, without making a selection.
-  void pattern_lines(const std::string& pattern, std::vector<std::string>& lines) {
-    const auto found = workflows::match_pattern(kms().db(), pattern, max_previewed_aliases);
-    lines.push_back("The pattern '" + pattern + "' matches " + std::to_string(found.count) +
-                    (found.count == 1 ? " user" : " users") + (found.count == 0 ? "." : ":"));
-    for (const auto& alias : found.first) lines.push_back("  " + alias);
-    if (found.count > static_cast<std::int64_t>(found.first.size()))
-      lines.push_back("  ... and " + std::to_string(found.count - static_cast<std::int64_t>(found.first.size())) +
-                      " more");
   }
 
   workflows::earlier_exports earlier_exports(const sdk::answers& a) {

@@ -173,4 +173,22 @@ BOOST_FIXTURE_TEST_CASE(typing_a_pattern_updates_the_count_of_matching_users, tw
   }
 }
 
+BOOST_FIXTURE_TEST_CASE(revoke_certificates_counts_the_aliases_its_pattern_matches_while_it_is_typed, two_servers) {
+  for (const terminal_size size : sizes) {
+    BOOST_TEST_CONTEXT(size.cols << "x" << size.rows) {
+      tmux_console console(console_command(a), size.cols, size.rows);
+      open_and_log_in(console, "RRR", "Revoke Certificates");  // after Recover Keys and Redeem Recovery Token
+      BOOST_REQUIRE_MESSAGE(console.wait_for("Or aliases matching"), console.screen());
+      console.keys({"Tab"});  // past the Users list to the pattern
+      console.type("b*");
+      BOOST_TEST_REQUIRE(console.wait_for("The pattern 'b*' matches 1 user:"), console.screen());
+      console.keys({"BSpace", "BSpace"});
+      console.type("*");
+      BOOST_TEST_REQUIRE(console.wait_for("The pattern '*' matches 3 users:"), console.screen());
+      console.keys({"Escape"});
+      BOOST_TEST(console.wait_for("The wizard was cancelled"), console.screen());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
