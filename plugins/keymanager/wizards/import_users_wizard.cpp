@@ -80,8 +80,14 @@ class import_users_wizard final : public task_wizard {
   // The transfer files in KMSData, one info line each; the importable ones are the name field's
   // suggestions (SDK 1.2: the console completes them with Tab).
   void fill_file_page(sdk::page& page) {
-    const auto files = listing_.list(kms(), keys());
     const std::string where = kms().directory().root().string();
+    std::vector<workflows::listed_transfer> files;
+    try {
+      files = listing_.list(kms(), keys());
+    } catch (const error& e) {  // the name can still be typed; the page's check says what is wrong
+      page.info.push_back("The transfer files in the KMSData directory (" + where + ") cannot be listed: " + e.what());
+      return;
+    }
     if (files.empty()) {
       page.info.push_back("No transfer file in the KMSData directory (" + where + "): move the file there first.");
       return;

@@ -16,6 +16,11 @@
 namespace arbor::sdk {
 
 /// The kind of value a field takes. Zero is deliberately unused.
+///
+/// Since 1.2, the `options` of a path field are suggestions: values the front end offers (the
+/// console completes them with Tab) while the answer may still be any path. The scripted front
+/// end never checks a path against them; `arbor describe` lists them. Plugins built for 1.0 and
+/// 1.1 left them empty and get the console's file-name completion.
 enum class field_kind : unsigned char {
   text = 1,      ///< one line of text
   path,          ///< a file system path (any characters but NUL)
@@ -40,11 +45,6 @@ constexpr const char* to_string(field_kind k) noexcept {
 
 /// One input on a page. `options` applies to choice and multi-select; `default_value` to text,
 /// path and choice ("yes"/"no" for confirmation). A field that is not required may be left out.
-///
-/// Since 1.2, `options` of a path field are suggestions: values the front end offers (the
-/// console completes them with Tab) while the answer may still be any path. The scripted front
-/// end never checks a path against them; `arbor describe` lists them. Plugins built for 1.0 and
-/// 1.1 left them empty and get the console's file-name completion.
 struct field {
   std::string id;
   std::string label;
