@@ -1,9 +1,11 @@
 #define BOOST_TEST_MODULE live_page_test
 // SDK 1.2 live pages in the wizard runner: while a page is shown, its source can prepare that
 // same page again with the answers typed so far; the plugin sees the shown page's id and those
-// answers, and the hook is gone once the page is answered.
+// answers, and the hook is gone once the page is answered. A path field's options are only
+// suggestions: the scripted front end takes any path.
 #include <boost/test/unit_test.hpp>
 
+#include "host/console/scripted_source.hpp"
 #include "host/console/wizard_runner.hpp"
 #include "fake_wizard.hpp"
 
@@ -72,4 +74,15 @@ BOOST_AUTO_TEST_CASE(a_shown_page_is_prepared_again_with_what_was_typed_on_it) {
   BOOST_TEST(source.hook_while_shown);
   BOOST_TEST(!source.hook_after_shown);  // cleared once the page was answered
   BOOST_TEST(w.prepared == (std::vector<std::string>{"search", "search", "next"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_path_outside_the_suggestions_is_taken_from_an_answer_file) {
+  fake_wizard w;
+  w.declared.pages = {make_page("file", {make_field("name", field_kind::path, true, {"users.kmx", "old.kmx"})})};
+  answer_set given;
+  given.set("file", "name", std::string("elsewhere/other.kmx"));
+  scripted_source source(std::move(given), nullptr, "Give passwords with --password-file.", {});
+  const auto outcome = run_wizard(w, source);
+  BOOST_TEST((outcome.end == wizard_end::completed), outcome.error.message);
+  BOOST_TEST(w.ran_with.text("file", "name") == "elsewhere/other.kmx");
 }
