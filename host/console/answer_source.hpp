@@ -8,6 +8,7 @@
 #include <arbor/sdk/secret_text.hpp>
 #include <arbor/sdk/wizard.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,10 @@ enum class page_step : unsigned char {
   back,      ///< return to the previous shown page
   cancel,    ///< stop the wizard
 };
+
+/// Prepares the shown page again with `so_far` plus what the operator typed on it (SDK 1.2 live
+/// pages): the page as the plugin now sees it, its id set to the shown page's.
+using page_refresh = std::function<sdk::result<sdk::page>(const sdk::answers& so_far)>;
 
 /// A front end's supply of answers.
 class answer_source {
@@ -34,6 +39,10 @@ class answer_source {
   /// An error refuses the page's answers (for example a field it does not have).
   virtual sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
                                       bool finishes) = 0;
+
+  /// Before show(): how to prepare that page again while it is shown. Valid until show() returns;
+  /// a source that does not refresh pages (the scripted one) ignores it.
+  virtual void refresh_with(page_refresh) {}
 
   /// A prepared page the plugin skipped; a source may still check the answers it holds for it.
   virtual sdk::result<void> skipped(const sdk::page& page) = 0;

@@ -197,9 +197,15 @@ std::optional<wizard_outcome> walk_pages(sdk::wizard& wizard, answer_source& sou
       continue;
     }
     if (!shown.empty()) finishing[shown.back()] = false;  // its Next led here after all
+    source.refresh_with([&wizard, &page_id](const sdk::answers& typed) {
+      auto again = wizard.prepare(page_id, typed);
+      if (again) again.value().id = page_id;
+      return again;
+    });
     std::string refused_field;
     auto step = answer_page(wizard, source, page, answers, finishing[index], shown_again ? &last_accepted : nullptr,
                             refused_field);
+    source.refresh_with({});
     if (!step) return stopped(step.error(), page_id, false, refused_field);
     if (step.value() == page_step::cancel) return stopped(cancellation(), page_id);
     if (step.value() == page_step::back) {

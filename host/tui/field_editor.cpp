@@ -12,10 +12,15 @@ bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC
 }  // namespace
 
 field_editor::field_editor(bool masked, std::string_view initial) : masked_(masked) {
-  std::size_t length = std::min(initial.size(), max_bytes);
-  while (length < initial.size() && length > 0 && continuation(initial[length])) --length;  // whole characters
   buffer_.reserve(max_bytes);
-  buffer_.assign(initial.substr(0, length));
+  set_text(initial);
+}
+
+void field_editor::set_text(std::string_view text) {
+  std::size_t length = std::min(text.size(), max_bytes);
+  while (length < text.size() && length > 0 && continuation(text[length])) --length;  // whole characters
+  clear();
+  buffer_.assign(text.substr(0, length));  // within the reserved capacity: no reallocation
   cursor_ = buffer_.size();
 }
 

@@ -46,6 +46,9 @@ class field_editor {
   sdk::secret_text secret() const { return sdk::secret_text(buffer_); }
 
   void clear() noexcept;
+  /// Replaces the text (whole characters up to max_bytes) and puts the cursor at its end: a
+  /// completed path.
+  void set_text(std::string_view text);
 
  private:
   bool insert(char32_t c);

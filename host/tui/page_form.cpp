@@ -1,6 +1,7 @@
 #include "host/tui/page_form.hpp"
 
 #include "host/console/answer_value.hpp"
+#include "host/tui/path_completion.hpp"
 
 #include <algorithm>
 
@@ -133,8 +134,42 @@ form_action page_form::on_field(field_input& input, const key_event& k) {
   return form_action::none;
 }
 
+bool page_form::complete(field_input& input) {
+  const std::string typed(input.editor->text());
+  if (typed.empty() && input.field.options.empty()) return false;  // nothing to complete: Tab moves on
+  path_completion found = complete_path(typed, input.field.options);
+  if (found.text != typed) {
+    input.editor->set_text(found.text);
+    completions_.clear();
+    return true;
+  }
+  if (found.candidates.empty() || !completions_.empty()) return false;  // nothing to list, or listed already
+  completions_ = std::move(found.candidates);
+  completion_matches_ = found.matches;
+  return true;
+}
+
+bool page_form::refresh(const sdk::page& again) {
+  bool changed = again.info != page_.info;
+  page_.info = again.info;
+  for (field_input& input : inputs_) {
+    if (input.field.kind != sdk::field_kind::path) continue;
+    auto same = std::find_if(again.fields.begin(), again.fields.end(),
+                             [&](const sdk::field& f) { return f.id == input.field.id && f.kind == input.field.kind; });
+    if (same == again.fields.end() || same->options == input.field.options) continue;
+    input.field.options = same->options;
+    changed = true;
+  }
+  return changed;
+}
+
 form_action page_form::handle(const key_event& k) {
+  if (k.code == key::idle) return form_action::none;  // nothing was pressed: a listing stays
   status_.clear();
+  const auto field = focused_field();
+  if (k.code == key::tab && field && inputs_[*field].field.kind == sdk::field_kind::path && complete(inputs_[*field]))
+    return form_action::none;
+  completions_.clear();
   if (k.code == key::tab) {
     focus_step(1);
     return form_action::none;
@@ -143,7 +178,7 @@ form_action page_form::handle(const key_event& k) {
     focus_step(-1);
     return form_action::none;
   }
-  if (auto field = focused_field()) return on_field(inputs_[*field], k);
+  if (field) return on_field(inputs_[*field], k);
   if (k.code == key::escape) return form_action::cancel;
   if (k.code == key::enter || k.is(U' ')) return press(*focused_button());
   if (k.code == key::character) return typed_on_button(k);

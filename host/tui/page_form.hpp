@@ -44,6 +44,9 @@ class page_form {
   /// `can_go_back`: an earlier page was shown. `last`: Next runs the task, so it reads "Finish".
   page_form(const sdk::page& page, const sdk::answers& so_far, bool can_go_back, bool last);
 
+  /// Tab on a path field completes it first (path_completion.hpp): it extends the text when the
+  /// matches agree further, else lists the matches once (completions()); a Tab with nothing to
+  /// add or list moves the focus as on any field.
   /// Tab / Shift-Tab move over fields, then buttons; Up / Down over fields and a list's options;
   /// Space selects an option or toggles a check or yes/no; Enter presses the focused button or,
   /// on a field, Next; Esc is Cancel. A focused list takes its search keys first (option_list).
@@ -56,6 +59,14 @@ class page_form {
   /// Counts the changes of the fields' values (typing, choosing, toggling), so a front end can
   /// drop a refusal once the operator changed something.
   std::size_t changes() const noexcept { return changes_; }
+  /// Takes the info lines and the path fields' suggestions of the same page prepared again (SDK
+  /// 1.2 live pages); everything typed stays. False when nothing shown changed.
+  bool refresh(const sdk::page& again);
+
+  /// The matches the last Tab listed on the focused path field; empty once another key came.
+  const std::vector<std::string>& completions() const noexcept { return completions_; }
+  /// How many names matched when they were listed (more than completions() holds when many).
+  std::size_t completion_matches() const noexcept { return completion_matches_; }
 
   /// How many options each list shows at once, from the room on screen.
   void set_list_rows(std::size_t rows) noexcept;
@@ -89,6 +100,7 @@ class page_form {
   form_action on_field(field_input& input, const key_event& k);
   form_action typed_on_button(const key_event& k);
   const field_input* input_for(const sdk::field& field) const;
+  bool complete(field_input& input);
 
   sdk::page page_;
   std::vector<field_input> inputs_;
@@ -98,6 +110,8 @@ class page_form {
   std::optional<std::size_t> last_typed_;  ///< the text field that had the focus last
   std::string status_;
   std::size_t changes_{0};
+  std::vector<std::string> completions_;
+  std::size_t completion_matches_{0};
 };
 
 }  // namespace arbor::host::tui

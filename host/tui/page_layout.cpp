@@ -75,6 +75,15 @@ void add_input(page_layout& out, const field_input& input, bool focused, std::si
   }
 }
 
+/// "3 matches (Tab again moves on): a.kmx  b.kmx  c.kmx".
+void add_completions(styled_lines& out, const page_form& form, std::size_t width) {
+  const std::size_t total = form.completion_matches();
+  std::string text = std::to_string(total) + " matches (type more, or Tab again to move on):";
+  for (const std::string& name : form.completions()) text += "  " + name;
+  if (total > form.completions().size()) text += "  ...";
+  add_wrapped(out, text, width, style::hint, "    ");
+}
+
 }  // namespace
 
 page_layout layout_page(const page_form& form, const sdk::error* problem, std::size_t width) {
@@ -82,7 +91,9 @@ page_layout layout_page(const page_form& form, const sdk::error* problem, std::s
   page_layout out;
   out.lines.push_back({std::string(clip(printable(page.title), width)), style::title});
   add_wrapped(out.lines, page.description, width, style::normal);
+  out.info_begin = out.lines.size();
   for (const std::string& info : page.info) add_wrapped(out.lines, info, width, style::hint, "  ");
+  out.info_end = out.lines.size();
   out.lines.push_back({});
   if (problem != nullptr) {
     add_wrapped(out.lines, problem->message, width, style::error);
@@ -96,6 +107,7 @@ page_layout layout_page(const page_form& form, const sdk::error* problem, std::s
     const std::string label = (has_focus ? "> " : "  ") + printable(input.field.label) + (input.field.required ? " *" : "");
     out.lines.push_back({std::string(clip(label, width)), has_focus ? style::title : style::normal});
     add_input(out, input, has_focus, width);
+    if (has_focus && !form.completions().empty()) add_completions(out.lines, form, width);
     if (has_focus && !input.field.help.empty()) add_wrapped(out.lines, input.field.help, width, style::hint, "    ");
     if (has_focus) out.focus_end = out.lines.size() - 1;
     out.lines.push_back({});

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <string>
+#include <variant>
 
 namespace arbor::host::tui {
 namespace {
@@ -30,6 +31,34 @@ std::string key_help(const page_form& form) {
   if (list != nullptr) return " Tab/Up/Down move  Space select  / search  " + enter + "  Esc cancel  F1/? help";
   if (form.takes_text()) return " Tab/Up/Down move  " + enter + "  Esc cancel  F1 help";
   return " Tab/Up/Down move  Space select  " + enter + "  Esc cancel  F1/? help";
+}
+
+/// What the operator has typed on the page (never its secrets), to notice a change.
+std::string typed_values(const page_form& form) {
+  std::string out;
+  for (const field_input& input : form.inputs()) {
+    const auto value = form.value(input.field);
+    out += '\x1f';
+    if (!value) continue;
+    if (const auto* text = std::get_if<std::string>(&*value)) out += *text;
+    if (const auto* items = std::get_if<std::vector<std::string>>(&*value))
+      for (const std::string& item : *items) out += item + '\x1e';
+    if (const auto* yes = std::get_if<bool>(&*value)) out += *yes ? "y" : "n";
+  }
+  return out;
+}
+
+/// The answers so far with the page's own replaced by what is typed on it now.
+sdk::answers with_typed(const sdk::answers& so_far, const page_form& form) {
+  sdk::answers answers = so_far;
+  for (const field_input& input : form.inputs()) {
+    answers.erase(form.page().id, input.field.id);
+    const auto value = form.value(input.field);
+    if (!value) continue;
+    auto converted = to_answer(input.field, *value, false);
+    if (converted) answers.set(form.page().id, input.field.id, std::move(converted).value());
+  }
+  return answers;
 }
 
 }  // namespace
@@ -58,15 +87,30 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
                 ? "No later page applies to these answers: Finish runs the task."
                 : "";
   // A refused page keeps what was typed; any other visit starts from the answers so far.
-  if (!(problem != nullptr && form_ && form_->page().id == page.id))
+  if (!(problem != nullptr && form_ && form_->page().id == page.id)) {
     form_ = std::make_unique<page_form>(page, so_far, shown_.size() > 1, finishes);
+    info_refreshed_ = false;
+  }
 
   const std::size_t seen = form_->changes();
+  using clock = std::chrono::steady_clock;
+  std::string typed = typed_values(*form_);
+  std::optional<clock::time_point> edited;  // a change not yet shown to the plugin
   for (;;) {
     form_->set_list_rows(list_rows());  // the terminal may have changed size
     if (form_->changes() != seen) problem = nullptr;  // the refusal was about the old values
     draw(problem);
-    const key_event k = read_key();
+    int wait_ms = 250;
+    if (edited) {
+      const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - *edited);
+      wait_ms = static_cast<int>(std::max<std::chrono::milliseconds::rep>((refresh_pause_ - waited).count(), 0));
+    }
+    const key_event k = read_key(wait_ms);
+    if (k.code == key::idle && edited && clock::now() - *edited >= refresh_pause_) {
+      edited.reset();
+      refresh_page(so_far);
+      continue;
+    }
     if (k.code == key::interrupt) {
       interrupted_ = true;
       return page_step::cancel;
@@ -77,7 +121,12 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
       continue;
     }
     switch (form_->handle(k)) {
-      case form_action::none: break;
+      case form_action::none:
+        if (std::string now = typed_values(*form_); now != typed) {
+          typed = std::move(now);
+          edited = clock::now();
+        }
+        break;
       case form_action::cancel:
         // Past the first page the operator has answers to lose: ask, the safe answer being No.
         if (shown_.size() > 1 && !ask_yes_no("Cancel " + title_ + " and discard the answers given so far?")) break;
@@ -112,17 +161,31 @@ void wizard_screen::draw(const sdk::error* problem) const {
 
   // Scroll so the focused field (label, input, help) is in view, and above all a list's
   // highlighted option.
-  const auto height = static_cast<std::size_t>(body_height);
-  std::size_t first = scroll_to_show(0, layout.focus_line, height, layout.lines.size());
-  first = scroll_to_show(first, layout.focus_end, height, layout.lines.size());
-  if (layout.highlight_line) first = scroll_to_show(first, *layout.highlight_line, height, layout.lines.size());
+  const auto scrolled = [&](std::size_t height) {
+    std::size_t first = scroll_to_show(0, layout.focus_line, height, layout.lines.size());
+    first = scroll_to_show(first, layout.focus_end, height, layout.lines.size());
+    if (layout.highlight_line) first = scroll_to_show(first, *layout.highlight_line, height, layout.lines.size());
+    return first;
+  };
+  std::size_t first = scrolled(static_cast<std::size_t>(body_height));
+  // Info lines a live refresh changed stay in sight above the field being typed (a third of
+  // the body at most).
+  std::size_t pinned = 0;
+  if (info_refreshed_ && first > layout.info_begin) {
+    pinned = std::min(layout.info_end - layout.info_begin, static_cast<std::size_t>(body_height / 3));
+    first = scrolled(static_cast<std::size_t>(body_height) - pinned);
+  }
 
   clear_screen();
   const std::size_t position = static_cast<std::size_t>(
       std::find(page_ids_.begin(), page_ids_.end(), form_->page().id) - page_ids_.begin());
   put(0, 0, " " + title_ + "  -  page " + std::to_string(position + 1) + " of " + std::to_string(page_ids_.size()), cols,
       style::selected, true);
-  draw_lines(layout.lines, first, body_top, 2, body_height, static_cast<int>(width));
+  const int pin_rows = static_cast<int>(pinned);
+  draw_lines(styled_lines(layout.lines.begin() + static_cast<std::ptrdiff_t>(layout.info_begin),
+                          layout.lines.begin() + static_cast<std::ptrdiff_t>(layout.info_begin + pinned)),
+             0, body_top, 2, pin_rows, static_cast<int>(width));
+  draw_lines(layout.lines, first, body_top + pin_rows, 2, body_height - pin_rows, static_cast<int>(width));
 
   int x = 2;
   for (const styled_line& button : button_row(*form_)) {
@@ -132,11 +195,23 @@ void wizard_screen::draw(const sdk::error* problem) const {
   const std::string& status = form_->status().empty() ? notice_ : form_->status();
   if (!status.empty()) put(rows - 2, 2, status, cols - 4, style::notice, true);
   put(rows - 1, 0, key_help(*form_), cols, style::hint, true);
-  if (layout.cursor && layout.cursor->first >= first && layout.cursor->first < first + static_cast<std::size_t>(body_height))
-    place_cursor(body_top + static_cast<int>(layout.cursor->first - first), 2 + static_cast<int>(layout.cursor->second));
+  if (layout.cursor && layout.cursor->first >= first &&
+      layout.cursor->first < first + static_cast<std::size_t>(body_height - pin_rows))
+    place_cursor(body_top + pin_rows + static_cast<int>(layout.cursor->first - first),
+                 2 + static_cast<int>(layout.cursor->second));
   else
     place_cursor(-1, 0);
   flush();
+}
+
+void wizard_screen::refresh_page(const sdk::answers& so_far) {
+  if (!refresh_) return;
+  const auto started = std::chrono::steady_clock::now();
+  auto again = refresh_(with_typed(so_far, *form_));
+  const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  // A slow prepare() is asked less often, so typing stays responsive: twice its time, up to 2 s.
+  refresh_pause_ = std::clamp(2 * took, std::chrono::milliseconds(150), std::chrono::milliseconds(2000));
+  if (again && form_->refresh(again.value())) info_refreshed_ = true;  // a failed refresh keeps what is shown
 }
 
 void wizard_screen::draw_working() const {

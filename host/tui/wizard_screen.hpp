@@ -3,10 +3,12 @@
 // Back / Next (Finish when the runner says Next runs the task) / Cancel buttons. A refused page
 // is shown again with the reason in red until a field changes. Cancel past the first page asks.
 // What the operator typed stays in the page's form (secrets in wiping editors) until the next
-// page replaces it.
+// page replaces it. While a page is shown, a pause in typing prepares it again (SDK 1.2 live
+// pages) and shows its new info lines, pinned on top when the focused field is further down.
 #include "host/console/answer_source.hpp"
 #include "host/tui/page_form.hpp"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@ class wizard_screen final : public answer_source {
   sdk::result<void> check(const sdk::wizard_spec& spec) override;
   sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
                               bool finishes) override;
+  void refresh_with(page_refresh refresh) override { refresh_ = std::move(refresh); }
   sdk::result<void> skipped(const sdk::page&) override { return {}; }
   std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override;
   std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override;
@@ -28,12 +31,16 @@ class wizard_screen final : public answer_source {
  private:
   void draw(const sdk::error* problem) const;
   void draw_working() const;
+  void refresh_page(const sdk::answers& so_far);
 
   std::string title_;
   std::vector<std::string> page_ids_;  ///< declared order, for "page N of M"
   std::vector<std::string> shown_;     ///< the pages on the way here, for Back
   std::unique_ptr<page_form> form_;
   std::string notice_;  ///< why a page is shown again (now with Finish), for the status line
+  page_refresh refresh_;
+  std::chrono::milliseconds refresh_pause_{150};  ///< longer after a slow prepare()
+  bool info_refreshed_{false};                    ///< the shown info came from a refresh
   bool interrupted_{false};
 };
 

@@ -10,6 +10,7 @@
 #include "workflows/user_selection.hpp"
 #include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
+#include "wizards/pattern_preview.hpp"
 #include "wizards/sdk_error.hpp"
 #include "wizards/task_wizard.hpp"
 #include "wizards/thumbprint_refusal.hpp"
@@ -144,6 +145,12 @@ class export_users_wizard final : public task_wizard {
       lines.push_back("The list shows the first " + std::to_string(max_listed_aliases) +
                       " aliases; choose a pattern to reach the others.");
     if (!a.has("users", "scope")) return lines;
+    if (const auto pattern = a.text("users", "pattern"); a.text("users", "scope") == scope_pattern && !pattern.empty()) {
+      // Shown while it is typed (SDK 1.2 live pages): counted without making a selection.
+      for (auto& line : pattern_preview(pattern, workflows::match_pattern(kms().db(), pattern, previewed_aliases)))
+        lines.push_back(std::move(line));
+      return lines;
+    }
     try {
       lines.push_back("The current choice covers " + std::to_string(selection(a).count()) + " users.");
     } catch (const error& e) {

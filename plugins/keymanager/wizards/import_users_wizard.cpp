@@ -4,7 +4,9 @@
 // decides about unknown users, confirms (default no), and the users land in one transaction
 // after a backup.
 #include "common/km_error.hpp"
+#include "common/utc_time.hpp"
 #include "workflows/import_users.hpp"
+#include "workflows/transfer_listing.hpp"
 #include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
 #include "wizards/task_wizard.hpp"
@@ -12,6 +14,8 @@
 #include "wizards/word_list.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -33,8 +37,9 @@ class import_users_wizard final : public task_wizard {
   std::string policy_task(const sdk::answers&) const override { return "import-users"; }
 
   std::vector<sdk::page> task_pages() const override {
-    sdk::field name{"name", "Transfer file", sdk::field_kind::text, true, {}, {},
-                    "The file's name in this server's KMSData directory (move the file there first)."};
+    sdk::field name{"name", "Transfer file", sdk::field_kind::path, true, {}, {},
+                    "The file's name in this server's KMSData directory (move the file there first). Tab "
+                    "completes the names of the transfer files listed above."};
     sdk::field thumbprint{"thumbprint", "Thumbprint of the exporting server", sdk::field_kind::text, true, {}, {},
                           "The 8-character short code (like K7QM-3XPA) or the whole SHA-1 or SHA-256 fingerprint, "
                           "as its administrator reads it to you from Save the KMS Certificate. Case, spaces, '-' "
@@ -55,6 +60,7 @@ class import_users_wizard final : public task_wizard {
 
   sdk::page prepare_page(const sdk::page& declared, const sdk::answers& so_far) override {
     auto page = declared;
+    if (page.id == "file") fill_file_page(page);
     if (page.id == "source") page.info = source_lines(previewed(so_far));
     if (page.id == "ready") page.info = plan_lines(planned(so_far));
     if (page.id == "unknown") fill_unknown_page(page, planned(so_far));
@@ -96,6 +102,44 @@ class import_users_wizard final : public task_wizard {
   }
 
   // --- the file and its signer -------------------------------------------------------------
+
+  // The transfer files in KMSData, one info line each; the importable ones are the name field's
+  // suggestions (SDK 1.2: the console completes them with Tab).
+  void fill_file_page(sdk::page& page) {
+    const std::string where = kms().directory().root().string();
+    std::vector<workflows::listed_transfer> files;
+    try {
+      files = listing_.list(kms(), keys());
+    } catch (const error& e) {  // the name can still be typed; the page's check says what is wrong
+      page.info.push_back("The transfer files in the KMSData directory (" + where + ") cannot be listed: " + e.what());
+      return;
+    }
+    if (files.empty()) {
+      page.info.push_back("No transfer file in the KMSData directory (" + where + "): move the file there first.");
+      return;
+    }
+    page.info.push_back("Transfer files in the KMSData directory (" + where + "), newest first:");
+    for (const auto& file : files) {
+      std::string line = file.name + " - " + size_text(file.size) + ", " + utc_text(file.modified) + ", ";
+      line += file.problem.empty() ? "source " + file.source_code : "cannot be imported: " + file.problem;
+      page.info.push_back(std::move(line));
+      if (file.problem.empty()) page.fields.front().options.push_back(file.name);
+    }
+    if (listing_.found() > files.size())
+      page.info.push_back(count(static_cast<std::int64_t>(listing_.found() - files.size()),
+                                "older files are not listed; type their name."));
+  }
+
+  static std::string size_text(std::uintmax_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " bytes";
+    const char* units[] = {"KiB", "MiB", "GiB", "TiB"};
+    double value = static_cast<double>(bytes) / 1024;
+    std::size_t unit = 0;
+    for (; value >= 1024 && unit + 1 < std::size(units); ++unit) value /= 1024;
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
+    return text;
+  }
 
   // The signer of the named file; read once per file name (preview decrypts one object).
   const workflows::import_source& previewed(const sdk::answers& so_far) {
@@ -201,6 +245,7 @@ class import_users_wizard final : public task_wizard {
                         {}};
   }
 
+  workflows::transfer_listing listing_;  // the File page's, kept while the operator types
   std::optional<std::pair<std::string, workflows::import_source>> preview_;  // by the name typed
   std::optional<std::pair<workflows::import_file, workflows::import_plan>> plan_;
 };

@@ -5,6 +5,7 @@
 #include "workflows/revoke_certificates.hpp"
 #include "wizards/console_progress.hpp"
 #include "wizards/factories.hpp"
+#include "wizards/pattern_preview.hpp"
 #include "wizards/task_wizard.hpp"
 
 namespace arbor::km::wizards {
@@ -33,9 +34,12 @@ class revoke_certificates_wizard final : public task_wizard {
                       {users, pattern, keys, reason, confirm}, false}};
   }
 
-  sdk::page prepare_page(const sdk::page& declared, const sdk::answers&) override {
+  sdk::page prepare_page(const sdk::page& declared, const sdk::answers& so_far) override {
     auto page = declared;
     page.fields.front().options = workflows::user_aliases(kms());
+    // Shown while the pattern is typed (SDK 1.2 live pages).
+    if (const auto pattern = so_far.text("revoke", "pattern"); !pattern.empty())
+      page.info = pattern_preview(pattern, workflows::aliases_matching(kms(), pattern, previewed_aliases));
     return page;
   }
 

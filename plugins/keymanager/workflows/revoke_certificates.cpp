@@ -15,12 +15,16 @@
 namespace arbor::km::workflows {
 namespace {
 
+bool alias_matches(const std::string& pattern, const std::string& alias) {
+  return !pattern.empty() && ::fnmatch(pattern.c_str(), alias.c_str(), FNM_CASEFOLD) == 0;
+}
+
 std::vector<store::user_record> chosen_users(key_manager& kms, const std::vector<std::string>& aliases,
                                              const std::string& pattern) {
   std::vector<store::user_record> users;
   store::user_repository(kms.db()).for_each([&](const store::user_record& u) {
     const bool picked = std::find(aliases.begin(), aliases.end(), u.alias) != aliases.end() ||
-                        (!pattern.empty() && ::fnmatch(pattern.c_str(), u.alias.c_str(), FNM_CASEFOLD) == 0);
+                        alias_matches(pattern, u.alias);
     if (picked) users.push_back(u);
   });
   return users;
@@ -36,6 +40,16 @@ std::vector<std::string> user_aliases(key_manager& kms) {
   std::vector<std::string> aliases;
   store::user_repository(kms.db()).for_each([&](const store::user_record& u) { aliases.push_back(u.alias); });
   return aliases;
+}
+
+pattern_matches aliases_matching(key_manager& kms, const std::string& pattern, std::size_t limit) {
+  pattern_matches found;
+  store::user_repository(kms.db()).for_each([&](const store::user_record& u) {
+    if (!alias_matches(pattern, u.alias)) return;
+    ++found.count;
+    if (found.first.size() < limit) found.first.push_back(u.alias);
+  });
+  return found;
 }
 
 std::vector<std::string> revocation_reason_names() {

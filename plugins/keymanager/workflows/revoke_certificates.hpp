@@ -10,11 +10,16 @@
 #include "instance/key_manager.hpp"
 #include "workflows/progress.hpp"
 #include "workflows/revocation.hpp"
+#include "workflows/user_selection.hpp"
 
 namespace arbor::km::workflows {
 
 /// Every user's alias, in the users' order: whom an operator may choose.
 std::vector<std::string> user_aliases(key_manager& kms);
+
+/// The users whose alias matches `pattern` as a request matches it: how many, and the first
+/// `limit` aliases (the page shows them while the pattern is typed).
+pattern_matches aliases_matching(key_manager& kms, const std::string& pattern, std::size_t limit);
 
 /// The reasons an operator may give, by their RFC 5280 names, in the RFC's order.
 std::vector<std::string> revocation_reason_names();

@@ -11,6 +11,10 @@ bool matches(const std::string& pattern, const std::string& text) {
   return !text.empty() && ::fnmatch(pattern.c_str(), text.c_str(), FNM_CASEFOLD) == 0;
 }
 
+bool matches_user(const std::string& pattern, const store::user_record& user) {
+  return matches(pattern, user.alias) || matches(pattern, user.display_name) || matches(pattern, user.email);
+}
+
 void select(store::sqlite::connection& db, const user_choice& choice, store::user_selection& selected) {
   store::user_repository users(db);
   switch (choice.scope) {
@@ -28,15 +32,24 @@ void select(store::sqlite::connection& db, const user_choice& choice, store::use
     case user_scope::pattern:
       if (choice.pattern.empty()) throw empty_choice(errc::bad_input, "no pattern was given");
       users.for_each([&](const store::user_record& user) {
-        if (matches(choice.pattern, user.alias) || matches(choice.pattern, user.display_name) ||
-            matches(choice.pattern, user.email))
-          selected.add(user.user_id, user.alias);
+        if (matches_user(choice.pattern, user)) selected.add(user.user_id, user.alias);
       });
       return;
   }
 }
 
 }  // namespace
+
+pattern_matches match_pattern(store::sqlite::connection& db, const std::string& pattern, std::size_t limit) {
+  pattern_matches found;
+  if (pattern.empty()) return found;
+  store::user_repository(db).for_each([&](const store::user_record& user) {
+    if (!matches_user(pattern, user)) return;
+    ++found.count;
+    if (found.first.size() < limit) found.first.push_back(user.alias);
+  });
+  return found;
+}
 
 user_selection::user_selection(store::sqlite::connection& db, const user_choice& choice)
     : db_(&db), table_(std::make_unique<store::user_selection>(db)) {

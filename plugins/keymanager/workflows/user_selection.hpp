@@ -38,6 +38,15 @@ class empty_choice : public error {
   using error::error;
 };
 
+// What a pattern would select, for the wizard to show while it is typed: how many users, and the
+// aliases of the first `limit` of them. Matched as user_selection matches it, without making a
+// selection.
+struct pattern_matches {
+  std::int64_t count = 0;
+  std::vector<std::string> first;
+};
+pattern_matches match_pattern(store::sqlite::connection& db, const std::string& pattern, std::size_t limit);
+
 class user_selection {
  public:
   // Resolves `choice` on `db` (which must outlive the selection; one selection per connection).

@@ -16,6 +16,11 @@
 namespace arbor::sdk {
 
 /// The kind of value a field takes. Zero is deliberately unused.
+///
+/// Since 1.2, the `options` of a path field are suggestions: values the front end offers (the
+/// console completes them with Tab) while the answer may still be any path. The scripted front
+/// end never checks a path against them; `arbor describe` lists them. Plugins built for 1.0 and
+/// 1.1 left them empty and get the console's file-name completion.
 enum class field_kind : unsigned char {
   text = 1,      ///< one line of text
   path,          ///< a file system path (any characters but NUL)
@@ -155,6 +160,15 @@ class wizard {
 
   /// Called before a page is shown, with every earlier answer: returns the page to show (with
   /// computed `info`, options or extra fields) or one marked `skip`.
+  ///
+  /// Live pages, since 1.2: while a page is shown, an interactive front end may call prepare()
+  /// again for the same page with `so_far` holding also what the operator has typed on it so far
+  /// (never its secrets), after a pause in typing (at least 150 ms, longer when prepare() was
+  /// slow; never once per key), and shows the new `info` lines and the new `options` of path
+  /// fields (suggestions). What the operator typed stays: the fields, their values and `skip` of
+  /// the repeated call are ignored. So keep prepare() quick and bounded (a count and the first
+  /// rows, not a whole table), free of side effects, and able to run many times; a plugin built
+  /// before 1.2 simply returns the same page again. An error of a repeated call is not shown.
   virtual result<page> prepare(std::string_view page_id, const answers& so_far) = 0;
 
   /// Checks the answers of one page (and how they fit earlier ones). An error stops the

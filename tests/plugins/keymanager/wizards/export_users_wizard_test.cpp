@@ -225,9 +225,30 @@ BOOST_AUTO_TEST_CASE(the_users_page_lists_aliases_counts_the_choice_and_refuses_
   set("users", "pattern", "b*");
   const auto page = prepared("users");
   BOOST_TEST(page.fields[1].options == (std::vector<std::string>{"alice", "bob"}));
-  BOOST_TEST(contains(page.info, "covers 1 users"));
+  BOOST_TEST(contains(page.info, "The pattern 'b*' matches 1 user:"));  // issue 16: the count of a pattern is its preview
+  BOOST_TEST(contains(page.info, "  bob"));
+  set("users", "scope", "all", sdk::field_kind::choice);
+  BOOST_TEST(contains(prepared("users").info, "covers 2 users"));
+  set("users", "scope", "pattern", sdk::field_kind::choice);
   set("users", "pattern", "nobody*");
   BOOST_TEST(!refusal("users").empty());
+}
+
+// Prepared again while the pattern is typed (SDK 1.2 live pages): the count and the first five
+// matching aliases, however many match.
+BOOST_AUTO_TEST_CASE(the_users_page_previews_a_pattern_with_the_count_and_the_first_matches) {
+  for (const char* alias : {"sales-a", "sales-b", "sales-c", "sales-d", "sales-e", "sales-f", "sales-g", "other"})
+    user(alias, 0);
+  set("users", "scope", "pattern", sdk::field_kind::choice);
+  set("users", "pattern", "SALES-*");
+  const auto info = prepared("users").info;
+  BOOST_TEST(contains(info, "The pattern 'SALES-*' matches 7 users:"));
+  BOOST_TEST(contains(info, "  sales-e"));
+  BOOST_TEST(!contains(info, "  sales-f"));
+  BOOST_TEST(!contains(info, "other"));
+  BOOST_TEST(contains(info, "  ... and 2 more"));
+  set("users", "pattern", "nobody*");
+  BOOST_TEST(contains(prepared("users").info, "The pattern 'nobody*' matches 0 users."));
 }
 
 BOOST_AUTO_TEST_CASE(the_confirm_page_says_what_will_happen_and_needs_a_yes) {

@@ -151,4 +151,14 @@ BOOST_AUTO_TEST_CASE(every_user_can_be_chosen) {
   BOOST_TEST(workflows::user_aliases(kms) == (std::vector<std::string>{"alice", "bob"}), boost::test_tools::per_element());
 }
 
+// The page shows this while the pattern is typed (issue 16): the same users a request takes.
+BOOST_AUTO_TEST_CASE(a_pattern_preview_counts_the_aliases_a_request_would_take_and_lists_the_first) {
+  for (const char* alias : {"contractor-1", "Contractor-2", "contractor-3", "bob"}) invite(alias);
+  const auto found = workflows::aliases_matching(kms, "contractor-*", 2);
+  BOOST_TEST(found.count == 3);
+  BOOST_TEST(found.first.size() == 2u);
+  BOOST_TEST(workflows::aliases_matching(kms, "nobody*", 2).count == 0);
+  BOOST_TEST(workflows::aliases_matching(kms, "", 2).count == 0);  // an empty pattern chooses nobody
+}
+
 BOOST_AUTO_TEST_SUITE_END()
