@@ -59,9 +59,10 @@ class preset_source final : public answer_source {
  public:
   preset_source(const answer_set& presets, wizard_screen& screen) : presets_(presets), screen_(screen) {}
   sdk::result<void> check(const sdk::wizard_spec& spec) override { return screen_.check(spec); }
-  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem) override {
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
+                              bool finishes) override {
     preset_ = problem == nullptr && covers(page);
-    return preset_ ? sdk::result<page_step>(page_step::next) : screen_.show(page, so_far, problem);
+    return preset_ ? sdk::result<page_step>(page_step::next) : screen_.show(page, so_far, problem, finishes);
   }
   sdk::result<void> skipped(const sdk::page& page) override { return screen_.skipped(page); }
   std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override {
@@ -103,7 +104,7 @@ class property_sheet::form_values final : public answer_source {
  public:
   form_values(const page_form& form, const bool& interrupted) : form_(form), interrupted_(interrupted) {}
   sdk::result<void> check(const sdk::wizard_spec&) override { return {}; }
-  sdk::result<page_step> show(const sdk::page&, const sdk::answers&, const sdk::error*) override {
+  sdk::result<page_step> show(const sdk::page&, const sdk::answers&, const sdk::error*, bool) override {
     return page_step::next;
   }
   sdk::result<void> skipped(const sdk::page&) override { return {}; }
@@ -133,7 +134,7 @@ property_sheet::property_sheet(sdk::wizard& wizard, std::string title,
 bool property_sheet::prepare() {
   auto prepared = prepare_pages(wizard_, spec_, first_, answers_);
   if (!prepared) {
-    stopped_ = wizard_outcome{wizard_end::refused, std::nullopt, prepared.error(), {}};
+    stopped_ = wizard_outcome{wizard_end::refused, std::nullopt, prepared.error(), {}, {}};
     if (prepared.error().why == sdk::reason::internal || prepared.error().why == sdk::reason::incompatible)
       stopped_->end = wizard_end::plugin_failed;
     return false;
@@ -169,7 +170,7 @@ bool property_sheet::apply() {
 wizard_outcome property_sheet::run(wizard_screen& login) {
   spec_ = wizard_.spec();
   preset_source source(presets_, login);
-  if (auto checked = source.check(spec_); !checked) return wizard_outcome{wizard_end::refused, std::nullopt, checked.error(), {}};
+  if (auto checked = source.check(spec_); !checked) return wizard_outcome{wizard_end::refused, std::nullopt, checked.error(), {}, {}};
   first_ = sheet_first_page(spec_);
   if (auto stop = walk_pages(wizard_, source, spec_, first_, answers_)) return std::move(*stop);
   clear_screen();
@@ -198,14 +199,14 @@ wizard_outcome property_sheet::run(wizard_screen& login) {
       continue;
     }
     const form_action action = form_->handle(k);
-    if (action == form_action::cancel && applied_) return wizard_outcome{wizard_end::completed, values_, {}, {}};
+    if (action == form_action::cancel && applied_) return wizard_outcome{wizard_end::completed, values_, {}, {}, {}};
     if (action == form_action::cancel) return closed(read_only ? "closed." : "closed; nothing was changed.");
     if (action == form_action::next || (action == form_action::back && !read_only)) {
       const bool done = apply();
       if (stopped_) return *stopped_;
-      if (done && action == form_action::back) return wizard_outcome{wizard_end::completed, values_, {}, {}};
+      if (done && action == form_action::back) return wizard_outcome{wizard_end::completed, values_, {}, {}, {}};
     } else if (action == form_action::back) {
-      return applied_ ? wizard_outcome{wizard_end::completed, values_, {}, {}} : closed("closed.");
+      return applied_ ? wizard_outcome{wizard_end::completed, values_, {}, {}, {}} : closed("closed.");
     }
   }
 }

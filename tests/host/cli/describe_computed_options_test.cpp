@@ -33,7 +33,7 @@ sdk::wizard_spec spec() {
 
 std::string described() {
   std::ostringstream out, err;
-  make_text_presenter(out, err)->wizard(node, action, spec());
+  make_text_presenter(out, err, false)->wizard(node, action, spec());
   return out.str();
 }
 

@@ -28,7 +28,7 @@ class refreshing_source final : public answer_source {
 
   sdk::result<void> check(const sdk::wizard_spec&) override { return {}; }
   void refresh_with(page_refresh refresh) override { refresh_ = std::move(refresh); }
-  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error*) override {
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error*, bool) override {
     hook_while_shown = static_cast<bool>(refresh_);
     if (page.id == "search" && refresh_) {
       sdk::answers typed = so_far;
