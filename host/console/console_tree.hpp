@@ -18,7 +18,7 @@ struct tree_node {
   std::string path;       ///< relative to the root ("Advanced Security/Key Manager"); "" for the root
   std::string type;       ///< the declared node type; empty for folders
   std::string plugin_id;  ///< the manifest that declared the node; empty for folders
-  std::string help;       ///< the manifest's longer help text; empty for folders and when it gives none
+  std::string help{};     ///< the manifest's longer help text; empty for folders and when it gives none
   const tree_node* parent{nullptr};
   std::vector<std::unique_ptr<tree_node>> children;  ///< in declaration order
 

@@ -19,8 +19,8 @@ struct menu_entry {
   std::string slot;       ///< "All Tasks" or "Properties"
   std::string plugin_id;  ///< the plugin to open the action with
   bool extension{false};  ///< declared by a plugin other than the node's owner
-  std::string help;       ///< the manifest's longer help text; empty when it gives none
-  std::vector<std::pair<std::string, std::string>> sheet_answers;  ///< see action_decl
+  std::string help{};     ///< the manifest's longer help text; empty when it gives none
+  std::vector<std::pair<std::string, std::string>> sheet_answers{};  ///< see action_decl
 
   /// "plugin-id:action-id", which names the entry even when two plugins use the same action id.
   std::string qualified_id() const { return plugin_id + ':' + action_id; }

@@ -162,21 +162,19 @@ std::size_t sheet_first_page(const sdk::wizard_spec& spec) {
 
 std::optional<wizard_outcome> walk_pages(sdk::wizard& wizard, answer_source& source, const sdk::wizard_spec& spec,
                                         std::size_t stop, sdk::answers& answers) {
-  const std::size_t end = std::min(stop, spec.pages.size());
-  // A walk that stops early (a property sheet's login) is followed by more pages: none finishes.
-  const bool to_the_end = end == spec.pages.size();
+  const std::size_t end = spec.pages.size();
   std::vector<std::size_t> shown;  // indices of the pages answered, for Back
   // Pages whose Next was found to run the task: every later page was skipped. A page is shown
   // as finishing when it is the last declared one or found so; a task never runs from a press
   // on a button that read Next (an interactive source sees the page again, now with Finish).
   std::vector<bool> finishing(end, false);
-  if (to_the_end && !finishing.empty()) finishing.back() = true;
+  if (!finishing.empty()) finishing.back() = true;
   page_answers last_accepted;  // of shown.back(), the page shown again to Finish
   bool again = false;
   std::size_t index = 0;
   for (;;) {
     if (index == end) {
-      if (!to_the_end || shown.empty() || finishing[shown.back()] || !source.may_retry()) break;
+      if (shown.empty() || finishing[shown.back()] || !source.may_retry()) break;
       index = shown.back();
       shown.pop_back();
       finishing[index] = true;
@@ -196,6 +194,7 @@ std::optional<wizard_outcome> walk_pages(sdk::wizard& wizard, answer_source& sou
       ++index;
       continue;
     }
+    if (index >= stop) return std::nullopt;  // a page from `stop` on applies: the caller shows it
     if (!shown.empty()) finishing[shown.back()] = false;  // its Next led here after all
     source.refresh_with([&wizard, &page_id](const sdk::answers& typed) {
       auto again = wizard.prepare(page_id, typed);

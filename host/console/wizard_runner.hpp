@@ -47,8 +47,10 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source);
 std::size_t sheet_first_page(const sdk::wizard_spec& spec);
 
 /// Walks pages [0, stop) of `spec` as run_wizard() does (prepare, skip, show, collect, validate,
-/// Back among them), filling `answers`; source.check() must have been called. Nothing when every
-/// page was answered, else how the walk ended.
+/// Back among them), filling `answers`; source.check() must have been called. The walk ends at the
+/// first page from `stop` on that applies; when none does, the last page shown reads Finish as in
+/// run_wizard(), so nothing runs from a press on Next. Nothing when the walk ended so, else how it
+/// ended.
 std::optional<wizard_outcome> walk_pages(sdk::wizard& wizard, answer_source& source, const sdk::wizard_spec& spec,
                                         std::size_t stop, sdk::answers& answers);
 

@@ -30,10 +30,10 @@ std::string failure_title(wizard_end end) {
   }
 }
 
-/// Whether `entry` is a Properties tab of a plugin built for the SDK that shows tabs as sheets;
-/// older plugins' tabs keep running as wizards.
-bool opens_as_sheet(const plugin_registry& registry, const menu_entry& entry) {
-  if (entry.slot != slot_properties) return false;
+/// Whether the plugin of `entry` was built for SDK 1.2 or later: its Properties tabs are shown as
+/// sheets and its pages prepared again while typed. Older plugins' wizards run as they were
+/// written for: their prepare() was never promised to be called again.
+bool built_for_sdk_1_2(const plugin_registry& registry, const menu_entry& entry) {
   for (const plugin_status& plugin : registry.plugins())
     if (plugin.id == entry.plugin_id && plugin.manifest) return plugin.manifest->api_minor >= sheet_api_minor;
   return false;
@@ -201,8 +201,9 @@ void console_app::run_action(const tree_node& node, const menu_entry& entry, boo
     say(entry.label + " could not be opened; p lists the plugins and their state.", style::error);
     return;
   }
-  const bool sheet = opens_as_sheet(registry_, entry);
-  wizard_screen source;
+  const bool sdk_1_2 = built_for_sdk_1_2(registry_, entry);
+  const bool sheet = sdk_1_2 && entry.slot == slot_properties;
+  wizard_screen source(sdk_1_2);
   const wizard_outcome outcome =
       sheet ? property_sheet(*opened.value(), entry.label, entry.sheet_answers, services_.log).run(source)
             : run_wizard(*opened.value(), source);

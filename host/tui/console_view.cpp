@@ -29,8 +29,8 @@ const char* key_help(pane focus, int cols) {
   static constexpr const char* tree_forms[] = {
       " Up/Down move  Right/Left expand/collapse  Enter open  m/F10 menu  s sort  PgUp/PgDn rows  Tab details"
       "  </> tree width  p plugins  w warnings  l log  F1/? help  q quit",
-      " Up/Down Right/Left move  Enter open  m menu  s sort  PgUp/PgDn rows  Tab details  p plugins  w warnings"
-      "  l log  F1 help  q quit",
+      " Up/Down Right/Left move  Enter open  m menu  s sort  Tab details  p plugins  w warnings  l log  F1 help"
+      "  q quit",
       " Enter open  m menu  Tab details  p plugins  w warnings  l log  F1 help  q quit",
   };
   static constexpr const char* details_forms[] = {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace arbor::host::tui {
 namespace {
@@ -80,7 +81,9 @@ class preset_source final : public answer_source {
  private:
   bool covers(const sdk::page& page) const {
     return !page.fields.empty() && std::all_of(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) {
-      return f.kind != sdk::field_kind::secret && presets_.find(page.id, f.id) != nullptr;
+      // A manifest answers choices, never a login or an "are you sure": those are always shown.
+      return f.kind != sdk::field_kind::secret && f.kind != sdk::field_kind::confirmation &&
+             presets_.find(page.id, f.id) != nullptr;
     });
   }
   const answer_set& presets_;
@@ -147,6 +150,12 @@ bool property_sheet::prepare() {
 bool property_sheet::apply() {
   put(screen_rows() - 2, 2, "Applying...", screen_cols() - 4, style::notice, true);
   flush();
+  // The login the walk just checked is not asked again for the first run.
+  if (auto still = std::exchange(login_fresh_, false) ? sdk::result<void>{} : login_still_valid(); !still) {
+    clear_screen();
+    problem_ = std::move(still.error());
+    return false;
+  }
   form_values values(*form_, interrupted_);
   wizard_outcome outcome = apply_pages(wizard_, values, pages_, answers_);
   clear_screen();
@@ -167,12 +176,23 @@ bool property_sheet::apply() {
   return true;
 }
 
+sdk::result<void> property_sheet::login_still_valid() {
+  // Checked again before every Apply: an administrator removed, or more passwords required, since
+  // the tab was opened stops the change as it would stop a new login.
+  if (first_ == 0) return {};
+  const sdk::page& page = spec_.pages[first_ - 1];
+  const bool answered = std::any_of(page.fields.begin(), page.fields.end(),
+                                    [&](const sdk::field& f) { return answers_.has(page.id, f.id); });
+  return answered ? wizard_.validate(page.id, answers_) : sdk::result<void>{};
+}
+
 wizard_outcome property_sheet::run(wizard_screen& login) {
   spec_ = wizard_.spec();
   preset_source source(presets_, login);
   if (auto checked = source.check(spec_); !checked) return wizard_outcome{wizard_end::refused, std::nullopt, checked.error(), {}, {}};
   first_ = sheet_first_page(spec_);
   if (auto stop = walk_pages(wizard_, source, spec_, first_, answers_)) return std::move(*stop);
+  login_fresh_ = true;
   clear_screen();
   if (!prepare()) return *stopped_;
   const bool read_only = form_->inputs().empty();

@@ -48,6 +48,9 @@ class property_sheet {
   bool prepare();
   /// Applies the form; true when the run completed.
   bool apply();
+  /// The login page validated again (before an Apply after the first): a removed administrator or
+  /// a raised policy stops the change.
+  sdk::result<void> login_still_valid();
   /// PgDn (1) / PgUp (-1): moves the focus to the buttons and the view by a screen.
   void scroll(int pages);
   void draw() const;
@@ -66,6 +69,7 @@ class property_sheet {
   std::optional<sdk::error> problem_;   ///< the last refusal, shown in place
   mutable std::size_t scroll_{0};  ///< the first line shown while a button has the focus; draw() clamps it
   bool applied_{false};
+  bool login_fresh_{false};  ///< the walk has just validated the login
   bool interrupted_{false};
 };
 

@@ -3,6 +3,7 @@
 #include "host/tui/text.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace arbor::host::tui {
@@ -51,6 +52,12 @@ void shrink_widest(std::vector<std::size_t>& widths, const std::vector<std::size
   }
 }
 
+/// Gives room left over to the columns `max_column` capped, up to their whole width, left first.
+void grow_capped(std::vector<std::size_t>& widths, const std::vector<std::size_t>& whole, std::size_t room) {
+  for (std::size_t i = 0; i < widths.size() && needed(widths) < room; ++i)
+    if (whole[i] > widths[i]) widths[i] += std::min(whole[i] - widths[i], room - needed(widths));
+}
+
 std::size_t room_for(std::size_t width, const std::string& marker) {
   const std::size_t taken = marker.empty() ? 0 : columns(marker) + gap;
   return width > taken ? width - taken : 1;
@@ -77,11 +84,21 @@ std::string join_cells(const std::vector<std::string>& cells, const column_fit& 
 }  // namespace
 
 column_fit fit_columns(const sdk::table& table, std::size_t width, std::size_t first_column, std::size_t max_column) {
+  column_fit result;
+  if (table.columns.empty()) return result;
+  result.first = std::min(first_column, table.columns.size() - 1);
+  // Columns that fit whole are shown whole: `max_column` only keeps one long cell from taking
+  // the room of the others when there is not enough for all.
+  const wanted_widths whole = natural_widths(table, std::numeric_limits<std::size_t>::max());
+  const std::vector<std::size_t> whole_shown(whole.with_labels.begin() + static_cast<std::ptrdiff_t>(result.first),
+                                             whole.with_labels.end());
+  result.marker = marker_text(result.first, 0);
+  if (needed(whole_shown) <= room_for(width, result.marker)) {
+    result.widths = whole_shown;
+    return result;
+  }
   const wanted_widths wanted = natural_widths(table, max_column);
   const std::vector<std::size_t>& natural = wanted.with_labels;
-  column_fit result;
-  if (natural.empty()) return result;
-  result.first = std::min(first_column, natural.size() - 1);
   // Labels are cut before values (down to the widest value), then the widest columns shrink.
   std::vector<std::size_t> floors;
   std::vector<std::size_t> label_floors;
@@ -101,6 +118,7 @@ column_fit fit_columns(const sdk::table& table, std::size_t width, std::size_t f
       result.widths = slice(natural, shown);
       shrink_widest(result.widths, slice(label_floors, shown), room);
       shrink_widest(result.widths, shown_floors, room);
+      grow_capped(result.widths, slice(whole.with_labels, shown), room);
       break;
     }
   }

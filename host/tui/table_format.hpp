@@ -23,8 +23,9 @@ struct column_fit {
 };
 
 /// Fits the columns of `table` from `first_column` (clamped to the last column) into `width`:
-/// each column as wide as its widest cell (at most `max_column`), the widest shrunk first down to
-/// min_column, then columns dropped from the right, at least one always shown.
+/// when they all fit whole, each is as wide as its widest cell; otherwise each at most
+/// `max_column`, the widest shrunk first down to min_column, then columns dropped from the right,
+/// at least one always shown.
 column_fit fit_columns(const sdk::table& table, std::size_t width, std::size_t first_column = 0,
                        std::size_t max_column = 40);
 

@@ -95,19 +95,20 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
   const std::size_t seen = form_->changes();
   using clock = std::chrono::steady_clock;
   std::string typed = typed_values(*form_);
-  std::optional<clock::time_point> edited;  // a change not yet shown to the plugin
+  bool edited = false;  // a change not yet shown to the plugin, made at edited_at
+  clock::time_point edited_at{};
   for (;;) {
     form_->set_list_rows(list_rows());  // the terminal may have changed size
     if (form_->changes() != seen) problem = nullptr;  // the refusal was about the old values
     draw(problem);
     int wait_ms = 250;
     if (edited) {
-      const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - *edited);
+      const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - edited_at);
       wait_ms = static_cast<int>(std::max<std::chrono::milliseconds::rep>((refresh_pause_ - waited).count(), 0));
     }
     const key_event k = read_key(wait_ms);
-    if (k.code == key::idle && edited && clock::now() - *edited >= refresh_pause_) {
-      edited.reset();
+    if (k.code == key::idle && edited && clock::now() - edited_at >= refresh_pause_) {
+      edited = false;
       refresh_page(so_far);
       continue;
     }
@@ -124,7 +125,8 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
       case form_action::none:
         if (std::string now = typed_values(*form_); now != typed) {
           typed = std::move(now);
-          edited = clock::now();
+          edited = true;
+          edited_at = clock::now();
         }
         break;
       case form_action::cancel:
@@ -205,7 +207,12 @@ void wizard_screen::draw(const sdk::error* problem) const {
 }
 
 void wizard_screen::refresh_page(const sdk::answers& so_far) {
-  if (!refresh_) return;
+  // A page that asks a secret is a login: preparing it again mid-typing only costs (a lock, a
+  // lookup) and shows nothing new.
+  const auto& fields = form_->page().fields;
+  const bool login = std::any_of(fields.begin(), fields.end(),
+                                 [](const sdk::field& f) { return f.kind == sdk::field_kind::secret; });
+  if (!refresh_ || !live_pages_ || login) return;
   const auto started = std::chrono::steady_clock::now();
   auto again = refresh_(with_typed(so_far, *form_));
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);

@@ -17,6 +17,9 @@ namespace arbor::host::tui {
 
 class wizard_screen final : public answer_source {
  public:
+  /// `live_pages`: the plugin was built for SDK 1.2 or later, so a shown page may be prepared
+  /// again while it is typed.
+  explicit wizard_screen(bool live_pages = false) : live_pages_(live_pages) {}
   sdk::result<void> check(const sdk::wizard_spec& spec) override;
   sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
                               bool finishes) override;
@@ -38,6 +41,7 @@ class wizard_screen final : public answer_source {
   std::vector<std::string> shown_;     ///< the pages on the way here, for Back
   std::unique_ptr<page_form> form_;
   std::string notice_;  ///< why a page is shown again (now with Finish), for the status line
+  bool live_pages_;
   page_refresh refresh_;
   std::chrono::milliseconds refresh_pause_{150};  ///< longer after a slow prepare()
   bool info_refreshed_{false};                    ///< the shown info came from a refresh

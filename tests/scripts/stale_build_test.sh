@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/stale-build, which scripts/demo runs before configuring: a build tree copied from another
 # checkout (its CMakeCache.txt names other sources) is moved aside with a message naming them,
-# this checkout's own build folder and an empty folder stay, and a folder of other files is moved.
+# this checkout's own build folder and an empty folder stay, and a folder of other files is refused
+# untouched.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd -P)
 work=$(mktemp -d)
@@ -30,8 +31,10 @@ out=$("$root/scripts/stale-build" "$work/empty")
 
 mkdir "$work/other"
 touch "$work/other/notes.txt"
-out=$("$root/scripts/stale-build" "$work/other")
-[[ ! -e $work/other && $out == *"is not a CMake build folder"* ]] || fail "a folder of other files was not moved: $out"
+status=0
+out=$("$root/scripts/stale-build" "$work/other" 2>&1) || status=$?
+[[ $status == 1 && -f $work/other/notes.txt && $out == *"is not a CMake build folder: not touching it"* ]] ||
+  fail "a folder of other files (a mistyped ARBOR_BUILD_DIR) was not left alone with a refusal: $status $out"
 
 out=$("$root/scripts/stale-build" "$work/own" "could not be configured")
 [[ ! -e $work/own && $out == *"could not be configured"* ]] || fail "a folder CMake refused was not moved: $out"

@@ -9,6 +9,7 @@
 #include "common/km_error.hpp"
 #include "crypto/short_code.hpp"
 #include "crypto/thumbprint.hpp"
+#include "store/transfer_lock.hpp"
 #include "transfer/transfer_reader.hpp"
 
 namespace arbor::km::workflows {
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 bool own_file(const store::data_directory& dir, const std::string& name) {
   return name.starts_with("kms.db") || name.starts_with('.') || name.find(".tmp-") != std::string::npos ||
          name == dir.certificate().filename() || name == dir.sealed_server_key().filename() ||
-         name == dir.master_key().filename();
+         name == dir.master_key().filename() || name == store::transfer_lock::file_name;
 }
 
 bool has_control_character(const std::string& name) {

@@ -48,14 +48,17 @@ class hello_plugin final : public plugin, public row_selection {
     return std::unique_ptr<wizard>(std::make_unique<greet_wizard>());
   }
 
-  std::string row_key(const node_ref&, std::string_view table) const override { return table == "Greetings" ? "name" : ""; }
+  // The column whose value names a row of the table; "" for a table whose rows are not selectable.
+  std::string row_key(const node_ref&, std::string_view table) const override {
+    return table == "Greetings" ? "name" : "";
+  }
   bool takes_rows(const node_ref&, std::string_view action, std::string_view table) const override {
     return action == "greet" && table == "Greetings";
   }
   // Greets one person: the first selected becomes the default, which the operator may still change.
   result<std::unique_ptr<wizard>> open_selected(const node_ref&, std::string_view, std::string_view,
                                                 const std::vector<std::string>& rows) override {
-    return std::unique_ptr<wizard>(std::make_unique<greet_wizard>(rows.front()));
+    return std::unique_ptr<wizard>(std::make_unique<greet_wizard>(rows.empty() ? std::string{} : rows.front()));
   }
 };
 

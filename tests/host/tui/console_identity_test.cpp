@@ -47,7 +47,12 @@ void the_console_names_its_server(int cols, int rows) {
   BOOST_TEST(console.row(0).find(" Arbor console - data directory " + kms.data().string()) == 0u, console.row(0));
   BOOST_REQUIRE_MESSAGE(console.wait_for(code), console.screen());
   const std::string screen = console.screen();
-  BOOST_TEST(screen.find("Short code") != std::string::npos, screen);
+  // At 80x24 the pane is narrower than the subject: the label gives way first ("Short co…").
+  BOOST_TEST(screen.find(cols >= 120 ? "Short code" : "Short co") != std::string::npos, screen);
+  if (cols >= 120) {
+    console.type("<");  // a narrower tree pane leaves the details room for the whole subject
+    BOOST_TEST(console.wait_for("/kmsdata)"), console.screen());
+  }
   BOOST_TEST(screen.find("CN=Key Management Service (") != std::string::npos, screen);
   BOOST_TEST(screen.find("Login") == std::string::npos, screen);
 }

@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
+
 #include <array>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -34,6 +37,25 @@ bool poll(Predicate done, std::chrono::milliseconds timeout) {
     if (done()) return true;
     if (std::chrono::steady_clock::now() > deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+// With ARBOR_CONSOLE_CAPTURES=DIR, every distinct screen a test saw is written to
+// DIR/<test case>-<n>.txt, so docs/console.md's captures are taken from the tests themselves.
+void keep_captures(const std::vector<std::string>& captures) {
+  const char* dir = std::getenv("ARBOR_CONSOLE_CAPTURES");
+  if (dir == nullptr || *dir == '\0') return;
+  std::filesystem::create_directories(dir);
+  const std::string test = boost::unit_test::framework::current_test_case().p_name;
+  static int session = 0;
+  ++session;
+  int n = 0;
+  const std::string* last = nullptr;
+  for (const std::string& screen : captures) {
+    if (last != nullptr && *last == screen) continue;
+    last = &screen;
+    std::ofstream(std::filesystem::path(dir) / (test + "-" + std::to_string(session) + "-" + std::to_string(++n) + ".txt"))
+        << screen;
   }
 }
 
@@ -78,6 +100,7 @@ tmux_console::tmux_console(const std::string& command, int cols, int rows) {
 }
 
 tmux_console::~tmux_console() {
+  keep_captures(captures_);
   tmux("kill-server");
   std::error_code ignored;
   std::filesystem::remove(socket_, ignored);  // tmux leaves its socket file behind

@@ -167,8 +167,9 @@ class wizard {
   /// slow; never once per key), and shows the new `info` lines and the new `options` of path
   /// fields (suggestions). What the operator typed stays: the fields, their values and `skip` of
   /// the repeated call are ignored. So keep prepare() quick and bounded (a count and the first
-  /// rows, not a whole table), free of side effects, and able to run many times; a plugin built
-  /// before 1.2 simply returns the same page again. An error of a repeated call is not shown.
+  /// rows, not a whole table), free of side effects, and able to run many times. Only plugins
+  /// whose manifest asks for API 1.2 or later get these calls, and never on a page that asks a
+  /// secret. An error of a repeated call is not shown.
   virtual result<page> prepare(std::string_view page_id, const answers& so_far) = 0;
 
   /// Checks the answers of one page (and how they fit earlier ones). An error stops the

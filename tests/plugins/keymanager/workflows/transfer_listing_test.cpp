@@ -62,9 +62,10 @@ BOOST_FIXTURE_TEST_CASE(the_key_manager_files_and_what_is_not_a_regular_file_are
   fs::create_symlink(data() / "target.txt", data() / "a-link.kmx");
   write(".hidden.kmx", "x");
   write("users.kmx.tmp-0123abcd", "x");
+  write("transfer.lock", "export 1700000000");  // left by an export: the Key Manager's own
   const auto files = list();
   for (const char* name : {"a-directory.kmx", "a-fifo.kmx", "a-link.kmx", "kms.crt", "kms.key.sealed", "database",
-                           "backups", ".hidden.kmx", "users.kmx.tmp-0123abcd"})
+                           "backups", ".hidden.kmx", "users.kmx.tmp-0123abcd", "transfer.lock"})
     BOOST_TEST(named(files, name) == nullptr, name << " is listed");
   BOOST_TEST(named(files, "target.txt") != nullptr);
 }
