@@ -69,8 +69,7 @@ BOOST_AUTO_TEST_CASE(f1_on_a_field_shows_its_help_and_a_question_mark_in_it_is_t
     BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_console_at at(kms, cols, rows);
       at.select_key_manager();
-      at.menu_to("B");  // Back Up Database
-      at.console.keys({"Enter"});
+      at.open_task("B", "Back Up Database");
       BOOST_REQUIRE_MESSAGE(at.console.wait_for("Key Management Service Login"), at.console.screen());
       at.console.type("?");  // the Administrator field has the focus: '?' is text there
       BOOST_TEST(at.console.wait_for("[admin?"), at.console.screen());
@@ -107,10 +106,7 @@ BOOST_AUTO_TEST_CASE(the_key_help_line_follows_an_open_dialog) {
   for (const auto& [cols, rows] : console_sizes) {
     BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_console_at at(kms, cols, rows);
-      at.select_key_manager();
-      at.menu_to("RRRRR");
-      at.console.keys({"Enter"});
-      at.log_in();
+      at.open_task_logged_in("RRRRR", "Retry Pending Revocations");
       BOOST_REQUIRE_MESSAGE(at.console.wait_for("Task failed"), at.console.screen());
       BOOST_TEST(at.console.row(-1).find(" Enter/Esc close") == 0u, at.console.row(-1));
       BOOST_TEST(at.console.row(-1).find("q quit") == std::string::npos);
@@ -128,10 +124,8 @@ BOOST_AUTO_TEST_CASE(the_log_view_shows_a_tasks_steps_and_outcome) {
   for (const auto& [cols, rows] : console_sizes) {
     BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_console_at at(kms, cols, rows);
-      at.select_key_manager();
-      at.menu_to("RRRRR");  // Recover, Redeem, Revoke, Restore, Retry Pending Revocations
-      at.console.keys({"Enter"});
-      at.log_in();
+      // Recover, Redeem, Revoke, Restore, Retry Pending Revocations
+      at.open_task_logged_in("RRRRR", "Retry Pending Revocations");
       BOOST_REQUIRE_MESSAGE(at.console.wait_for("Retry Pending Revocations: summary"), at.console.screen());
       at.console.keys({"Escape"});
       BOOST_REQUIRE(at.console.wait_for("Retry Pending Revocations completed."));

@@ -19,8 +19,7 @@ using arbor::test::login_as;
 /// Properties > Certificate Services, logged in: the sheet with its fields. The manifest's
 /// sheet_answers choose the operation "set", so its page is not shown.
 void open_certificate_services(kms_console_at& at) {
-  at.menu_to("CC");  // Complete Enrollment, then Certificate Services
-  at.console.keys({"Enter"});
+  at.open_task("CC", "Certificate Services");  // after Complete Enrollment
   at.log_in();
   BOOST_TEST(!at.console.seen_anywhere("View or change how the CA is reached."));
   BOOST_REQUIRE_MESSAGE(at.console.wait_for("Certificate Services  -  Properties"), at.console.screen());
@@ -117,8 +116,7 @@ BOOST_AUTO_TEST_CASE(a_tab_without_sheet_answers_asks_its_operation_before_the_l
     BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_console_at at(kms, cols, rows);
       at.select_key_manager();
-      at.menu_to("P");  // Passwords
-      at.console.keys({"Enter"});
+      at.open_task("P", "Passwords");
       BOOST_REQUIRE_MESSAGE(at.console.wait_for("View or change the multiple-password policy."), at.console.screen());
       at.console.keys({"Enter"});  // view
       at.log_in();
@@ -141,10 +139,7 @@ BOOST_AUTO_TEST_CASE(the_general_tab_shows_its_values_after_the_login_and_no_sum
   for (const auto& [cols, rows] : console_sizes) {
     BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_console_at at(kms, cols, rows);
-      at.select_key_manager();
-      at.menu_to("G");
-      at.console.keys({"Enter"});
-      at.log_in();
+      at.open_task_logged_in("G", "General");
       BOOST_REQUIRE_MESSAGE(at.console.wait_for("General  -  Properties"), at.console.screen());
       BOOST_TEST(at.console.wait_for("Short code:"), at.console.screen());
       BOOST_TEST(at.console.screen().find("Nothing on this tab can be changed here.") != std::string::npos);

@@ -8,7 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "import_kms.hpp"
-#include "tmux_console.hpp"
+#include "kms_console_at.hpp"
 #include "tmux_required.hpp"
 
 #include <filesystem>
@@ -19,43 +19,11 @@
 namespace {
 
 namespace fs = std::filesystem;
+using arbor::test::console_sizes;
+using arbor::test::kms_console_at;
 using arbor::test::kms_server;
 using arbor::test::login_as;
-using arbor::test::shell_quote;
 using arbor::test::tmux_console;
-
-struct terminal_size {
-  int cols;
-  int rows;
-};
-const terminal_size sizes[] = {{80, 24}, {120, 40}};
-
-std::string label(const terminal_size& size) { return std::to_string(size.cols) + "x" + std::to_string(size.rows); }
-
-std::string console_command(const kms_server& kms) {
-  std::string command = shell_quote(ARBOR_EXE);
-  for (const std::string& option : kms.options()) command += " " + shell_quote(option);
-  return command;
-}
-
-/// The console on `kms` at `size`, the All Tasks entry starting with `letter` opened and its
-/// login passed with the initial password.
-void open_task_logged_in(tmux_console& console, const std::string& letter, const std::string& title) {
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
-  console.keys({"Down", "Right"});
-  BOOST_REQUIRE(console.wait_for("Key Manager"));
-  console.keys({"Down"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-  console.keys({"m"});
-  BOOST_REQUIRE(console.wait_for("All Tasks"));
-  console.type(letter);
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for(title + "  -  page 1"), console.screen());
-  BOOST_REQUIRE(console.wait_for("Key Management Service Login"));
-  console.keys({"Tab"});
-  console.type("password");
-  console.keys({"Enter"});
-}
 
 std::vector<std::string> lines_of(const std::string& screen) {
   std::vector<std::string> lines;
@@ -113,13 +81,14 @@ std::vector<arbor::km::transfer::user_record> exported_users() {
 BOOST_AUTO_TEST_SUITE(console_wizard_flow, *boost::unit_test::precondition(arbor::test::tmux_required()))
 
 BOOST_AUTO_TEST_CASE(import_users_confirms_what_it_will_do_and_finish_reads_where_enter_runs_it) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
+  for (const auto& [cols, rows] : console_sizes) {
+    BOOST_TEST_CONTEXT(cols << "x" << rows) {
       arbor::test::import_kms servers;
       servers.write_file("users.kmx", exported_users());
       const std::string fingerprint = arbor::test::openssl_fingerprint(servers.source_pem);
-      tmux_console console(console_command(servers.destination), size.cols, size.rows);
-      open_task_logged_in(console, "I", "Import Users");
+      kms_console_at at(servers.destination, cols, rows);
+      tmux_console& console = at.console;
+      at.open_task_logged_in("I", "Import Users");
 
       BOOST_REQUIRE_MESSAGE(console.wait_for("Import File"), console.screen());
       console.type("users.kmx");
@@ -133,7 +102,7 @@ BOOST_AUTO_TEST_CASE(import_users_confirms_what_it_will_do_and_finish_reads_wher
         if (i + 1 < pieces.size()) BOOST_TEST(pieces[i].back() == ':', pieces[i]);
       }
       BOOST_TEST(joined == fingerprint, console.screen());
-      BOOST_TEST((size.cols == 120 ? pieces.size() == 1u : pieces.size() > 1u));
+      BOOST_TEST((cols == 120 ? pieces.size() == 1u : pieces.size() > 1u));
 
       console.type(fingerprint);
       console.keys({"Enter"});
@@ -184,8 +153,8 @@ BOOST_AUTO_TEST_CASE(import_users_confirms_what_it_will_do_and_finish_reads_wher
 }
 
 BOOST_AUTO_TEST_CASE(the_export_confirmation_names_the_users_without_key_history_and_esc_asks_before_discarding) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
+  for (const auto& [cols, rows] : console_sizes) {
+    BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_server kms{"flow-export"};
       const fs::path csv = kms.root() / "users.csv";
       {
@@ -200,8 +169,9 @@ BOOST_AUTO_TEST_CASE(the_export_confirmation_names_the_users_without_key_history
       arbor::test::import_kms::save_certificate(destination, destination_pem);
       const std::string fingerprint = arbor::test::openssl_fingerprint(destination_pem);
 
-      tmux_console console(console_command(kms), size.cols, size.rows);
-      open_task_logged_in(console, "E", "Export Users");
+      kms_console_at at(kms, cols, rows);
+      tmux_console& console = at.console;
+      at.open_task_logged_in("E", "Export Users");
       BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
       console.type(destination_pem.string());
       console.keys({"Enter"});
@@ -232,19 +202,13 @@ BOOST_AUTO_TEST_CASE(the_export_confirmation_names_the_users_without_key_history
 }
 
 BOOST_AUTO_TEST_CASE(esc_on_the_first_page_cancels_at_once_and_typing_on_a_button_reaches_the_field) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
+  for (const auto& [cols, rows] : console_sizes) {
+    BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_server kms{"flow-first"};
-      tmux_console console(console_command(kms), size.cols, size.rows);
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
-      console.keys({"Down", "Right"});
-      BOOST_REQUIRE(console.wait_for("Key Manager"));
-      console.keys({"Down"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-      console.keys({"m"});
-      BOOST_REQUIRE(console.wait_for("All Tasks"));
-      console.type("B");
-      console.keys({"Enter"});
+      kms_console_at at(kms, cols, rows);
+      tmux_console& console = at.console;
+      at.select_key_manager();
+      at.open_task("B", "Back Up Database");
       BOOST_REQUIRE_MESSAGE(console.wait_for("Key Management Service Login"), console.screen());
       // From the administrator's name over the password to the buttons, then typed text.
       console.keys({"Tab", "Tab"});
@@ -260,27 +224,18 @@ BOOST_AUTO_TEST_CASE(esc_on_the_first_page_cancels_at_once_and_typing_on_a_butto
 }
 
 BOOST_AUTO_TEST_CASE(a_page_whose_later_pages_do_not_apply_is_shown_again_with_finish_and_logs_in_once) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
+  for (const auto& [cols, rows] : console_sizes) {
+    BOOST_TEST_CONTEXT(cols << "x" << rows) {
       kms_server kms{"flow-tab"};
-      tmux_console console(console_command(kms), size.cols, size.rows);
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
-      console.keys({"Down", "Right"});
-      BOOST_REQUIRE(console.wait_for("Key Manager"));
-      console.keys({"Down"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-      console.keys({"m"});
-      BOOST_REQUIRE(console.wait_for("All Tasks"));
-      console.type("P");  // Passwords: a property sheet whose operation page is shown
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Passwords  -  page 1"), console.screen());
+      kms_console_at at(kms, cols, rows);
+      tmux_console& console = at.console;
+      at.select_key_manager();
+      at.open_task("P", "Passwords");  // a property sheet whose operation page is shown
       BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
       console.keys({"Enter"});  // view: no page of the sheet will apply
       BOOST_REQUIRE_MESSAGE(console.wait_for("Key Management Service Login"), console.screen());
       BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
-      console.keys({"Tab"});
-      console.type("password");
-      console.keys({"Enter"});
+      at.log_in();
       BOOST_REQUIRE_MESSAGE(console.wait_for("Finish runs the task"), console.screen());
       BOOST_TEST(console.screen().find("[ Finish ]") != std::string::npos, console.screen());
       BOOST_TEST(console.screen().find("Key Management Service Login") != std::string::npos);

@@ -1,6 +1,6 @@
 #pragma once
-// The real Key Manager in the real console, in tmux at a given size, with the steps the help and
-// property-sheet tests share: select the Key Manager, open a menu entry, log in.
+// The real Key Manager in the real console, in tmux at a given size, with the steps the tmux
+// tests on it share: select the Key Manager, open a menu entry or task, log in.
 #include "kms_fixture.hpp"
 #include "tmux_console.hpp"
 
@@ -53,6 +53,21 @@ struct kms_console_at {
     console.keys({"m"});
     BOOST_REQUIRE(console.wait_for("All Tasks"));
     for (char c : letters) console.type(std::string(1, c));
+  }
+
+  /// Opens the menu entry reached by `letters` and waits for its first page, titled `title`.
+  void open_task(const std::string& letters, const std::string& title) {
+    menu_to(letters);
+    console.keys({"Enter"});
+    BOOST_REQUIRE_MESSAGE(console.wait_for(title + "  -  page 1"), console.screen());
+  }
+
+  /// From the tree: the Key Manager's task reached by `letters`, its login passed with the
+  /// initial password.
+  void open_task_logged_in(const std::string& letters, const std::string& title) {
+    select_key_manager();
+    open_task(letters, title);
+    log_in();
   }
 
   /// On a login page: the password field (after the administrator's name), `password`, Enter.
