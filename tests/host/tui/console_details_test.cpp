@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 using arbor::test::column_of;
 using arbor::test::kms_server;
 using arbor::test::login_as;
-using arbor::test::shell_quote;
+using arbor::test::saved_certificate_fingerprint;
 using arbor::test::tmux_console;
 
 /// A Key Manager with three users whose names and e-mail addresses are long enough to crowd the
@@ -132,12 +132,7 @@ BOOST_FIXTURE_TEST_CASE(at_120x40_tab_focuses_the_details_where_space_selects_an
 BOOST_FIXTURE_TEST_CASE(at_80x24_export_users_from_a_selection_exports_those_users, three_users) {
   kms_server destination{"details-destination"};
   const fs::path destination_pem = kms.root() / "destination.pem";
-  const auto saved = destination.run("save-kms-certificate", login_as(), {"password"},
-                                     {"file.path=" + destination_pem.string()});
-  BOOST_REQUIRE_MESSAGE(saved.exit_code == 0, saved.out + saved.err);
-  auto fingerprint = arbor::test::shell("openssl x509 -noout -fingerprint -sha256 -in " +
-                                        shell_quote(destination_pem.string()) + " | cut -d= -f2");
-  fingerprint = fingerprint.substr(0, fingerprint.find('\n'));
+  const std::string fingerprint = saved_certificate_fingerprint(destination, destination_pem);
 
   details_console c(kms, 80, 24);
   tmux_console& console = c.console;
@@ -149,16 +144,7 @@ BOOST_FIXTURE_TEST_CASE(at_80x24_export_users_from_a_selection_exports_those_use
   console.type("E");
   console.keys({"Enter"});
   c.log_in();
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
-  console.type(destination_pem.string());
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Thumbprint Verification"), console.screen());
-  console.type(fingerprint);
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Export Filename"), console.screen());
-  console.type("selected.kmx");
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("User View Selection"), console.screen());
+  c.export_to_user_view(destination_pem, fingerprint, "selected.kmx");
   const std::string page = console.screen();
   BOOST_TEST(page.find("Chosen from the details pane: alice, carol.") != std::string::npos, page);
   BOOST_TEST(page.find("(*) picked") != std::string::npos, page);

@@ -17,9 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using arbor::test::column_of;
-using arbor::test::login_as;
 using arbor::test::kms_server;
-using arbor::test::shell_quote;
+using arbor::test::login_as;
+using arbor::test::saved_certificate_fingerprint;
 
 /// A fresh Key Manager, so the console can be built on it.
 struct fresh_kms {
@@ -159,12 +159,7 @@ BOOST_FIXTURE_TEST_CASE(a_console_on_the_export_wizard_keeps_its_database_locks_
   enroll("bob");
   kms_server destination{"tui-destination"};
   const fs::path destination_pem = kms.root() / "destination.pem";
-  const auto saved = destination.run("save-kms-certificate", login_as(), {"password"},
-                                     {"file.path=" + destination_pem.string()});
-  BOOST_REQUIRE_MESSAGE(saved.exit_code == 0, saved.out + saved.err);
-  auto fingerprint = arbor::test::shell("openssl x509 -noout -fingerprint -sha256 -in " +
-                                        shell_quote(destination_pem.string()) + " | cut -d= -f2");
-  fingerprint = fingerprint.substr(0, fingerprint.find('\n'));
+  const std::string fingerprint = saved_certificate_fingerprint(destination, destination_pem);
 
   open_at_login("E", "Export Users");
   log_in("password");
