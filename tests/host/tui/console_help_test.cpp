@@ -13,8 +13,8 @@ namespace {
 using arbor::test::flat;
 using arbor::test::kms_console_at;
 using arbor::test::kms_server;
-using arbor::test::login_as;
 using arbor::test::on_each_size;
+using arbor::test::set_unreachable_ca;
 
 }  // namespace
 
@@ -103,9 +103,7 @@ BOOST_AUTO_TEST_CASE(the_key_help_line_follows_an_open_dialog) {
 
 BOOST_AUTO_TEST_CASE(the_log_view_shows_a_tasks_steps_and_outcome) {
   kms_server kms{"help-log"};
-  const auto configured = kms.run("certificate-services", login_as(), {"password"},
-                                  {"operation.action=set", "ca.url=http://127.0.0.1:9"});
-  BOOST_REQUIRE_MESSAGE(configured.exit_code == 0, configured.out + configured.err);
+  set_unreachable_ca(kms);
   on_each_size(kms, [&](kms_console_at& at) {
     // Recover, Redeem, Revoke, Restore, Retry Pending Revocations
     at.open_task_logged_in("RRRRR", "Retry Pending Revocations");

@@ -15,6 +15,7 @@ using arbor::test::kms_console_at;
 using arbor::test::kms_server;
 using arbor::test::login_as;
 using arbor::test::on_each_size;
+using arbor::test::set_unreachable_ca;
 
 /// Properties > Certificate Services, logged in: the sheet with its fields. The manifest's
 /// sheet_answers choose the operation "set", so its page is not shown.
@@ -40,9 +41,7 @@ BOOST_AUTO_TEST_SUITE(console_properties, *boost::unit_test::precondition(arbor:
 
 BOOST_AUTO_TEST_CASE(apply_on_a_sheet_changes_a_value_seen_again_when_the_tab_is_reopened) {
   kms_server kms{"sheet-apply"};
-  const auto configured = kms.run("certificate-services", login_as(), {"password"},
-                                  {"operation.action=set", "ca.url=http://127.0.0.1:9"});
-  BOOST_REQUIRE_MESSAGE(configured.exit_code == 0, configured.out + configured.err);
+  set_unreachable_ca(kms);
   int timeout = 3000;
   on_each_size(kms, [&](kms_console_at& at) {
     timeout += 500;
@@ -73,9 +72,7 @@ BOOST_AUTO_TEST_CASE(apply_on_a_sheet_changes_a_value_seen_again_when_the_tab_is
 
 BOOST_AUTO_TEST_CASE(cancel_on_a_sheet_changes_nothing_and_ok_applies_and_closes) {
   kms_server kms{"sheet-cancel"};
-  const auto configured = kms.run("certificate-services", login_as(), {"password"},
-                                  {"operation.action=set", "ca.url=http://127.0.0.1:9"});
-  BOOST_REQUIRE_MESSAGE(configured.exit_code == 0, configured.out + configured.err);
+  set_unreachable_ca(kms);
   on_each_size(kms, [&](kms_console_at& at) {
     at.select_key_manager();
     open_certificate_services(at);

@@ -30,6 +30,13 @@ inline std::string saved_certificate_fingerprint(const kms_server& kms, const st
   return out.substr(0, out.find('\n'));
 }
 
+/// Gives `kms` a CA address where nothing listens, so a task that reaches the CA fails quickly.
+inline void set_unreachable_ca(const kms_server& kms) {
+  const auto configured = kms.run("certificate-services", login_as(), {"password"},
+                                  {"operation.action=set", "ca.url=http://127.0.0.1:9"});
+  BOOST_REQUIRE_MESSAGE(configured.exit_code == 0, configured.out + configured.err);
+}
+
 /// `screen` with every run of spaces and line breaks as one space, so a check does not depend on
 /// where a text wraps or how a label is padded.
 inline std::string flat(const std::string& screen) {
