@@ -5,16 +5,7 @@
 // suggestions: the scripted front end takes any path.
 #include <boost/test/unit_test.hpp>
 
-#include "host/console/scripted_source.hpp"
-#include "host/console/wizard_runner.hpp"
-#include "fake_wizard.hpp"
-
-using namespace arbor::host;
-namespace sdk = arbor::sdk;
-using sdk::field_kind;
-using arbor::test::fake_wizard;
-using arbor::test::make_field;
-using arbor::test::make_page;
+#include "runner_test.hpp"
 
 namespace {
 

@@ -3,16 +3,7 @@
 // preparation of the sheet's pages, and Apply (validate every page, then run) on one wizard.
 #include <boost/test/unit_test.hpp>
 
-#include "host/console/scripted_source.hpp"
-#include "host/console/wizard_runner.hpp"
-#include "fake_wizard.hpp"
-
-using namespace arbor::host;
-namespace sdk = arbor::sdk;
-using sdk::field_kind;
-using arbor::test::fake_wizard;
-using arbor::test::make_field;
-using arbor::test::make_page;
+#include "runner_test.hpp"
 
 namespace {
 

@@ -1,18 +1,9 @@
 #define BOOST_TEST_MODULE wizard_runner
 #include <boost/test/unit_test.hpp>
 
-#include "host/console/scripted_source.hpp"
-#include "host/console/wizard_runner.hpp"
-#include "fake_wizard.hpp"
+#include "runner_test.hpp"
 
 #include <deque>
-
-using namespace arbor::host;
-namespace sdk = arbor::sdk;
-using sdk::field_kind;
-using arbor::test::fake_wizard;
-using arbor::test::make_field;
-using arbor::test::make_page;
 
 namespace {
 

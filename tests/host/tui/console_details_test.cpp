@@ -5,8 +5,7 @@
 // started from the context menu with users selected opening with them chosen.
 #include <boost/test/unit_test.hpp>
 
-#include "kms_fixture.hpp"
-#include "tmux_console.hpp"
+#include "kms_console_at.hpp"
 #include "tmux_required.hpp"
 
 #include <filesystem>
@@ -18,14 +17,8 @@ namespace fs = std::filesystem;
 using arbor::test::column_of;
 using arbor::test::kms_server;
 using arbor::test::login_as;
-using arbor::test::shell_quote;
+using arbor::test::saved_certificate_fingerprint;
 using arbor::test::tmux_console;
-
-std::string console_command(const kms_server& kms) {
-  std::string command = shell_quote(ARBOR_EXE);
-  for (const std::string& option : kms.options()) command += " " + shell_quote(option);
-  return command;
-}
 
 /// A Key Manager with three users whose names and e-mail addresses are long enough to crowd the
 /// details pane.
@@ -44,16 +37,8 @@ struct three_users {
 };
 
 /// The console on `kms` at `cols` x `rows`, the Key Manager's details shown.
-struct details_console {
-  tmux_console console;
-
-  details_console(const kms_server& kms, int cols, int rows) : console(console_command(kms), cols, rows) {
-    BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), "the console did not start:\n" + console.screen());
-    console.keys({"Down", "Right"});
-    BOOST_REQUIRE(console.wait_for("Key Manager"));
-    console.keys({"Down"});
-    BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-  }
+struct details_console : arbor::test::kms_console_at {
+  details_console(const kms_server& kms, int cols, int rows) : kms_console_at(kms, cols, rows) { select_key_manager(); }
 
   /// The screen line holding the Users table's column headings.
   std::string users_heading() {
@@ -147,12 +132,7 @@ BOOST_FIXTURE_TEST_CASE(at_120x40_tab_focuses_the_details_where_space_selects_an
 BOOST_FIXTURE_TEST_CASE(at_80x24_export_users_from_a_selection_exports_those_users, three_users) {
   kms_server destination{"details-destination"};
   const fs::path destination_pem = kms.root() / "destination.pem";
-  const auto saved = destination.run("save-kms-certificate", login_as(), {"password"},
-                                     {"file.path=" + destination_pem.string()});
-  BOOST_REQUIRE_MESSAGE(saved.exit_code == 0, saved.out + saved.err);
-  auto fingerprint = arbor::test::shell("openssl x509 -noout -fingerprint -sha256 -in " +
-                                        shell_quote(destination_pem.string()) + " | cut -d= -f2");
-  fingerprint = fingerprint.substr(0, fingerprint.find('\n'));
+  const std::string fingerprint = saved_certificate_fingerprint(destination, destination_pem);
 
   details_console c(kms, 80, 24);
   tmux_console& console = c.console;
@@ -163,20 +143,8 @@ BOOST_FIXTURE_TEST_CASE(at_80x24_export_users_from_a_selection_exports_those_use
   BOOST_TEST(console.screen().find("Import Users  (") == std::string::npos);  // it takes no users
   console.type("E");
   console.keys({"Enter"});
-  BOOST_REQUIRE(console.wait_for("Key Management Service Login"));
-  console.keys({"Tab"});
-  console.type("password");
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
-  console.type(destination_pem.string());
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Thumbprint Verification"), console.screen());
-  console.type(fingerprint);
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Export Filename"), console.screen());
-  console.type("selected.kmx");
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("User View Selection"), console.screen());
+  c.log_in();
+  c.export_to_user_view(destination_pem, fingerprint, "selected.kmx");
   const std::string page = console.screen();
   BOOST_TEST(page.find("Chosen from the details pane: alice, carol.") != std::string::npos, page);
   BOOST_TEST(page.find("(*) picked") != std::string::npos, page);
@@ -203,10 +171,7 @@ BOOST_FIXTURE_TEST_CASE(at_120x40_a_selected_user_a_task_does_not_offer_is_named
   BOOST_TEST_REQUIRE(console.wait_for("Recover Keys  (1 selected)"), console.screen());
   console.type("R");
   console.keys({"Enter"});
-  BOOST_REQUIRE(console.wait_for("Key Management Service Login"));
-  console.keys({"Tab"});
-  console.type("password");
-  console.keys({"Enter"});
+  c.log_in();
   BOOST_TEST_REQUIRE(console.wait_for("Selected but not offered here, so not chosen: bob."), console.screen());
   BOOST_TEST(console.screen().find("Chosen from the details pane") == std::string::npos);
 }

@@ -4,24 +4,17 @@
 // short code Save the KMS Certificate gives, with no login (both are public), escaped.
 #include <boost/test/unit_test.hpp>
 
-#include "kms_fixture.hpp"
-#include "tmux_console.hpp"
+#include "kms_console_at.hpp"
 #include "tmux_required.hpp"
 
 #include <string>
 
 namespace {
 
+using arbor::test::kms_console_at;
 using arbor::test::kms_server;
 using arbor::test::login_as;
-using arbor::test::shell_quote;
 using arbor::test::tmux_console;
-
-std::string console_command(const kms_server& kms) {
-  std::string command = shell_quote(ARBOR_EXE);
-  for (const std::string& option : kms.options()) command += " " + shell_quote(option);
-  return command;
-}
 
 /// The short code of `kms` as Save the KMS Certificate shows it after a login.
 std::string saved_short_code(const kms_server& kms) {
@@ -30,20 +23,18 @@ std::string saved_short_code(const kms_server& kms) {
   return kms_server::item(saved, "short_code");
 }
 
-/// The console on `kms` at `cols` x `rows`, the Key Manager selected.
-void show_key_manager(tmux_console& console) {
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), "the console did not start:\n" + console.screen());
-  console.keys({"Down", "Right"});
-  BOOST_REQUIRE(console.wait_for("Key Manager"));
-  console.keys({"Down"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Server identity"), console.screen());
+/// The Key Manager selected, its identity shown.
+void show_key_manager(kms_console_at& at) {
+  at.select_key_manager();
+  BOOST_REQUIRE_MESSAGE(at.console.wait_for("Server identity"), at.console.screen());
 }
 
 void the_console_names_its_server(int cols, int rows) {
   kms_server kms{"identity"};
   const std::string code = saved_short_code(kms);
-  tmux_console console{console_command(kms), cols, rows};
-  show_key_manager(console);
+  kms_console_at at(kms, cols, rows);
+  tmux_console& console = at.console;
+  show_key_manager(at);
   BOOST_TEST(console.row(0).find(" Arbor console - data directory " + kms.data().string()) == 0u, console.row(0));
   BOOST_REQUIRE_MESSAGE(console.wait_for(code), console.screen());
   const std::string screen = console.screen();
@@ -85,8 +76,9 @@ BOOST_AUTO_TEST_CASE(a_hostile_identity_name_reaches_the_screen_escaped) {
   kms_server kms{"identity-hostile"};
   kms.configure("identity.name=Evil\x1b[31mName");
   saved_short_code(kms);
-  tmux_console console{console_command(kms), 80, 24};
-  show_key_manager(console);
+  kms_console_at at(kms, 80, 24);
+  tmux_console& console = at.console;
+  show_key_manager(at);
   BOOST_TEST_REQUIRE(console.wait_for("CN=Evil\\1B[31mName"), console.screen());
   BOOST_TEST(console.screen_with_attributes().find("\x1b[31mName") == std::string::npos);
 }

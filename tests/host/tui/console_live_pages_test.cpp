@@ -5,8 +5,7 @@
 // while it is typed.
 #include <boost/test/unit_test.hpp>
 
-#include "kms_fixture.hpp"
-#include "tmux_console.hpp"
+#include "kms_console_at.hpp"
 #include "tmux_required.hpp"
 
 #include <filesystem>
@@ -15,22 +14,12 @@
 namespace {
 
 namespace fs = std::filesystem;
+using arbor::test::kms_console_at;
 using arbor::test::kms_server;
 using arbor::test::login_as;
-using arbor::test::shell_quote;
+using arbor::test::on_each_size;
+using arbor::test::saved_certificate_fingerprint;
 using arbor::test::tmux_console;
-
-struct terminal_size {
-  int cols;
-  int rows;
-};
-constexpr terminal_size sizes[] = {{80, 24}, {120, 40}};
-
-std::string console_command(const kms_server& kms) {
-  std::string command = shell_quote(ARBOR_EXE);
-  for (const std::string& option : kms.options()) command += " " + shell_quote(option);
-  return command;
-}
 
 /// Server A with alice, alina and bob; server B, whose certificate A exported bob to; the export
 /// moved into B's KMSData as users.kmx, as its operator would.
@@ -48,15 +37,11 @@ struct two_servers {
                             std::string("users.email=") + alias + "@example.org"});
       BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.out + r.err);
     }
-    const auto saved_b = b.run("save-kms-certificate", login_as(), {"password"}, {"file.path=" + b_pem.string()});
-    BOOST_REQUIRE_MESSAGE(saved_b.exit_code == 0, saved_b.out + saved_b.err);
     const auto saved_a = a.run("save-kms-certificate", login_as(), {"password"},
                                {"file.path=" + (a.root() / "a.pem").string()});
     BOOST_REQUIRE_MESSAGE(saved_a.exit_code == 0, saved_a.out + saved_a.err);
     a_code = kms_server::item(saved_a, "short_code");
-    b_fingerprint = arbor::test::shell("openssl x509 -noout -fingerprint -sha256 -in " + shell_quote(b_pem.string()) +
-                                       " | cut -d= -f2");
-    b_fingerprint = b_fingerprint.substr(0, b_fingerprint.find('\n'));
+    b_fingerprint = saved_certificate_fingerprint(b, b_pem);
   }
 
   void export_bob_to_b() {
@@ -69,23 +54,12 @@ struct two_servers {
   }
 };
 
-/// The console on `kms` at `size`, on the login page of the All Tasks entry starting with
-/// `letter`, logged in.
-void open_and_log_in(tmux_console& console, const std::string& letter, const std::string& title) {
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
-  console.keys({"Down", "Right"});
-  BOOST_REQUIRE(console.wait_for("Key Manager"));
-  console.keys({"Down"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-  console.keys({"m"});
-  BOOST_REQUIRE(console.wait_for("All Tasks"));
-  console.type(letter);
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for(title + "  -  page 1"), console.screen());
-  BOOST_REQUIRE(console.wait_for("Key Management Service Login"));
-  console.keys({"Tab"});
-  console.type("password");
-  console.keys({"Enter"});
+/// Esc past the first page, then Yes to discarding the answers.
+void cancel_past_first_page(tmux_console& console) {
+  console.keys({"Escape"});
+  BOOST_TEST_REQUIRE(console.wait_for("discard the answers"), console.screen());
+  console.type("y");
+  BOOST_TEST(console.wait_for("The wizard was cancelled"), console.screen());
 }
 
 }  // namespace
@@ -95,108 +69,79 @@ BOOST_AUTO_TEST_SUITE(console_live_pages, *boost::unit_test::precondition(arbor:
 BOOST_FIXTURE_TEST_CASE(the_import_file_page_lists_the_export_with_its_source_code_and_tab_completes_it, two_servers) {
   export_bob_to_b();
   std::ofstream(b.data() / "evil\x1b[2J.kmx") << "x";  // a hostile name: shown escaped, never offered
-  for (const terminal_size size : sizes) {
-    BOOST_TEST_CONTEXT(size.cols << "x" << size.rows) {
-      tmux_console console(console_command(b), size.cols, size.rows);
-      open_and_log_in(console, "I", "Import Users");
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Import File", std::chrono::seconds(30)), console.screen());
-      BOOST_REQUIRE_MESSAGE(console.wait_for("source " + a_code), console.screen());
-      const std::string page = console.screen();
-      BOOST_TEST(page.find("users.kmx") != std::string::npos, page);
-      BOOST_TEST(page.find("evil?[2J.kmx") != std::string::npos, page);
-      BOOST_TEST(page.find("cannot be imported") != std::string::npos, page);
+  on_each_size(b, [&](kms_console_at& at) {
+    tmux_console& console = at.console;
+    at.open_task_logged_in("I", "Import Users");
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Import File", std::chrono::seconds(30)), console.screen());
+    BOOST_REQUIRE_MESSAGE(console.wait_for("source " + a_code), console.screen());
+    const std::string page = console.screen();
+    BOOST_TEST(page.find("users.kmx") != std::string::npos, page);
+    BOOST_TEST(page.find("evil?[2J.kmx") != std::string::npos, page);
+    BOOST_TEST(page.find("cannot be imported") != std::string::npos, page);
 
-      console.type("us");
-      console.keys({"Tab"});  // the one suggestion starting with "us"
-      BOOST_TEST_REQUIRE(console.wait_for("[users.kmx"), console.screen());
-      console.keys({"Enter"});
-      BOOST_TEST_REQUIRE(console.wait_for("Source Verification", std::chrono::seconds(30)), console.screen());
-      console.keys({"Escape"});  // past page 1 the console asks before discarding
-      BOOST_TEST_REQUIRE(console.wait_for("discard the answers"), console.screen());
-      console.type("y");
-      BOOST_TEST(console.wait_for("The wizard was cancelled"), console.screen());
-    }
-  }
+    console.type("us");
+    console.keys({"Tab"});  // the one suggestion starting with "us"
+    BOOST_TEST_REQUIRE(console.wait_for("[users.kmx"), console.screen());
+    console.keys({"Enter"});
+    BOOST_TEST_REQUIRE(console.wait_for("Source Verification", std::chrono::seconds(30)), console.screen());
+    cancel_past_first_page(console);  // past page 1 the console asks before discarding
+  });
 }
 
 BOOST_FIXTURE_TEST_CASE(tab_on_a_path_lists_the_matches_when_they_differ, two_servers) {
   std::ofstream(a.root() / "report-march.pem") << "x";
   std::ofstream(a.root() / "report-april.pem") << "x";
-  for (const terminal_size size : sizes) {
-    BOOST_TEST_CONTEXT(size.cols << "x" << size.rows) {
-      tmux_console console(console_command(a), size.cols, size.rows);
-      open_and_log_in(console, "E", "Export Users");
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
-      console.type((a.root() / "rep").string());
-      console.keys({"Tab"});  // completes the shared "report-"
-      BOOST_TEST_REQUIRE(console.wait_for("report-"), console.screen());
-      console.keys({"Tab"});  // lists both
-      BOOST_TEST_REQUIRE(console.wait_for("2 matches"), console.screen());
-      BOOST_TEST(console.wait_for("report-april.pem"), console.screen());
-      BOOST_TEST(console.screen().find("report-march.pem") != std::string::npos, console.screen());
-      console.type("m");
-      console.keys({"Tab"});
-      BOOST_TEST(console.wait_gone("2 matches"), console.screen());
-      BOOST_TEST(console.screen().find("/report-march.pem ") != std::string::npos, console.screen());
-      console.keys({"Escape"});  // past page 1 the console asks before discarding
-      BOOST_TEST_REQUIRE(console.wait_for("discard the answers"), console.screen());
-      console.type("y");
-      BOOST_TEST(console.wait_for("The wizard was cancelled"), console.screen());
-    }
-  }
+  on_each_size(a, [&](kms_console_at& at) {
+    tmux_console& console = at.console;
+    at.open_task_logged_in("E", "Export Users");
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
+    console.type((a.root() / "rep").string());
+    console.keys({"Tab"});  // completes the shared "report-"
+    BOOST_TEST_REQUIRE(console.wait_for("report-"), console.screen());
+    console.keys({"Tab"});  // lists both
+    BOOST_TEST_REQUIRE(console.wait_for("2 matches"), console.screen());
+    BOOST_TEST(console.wait_for("report-april.pem"), console.screen());
+    BOOST_TEST(console.screen().find("report-march.pem") != std::string::npos, console.screen());
+    console.type("m");
+    console.keys({"Tab"});
+    BOOST_TEST(console.wait_gone("2 matches"), console.screen());
+    BOOST_TEST(console.screen().find("/report-march.pem ") != std::string::npos, console.screen());
+    cancel_past_first_page(console);  // past page 1 the console asks before discarding
+  });
 }
 
 BOOST_FIXTURE_TEST_CASE(typing_a_pattern_updates_the_count_of_matching_users, two_servers) {
-  for (const terminal_size size : sizes) {
-    BOOST_TEST_CONTEXT(size.cols << "x" << size.rows) {
-      tmux_console console(console_command(a), size.cols, size.rows);
-      open_and_log_in(console, "E", "Export Users");
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
-      console.type(b_pem.string());
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Thumbprint Verification"), console.screen());
-      console.type(b_fingerprint);
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Export Filename"), console.screen());
-      console.type("users.kmx");
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("User View Selection"), console.screen());
-      console.keys({"Down", "Down", "Space", "Tab", "Tab"});  // scope "pattern", then the Pattern field
-      console.type("al*");
-      BOOST_TEST_REQUIRE(console.wait_for("matches 2 users"), console.screen());
-      BOOST_TEST(console.screen().find("alina") != std::string::npos, console.screen());
-      console.type("e");
-      BOOST_TEST_REQUIRE(console.wait_for("matches 1 user:"), console.screen());
-      BOOST_TEST(console.screen().find("[al*e") != std::string::npos, console.screen());  // what was typed stays
-      console.keys({"BSpace", "BSpace", "BSpace", "BSpace"});
-      console.type("x*");
-      BOOST_TEST_REQUIRE(console.wait_for("matches 0 users"), console.screen());
-      console.keys({"Escape"});  // past page 1 the console asks before discarding
-      BOOST_TEST_REQUIRE(console.wait_for("discard the answers"), console.screen());
-      console.type("y");
-      BOOST_TEST(console.wait_for("The wizard was cancelled"), console.screen());
-    }
-  }
+  on_each_size(a, [&](kms_console_at& at) {
+    tmux_console& console = at.console;
+    at.open_task_logged_in("E", "Export Users");
+    at.export_to_user_view(b_pem, b_fingerprint, "users.kmx");
+    console.keys({"Down", "Down", "Space", "Tab", "Tab"});  // scope "pattern", then the Pattern field
+    console.type("al*");
+    BOOST_TEST_REQUIRE(console.wait_for("matches 2 users"), console.screen());
+    BOOST_TEST(console.screen().find("alina") != std::string::npos, console.screen());
+    console.type("e");
+    BOOST_TEST_REQUIRE(console.wait_for("matches 1 user:"), console.screen());
+    BOOST_TEST(console.screen().find("[al*e") != std::string::npos, console.screen());  // what was typed stays
+    console.keys({"BSpace", "BSpace", "BSpace", "BSpace"});
+    console.type("x*");
+    BOOST_TEST_REQUIRE(console.wait_for("matches 0 users"), console.screen());
+    cancel_past_first_page(console);  // past page 1 the console asks before discarding
+  });
 }
 
 BOOST_FIXTURE_TEST_CASE(revoke_certificates_counts_the_aliases_its_pattern_matches_while_it_is_typed, two_servers) {
-  for (const terminal_size size : sizes) {
-    BOOST_TEST_CONTEXT(size.cols << "x" << size.rows) {
-      tmux_console console(console_command(a), size.cols, size.rows);
-      open_and_log_in(console, "RRR", "Revoke Certificates");  // after Recover Keys and Redeem Recovery Token
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Or aliases matching"), console.screen());
-      console.keys({"Tab"});  // past the Users list to the pattern
-      console.type("b*");
-      BOOST_TEST_REQUIRE(console.wait_for("The pattern 'b*' matches 1 user:"), console.screen());
-      console.keys({"BSpace", "BSpace"});
-      console.type("*");
-      BOOST_TEST_REQUIRE(console.wait_for("The pattern '*' matches 3 users:"), console.screen());
-      console.keys({"Escape"});  // past page 1 the console asks before discarding
-      BOOST_TEST_REQUIRE(console.wait_for("discard the answers"), console.screen());
-      console.type("y");
-      BOOST_TEST(console.wait_for("The wizard was cancelled"), console.screen());
-    }
-  }
+  on_each_size(a, [&](kms_console_at& at) {
+    tmux_console& console = at.console;
+    at.open_task_logged_in("RRR", "Revoke Certificates");  // after Recover Keys and Redeem Recovery Token
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Or aliases matching"), console.screen());
+    console.keys({"Tab"});  // past the Users list to the pattern
+    console.type("b*");
+    BOOST_TEST_REQUIRE(console.wait_for("The pattern 'b*' matches 1 user:"), console.screen());
+    console.keys({"BSpace", "BSpace"});
+    console.type("*");
+    BOOST_TEST_REQUIRE(console.wait_for("The pattern '*' matches 3 users:"), console.screen());
+    cancel_past_first_page(console);  // past page 1 the console asks before discarding
+  });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,7 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "import_kms.hpp"
-#include "tmux_console.hpp"
+#include "kms_console_at.hpp"
 #include "tmux_required.hpp"
 
 #include <filesystem>
@@ -19,43 +19,11 @@
 namespace {
 
 namespace fs = std::filesystem;
+using arbor::test::at_each_size;
+using arbor::test::kms_console_at;
 using arbor::test::kms_server;
 using arbor::test::login_as;
-using arbor::test::shell_quote;
 using arbor::test::tmux_console;
-
-struct terminal_size {
-  int cols;
-  int rows;
-};
-const terminal_size sizes[] = {{80, 24}, {120, 40}};
-
-std::string label(const terminal_size& size) { return std::to_string(size.cols) + "x" + std::to_string(size.rows); }
-
-std::string console_command(const kms_server& kms) {
-  std::string command = shell_quote(ARBOR_EXE);
-  for (const std::string& option : kms.options()) command += " " + shell_quote(option);
-  return command;
-}
-
-/// The console on `kms` at `size`, the All Tasks entry starting with `letter` opened and its
-/// login passed with the initial password.
-void open_task_logged_in(tmux_console& console, const std::string& letter, const std::string& title) {
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
-  console.keys({"Down", "Right"});
-  BOOST_REQUIRE(console.wait_for("Key Manager"));
-  console.keys({"Down"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-  console.keys({"m"});
-  BOOST_REQUIRE(console.wait_for("All Tasks"));
-  console.type(letter);
-  console.keys({"Enter"});
-  BOOST_REQUIRE_MESSAGE(console.wait_for(title + "  -  page 1"), console.screen());
-  BOOST_REQUIRE(console.wait_for("Key Management Service Login"));
-  console.keys({"Tab"});
-  console.type("password");
-  console.keys({"Enter"});
-}
 
 std::vector<std::string> lines_of(const std::string& screen) {
   std::vector<std::string> lines;
@@ -113,183 +81,153 @@ std::vector<arbor::km::transfer::user_record> exported_users() {
 BOOST_AUTO_TEST_SUITE(console_wizard_flow, *boost::unit_test::precondition(arbor::test::tmux_required()))
 
 BOOST_AUTO_TEST_CASE(import_users_confirms_what_it_will_do_and_finish_reads_where_enter_runs_it) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
-      arbor::test::import_kms servers;
-      servers.write_file("users.kmx", exported_users());
-      const std::string fingerprint = arbor::test::openssl_fingerprint(servers.source_pem);
-      tmux_console console(console_command(servers.destination), size.cols, size.rows);
-      open_task_logged_in(console, "I", "Import Users");
+  at_each_size([&](int cols, int rows) {
+    arbor::test::import_kms servers;
+    servers.write_file("users.kmx", exported_users());
+    const std::string fingerprint = arbor::test::openssl_fingerprint(servers.source_pem);
+    kms_console_at at(servers.destination, cols, rows);
+    tmux_console& console = at.console;
+    at.open_task_logged_in("I", "Import Users");
 
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Import File"), console.screen());
-      console.type("users.kmx");
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Source Verification"), console.screen());
-      // The exporting server's SHA-256 wraps only between bytes.
-      const auto pieces = sha256_pieces(console.screen(), fingerprint.size());
-      std::string joined;
-      for (std::size_t i = 0; i < pieces.size(); ++i) {
-        joined += pieces[i];
-        if (i + 1 < pieces.size()) BOOST_TEST(pieces[i].back() == ':', pieces[i]);
-      }
-      BOOST_TEST(joined == fingerprint, console.screen());
-      BOOST_TEST((size.cols == 120 ? pieces.size() == 1u : pieces.size() > 1u));
-
-      console.type(fingerprint);
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Ready To Import", std::chrono::seconds(30)), console.screen());
-      BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
-      BOOST_TEST(console.screen().find("[ Finish ]") == std::string::npos);
-      console.keys({"Enter"});  // Unknown Users does not apply: on to the confirmation, nothing imported
-
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Confirm the Import"), console.screen());
-      std::string page = console.screen();
-      BOOST_TEST(page.find("[ Finish ]") != std::string::npos, page);
-      BOOST_TEST(page.find("( ) Yes   (*) No") != std::string::npos, page);
-      BOOST_TEST(page.find("2 of the 2 users in users.kmx will be imported") != std::string::npos, page);
-      BOOST_TEST(page.find("Exported by") != std::string::npos, page);
-      BOOST_TEST(page.find("data directory") != std::string::npos, page);
-      BOOST_TEST(servers.destination.sql("SELECT count(*) FROM users;") == "0\n");
-
-      console.keys({"Enter"});  // Finish with the default No
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Nothing was imported"), console.screen());
-      page = console.screen();
-      BOOST_TEST(page.find("Page \"Confirm the Import\"") != std::string::npos, page);
-      BOOST_TEST(page.find("\"confirm\"") == std::string::npos, page);
-      BOOST_TEST(page.find("field '") == std::string::npos, page);
-      BOOST_TEST(servers.destination.sql("SELECT count(*) FROM users;") == "0\n");
-      console.type("y");  // the answer changes: the old refusal goes
-      BOOST_TEST(console.wait_gone("Nothing was imported"), console.screen());
-      BOOST_TEST(console.screen().find("(*) Yes   ( ) No") != std::string::npos);
-
-      console.keys({"Escape"});  // past page 1: asks first, No by default
-      BOOST_REQUIRE_MESSAGE(console.wait_for("discard the answers"), console.screen());
-      console.keys({"Enter"});
-      BOOST_TEST(console.wait_gone("discard the answers"));
-      BOOST_TEST(console.screen().find("Confirm the Import") != std::string::npos);
-
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Import Users: summary", std::chrono::seconds(60)), console.screen());
-      const std::string summary = console.screen();
-      // Labels longer than 31 characters, whole.
-      BOOST_TEST(summary.find("Keys already here (not duplicated):") != std::string::npos, summary);
-      BOOST_TEST(summary.find("Users merged into existing users:") != std::string::npos, summary);
-      BOOST_TEST(summary.find("Users not imported (unknown):") != std::string::npos, summary);
-      BOOST_TEST(servers.destination.sql("SELECT count(*) FROM users;") == "2\n");
-
-      console.keys({"Enter"});
-      BOOST_TEST(console.wait_for("re-enroll"), console.screen());
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Import File"), console.screen());
+    console.type("users.kmx");
+    console.keys({"Enter"});
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Source Verification"), console.screen());
+    // The exporting server's SHA-256 wraps only between bytes.
+    const auto pieces = sha256_pieces(console.screen(), fingerprint.size());
+    std::string joined;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      joined += pieces[i];
+      if (i + 1 < pieces.size()) BOOST_TEST(pieces[i].back() == ':', pieces[i]);
     }
-  }
+    BOOST_TEST(joined == fingerprint, console.screen());
+    BOOST_TEST((cols == 120 ? pieces.size() == 1u : pieces.size() > 1u));
+
+    console.type(fingerprint);
+    console.keys({"Enter"});
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Ready To Import", std::chrono::seconds(30)), console.screen());
+    BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
+    BOOST_TEST(console.screen().find("[ Finish ]") == std::string::npos);
+    console.keys({"Enter"});  // Unknown Users does not apply: on to the confirmation, nothing imported
+
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Confirm the Import"), console.screen());
+    std::string page = console.screen();
+    BOOST_TEST(page.find("[ Finish ]") != std::string::npos, page);
+    BOOST_TEST(page.find("( ) Yes   (*) No") != std::string::npos, page);
+    BOOST_TEST(page.find("2 of the 2 users in users.kmx will be imported") != std::string::npos, page);
+    BOOST_TEST(page.find("Exported by") != std::string::npos, page);
+    BOOST_TEST(page.find("data directory") != std::string::npos, page);
+    BOOST_TEST(servers.destination.sql("SELECT count(*) FROM users;") == "0\n");
+
+    console.keys({"Enter"});  // Finish with the default No
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Nothing was imported"), console.screen());
+    page = console.screen();
+    BOOST_TEST(page.find("Page \"Confirm the Import\"") != std::string::npos, page);
+    BOOST_TEST(page.find("\"confirm\"") == std::string::npos, page);
+    BOOST_TEST(page.find("field '") == std::string::npos, page);
+    BOOST_TEST(servers.destination.sql("SELECT count(*) FROM users;") == "0\n");
+    console.type("y");  // the answer changes: the old refusal goes
+    BOOST_TEST(console.wait_gone("Nothing was imported"), console.screen());
+    BOOST_TEST(console.screen().find("(*) Yes   ( ) No") != std::string::npos);
+
+    console.keys({"Escape"});  // past page 1: asks first, No by default
+    BOOST_REQUIRE_MESSAGE(console.wait_for("discard the answers"), console.screen());
+    console.keys({"Enter"});
+    BOOST_TEST(console.wait_gone("discard the answers"));
+    BOOST_TEST(console.screen().find("Confirm the Import") != std::string::npos);
+
+    console.keys({"Enter"});
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Import Users: summary", std::chrono::seconds(60)), console.screen());
+    const std::string summary = console.screen();
+    // Labels longer than 31 characters, whole.
+    BOOST_TEST(summary.find("Keys already here (not duplicated):") != std::string::npos, summary);
+    BOOST_TEST(summary.find("Users merged into existing users:") != std::string::npos, summary);
+    BOOST_TEST(summary.find("Users not imported (unknown):") != std::string::npos, summary);
+    BOOST_TEST(servers.destination.sql("SELECT count(*) FROM users;") == "2\n");
+
+    console.keys({"Enter"});
+    BOOST_TEST(console.wait_for("re-enroll"), console.screen());
+  });
 }
 
 BOOST_AUTO_TEST_CASE(the_export_confirmation_names_the_users_without_key_history_and_esc_asks_before_discarding) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
-      kms_server kms{"flow-export"};
-      const fs::path csv = kms.root() / "users.csv";
-      {
-        std::ofstream out(csv);
-        out << "alias,display name,email\n";
-        for (int i = 1; i <= 22; ++i) out << "u" << (i < 10 ? "0" : "") << i << ",User " << i << ",u" << i << "@example.org\n";
-      }
-      const auto enrolled = kms.run("enroll-users", login_as(), {"password"}, {"source.source=csv", "users.csv=" + csv.string()});
-      BOOST_REQUIRE_MESSAGE(enrolled.exit_code == 0, enrolled.out + enrolled.err);
-      kms_server destination{"flow-destination"};
-      const fs::path destination_pem = kms.root() / "destination.pem";
-      arbor::test::import_kms::save_certificate(destination, destination_pem);
-      const std::string fingerprint = arbor::test::openssl_fingerprint(destination_pem);
-
-      tmux_console console(console_command(kms), size.cols, size.rows);
-      open_task_logged_in(console, "E", "Export Users");
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
-      console.type(destination_pem.string());
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Certificate Thumbprint Verification"), console.screen());
-      console.type(fingerprint);
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Export Filename"), console.screen());
-      console.type("users.kmx");
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("User View Selection"), console.screen());
-      console.keys({"Enter"});
-      // At 80x24 the page scrolls to its field: its title is above the screen.
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Export these users and remove them"), console.screen());
-      const std::string page = console.screen();
-      BOOST_TEST(page.find("22 of these users have no key history") != std::string::npos, page);
-      BOOST_TEST(page.find("u01, u02") != std::string::npos, page);
-      BOOST_TEST(page.find("u20, ... and 2 more") != std::string::npos, page);
-      BOOST_TEST(page.find("u21") == std::string::npos, page);
-
-      console.keys({"Escape"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("discard the answers"), console.screen());
-      console.type("y");
-      BOOST_TEST(console.wait_for("The wizard was cancelled; nothing was changed."), console.screen());
-      BOOST_TEST(kms.sql("SELECT count(*) FROM users;") == "22\n");
-      BOOST_TEST(!fs::exists(kms.data() / "users.kmx"));
+  at_each_size([&](int cols, int rows) {
+    kms_server kms{"flow-export"};
+    const fs::path csv = kms.root() / "users.csv";
+    {
+      std::ofstream out(csv);
+      out << "alias,display name,email\n";
+      for (int i = 1; i <= 22; ++i) out << "u" << (i < 10 ? "0" : "") << i << ",User " << i << ",u" << i << "@example.org\n";
     }
-  }
+    const auto enrolled = kms.run("enroll-users", login_as(), {"password"}, {"source.source=csv", "users.csv=" + csv.string()});
+    BOOST_REQUIRE_MESSAGE(enrolled.exit_code == 0, enrolled.out + enrolled.err);
+    kms_server destination{"flow-destination"};
+    const fs::path destination_pem = kms.root() / "destination.pem";
+    arbor::test::import_kms::save_certificate(destination, destination_pem);
+    const std::string fingerprint = arbor::test::openssl_fingerprint(destination_pem);
+
+    kms_console_at at(kms, cols, rows);
+    tmux_console& console = at.console;
+    at.open_task_logged_in("E", "Export Users");
+    at.export_to_user_view(destination_pem, fingerprint, "users.kmx");
+    console.keys({"Enter"});
+    // At 80x24 the page scrolls to its field: its title is above the screen.
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Export these users and remove them"), console.screen());
+    const std::string page = console.screen();
+    BOOST_TEST(page.find("22 of these users have no key history") != std::string::npos, page);
+    BOOST_TEST(page.find("u01, u02") != std::string::npos, page);
+    BOOST_TEST(page.find("u20, ... and 2 more") != std::string::npos, page);
+    BOOST_TEST(page.find("u21") == std::string::npos, page);
+
+    console.keys({"Escape"});
+    BOOST_REQUIRE_MESSAGE(console.wait_for("discard the answers"), console.screen());
+    console.type("y");
+    BOOST_TEST(console.wait_for("The wizard was cancelled; nothing was changed."), console.screen());
+    BOOST_TEST(kms.sql("SELECT count(*) FROM users;") == "22\n");
+    BOOST_TEST(!fs::exists(kms.data() / "users.kmx"));
+  });
 }
 
 BOOST_AUTO_TEST_CASE(esc_on_the_first_page_cancels_at_once_and_typing_on_a_button_reaches_the_field) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
-      kms_server kms{"flow-first"};
-      tmux_console console(console_command(kms), size.cols, size.rows);
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
-      console.keys({"Down", "Right"});
-      BOOST_REQUIRE(console.wait_for("Key Manager"));
-      console.keys({"Down"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-      console.keys({"m"});
-      BOOST_REQUIRE(console.wait_for("All Tasks"));
-      console.type("B");
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Key Management Service Login"), console.screen());
-      // From the administrator's name over the password to the buttons, then typed text.
-      console.keys({"Tab", "Tab"});
-      BOOST_TEST(shows_within(console, "\x1b[7m[ Finish ]"), console.screen_with_attributes());  // focused: reverse video
-      console.type("secret");
-      BOOST_TEST(console.wait_for("******"), console.screen());  // into the password field, masked
-      BOOST_TEST(!console.seen_anywhere("secret"));
-      console.keys({"Escape"});
-      BOOST_TEST(console.wait_for("The wizard was cancelled; nothing was changed."), console.screen());
-      BOOST_TEST(!console.seen_anywhere("discard the answers"));
-    }
-  }
+  at_each_size([&](int cols, int rows) {
+    kms_server kms{"flow-first"};
+    kms_console_at at(kms, cols, rows);
+    tmux_console& console = at.console;
+    at.select_key_manager();
+    at.open_task("B", "Back Up Database");
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Key Management Service Login"), console.screen());
+    // From the administrator's name over the password to the buttons, then typed text.
+    console.keys({"Tab", "Tab"});
+    BOOST_TEST(shows_within(console, "\x1b[7m[ Finish ]"), console.screen_with_attributes());  // focused: reverse video
+    console.type("secret");
+    BOOST_TEST(console.wait_for("******"), console.screen());  // into the password field, masked
+    BOOST_TEST(!console.seen_anywhere("secret"));
+    console.keys({"Escape"});
+    BOOST_TEST(console.wait_for("The wizard was cancelled; nothing was changed."), console.screen());
+    BOOST_TEST(!console.seen_anywhere("discard the answers"));
+  });
 }
 
 BOOST_AUTO_TEST_CASE(a_page_whose_later_pages_do_not_apply_is_shown_again_with_finish_and_logs_in_once) {
-  for (const terminal_size& size : sizes) {
-    BOOST_TEST_CONTEXT(label(size)) {
-      kms_server kms{"flow-tab"};
-      tmux_console console(console_command(kms), size.cols, size.rows);
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), console.screen());
-      console.keys({"Down", "Right"});
-      BOOST_REQUIRE(console.wait_for("Key Manager"));
-      console.keys({"Down"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-      console.keys({"m"});
-      BOOST_REQUIRE(console.wait_for("All Tasks"));
-      console.type("P");  // Passwords: a property sheet whose operation page is shown
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Passwords  -  page 1"), console.screen());
-      BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
-      console.keys({"Enter"});  // view: no page of the sheet will apply
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Key Management Service Login"), console.screen());
-      BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
-      console.keys({"Tab"});
-      console.type("password");
-      console.keys({"Enter"});
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Finish runs the task"), console.screen());
-      BOOST_TEST(console.screen().find("[ Finish ]") != std::string::npos, console.screen());
-      BOOST_TEST(console.screen().find("Key Management Service Login") != std::string::npos);
-      BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'login' AND outcome = 'success';") == "1\n");
-      console.keys({"Enter"});  // only now, on Finish, does the tab run: its values read-only
-      BOOST_REQUIRE_MESSAGE(console.wait_for("Nothing on this tab can be changed here."), console.screen());
-      BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'login' AND outcome = 'success';") == "1\n");
-    }
-  }
+  at_each_size([&](int cols, int rows) {
+    kms_server kms{"flow-tab"};
+    kms_console_at at(kms, cols, rows);
+    tmux_console& console = at.console;
+    at.select_key_manager();
+    at.open_task("P", "Passwords");  // a property sheet whose operation page is shown
+    BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
+    console.keys({"Enter"});  // view: no page of the sheet will apply
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Key Management Service Login"), console.screen());
+    BOOST_TEST(console.screen().find("[ Next ]") != std::string::npos, console.screen());
+    at.log_in();
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Finish runs the task"), console.screen());
+    BOOST_TEST(console.screen().find("[ Finish ]") != std::string::npos, console.screen());
+    BOOST_TEST(console.screen().find("Key Management Service Login") != std::string::npos);
+    BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'login' AND outcome = 'success';") == "1\n");
+    console.keys({"Enter"});  // only now, on Finish, does the tab run: its values read-only
+    BOOST_REQUIRE_MESSAGE(console.wait_for("Nothing on this tab can be changed here."), console.screen());
+    BOOST_TEST(kms.sql("SELECT count(*) FROM audit_log WHERE event = 'login' AND outcome = 'success';") == "1\n");
+  });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,9 +4,8 @@
 // wizard, resizes, and Ctrl-C in the middle of a task.
 #include <boost/test/unit_test.hpp>
 
-#include "kms_fixture.hpp"
+#include "kms_console_at.hpp"
 #include "posix_locks.hpp"
-#include "tmux_console.hpp"
 #include "tmux_required.hpp"
 
 #include <algorithm>
@@ -18,47 +17,30 @@ namespace {
 
 namespace fs = std::filesystem;
 using arbor::test::column_of;
-using arbor::test::login_as;
 using arbor::test::kms_server;
-using arbor::test::shell_quote;
-using arbor::test::tmux_console;
+using arbor::test::login_as;
+using arbor::test::saved_certificate_fingerprint;
 
-std::string console_command(const kms_server& kms) {
-  std::string command = shell_quote(ARBOR_EXE);
-  for (const std::string& option : kms.options()) command += " " + shell_quote(option);
-  return command;
-}
+/// A fresh Key Manager, so the console can be built on it.
+struct fresh_kms {
+  kms_server kms{"tui"};
+};
 
 /// A fresh Key Manager and the console on it, 80x24, showing its tree.
-struct kms_console {
-  kms_server kms{"tui"};
-  tmux_console console{console_command(kms), 80, 24};
-
-  kms_console() { BOOST_REQUIRE_MESSAGE(console.wait_for("Console Root"), "the console did not start:\n" + console.screen()); }
-
-  /// Console Root > Advanced Security > Key Manager, its details shown.
-  void select_key_manager() {
-    console.keys({"Down", "Right"});
-    BOOST_REQUIRE(console.wait_for("Key Manager"));
-    console.keys({"Down"});
-    BOOST_REQUIRE_MESSAGE(console.wait_for("Users  ("), console.screen());
-  }
+struct kms_console : fresh_kms, arbor::test::kms_console_at {
+  kms_console() : kms_console_at(kms, 80, 24) {}
 
   /// Opens the All Tasks entry starting with `letter` and waits for its login page.
-  void open_task(const std::string& letter, const std::string& title) {
+  void open_at_login(const std::string& letter, const std::string& title) {
     select_key_manager();
-    console.keys({"m"});
-    BOOST_REQUIRE(console.wait_for("All Tasks"));
-    console.type(letter);
-    console.keys({"Enter"});
-    BOOST_REQUIRE_MESSAGE(console.wait_for(title + "  -  page 1"), console.screen());
+    open_task(letter, title);
     BOOST_REQUIRE(console.wait_for("Key Management Service Login"));
   }
 
-  /// On the login page: the password field, emptied, then `password` and Enter.
-  void log_in(const std::string& password, std::size_t typed_before = 0) {
-    if (typed_before == 0) console.keys({"Tab"});
-    for (std::size_t i = 0; i < typed_before; ++i) console.keys({"BSpace"});
+  /// On the login page, the password field holding `typed` characters: emptied, then
+  /// `password` and Enter.
+  void retype_password(const std::string& password, std::size_t typed) {
+    for (std::size_t i = 0; i < typed; ++i) console.keys({"BSpace"});
     console.type(password);
     console.keys({"Enter"});
   }
@@ -95,14 +77,14 @@ BOOST_FIXTURE_TEST_CASE(the_status_line_warns_while_the_initial_password_is_in_u
 
 BOOST_FIXTURE_TEST_CASE(back_up_database_refuses_a_wrong_password_then_shows_its_summary, kms_console) {
   const std::string wrong = "not-the-password";
-  open_task("B", "Back Up Database");
+  open_at_login("B", "Back Up Database");
   BOOST_TEST(console.screen().find("[ Finish ]") != std::string::npos);
   log_in(wrong);
   BOOST_TEST_REQUIRE(console.wait_for("password is wrong"), console.screen());
   BOOST_TEST(console.screen().find("Key Management Service Login") != std::string::npos);  // still the login page
   BOOST_TEST((!fs::exists(kms.data() / "backups") || fs::is_empty(kms.data() / "backups")));
 
-  log_in("password", wrong.size());
+  retype_password("password", wrong.size());
   BOOST_TEST_REQUIRE(console.wait_for("Back Up Database: summary"), console.screen());
   const std::string summary = console.screen();
   BOOST_TEST(summary.find("The database was backed up") != std::string::npos);
@@ -116,7 +98,7 @@ BOOST_FIXTURE_TEST_CASE(back_up_database_refuses_a_wrong_password_then_shows_its
 
 BOOST_FIXTURE_TEST_CASE(cancelling_save_the_kms_certificate_writes_nothing, kms_console) {
   const fs::path target = kms.root() / "kms.crt";
-  open_task("S", "Save the KMS Certificate");
+  open_at_login("S", "Save the KMS Certificate");
   log_in("password");
   BOOST_TEST_REQUIRE(console.wait_for("page 2 of 2"), console.screen());
   BOOST_TEST(console.screen().find("SHA-1:") != std::string::npos);
@@ -145,7 +127,7 @@ BOOST_FIXTURE_TEST_CASE(the_layout_follows_a_resize_to_120x40_and_back, kms_cons
 }
 
 BOOST_FIXTURE_TEST_CASE(a_wizard_page_follows_a_resize, kms_console) {
-  open_task("B", "Back Up Database");
+  open_at_login("B", "Back Up Database");
   console.resize(120, 40);
   BOOST_TEST_REQUIRE(console.wait_for("[ Finish ]"));
   BOOST_TEST(console.row(37).find("[ Finish ]") != std::string::npos, console.screen());
@@ -155,7 +137,7 @@ BOOST_FIXTURE_TEST_CASE(a_wizard_page_follows_a_resize, kms_console) {
 }
 
 BOOST_FIXTURE_TEST_CASE(ctrl_c_in_a_wizard_ends_the_console_and_restores_the_terminal, kms_console) {
-  open_task("B", "Back Up Database");
+  open_at_login("B", "Back Up Database");
   console.keys({"C-c"});
   const auto status = console.wait_exit();
   BOOST_TEST((status == std::optional<int>(6)), "exit status " << status.value_or(-1) << ", screen:\n" << console.screen());
@@ -177,14 +159,9 @@ BOOST_FIXTURE_TEST_CASE(a_console_on_the_export_wizard_keeps_its_database_locks_
   enroll("bob");
   kms_server destination{"tui-destination"};
   const fs::path destination_pem = kms.root() / "destination.pem";
-  const auto saved = destination.run("save-kms-certificate", login_as(), {"password"},
-                                     {"file.path=" + destination_pem.string()});
-  BOOST_REQUIRE_MESSAGE(saved.exit_code == 0, saved.out + saved.err);
-  auto fingerprint = arbor::test::shell("openssl x509 -noout -fingerprint -sha256 -in " +
-                                        shell_quote(destination_pem.string()) + " | cut -d= -f2");
-  fingerprint = fingerprint.substr(0, fingerprint.find('\n'));
+  const std::string fingerprint = saved_certificate_fingerprint(destination, destination_pem);
 
-  open_task("E", "Export Users");
+  open_at_login("E", "Export Users");
   log_in("password");
   BOOST_REQUIRE_MESSAGE(console.wait_for("Encryption Certificate"), console.screen());
   const auto pid = console_pid(kms);
