@@ -7,10 +7,9 @@
 #include <cstdio>
 #include <system_error>
 
-#include <arbor/sdk/display_text.hpp>
-
 #include "common/km_error.hpp"
 #include "common/staged_file.hpp"
+#include "crypto/printable_text.hpp"
 
 namespace arbor::km::workflows {
 namespace fs = std::filesystem;
@@ -30,14 +29,14 @@ std::size_t longest_export_name(const fs::path& data_dir) {
 
 // Names are shown in --json output, summaries and on terminals: only printable UTF-8.
 void check_printable(std::string_view name) {
-  const auto flaw = arbor::sdk::find_text_flaw(name);
+  const auto flaw = crypto::find_unprintable(name);
   if (!flaw) return;
-  if (flaw->what == arbor::sdk::text_flaw::kind::invalid_utf8)
+  if (flaw->what == crypto::text_flaw::kind::invalid_utf8)
     throw error(errc::bad_input, "The file name is not valid UTF-8 text (byte " + std::to_string(flaw->offset + 1) +
                                      "): type it again in plain characters.");
   char code[16];
   std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(flaw->code_point));
-  if (flaw->what == arbor::sdk::text_flaw::kind::control)
+  if (flaw->what == crypto::text_flaw::kind::control)
     throw error(errc::bad_input, std::string("The file name contains a control character (") + code +
                                      "): use printable characters only.");
   throw error(errc::bad_input, std::string("The file name contains an invisible direction mark (") + code +

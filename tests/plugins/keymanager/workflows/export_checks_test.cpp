@@ -61,10 +61,12 @@ BOOST_AUTO_TEST_CASE(file_names_with_control_characters_are_refused) {
 
 BOOST_AUTO_TEST_CASE(file_names_with_c1_or_direction_controls_or_invalid_utf8_are_refused) {
   // Each would reach --json output and the terminal as it is: NEL, RLO, an isolate, LRM, ALM, a
-  // stray continuation byte, an overlong '/', a cut-short sequence.
+  // stray continuation byte, an overlong '/', a cut-short sequence, a UTF-16 surrogate, a code
+  // point above U+10FFFF.
   const auto root = source.directory().root();
   for (const std::string name : {"a\u0085b.kmx", "a\u202Eb.kmx", "a\u2067b.kmx", "a\u200Eb.kmx", "a\u061Cb.kmx",
-                                 "a\x80" "b.kmx", "a\xC0\xAF" "b.kmx", "ab.kmx\xE2\x80"}) {
+                                 "a\x80" "b.kmx", "a\xC0\xAF" "b.kmx", "ab.kmx\xE2\x80", "a\xED\xA0\x80" "b.kmx",
+                                 "a\xF4\x90\x80\x80" "b.kmx"}) {
     BOOST_TEST_CONTEXT("name '" << name << "'") {
       BOOST_TEST((code_of([&] { workflows::export_file_name(name, root); }) == errc::bad_input));
     }
