@@ -70,6 +70,34 @@ BOOST_AUTO_TEST_CASE(apply_on_a_sheet_changes_a_value_seen_again_when_the_tab_is
   });
 }
 
+BOOST_AUTO_TEST_CASE(a_password_changed_by_another_process_stops_the_next_apply) {
+  // A sheet left open after its login, while a second process changes that administrator's
+  // password: the next Apply checks the login again and changes nothing.
+  kms_server kms{"sheet-stale-login"};
+  set_unreachable_ca(kms);
+  kms_console_at at(kms, 80, 24);
+  at.select_key_manager();
+  open_certificate_services(at);
+  type_connect_timeout(at, "2100");
+  at.console.keys({"Enter"});  // the first Apply runs on the login just given
+  BOOST_REQUIRE_MESSAGE(at.console.wait_for("Applied. The fields show what is stored now."), at.console.screen());
+
+  const auto changed = kms.run(
+      "administrators",
+      R"({"operation":{"action":"change-password"},"login":{"administrator":"admin"},"administrator":{"name":"admin"}})",
+      {"password", "Corr3ct-Horse-Battery", "Corr3ct-Horse-Battery"});
+  BOOST_REQUIRE_MESSAGE(changed.exit_code == 0, changed.out + changed.err);
+
+  for (int i = 0; i < 4; ++i) at.console.keys({"BTab"});  // from Apply back over OK to Connect timeout
+  for (int i = 0; i < 8; ++i) at.console.keys({"BSpace"});
+  at.console.type("2200");
+  at.console.keys({"Enter"});
+  BOOST_TEST(at.console.wait_for("name or password is wrong"), at.console.screen());
+  const auto shown = kms.run("certificate-services", login_as(), {"Corr3ct-Horse-Battery"}, {"operation.action=view"});
+  BOOST_TEST(shown.out.find("2100") != std::string::npos, shown.out);
+  BOOST_TEST(shown.out.find("2200") == std::string::npos, shown.out);
+}
+
 BOOST_AUTO_TEST_CASE(cancel_on_a_sheet_changes_nothing_and_ok_applies_and_closes) {
   kms_server kms{"sheet-cancel"};
   set_unreachable_ca(kms);
