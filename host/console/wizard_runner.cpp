@@ -151,12 +151,14 @@ sdk::result<page_step> answer_page(sdk::wizard& wizard, answer_source& source, c
 
 }  // namespace
 
+bool asks_secret(const sdk::page& page) {
+  return std::any_of(page.fields.begin(), page.fields.end(),
+                     [](const sdk::field& f) { return f.kind == sdk::field_kind::secret; });
+}
+
 std::size_t sheet_first_page(const sdk::wizard_spec& spec) {
-  for (std::size_t index = 0; index < spec.pages.size(); ++index) {
-    const auto& fields = spec.pages[index].fields;
-    if (std::any_of(fields.begin(), fields.end(), [](const sdk::field& f) { return f.kind == sdk::field_kind::secret; }))
-      return index + 1;
-  }
+  for (std::size_t index = 0; index < spec.pages.size(); ++index)
+    if (asks_secret(spec.pages[index])) return index + 1;
   return 0;
 }
 

@@ -46,6 +46,9 @@ wizard_outcome run_wizard(sdk::wizard& wizard, answer_source& source);
 /// has one.
 std::size_t sheet_first_page(const sdk::wizard_spec& spec);
 
+/// Whether `page` asks a secret: a login, in the tasks of the plugins so far.
+bool asks_secret(const sdk::page& page);
+
 /// Walks pages [0, stop) of `spec` as run_wizard() does (prepare, skip, show, collect, validate,
 /// Back among them), filling `answers`; source.check() must have been called. The walk ends at the
 /// first page from `stop` on that applies; when none does, the last page shown reads Finish as in

@@ -29,10 +29,6 @@ bool details_cursor::toggle(const std::string& key) {
   return true;
 }
 
-bool details_cursor::is_selected(const std::string& key) const {
-  return std::find(selected_.begin(), selected_.end(), key) != selected_.end();
-}
-
 bool details_cursor::scroll_columns(std::ptrdiff_t by, std::size_t column_count) noexcept {
   const auto last = static_cast<std::ptrdiff_t>(column_count == 0 ? 0 : column_count - 1);
   const std::ptrdiff_t wanted = static_cast<std::ptrdiff_t>(first_column_) + by;

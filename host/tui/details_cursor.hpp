@@ -25,7 +25,6 @@ class details_cursor {
 
   /// Selects the row named `key`, or drops it when it is selected; true when it is now selected.
   bool toggle(const std::string& key);
-  bool is_selected(const std::string& key) const;
   /// The keys selected, in the order they were selected.
   const std::vector<std::string>& selection() const noexcept { return selected_; }
   void clear_selection() noexcept { selected_.clear(); }

@@ -1,5 +1,7 @@
 #include "host/tui/details_model.hpp"
 
+#include "host/tui/text.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <vector>
@@ -73,16 +75,6 @@ sdk::result<std::vector<std::vector<std::string>>> details_model::read_table(std
     if (t.rows.empty() || rows.size() >= t.total_rows) return rows;
   }
 }
-
-namespace {
-
-bool contains_folded(std::string_view cell, std::string_view text) {
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return std::search(cell.begin(), cell.end(), text.begin(), text.end(),
-                     [&](char a, char b) { return fold(a) == fold(b); }) != cell.end();
-}
-
-}  // namespace
 
 sdk::result<void> details_model::read_local(std::size_t table, std::optional<sort_order> order, std::string filter) {
   auto rows = read_table(table);

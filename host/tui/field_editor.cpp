@@ -5,11 +5,6 @@
 #include <algorithm>
 
 namespace arbor::host::tui {
-namespace {
-
-bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-}  // namespace
 
 field_editor::field_editor(bool masked, std::string_view initial) : masked_(masked) {
   buffer_.reserve(max_bytes);

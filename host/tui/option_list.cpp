@@ -1,22 +1,11 @@
 #include "host/tui/option_list.hpp"
 
+#include "host/tui/text.hpp"
 #include "host/tui/viewport.hpp"
 
 #include <algorithm>
 
 namespace arbor::host::tui {
-namespace {
-
-char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// `needle` inside `text`, ignoring ASCII case (other bytes compare as they are, so UTF-8 text
-/// still matches itself).
-bool contains(std::string_view text, std::string_view needle) {
-  auto same = [](char a, char b) { return lower(a) == lower(b); };
-  return std::search(text.begin(), text.end(), needle.begin(), needle.end(), same) != text.end();
-}
-
-}  // namespace
 
 option_list::option_list(std::vector<std::string> options, bool single)
     : options_(std::move(options)), checked_(options_.size(), false), single_(single),
@@ -110,7 +99,7 @@ void option_list::toggle() {
 void option_list::apply_search() {
   shown_.clear();
   for (std::size_t i = 0; i < options_.size(); ++i)
-    if (contains(options_[i], search_->text())) shown_.push_back(i);
+    if (contains_folded(options_[i], search_->text())) shown_.push_back(i);
   if (!highlighted_row() && !shown_.empty()) highlight_ = shown_.front();
   follow();
 }

@@ -140,6 +140,7 @@ bool page_form::complete(field_input& input) {
   path_completion found = complete_path(typed, input.field.options);
   if (found.text != typed) {
     input.editor->set_text(found.text);
+    ++changes_;
     completions_.clear();
     return true;
   }

@@ -1,5 +1,7 @@
 #include "host/tui/path_completion.hpp"
 
+#include "host/tui/text.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -15,8 +17,6 @@ bool has_control(std::string_view name) {
     return u < 0x20 || u == 0x7f;
   });
 }
-
-bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 /// The longest prefix every name shares, never ending inside a UTF-8 character.
 std::string shared_prefix(const std::vector<std::string>& names) {

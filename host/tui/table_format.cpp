@@ -3,7 +3,6 @@
 #include "host/tui/text.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <numeric>
 
 namespace arbor::host::tui {
@@ -18,15 +17,21 @@ struct wanted_widths {
   std::vector<std::size_t> with_labels;
 };
 
-wanted_widths natural_widths(const sdk::table& table, std::size_t max_column) {
+wanted_widths natural_widths(const sdk::table& table) {
   wanted_widths wanted;
   wanted.cells.assign(table.columns.size(), 1);
   for (const auto& row : table.rows)
     for (std::size_t i = 0; i < row.size() && i < wanted.cells.size(); ++i)
-      wanted.cells[i] = std::max(wanted.cells[i], std::min(columns(printable(row[i])), max_column));
+      wanted.cells[i] = std::max(wanted.cells[i], columns(printable(row[i])));
   for (std::size_t i = 0; i < table.columns.size(); ++i)
-    wanted.with_labels.push_back(
-        std::max(wanted.cells[i], std::min(columns(printable(table.columns[i].label)), max_column)));
+    wanted.with_labels.push_back(std::max(wanted.cells[i], columns(printable(table.columns[i].label))));
+  return wanted;
+}
+
+/// `wanted` with no width above `max_column`.
+wanted_widths capped(wanted_widths wanted, std::size_t max_column) {
+  for (auto* widths : {&wanted.cells, &wanted.with_labels})
+    for (std::size_t& w : *widths) w = std::min(w, max_column);
   return wanted;
 }
 
@@ -89,7 +94,7 @@ column_fit fit_columns(const sdk::table& table, std::size_t width, std::size_t f
   result.first = std::min(first_column, table.columns.size() - 1);
   // Columns that fit whole are shown whole: `max_column` only keeps one long cell from taking
   // the room of the others when there is not enough for all.
-  const wanted_widths whole = natural_widths(table, std::numeric_limits<std::size_t>::max());
+  const wanted_widths whole = natural_widths(table);
   const std::vector<std::size_t> whole_shown(whole.with_labels.begin() + static_cast<std::ptrdiff_t>(result.first),
                                              whole.with_labels.end());
   result.marker = marker_text(result.first, 0);
@@ -97,7 +102,7 @@ column_fit fit_columns(const sdk::table& table, std::size_t width, std::size_t f
     result.widths = whole_shown;
     return result;
   }
-  const wanted_widths wanted = natural_widths(table, max_column);
+  const wanted_widths wanted = capped(whole, max_column);
   const std::vector<std::size_t>& natural = wanted.with_labels;
   // Labels are cut before values (down to the widest value), then the widest columns shrink.
   std::vector<std::size_t> floors;

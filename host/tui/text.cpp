@@ -8,8 +8,6 @@
 namespace arbor::host::tui {
 namespace {
 
-bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 /// Where a word longer than a line breaks: after the last ':' that fits, or within hex digits
 /// after an even count, so a fingerprint never splits a byte; else where the line ends.
 std::size_t break_point(std::string_view word, std::size_t width) {
@@ -21,6 +19,12 @@ std::size_t break_point(std::string_view word, std::size_t width) {
 }
 
 }  // namespace
+
+bool contains_folded(std::string_view text, std::string_view needle) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                     [&](char a, char b) { return fold(a) == fold(b); }) != text.end();
+}
 
 std::size_t columns(std::string_view text) noexcept {
   std::size_t count = 0;

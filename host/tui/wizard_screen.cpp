@@ -1,5 +1,6 @@
 #include "host/tui/wizard_screen.hpp"
 
+#include "host/console/wizard_runner.hpp"
 #include "host/tui/dialogs.hpp"
 #include "host/tui/draw.hpp"
 #include "host/tui/help_lines.hpp"
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <string>
-#include <variant>
 
 namespace arbor::host::tui {
 namespace {
@@ -31,21 +31,6 @@ std::string key_help(const page_form& form) {
   if (list != nullptr) return " Tab/Up/Down move  Space select  / search  " + enter + "  Esc cancel  F1/? help";
   if (form.takes_text()) return " Tab/Up/Down move  " + enter + "  Esc cancel  F1 help";
   return " Tab/Up/Down move  Space select  " + enter + "  Esc cancel  F1/? help";
-}
-
-/// What the operator has typed on the page (never its secrets), to notice a change.
-std::string typed_values(const page_form& form) {
-  std::string out;
-  for (const field_input& input : form.inputs()) {
-    const auto value = form.value(input.field);
-    out += '\x1f';
-    if (!value) continue;
-    if (const auto* text = std::get_if<std::string>(&*value)) out += *text;
-    if (const auto* items = std::get_if<std::vector<std::string>>(&*value))
-      for (const std::string& item : *items) out += item + '\x1e';
-    if (const auto* yes = std::get_if<bool>(&*value)) out += *yes ? "y" : "n";
-  }
-  return out;
 }
 
 /// The answers so far with the page's own replaced by what is typed on it now.
@@ -94,7 +79,7 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
 
   const std::size_t seen = form_->changes();
   using clock = std::chrono::steady_clock;
-  std::string typed = typed_values(*form_);
+  std::size_t refreshed_at = seen;  // the value changes the plugin has seen
   bool edited = false;  // a change not yet shown to the plugin, made at edited_at
   clock::time_point edited_at{};
   for (;;) {
@@ -123,9 +108,9 @@ sdk::result<page_step> wizard_screen::show(const sdk::page& page, const sdk::ans
     }
     switch (form_->handle(k)) {
       case form_action::none:
-        if (std::string now = typed_values(*form_); now != typed) {
-          typed = std::move(now);
-          edited = true;
+        if (form_->changes() != refreshed_at) {
+          refreshed_at = form_->changes();
+          edited = live_pages_;
           edited_at = clock::now();
         }
         break;
@@ -209,10 +194,7 @@ void wizard_screen::draw(const sdk::error* problem) const {
 void wizard_screen::refresh_page(const sdk::answers& so_far) {
   // A page that asks a secret is a login: preparing it again mid-typing only costs (a lock, a
   // lookup) and shows nothing new.
-  const auto& fields = form_->page().fields;
-  const bool login = std::any_of(fields.begin(), fields.end(),
-                                 [](const sdk::field& f) { return f.kind == sdk::field_kind::secret; });
-  if (!refresh_ || !live_pages_ || login) return;
+  if (!refresh_ || !live_pages_ || asks_secret(form_->page())) return;
   const auto started = std::chrono::steady_clock::now();
   auto again = refresh_(with_typed(so_far, *form_));
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);

@@ -3,14 +3,10 @@
 #include <algorithm>
 #include <memory>
 
+#include "wizards/word_list.hpp"
+
 namespace arbor::km::wizards {
 namespace {
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string text;
-  for (const std::string& item : items) text += (text.empty() ? "" : std::string(separator)) + item;
-  return text;
-}
 
 class preselected_wizard final : public sdk::wizard {
  public:
@@ -47,10 +43,10 @@ class preselected_wizard final : public sdk::wizard {
       page.info.push_back("This task takes one user: " + offered.front() + " of those selected is chosen.");
       offered.resize(1);
     }
-    if (!left_out.empty()) page.info.push_back("Selected but not offered here, so not chosen: " + joined(left_out) + ".");
+    if (!left_out.empty()) page.info.push_back("Selected but not offered here, so not chosen: " + join(left_out) + ".");
     if (offered.empty()) return;
-    field->default_value = joined(offered, ",");  // a multi-select default: options separated by commas
-    page.info.push_back("Chosen from the details pane: " + joined(offered) + ".");
+    field->default_value = join(offered, ",");  // a multi-select default: options separated by commas
+    page.info.push_back("Chosen from the details pane: " + join(offered) + ".");
     if (where_.scope_field == nullptr) return;
     for (sdk::field& f : page.fields)
       if (f.id == where_.scope_field) f.default_value = where_.scope_value;
