@@ -76,24 +76,30 @@ sdk::result<std::vector<std::vector<std::string>>> details_model::read_table(std
   }
 }
 
-sdk::result<void> details_model::read_local(std::size_t table, std::optional<sort_order> order, std::string filter) {
-  auto rows = read_table(table);
-  if (!rows) return rows.error();
+sdk::result<void> details_model::read_local(std::size_t table, std::optional<sort_order> order, std::string filter,
+                                             bool read_again) {
+  if (read_again || read_of_ != table) {
+    auto read = read_table(table);
+    if (!read) return read.error();
+    rows_ = std::move(read.value());
+    read_of_ = table;
+  }
+  std::vector<std::vector<std::string>> rows = rows_;
   if (!filter.empty())
-    std::erase_if(rows.value(), [&](const std::vector<std::string>& row) {
+    std::erase_if(rows, [&](const std::vector<std::string>& row) {
       return std::none_of(row.begin(), row.end(), [&](const std::string& cell) { return contains_folded(cell, filter); });
     });
-  if (order) sort_rows(rows.value(), order->column, order->descending);
-  local_ = std::move(rows.value());
+  if (order) sort_rows(rows, order->column, order->descending);
+  local_ = std::move(rows);
   local_table_ = table;
   sort_ = order;
   filter_ = std::move(filter);
   return {};
 }
 
-sdk::result<void> details_model::refresh_local() {
+sdk::result<void> details_model::refresh_local(bool read_again) {
   if (!has_local()) return {};
-  auto kept = read_local(local_table_, sort_, filter_);
+  auto kept = read_local(local_table_, sort_, filter_, read_again);
   if (!kept) drop_local();
   return kept;
 }
@@ -104,11 +110,17 @@ void details_model::drop_local() noexcept {
   local_.clear();
 }
 
+void details_model::forget_rows() noexcept {
+  read_of_.reset();
+  rows_.clear();
+}
+
 void details_model::open(fetcher source, std::size_t height) {
   fetch_ = std::move(source);
   height_ = height;
   window_ = sdk::row_window{0, rows_per_page(height, sdk::details_view{})};
   drop_local();
+  forget_rows();
   fetch();
 }
 
@@ -117,6 +129,7 @@ void details_model::close() {
   last_.reset();
   window_ = {};
   drop_local();
+  forget_rows();
 }
 
 sdk::result<void> details_model::sort_by(sort_order order) {
@@ -124,7 +137,8 @@ sdk::result<void> details_model::sort_by(sort_order order) {
   if (shown == nullptr || order.table >= shown->tables.size() || order.column >= shown->tables[order.table].columns.size())
     return sdk::fail(sdk::reason::not_found, "There is no such column to sort by.");
   const bool same_table = has_local() && local_table_ == order.table;
-  if (auto read = read_local(order.table, order, same_table ? filter_ : std::string{}); !read) return read;
+  // Sorting is asked for once, not per key: the rows are read afresh.
+  if (auto read = read_local(order.table, order, same_table ? filter_ : std::string{}, true); !read) return read;
   window_.first = 0;
   fetch();
   return {};
@@ -134,7 +148,7 @@ void details_model::unsort() {
   if (!filter_.empty()) sort_.reset();
   else drop_local();
   if (!is_open()) return;
-  static_cast<void>(refresh_local());  // a failure drops the filter too: the plugin's order, every row
+  static_cast<void>(refresh_local(false));  // a failure drops the filter too: the plugin's order, every row
   window_.first = 0;
   fetch();
 }
@@ -146,7 +160,7 @@ sdk::result<void> details_model::filter_by(std::size_t table, std::string text) 
   const bool same_table = has_local() && local_table_ == table;
   if (text.empty() && !(same_table && sort_)) {
     drop_local();
-  } else if (auto read = read_local(table, same_table ? sort_ : std::nullopt, std::move(text)); !read) {
+  } else if (auto read = read_local(table, same_table ? sort_ : std::nullopt, std::move(text), false); !read) {
     return read;
   }
   window_.first = 0;
@@ -163,7 +177,8 @@ void details_model::resize(std::size_t height) {
 
 sdk::result<void> details_model::reload() {
   if (!is_open()) return {};
-  sdk::result<void> kept = refresh_local();
+  forget_rows();  // after a task: what the plugin holds now, for the filter typed next too
+  sdk::result<void> kept = refresh_local(true);
   fetch();
   return kept;
 }

@@ -78,11 +78,15 @@ class details_model {
   void apply_local();
   /// Every row of table `table`, read in chunks.
   sdk::result<std::vector<std::vector<std::string>>> read_table(std::size_t table) const;
-  /// Reads table `table`, filters it by `filter` and sorts it by `order` into local_, and makes
-  /// them the ones in force; on failure changes nothing.
-  sdk::result<void> read_local(std::size_t table, std::optional<sort_order> order, std::string filter);
-  /// Reads the local copy again with the sort and filter in force; drops both when that fails.
-  sdk::result<void> refresh_local();
+  /// Filters table `table` by `filter` and sorts it by `order` into local_, and makes them the
+  /// ones in force; on failure changes nothing. The table's rows are read from the plugin when
+  /// `read_again`, or when they were read for another table; otherwise the copy read last serves,
+  /// so a filter typed key by key does not read the whole table per key.
+  sdk::result<void> read_local(std::size_t table, std::optional<sort_order> order, std::string filter,
+                               bool read_again);
+  /// Makes the local copy again with the sort and filter in force; drops both when that fails.
+  sdk::result<void> refresh_local(bool read_again);
+  void forget_rows() noexcept;
   bool has_local() const noexcept { return sort_ || !filter_.empty(); }
   void drop_local() noexcept;
   std::size_t fitting_rows() const;
@@ -96,6 +100,8 @@ class details_model {
   std::string filter_;
   std::size_t local_table_{0};                   ///< the table sort_ and filter_ apply to
   std::vector<std::vector<std::string>> local_;  ///< its rows, all of them, sorted and filtered
+  std::optional<std::size_t> read_of_;           ///< the table rows_ were read from, if any
+  std::vector<std::vector<std::string>> rows_;   ///< every row of it, as the plugin gave them
 };
 
 }  // namespace arbor::host::tui
