@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/km_error.hpp"
+#include "key_entry_fixture.hpp"
 #include "scratch_dir.hpp"
 #include "store/key_history.hpp"
 #include "store/schema.hpp"
@@ -34,17 +35,7 @@ struct fixture {
   }
 
   static store::key_entry entry(const std::string& user_id, int k, bool revoked) {
-    store::key_entry e;
-    e.key_id = user_id + "-k" + std::to_string(k);
-    e.user_id = user_id;
-    e.cert_der = {0x30, static_cast<std::uint8_t>(k)};
-    e.cert_sha256 = e.key_id;
-    e.serial_decimal = e.key_id;
-    e.serial_hex = e.key_id;
-    e.issuer = "CN=Test CA";
-    e.sealed_key = {1, 2, 3};
-    e.status = revoked ? store::key_status::revoked : store::key_status::valid;
-    return e;
+    return testing::test_key_entry(user_id, k, revoked ? store::key_status::revoked : store::key_status::valid);
   }
 
   std::int64_t number(const std::string& sql) {

@@ -6,6 +6,7 @@
 
 #include "unix_time.hpp"
 
+#include "key_entry_fixture.hpp"
 #include "instance/identity_name.hpp"
 #include "instance/interrupted_exports.hpp"
 #include "site_fixture.hpp"
@@ -100,19 +101,7 @@ BOOST_AUTO_TEST_CASE(the_users_are_listed_in_the_window_asked_for_with_the_total
 BOOST_AUTO_TEST_CASE(an_active_user_whose_newest_certificate_is_revoked_needs_enrollment) {
   store::user_repository users(kms.db());
   store::key_history_repository keys(kms.db());
-  const auto key = [](const std::string& user_id, int k, store::key_status status) {
-    store::key_entry e;
-    e.key_id = user_id + "-k" + std::to_string(k);
-    e.user_id = user_id;
-    e.cert_der = {0x30, static_cast<std::uint8_t>(k)};
-    e.cert_sha256 = e.key_id;
-    e.serial_decimal = e.key_id;
-    e.serial_hex = e.key_id;
-    e.issuer = "CN=Test CA";
-    e.sealed_key = {1, 2, 3};
-    e.status = status;
-    return e;
-  };
+  const auto key = testing::test_key_entry;
   users.add({"id-ada", "ada", "Ada", "", "active", clock.now()});  // imported: revoked by the exporting server
   keys.append(key("id-ada", 0, store::key_status::revoked));
   users.add({"id-bob", "bob", "Bob", "", "active", clock.now()});  // re-enrolled: an older one revoked
