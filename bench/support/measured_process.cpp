@@ -42,7 +42,7 @@ measured in_child(const std::string& what, const std::function<void()>& work) {
 
 measured command(const std::string& line) {
   return in_child(line, [&] {
-    ::execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
+    ::execl("/bin/bash", "bash", "-c", line.c_str(), static_cast<char*>(nullptr));
     throw std::runtime_error("exec failed");
   });
 }

@@ -50,18 +50,17 @@ transfer_writer::transfer_writer(const std::filesystem::path& file,
   segment_.reserve(limits.segment_bytes);
 }
 
-void transfer_writer::add_user(const user_record& user) {
+void transfer_writer::add_user(const user_record& user) { add_user(encoded_user(user)); }
+
+void transfer_writer::add_user(const encoded_user& user) {
   if (finished_) throw error(errc::internal, "add_user called on a finished transfer file");
-  record_.clear();
-  append_user_line(user, record_);
-  if (!segment_.empty() && segment_.size() + record_.size() > limits_.segment_bytes) {
+  if (!segment_.empty() && segment_.size() + user.line().size() > limits_.segment_bytes) {
     seal_segment();
   }
   if (segment_.empty()) segment_.append(encode_segment_header(header_));
-  segment_.append(record_.view());
-  record_.clear();
+  segment_.append(user.line());
   ++users_;
-  keys_ += static_cast<std::int64_t>(user.keys.size());
+  keys_ += static_cast<std::int64_t>(user.keys());
   if (segment_.size() >= limits_.segment_bytes) seal_segment();
 }
 

@@ -19,6 +19,7 @@
 #include "common/secret.hpp"
 #include "transfer/segment_chain.hpp"
 #include "transfer/segment_sealer.hpp"
+#include "transfer/encoded_user.hpp"
 #include "transfer/user_record.hpp"
 
 namespace arbor::km::transfer {
@@ -53,6 +54,8 @@ class transfer_writer {
   transfer_writer& operator=(const transfer_writer&) = delete;
 
   void add_user(const user_record& user);
+  // The same, encoded already (on another thread, say); users are written in the order added.
+  void add_user(const encoded_user& user);
   // Called once the complete file is on disk under its temporary name, before it is linked into
   // place, with what the trailer says and the SHA-256 of the whole file (the export journal
   // records both).
@@ -76,7 +79,6 @@ class transfer_writer {
   staged_file file_;
   crypto::sha256_stream file_digest_;  // sealing thread until drained
   secret segment_;
-  secret record_;
   segment_chain chain_;      // sealing thread until drained
   std::int64_t sealed_ = 0;  // sealing thread until drained
   std::int64_t users_ = 0;

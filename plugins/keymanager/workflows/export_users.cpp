@@ -1,8 +1,12 @@
 #include "workflows/export_users.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <system_error>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "ca/revocation_reason.hpp"
 #include "common/failpoint.hpp"
@@ -21,6 +25,8 @@
 #include "workflows/pending_retry.hpp"
 #include "workflows/unusable_settings.hpp"
 #include "workflows/exported_user.hpp"
+#include "common/ordered_workers.hpp"
+#include "transfer/encoded_user.hpp"
 #include "transfer/transfer_writer.hpp"
 
 namespace arbor::km::workflows {
@@ -39,10 +45,30 @@ struct written_file {
                                "at the start stays in " + backup.string() + ".");
 }
 
+// Users read together and handed to a worker thread, which opens their keys and encodes them.
+struct user_batch {
+  std::vector<store::user_record> users;
+  std::vector<std::vector<store::key_entry>> histories;
+};
+
+// About 1 MiB of keys and certificates a batch: enough to make a thread worth its start.
+constexpr std::size_t users_per_batch = 200;
+
+std::vector<transfer::encoded_user> encoded(const user_batch& batch, const opened_vault& keys) {
+  std::vector<transfer::encoded_user> lines;
+  lines.reserve(batch.users.size());
+  for (std::size_t i = 0; i < batch.users.size(); ++i) lines.emplace_back(exported_user(batch.users[i], batch.histories[i], keys));
+  return lines;
+}
+
 // Step 3: every selected user with a key history goes into the file with the whole history;
-// users without one are only counted. The writer removes its temporary file on any throw.
-// The complete file's digest goes into the journal before the file is linked into place, so a
-// file found under its final name after a crash is always one the journal can recognise.
+// users without one are only counted. Opening the keys (an X25519 agreement each, for keys
+// sealed at enrollment) and encoding them is most of an export's work, so batches of users are
+// opened and encoded on as many threads as there are cores, while this thread, which owns the
+// SQLite connection, reads the next batch and writes the finished ones in order.
+// The writer removes its temporary file on any throw. The complete file's digest goes into the
+// journal before the file is linked into place, so a file found under its final name after a
+// crash is always one the journal can recognise.
 written_file write_file(key_manager& kms, const opened_vault& keys, const export_request& request,
                         std::int64_t selected_count,
                         const store::export_intent& intent,
@@ -53,18 +79,28 @@ written_file write_file(key_manager& kms, const opened_vault& keys, const export
   written_file written;
   written.journal.intent = intent;
   store::key_history_repository history(kms.db());
+  const auto write = [&writer](std::vector<transfer::encoded_user>& lines) {
+    for (const auto& line : lines) writer.add_user(line);
+  };
+  ordered_workers<user_batch, std::vector<transfer::encoded_user>> workers(
+      [&keys](user_batch& batch) { return encoded(batch, keys); }, std::max(2U, std::thread::hardware_concurrency()));
+  user_batch batch;
   observer.phase("Writing the export file", static_cast<std::uint64_t>(selected_count));
   store::user_repository(kms.db()).for_each_in(store::user_selection::table, [&](const store::user_record& user) {
     if (observer.cancelled()) throw_cancelled(backup);
-    const auto history_keys = history.list_for_user(user.user_id);
+    auto history_keys = history.list_for_user(user.user_id);
     if (history_keys.empty()) {
       ++written.users_without_keys;
       if (written.aliases_without_keys.size() < detail_limit) written.aliases_without_keys.push_back(user.alias);
     } else {
-      writer.add_user(exported_user(user, history_keys, keys));
+      batch.users.push_back(user);
+      batch.histories.push_back(std::move(history_keys));
+      if (batch.users.size() == users_per_batch) workers.submit(std::exchange(batch, {}), write);
     }
     observer.step(user.alias);
   });
+  if (!batch.users.empty()) workers.submit(std::move(batch), write);
+  workers.drain(write);
   if (observer.cancelled()) throw_cancelled(backup);  // the last moment nothing has changed
   written.trailer = writer.finish([&](const transfer::trailer_facts& trailer, const std::string& file_sha256) {
     written.journal.file = {file_sha256, trailer.users, trailer.keys};

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "instance/key_sealing.hpp"
@@ -67,6 +68,30 @@ BOOST_AUTO_TEST_CASE(the_file_holds_every_key_of_the_history_as_sealed_here) {
     BOOST_TEST(users[0].keys[i].certificate_der == sealed[i].cert_der);
     BOOST_TEST((users[0].keys[i].private_key_der ==
                 arbor::km::unseal_user_key_der(source_keys, sealed[i])));
+  }
+}
+
+// Users are opened and encoded in batches on worker threads (200 a batch): more than two batches,
+// added in reverse, still come out once each, in alias order, each with their own key.
+BOOST_AUTO_TEST_CASE(users_of_many_batches_are_written_once_each_in_alias_order) {
+  constexpr int count = 450;
+  std::vector<std::string> ids(count);
+  for (int n = count - 1; n >= 0; --n) {
+    char alias[8];
+    std::snprintf(alias, sizeof alias, "u%03d", n);
+    ids[static_cast<std::size_t>(n)] = stored_user(alias, n % 50 != 0);
+  }
+  const auto done = run(request());
+
+  const auto users = read_back(done.file);
+  BOOST_TEST(done.users_without_keys == 9);
+  BOOST_TEST_REQUIRE(users.size() == static_cast<std::size_t>(count - 9));
+  std::size_t at = 0;
+  for (int n = 0; n < count; ++n) {
+    if (n % 50 == 0) continue;
+    const auto& written = users[at++];
+    BOOST_TEST(written.user_id == ids[static_cast<std::size_t>(n)]);
+    BOOST_TEST_REQUIRE(written.keys.size() == 1u);
   }
 }
 
