@@ -99,24 +99,33 @@ workflows::accepted_source accepted(key_manager& kms, const opened_vault& keys, 
   return workflows::accepted_source(source, source_sha256, [](std::string_view reason, bool) { return std::string(reason); });
 }
 
-void run_plan(const fs::path& data, const std::string& source_sha256, long users) {
+// Each measured step writes its peak RSS after the login to `memory` (measured_process.hpp).
+void run_plan(const fs::path& data, const std::string& source_sha256, long users, const fs::path& memory) {
   const arbor::km::system_clock clock;
   const auto where = bench::bench_site(data, {}, clock);
   auto kms = workflows::open(where);
   const auto keys = bench::logged_in_keys(kms, where, "import-users");
+  const double login_peak = bench::peak_rss_since_reset_mib();
+  bench::reset_peak_rss();
   const auto planned = workflows::plan_import(kms, keys, accepted(kms, keys, source_sha256));
   if (planned.counts.new_users != users) throw std::runtime_error("the plan does not see every user as new");
+  std::ofstream(memory) << "  peak RSS: during the login " << login_peak << " MiB (Argon2id), after it "
+                        << bench::peak_rss_since_reset_mib() << " MiB\n";
 }
 
-void run_import(const fs::path& data, const std::string& source_sha256, long users) {
+void run_import(const fs::path& data, const std::string& source_sha256, long users, const fs::path& memory) {
   const arbor::km::system_clock clock;
   const auto where = bench::bench_site(data, {}, clock);
   auto kms = workflows::open(where);
   const auto keys = bench::logged_in_keys(kms, where, "import-users");
+  const double login_peak = bench::peak_rss_since_reset_mib();
+  bench::reset_peak_rss();
   workflows::silent_progress progress;
   const auto done =
       workflows::import_users(kms, keys, {accepted(kms, keys, source_sha256), {}, users, {}, "import_bench"}, progress);
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");
+  std::ofstream(memory) << "  peak RSS: during the login " << login_peak << " MiB (Argon2id), after it "
+                        << bench::peak_rss_since_reset_mib() << " MiB\n";
 }
 
 // The transfer file and the destination it is addressed to, made once in `setup` (or reused from
@@ -163,11 +172,14 @@ void run(const bench::bench_options& options) {
   for (int run = 1; run <= options.runs; ++run) {
     if (options.runs > 1) std::printf("run %d of %d\n", run, options.runs);
     bench::fresh_copy(setup / "kmsdata", data);
+    const fs::path memory = scratch / "peak-rss-after-login";
     print_step("plan (verify+classify)",
-               bench::in_child("the plan pass", [&] { run_plan(data, source_sha256, options.users); }), n);
+               bench::in_child("the plan pass", [&] { run_plan(data, source_sha256, options.users, memory); }), n);
+    std::printf("%s", bench::slurp(memory).c_str());
     const bench::measured imported =
-        bench::in_child("the import", [&] { run_import(data, source_sha256, options.users); });
+        bench::in_child("the import", [&] { run_import(data, source_sha256, options.users, memory); });
     print_step("import", imported, n);
+    std::printf("%s", bench::slurp(memory).c_str());
     if (!options.compare_with_openssl) continue;
     const bench::anchor_files files{setup};
     const auto compare = [&](const char* label, const bench::measured& openssl) {

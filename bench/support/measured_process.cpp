@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 
 namespace arbor::km::bench {
 namespace {
@@ -51,6 +53,21 @@ measured own_usage() {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
   return {0, seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime), static_cast<double>(usage.ru_maxrss) / 1024.0};
+}
+
+void reset_peak_rss() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";
+  if (!clear.flush()) throw std::runtime_error("could not reset the peak RSS (/proc/self/clear_refs)");
+}
+
+double peak_rss_since_reset_mib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;  // kB
+  }
+  throw std::runtime_error("no VmHWM in /proc/self/status");
 }
 
 }  // namespace arbor::km::bench

@@ -255,6 +255,34 @@ void transaction::commit() {
   done_ = true;
 }
 
+foreign_keys_off::foreign_keys_off(connection& db, bool off) : db_(db), off_(off) {
+  if (!off_) return;
+  if (db_.in_transaction()) throw error(errc::internal, "foreign keys can only be turned off outside a transaction");
+  db_.exec("PRAGMA foreign_keys=OFF");
+}
+
+foreign_keys_off::~foreign_keys_off() {
+  if (!off_) return;
+  try {
+    db_.exec("PRAGMA foreign_keys=ON");
+  } catch (const error&) {
+    // Only inside a transaction does the pragma fail, and this guard outlives the one it wraps.
+  }
+}
+
+bool foreign_keys_on(connection& db) {
+  auto query = db.prepare("PRAGMA foreign_keys");
+  return query.step() && query.column_int64(0) != 0;
+}
+
+void require_foreign_keys_hold(connection& db) {
+  auto check = db.prepare("PRAGMA foreign_key_check");
+  if (!check.step()) return;
+  throw error(errc::internal, "a bulk change would leave a row without the row it refers to; nothing was changed",
+              "table " + check.column_text(0) + ", rowid " + std::to_string(check.column_int64(1)) + ", refers to " +
+                  check.column_text(2));
+}
+
 void use_bulk_page_cache(connection& db, int mebibytes) {
   // PRAGMA takes no bound parameters; the size is the caller's constant, never input.
   db.exec("PRAGMA cache_size = -" + std::to_string(mebibytes * 1024));

@@ -135,6 +135,30 @@ class transaction {
   bool done_ = false;
 };
 
+// Turns foreign key enforcement off on `db` while it lives, when `off` is true, and back on after.
+// SQLite honours the pragma only outside a transaction, so it is made before one begins. Only for
+// a bulk change that keeps the same integrity itself and proves it with foreign_key_check() before
+// committing (user_selection::remove_users() when every user goes): without enforcement SQLite
+// empties a table by freeing its pages, where deleting row by row also deletes each index entry
+// in random order.
+class foreign_keys_off {
+ public:
+  foreign_keys_off(connection& db, bool off);
+  ~foreign_keys_off();
+  foreign_keys_off(const foreign_keys_off&) = delete;
+  foreign_keys_off& operator=(const foreign_keys_off&) = delete;
+
+ private:
+  connection& db_;
+  bool off_;
+};
+
+// Whether foreign keys are enforced on `db` now.
+bool foreign_keys_on(connection& db);
+
+// errc::internal naming the first row that breaks a foreign key, if any does.
+void require_foreign_keys_hold(connection& db);
+
 // Gives `db` a page cache of `mebibytes` (SQLite's default is 2 MiB) for a transaction that touches
 // a large part of the database, an export's removal or an import: with the indexes' pages kept,
 // SQLite spills and re-reads far fewer, and memory stays bounded by it whatever the number of users.

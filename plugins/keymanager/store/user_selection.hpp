@@ -44,12 +44,18 @@ class user_selection {
   std::int64_t size();
 
   selection_counts counts();
+  // Whether every user of the database is selected.
+  bool covers_every_user();
   // Queues every key history entry of the selected users whose status is valid for revocation
-  // with `reason` (an RFC 5280 name) at `now`, copying alias and id (the queue outlives users),
-  // and marks those users pending. Returns how many entries were queued.
+  // with `reason` (an RFC 5280 name) at `now`, copying the alias as selected and the id (the
+  // queue outlives users), and marks pending the users with an entry in the queue. Returns how
+  // many entries were queued.
   std::int64_t queue_valid_keys_for_revocation(std::string_view reason, std::chrono::sys_seconds now);
-  // Removes the selected users with their key histories (first, in one statement) and tokens
-  // (cascade). Returns how many users.
+  // Removes the selected users with their key histories, tokens and recovery keys. Returns how
+  // many users. When every user is selected and the caller turned foreign keys off
+  // (sqlite::foreign_keys_off), each table is emptied whole and foreign_key_check proves nothing
+  // was left behind; otherwise the key histories go first, in one statement, and the rest by
+  // cascade.
   std::int64_t remove_users();
 
   // Marks pending exactly the selected users with a certificate still in the pending-revocation
@@ -62,6 +68,11 @@ class user_selection {
   std::vector<std::string> aliases_without_keys(std::size_t limit);
 
  private:
+  std::int64_t remove_every_user();
+  // Whether the selection is a large share of the users, where walking whole tables beats their
+  // user_id indexes.
+  bool large_share();
+
   sqlite::connection& db_;
   sqlite::statement insert_;
   sqlite::statement lookup_;

@@ -128,6 +128,14 @@ void check_matches_file(const store::selection_counts& found, std::int64_t selec
                   std::to_string(found.keys) + " keys");
 }
 
+[[noreturn]] void refuse_users_added(const std::filesystem::path& path) {
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+  throw error(errc::conflict,
+              "Users were added while the export file of every user was written, so no user was removed and the "
+              "file was deleted. Run Export Users again.");
+}
+
 std::string audit_detail(const written_file& file, const std::string& file_path) {
   return "transfer " + file.trailer.transfer_id + ": " + std::to_string(file.trailer.users) + " users (" +
          std::to_string(file.trailer.keys) + " keys) exported to " + file.journal.intent.peer_sha256 +
@@ -173,10 +181,16 @@ class fast_secure_delete {
 std::int64_t remove_and_queue(key_manager& kms, store::user_selection& selected, std::int64_t selected_count,
                               const written_file& file, const std::filesystem::path& path, progress& observer) {
   auto& db = kms.db();
-  observer.phase("Removing the exported users from this server", 1);
   const fast_secure_delete fast(db);
+  // An export of every user (a server handed over whole) empties the tables instead of deleting
+  // row by row; that needs foreign keys off, which SQLite takes only outside a transaction, and
+  // a check inside it that nobody was added meanwhile, who would go too.
+  const bool everyone = selected.covers_every_user();
+  const store::sqlite::foreign_keys_off whole_tables(db, everyone);
+  observer.phase("Removing the exported users from this server", 1);
   store::sqlite::transaction tx(db);
   check_matches_file(selected.counts(), selected_count, file, path);
+  if (everyone && !selected.covers_every_user()) refuse_users_added(path);
   const std::int64_t queued =
       store::complete_export(db, file.journal, selected, kms.clock().now(), audit_detail(file, path.string()));
   failpoint("export-mid-transaction");

@@ -38,8 +38,12 @@ class recording_observer final : public workflows::progress {
   std::vector<std::string> phases;
   int cancel_at_step = -1;  // cancelled() turns true once this many steps were done
   std::function<void()> on_first_step;
+  std::function<void(std::string_view)> on_phase;  // as each phase begins
 
-  void phase(std::string_view label, std::uint64_t) override { phases.emplace_back(label); }
+  void phase(std::string_view label, std::uint64_t) override {
+    phases.emplace_back(label);
+    if (on_phase) on_phase(label);
+  }
   void step(std::string_view) override {
     if (steps_++ == 0 && on_first_step) on_first_step();
   }

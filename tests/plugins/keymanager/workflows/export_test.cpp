@@ -245,6 +245,70 @@ BOOST_AUTO_TEST_CASE(a_key_added_while_the_file_is_written_keeps_every_user_and_
   BOOST_TEST(store::revocation_queue(source.db()).count() == 0);
 }
 
+std::int64_t rows_in(key_manager& kms, const std::string& table) {
+  auto count = kms.db().prepare("SELECT count(*) FROM " + table);
+  count.step();
+  return count.column_int64(0);
+}
+
+// Every user selected: the tables are emptied whole, with foreign keys off for the transaction;
+// what the cascades would have removed (tokens, recovery keys) goes too, and enforcement is back on.
+BOOST_AUTO_TEST_CASE(an_export_of_every_user_leaves_no_row_of_theirs_and_foreign_keys_on) {
+  user("alice", 2);
+  user("bob", 1);
+  user("carol", 0);  // invited only: an enrollment token and no key
+  BOOST_TEST_REQUIRE(rows_in(source, "enrollment_tokens") > 0);
+
+  const auto done = run(request());
+
+  BOOST_TEST(done.users_exported == 2);
+  BOOST_TEST(done.users_without_keys == 1);
+  for (const char* table : {"users", "key_history", "enrollment_tokens", "recovery_keys"}) {
+    BOOST_TEST(rows_in(source, table) == 0, table);
+  }
+  BOOST_TEST(done.revocation.confirmed == 3);
+  BOOST_TEST(store::sqlite::foreign_keys_on(source.db()));
+  BOOST_TEST(read_back(done.file).size() == 2u);
+}
+
+// Someone adds a user while the file of every user is written: that user is not selected, so the
+// users are removed row by row and the newcomer stays.
+BOOST_AUTO_TEST_CASE(a_user_added_while_every_user_is_written_stays) {
+  user("alice", 1);
+  observer.on_first_step = [&] {
+    std::vector<workflows::new_user> late{{"dave", "Dave", "dave@example.org", {}}};
+    workflows::add_users(source, late);
+  };
+  const auto done = run(request());
+  BOOST_TEST(done.users_exported == 1);
+  BOOST_TEST(rows_in(source, "users") == 1);
+  BOOST_TEST(rows_in(source, "enrollment_tokens") == 1);  // dave's
+  BOOST_TEST(store::sqlite::foreign_keys_on(source.db()));
+}
+
+// The same, just after the export saw that every user was selected and before its transaction:
+// emptying the tables would take the newcomer too, so nothing is removed and the file goes.
+BOOST_AUTO_TEST_CASE(a_user_added_just_before_the_removal_of_every_user_keeps_everyone_and_deletes_the_file) {
+  const auto alice = user("alice", 1);
+  observer.on_phase = [&](std::string_view phase) {
+    if (phase != "Removing the exported users from this server") return;
+    std::vector<workflows::new_user> late{{"dave", "Dave", "dave@example.org", {}}};
+    workflows::add_users(source, late);
+  };
+  try {
+    run(request());
+    BOOST_FAIL("expected a refusal");
+  } catch (const error& e) {
+    BOOST_TEST(e.code() == errc::conflict);
+    BOOST_TEST(std::string(e.what()).find("Users were added") != std::string::npos);
+  }
+  BOOST_TEST(has_user(source, alice));
+  BOOST_TEST(rows_in(source, "users") == 2);
+  BOOST_TEST(rows_in(source, "key_history") == 1);
+  BOOST_TEST(!fs::exists(source.directory().root() / "users.kmx"));
+  BOOST_TEST(store::sqlite::foreign_keys_on(source.db()));
+}
+
 BOOST_AUTO_TEST_CASE(progress_reports_the_three_phases) {
   user("alice", 1);
   run(request());
