@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iomanip>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -109,8 +110,8 @@ void run_plan(const fs::path& data, const std::string& source_sha256, long users
   bench::reset_peak_rss();
   const auto planned = workflows::plan_import(kms, keys, accepted(kms, keys, source_sha256));
   if (planned.counts.new_users != users) throw std::runtime_error("the plan does not see every user as new");
-  std::ofstream(memory) << "  peak RSS: during the login " << login_peak << " MiB (Argon2id), after it "
-                        << bench::peak_rss_since_reset_mib() << " MiB\n";
+  std::ofstream(memory) << std::fixed << std::setprecision(1) << "  peak RSS: during the login " << login_peak
+                        << " MiB (Argon2id), after it " << bench::peak_rss_since_reset_mib() << " MiB (the task's own)\n";
 }
 
 void run_import(const fs::path& data, const std::string& source_sha256, long users, const fs::path& memory) {
@@ -124,8 +125,8 @@ void run_import(const fs::path& data, const std::string& source_sha256, long use
   const auto done =
       workflows::import_users(kms, keys, {accepted(kms, keys, source_sha256), {}, users, {}, "import_bench"}, progress);
   if (done.imported != users || done.keys_imported != 2 * users) throw std::runtime_error("not every key was imported");
-  std::ofstream(memory) << "  peak RSS: during the login " << login_peak << " MiB (Argon2id), after it "
-                        << bench::peak_rss_since_reset_mib() << " MiB\n";
+  std::ofstream(memory) << std::fixed << std::setprecision(1) << "  peak RSS: during the login " << login_peak
+                        << " MiB (Argon2id), after it " << bench::peak_rss_since_reset_mib() << " MiB (the task's own)\n";
 }
 
 // The transfer file and the destination it is addressed to, made once in `setup` (or reused from

@@ -148,6 +148,20 @@ BOOST_FIXTURE_TEST_CASE(appender_adds_nothing_until_the_transaction_commits, fix
   BOOST_TEST(keys.count_for_user(user_id) == 0);
 }
 
+// An appender kept across its transaction's commit (a bulk fill appends batch after batch) must
+// hold no read open: else no checkpoint can finish and the WAL only grows. After the commit a
+// TRUNCATE checkpoint empties the WAL.
+BOOST_FIXTURE_TEST_CASE(appender_leaves_no_read_open_after_the_commit, fixture) {
+  store::sqlite::transaction tx(db);
+  store::history_appender appender(db);
+  BOOST_TEST(appender.append_unless_present(entry(1)));
+  tx.commit();
+  auto checkpoint = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+  BOOST_REQUIRE(checkpoint.step());
+  BOOST_TEST(checkpoint.column_int64(0) == 0);  // not busy
+  BOOST_TEST(checkpoint.column_int64(1) == 0);  // nothing left in the WAL
+}
+
 BOOST_FIXTURE_TEST_CASE(appender_needs_a_transaction, fixture) {
   BOOST_CHECK_EXCEPTION(store::history_appender{db}, error,
                         [](const error& e) { return e.code() == errc::internal; });
