@@ -243,7 +243,7 @@ std::vector<double> run_once(const fs::path& setup, const fs::path& scratch, con
     return std::vector<double>{exported.seconds / openssl.seconds, exported.cpu_seconds / openssl.cpu_seconds};
   };
   const auto ratios = compare("openssl streaming", bench::sign_encrypt_streaming(files, scratch / "enveloped.der"));
-  if (bench::buffered_anchor_fits(options.users)) {
+  if (bench::whole_message_anchor_fits(options.users)) {
     compare("openssl buffered", bench::sign_encrypt_buffered(files, scratch / "enveloped.der"));
   } else {
     std::printf("openssl buffered       not run: it holds the whole %.0f MiB message in memory\n",

@@ -63,6 +63,6 @@ measured decrypt_verify_buffered(const anchor_files& files, const fs::path& mess
   return sum(decrypting, verifying);
 }
 
-bool buffered_anchor_fits(long users) { return users <= 200000; }
+bool whole_message_anchor_fits(long users) { return users <= 200000; }
 
 }  // namespace arbor::km::bench

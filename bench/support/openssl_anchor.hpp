@@ -7,7 +7,9 @@
 //              is `openssl cms -decrypt | openssl cms -verify` on its output, the fastest correct
 //              decrypt-and-verify line we found (the openssl tool reads a CMS input whole).
 //   buffered   the same steps one after the other through files, without -stream: each holds the
-//              whole message (about 10 GiB of memory at a million users, so it is skipped there).
+//              whole message.
+// The openssl tool reads a CMS input whole, so every anchor but the streaming sign-and-encrypt
+// holds the whole message (about 10 GiB at a million users): those are skipped there.
 #include <filesystem>
 
 #include "measured_process.hpp"
@@ -29,7 +31,7 @@ measured decrypt_verify_streaming(const anchor_files& files, const std::filesyst
 measured decrypt_verify_buffered(const anchor_files& files, const std::filesystem::path& message,
                                  const std::filesystem::path& scratch);
 
-// Whether the buffered anchor is run for `users` users (its memory grows with the message).
-bool buffered_anchor_fits(long users);
+// Whether the anchors that hold the whole message are run for `users` users.
+bool whole_message_anchor_fits(long users);
 
 }  // namespace arbor::km::bench
