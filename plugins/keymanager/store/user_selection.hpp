@@ -48,8 +48,7 @@ class user_selection {
   bool covers_every_user();
   // Queues every key history entry of the selected users whose status is valid for revocation
   // with `reason` (an RFC 5280 name) at `now`, copying the alias as selected and the id (the
-  // queue outlives users), and marks pending the users with an entry in the queue. Returns how
-  // many entries were queued.
+  // queue outlives users). Returns how many entries were queued.
   std::int64_t queue_valid_keys_for_revocation(std::string_view reason, std::chrono::sys_seconds now);
   // Removes the selected users with their key histories, tokens and recovery keys. Returns how
   // many users. When every user is selected and the caller turned foreign keys off
@@ -58,9 +57,8 @@ class user_selection {
   // cascade.
   std::int64_t remove_users();
 
-  // Marks pending exactly the selected users with a certificate still in the pending-revocation
-  // queue: the queue, not what a caller saw, says who could not be revoked.
-  void refresh_pending();
+  // The selected users with a certificate in the pending-revocation queue now: the queue, not
+  // what a caller saw, says who could not be revoked.
   std::int64_t pending_count();
   // The aliases of pending users, by alias, at most `limit`.
   std::vector<std::string> pending_aliases(std::size_t limit);

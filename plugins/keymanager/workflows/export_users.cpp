@@ -244,7 +244,6 @@ revocation_tally revoke_exported(store::sqlite::connection& db, ca::certificate_
           if (tally.reason.empty()) tally.reason = outcome.failure->what();
         });
   }
-  exported.refresh_pending();
   tally.users_pending = exported.pending_count();
   tally.aliases_pending = exported.pending_aliases(detail_limit);
   return tally;

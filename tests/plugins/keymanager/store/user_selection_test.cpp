@@ -87,13 +87,12 @@ BOOST_FIXTURE_TEST_CASE(only_valid_keys_are_queued_and_their_users_marked_pendin
   BOOST_TEST(selection.pending_aliases(1) == std::vector<std::string>{"u1"});
 }
 
-BOOST_FIXTURE_TEST_CASE(refresh_pending_follows_the_queue_not_the_earlier_marks, fixture) {
+BOOST_FIXTURE_TEST_CASE(pending_users_are_read_from_the_queue_as_it_is_now, fixture) {
   add_users(6);
   store::user_selection selection(db);
   for (const char* id : {"u1", "u2"}) selection.add(id, id);
   selection.queue_valid_keys_for_revocation("superseded", arbor::test::unix_time(42));
   db.exec("DELETE FROM pending_revocations WHERE user_id = 'u1'");
-  selection.refresh_pending();
   BOOST_TEST(selection.pending_aliases(10) == std::vector<std::string>{"u2"});
 }
 
