@@ -124,11 +124,14 @@ void fill(const fs::path& data, const fs::path& scratch, long users, bool vault_
   const key_sealer seal{keys, escrow, vault_sealed};
   const bench::bench_ca ca(8);
   std::ofstream payload(scratch / "payload.jsonl", std::ios::binary);
-  const auto batch = [&](long first) { return make_users(first, std::min(users, first + users_per_transaction), ca, seal); };
+  const auto batch = [&](long first) {
+    return make_users(first, std::min(users, first + users_per_transaction), ca, seal);
+  };
   auto next = std::async(std::launch::async, batch, 0L);
   for (long first = 0; first < users; first += users_per_transaction) {
     const auto made = next.get();
-    if (first + users_per_transaction < users) next = std::async(std::launch::async, batch, first + users_per_transaction);
+    const long following = first + users_per_transaction;
+    if (following < users) next = std::async(std::launch::async, batch, following);
     store::sqlite::transaction tx(kms.db());
     store::user_repository user_rows(kms.db());
     store::history_appender history(kms.db());

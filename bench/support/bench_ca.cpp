@@ -119,7 +119,7 @@ std::vector<std::uint8_t> bench_ca::issue_der(std::uint64_t serial) const {
   if (serial / 2 >= max_number) throw std::invalid_argument("bench_ca: serial too large");
   const pool_key& from = pool_[serial % pool_.size()];
   std::vector<std::uint8_t> tbs = from.tbs;
-  for (int i = 0; i < 7; ++i) tbs[from.serial_at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(serial >> (8 * (6 - i)));
+  for (std::size_t i = 0; i < 7; ++i) tbs[from.serial_at + i] = static_cast<std::uint8_t>(serial >> (8 * (6 - i)));
   std::uint64_t number = serial / 2;
   for (std::size_t digit = number_digits; digit-- > 0; number /= 10) tbs[from.number_at + digit] = static_cast<std::uint8_t>('0' + number % 10);
 

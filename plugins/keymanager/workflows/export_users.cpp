@@ -57,7 +57,9 @@ constexpr std::size_t users_per_batch = 200;
 std::vector<transfer::encoded_user> encoded(const user_batch& batch, const opened_vault& keys) {
   std::vector<transfer::encoded_user> lines;
   lines.reserve(batch.users.size());
-  for (std::size_t i = 0; i < batch.users.size(); ++i) lines.emplace_back(exported_user(batch.users[i], batch.histories[i], keys));
+  for (std::size_t i = 0; i < batch.users.size(); ++i) {
+    lines.emplace_back(exported_user(batch.users[i], batch.histories[i], keys));
+  }
   return lines;
 }
 
