@@ -38,7 +38,7 @@ class DetailsTable {
     }, pageSizes.map((n) => el("option", { value: String(n) }, `${n} rows`)));
     this.problem = el("div", { className: "table-problem" });
     this.table = el("table", { attrs: { "aria-labelledby": headingId } });
-    this.element = el("section", { className: "details-table", attrs: { "data-table": this.index } },
+    this.element = el("section", { className: "details-table", attrs: { "data-table": this.index, "data-title": table.title } },
       this.heading,
       el("div", { className: "table-tools" }, this.filter, this.count,
         el("span", { className: "pager" }, this.previous, this.next, size)),
