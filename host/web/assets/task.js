@@ -236,14 +236,15 @@ export class TaskDialog {
     else this.cancel();
   }
 
-  close() {
+  /** Closes the dialog; `notify`: tell the console a task may have changed things. */
+  close(notify = true) {
     this.stop();
     const hadTask = this.state !== null;
     this.state = null;
     this.inputs = [];
     if (this.dialog.open) this.dialog.close();
     replaceChildren(this.dialog);
-    if (hadTask) this.onClosed();
+    if (hadTask && notify) this.onClosed();
   }
 }
 
