@@ -79,9 +79,10 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         os.makedirs(broken)
         shutil.copy(os.path.join(environment("ARBOR_SOURCE_DIR"), "tests", "fixtures", "manifests", "broken",
                                  "missing_library.json"), broken)
-        self.web_source = WebConsole(self.source, self.scratch.join("web-source"), ["--manifests", broken])
+        self.web_source = WebConsole(self.source.options() + ["--manifests", broken],
+                                     self.scratch.join("web-source"))
         self.addCleanup(self.web_source.stop)
-        self.web_destination = WebConsole(self.destination, self.scratch.join("web-destination"))
+        self.web_destination = WebConsole(self.destination.options(), self.scratch.join("web-destination"))
         self.addCleanup(self.web_destination.stop)
 
     def enrolled(self):

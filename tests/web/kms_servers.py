@@ -123,15 +123,15 @@ def item(summary, key):
 
 
 class WebConsole:
-    """`arbor web` on `server`'s data directory, listening on 127.0.0.1 at a port the system
-    picks; url holds the address with the one-time token it printed."""
+    """`arbor web` with the global `options` (plugins, data directory), listening on 127.0.0.1
+    at a port the system picks; url holds the address with the one-time token it printed."""
 
-    def __init__(self, server, state_dir, extra_options=()):
+    def __init__(self, options, state_dir):
         os.makedirs(state_dir, mode=0o700, exist_ok=True)
         self.log_path = os.path.join(state_dir, "arbor-web.log")
         self.log = open(self.log_path, "w", encoding="utf-8")
         self.process = subprocess.Popen(
-            [environment("ARBOR_EXE"), *server.options(), *extra_options, "web", "--listen", "127.0.0.1:0",
+            [environment("ARBOR_EXE"), *options, "web", "--listen", "127.0.0.1:0",
              "--state-dir", state_dir],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.url = None
