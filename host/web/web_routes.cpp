@@ -20,7 +20,7 @@ namespace {
 namespace json = boost::json;
 
 constexpr std::string_view cookie_name = "arbor_session";
-constexpr std::chrono::seconds event_wait{15};
+constexpr std::chrono::seconds event_wait{5};
 
 using query_map = std::map<std::string, std::string, std::less<>>;
 

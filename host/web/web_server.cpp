@@ -64,7 +64,7 @@ std::optional<web_response> refusal(const beast::error_code& ec) {
     answer = error_response(431, "The request's headers are too large.", "send smaller requests (cookies, addresses)");
   else if (ec == http::error::body_limit)
     answer = error_response(413, "The request's body is too large.", "send a smaller request");
-  else if (ec.category() == http::error::end_of_stream.category() && ec != http::error::end_of_stream &&
+  else if (ec.category() == http::make_error_code(http::error::end_of_stream).category() && ec != http::error::end_of_stream &&
            ec != http::error::partial_message && ec != http::error::need_more)
     answer = error_response(400, "The request is not well-formed HTTP/1.1.", "use a browser or an HTTP client");
   if (answer) add_security_headers(*answer, false);
@@ -73,17 +73,19 @@ std::optional<web_response> refusal(const beast::error_code& ec) {
 
 }  // namespace
 
+// Declared so that the io_context, whose pending coroutines count themselves in `connections`
+// and hold streams on `tls`, goes before those, and the acceptor before the io_context.
 struct web_server::impl {
-  asio::io_context io{1};
-  asio::ssl::context tls{asio::ssl::context::tls_server};
-  tcp::acceptor acceptor{io};
   server_limits limits;
   sdk::log& log;
-  std::unique_ptr<asio::thread_pool> workers;
-  std::unique_ptr<asio::thread_pool> streams;
   std::atomic<std::size_t> connections{0};
   std::atomic<std::size_t> event_streams{0};
   web_routes* routes{nullptr};
+  std::unique_ptr<asio::thread_pool> workers;
+  std::unique_ptr<asio::thread_pool> streams;
+  asio::ssl::context tls{asio::ssl::context::tls_server};
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
 
   impl(server_limits l, sdk::log& lg) : limits(l), log(lg) {}
 
@@ -162,10 +164,12 @@ struct web_server::impl {
 
   /// Headers, then each event as it comes; the connection closes at the end of the stream.
   asio::awaitable<bool> event_stream(stream_type& stream, web_response answer, unsigned version) {
-    if (event_streams >= limits.max_event_streams)
-      co_return co_await send(stream, to_beast(error_response(503, "Too many event streams are open.",
-                                                              "close other pages of this console, or poll the task"),
-                                               version, false)) && false;
+    if (event_streams >= limits.max_event_streams) {
+      web_response busy = error_response(503, "Too many event streams are open.", "close other pages of this console, or poll the task");
+      add_security_headers(busy, true);
+      co_await send(stream, to_beast(std::move(busy), version, false));
+      co_return false;
+    }
     counted alive(event_streams);
     http::response<http::empty_body> head{http::status::ok, version};
     put_fields(head, answer);
