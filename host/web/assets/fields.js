@@ -100,16 +100,15 @@ function multiSelect(field, problem) {
     count.textContent = `${boxes.filter((b) => b.box.checked).length} of ${boxes.length} selected` +
       (shown().length < boxes.length ? `, ${shown().length} shown` : "");
   };
+  const narrow = () => {
+    const text = search.value.toLocaleLowerCase();
+    for (const b of boxes) b.row.hidden = !b.option.toLocaleLowerCase().includes(text);
+    update();
+  };
   const search = el("input", {
     type: "search", className: "multi-search",
     attrs: { "aria-label": `Search ${field.label}`, placeholder: "Search" },
-    on: {
-      input: () => {
-        const text = search.value.toLocaleLowerCase();
-        for (const b of boxes) b.row.hidden = !b.option.toLocaleLowerCase().includes(text);
-        update();
-      },
-    },
+    on: { input: narrow, change: narrow },
   });
   const setShown = (on) => () => {
     for (const b of shown()) b.box.checked = on;
