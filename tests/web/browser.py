@@ -78,9 +78,15 @@ class Browser:
         return self.driver.switch_to.active_element
 
     def screenshot(self, name):
+        """Into the test's output folder; with ARBOR_UPDATE_DOC_SCREENSHOTS=1 also into
+        docs/web-console/, where docs/web-console.md shows them."""
         os.makedirs(self.screenshot_dir, exist_ok=True)
         path = os.path.join(self.screenshot_dir, f"{name}.png")
         self.driver.save_screenshot(path)
+        if os.environ.get("ARBOR_UPDATE_DOC_SCREENSHOTS"):
+            docs = os.path.join(os.environ["ARBOR_SOURCE_DIR"], "docs", "web-console")
+            os.makedirs(docs, exist_ok=True)
+            shutil.copy(path, docs)
         return path
 
     # The task dialog

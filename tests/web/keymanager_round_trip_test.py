@@ -5,7 +5,7 @@ Users on the destination in another browser session, Recover Keys there; then th
 databases are checked as tests/integration/keymanager/import_round_trip_test.cpp checks them.
 
 Screenshots go to ARBOR_WEB_SCREENSHOTS (CTest: <build>/tests/web/screenshots); with
-ARBOR_UPDATE_DOC_SCREENSHOTS=1 they are also copied into docs/web-console/ for docs/web-console.md."""
+ARBOR_UPDATE_DOC_SCREENSHOTS=1 also into docs/web-console/ for docs/web-console.md."""
 
 import os
 import shutil
@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from browser import NARROW, WIDE, Browser  # noqa: E402
 from kms_servers import (ADMIN_PASSWORD, USER_PASSWORD, CertificateServices, KmsServer, Scratch,  # noqa: E402
-                         WebConsole, environment, item)
+                         WebConsole, environment)
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
 KEY_MANAGER = "Advanced Security/Key Manager"
@@ -269,11 +269,6 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
                                                       serialization.PublicFormat.SubjectPublicKeyInfo)
                           for c in certificates})
 
-        if os.environ.get("ARBOR_UPDATE_DOC_SCREENSHOTS"):
-            docs = os.path.join(environment("ARBOR_SOURCE_DIR"), "docs", "web-console")
-            os.makedirs(docs, exist_ok=True)
-            for name in sorted(os.listdir(SCREENSHOTS)):
-                shutil.copy(os.path.join(SCREENSHOTS, name), docs)
 
 
 if __name__ == "__main__":
