@@ -99,9 +99,13 @@ class WebConsoleInTheBrowser(unittest.TestCase):
         shown = [label.text for label in b.find_all("dialog[open] [data-field='copies'] label.option")
                  if label.is_displayed()]
         self.assertTrue(shown and all("li" in name.lower() for name in shown) and len(shown) < 42, shown)
+        search.send_keys(Keys.ENTER)  # searching, not sending the page
         b.field("copies", ".multi-all").click()
         self.assertIn(f"{len(shown)} of 42 selected", b.field("copies", ".multi-count").text)
-        search.clear()
+        search.send_keys(Keys.ESCAPE)  # clears the search, does not cancel the wizard
+        b.page("options")
+        self.assertEqual(search.get_attribute("value"), "")
+        self.assertIn(f"{len(shown)} of 42 selected", b.field("copies", ".multi-count").text)
         b.field("advanced", "input[type=checkbox]").send_keys(Keys.SPACE)
         b.screenshot("wizard-every-field")
         b.press("Next")

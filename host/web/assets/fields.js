@@ -108,7 +108,18 @@ function multiSelect(field, problem) {
   const search = el("input", {
     type: "search", className: "multi-search",
     attrs: { "aria-label": `Search ${field.label}`, placeholder: "Search" },
-    on: { input: narrow, change: narrow },
+    on: {
+      input: narrow,
+      change: narrow,
+      keydown: (event) => {
+        // Enter would send the page and Escape cancel the wizard: here they only search and clear.
+        if (event.key === "Enter" || (event.key === "Escape" && search.value)) {
+          event.preventDefault();
+          if (event.key === "Escape") search.value = "";
+          narrow();
+        }
+      },
+    },
   });
   const setShown = (on) => () => {
     for (const b of shown()) b.box.checked = on;
