@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <future>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -332,6 +333,27 @@ BOOST_AUTO_TEST_CASE(dropping_a_session_forgets_its_tasks_only) {
   board->drop_session(alice);
   BOOST_TEST((board->state(alice, mine).error().why == sdk::reason::not_found));
   BOOST_TEST(page_id(state(theirs, bob)) == "identity");
+}
+
+BOOST_AUTO_TEST_CASE(pages_are_checked_through_the_plugin_gate_and_run_goes_on_outside_it) {
+  const std::string id = exercise();
+  {
+    auto held = gate.enter();
+    auto answered = std::async(std::launch::async, [&] { return board->answer(alice, id, {{"step", "back"}}); });
+    BOOST_TEST((answered.wait_for(100ms) == std::future_status::timeout));  // prepare() waits for the gate
+    held.unlock();
+    BOOST_TEST(page_id(seen(answered.get())) == "identity");
+  }
+  identity(id, "Ada");
+  next(id, {});
+  log.pause_at("Exercise started");
+  next(id, {{"proceed", true}});
+  BOOST_TEST_REQUIRE(log.wait_paused());
+  // The task is held inside run(): the gate is free for the rest of the console meanwhile.
+  auto entered = std::async(std::launch::async, [&] { const auto held = gate.enter(); });
+  BOOST_TEST((entered.wait_for(5s) == std::future_status::ready));
+  log.resume();
+  BOOST_TEST(outcome(id).at("end").as_string() == "completed");
 }
 
 BOOST_AUTO_TEST_CASE(progress_from_a_thread_without_a_task_goes_nowhere) {
