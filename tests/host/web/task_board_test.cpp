@@ -30,6 +30,9 @@ constexpr const char* alice = "session-alice";
 constexpr const char* bob = "session-bob";
 const std::filesystem::path fixture_manifests = ARBOR_SOURCE_DIR "/tests/fixtures/manifests/broken";
 const std::filesystem::path fixture_libraries = ARBOR_BINARY_DIR "/tests/fixtures/lib";
+// The Key Manager as built, with its manifest beside (arbor_add_plugin); opened only by the test using it.
+const std::filesystem::path built_manifests = ARBOR_BINARY_DIR "/lib/arbor/manifests";
+const std::filesystem::path built_plugins = ARBOR_BINARY_DIR "/lib/arbor/plugins";
 
 /// Keeps every line, and holds the writing thread at the first line holding the text given to
 /// pause_at() until resume(): a task's run() stopped at a known point.
@@ -95,9 +98,13 @@ struct web_console {
     services.set_log(&log);
     services.set_progress(&progress);
     services.set_data_dir(dir / "data");
+    // Logins cheap enough for a unit test (never below the Key Manager's floor).
+    services.set_config("auth.argon2-memory-kib", "8192");
+    services.set_config("auth.argon2-iterations", "1");
     std::filesystem::create_directory(dir / "rows");
     std::ofstream(dir / "rows/rows.json") << rows_manifest();
-    registry.emplace(registry_options{{fixture_manifests, ARBOR_FIXTURE_COMPLETE_DIR, dir / "rows"}, {fixture_libraries}},
+    registry.emplace(registry_options{{fixture_manifests, ARBOR_FIXTURE_COMPLETE_DIR, dir / "rows", built_manifests},
+                                      {fixture_libraries, built_plugins}},
                      services);
     registry->discover();
     tree.emplace(registry->manifests());
@@ -354,6 +361,28 @@ BOOST_AUTO_TEST_CASE(pages_are_checked_through_the_plugin_gate_and_run_goes_on_o
   BOOST_TEST((entered.wait_for(5s) == std::future_status::ready));
   log.resume();
   BOOST_TEST(outcome(id).at("end").as_string() == "completed");
+}
+
+BOOST_AUTO_TEST_CASE(the_key_manager_saves_its_certificate_after_a_refused_login) {
+  constexpr const char* wrong = "not-the-Pa55word-of-admin";
+  const std::string id = start(alice, "Advanced Security/Key Manager", "save-kms-certificate");
+  json::object now = state(id);
+  BOOST_TEST(page_id(now) == "login");
+  BOOST_TEST(field_value(now, "administrator") == "admin");
+
+  now = next(id, {{"administrator", "admin"}, {"password", wrong}});
+  BOOST_TEST(page_id(now) == "login");
+  BOOST_TEST(now.at("page").at("problem").is_object());
+
+  now = next(id, {{"administrator", "admin"}, {"password", "password"}});  // the initial password
+  BOOST_TEST_REQUIRE(page_id(now) == "file");
+  BOOST_TEST(now.at("page").at("finishes").as_bool());
+  now = next(id, {{"path", (dir / "kms.pem").string()}});
+  const json::object ended = outcome(id);
+  BOOST_TEST(ended.at("end").as_string() == "completed", json::serialize(ended));
+  BOOST_TEST(std::filesystem::is_regular_file(dir / "kms.pem"));
+  for (const std::string& state : states_seen) BOOST_TEST(state.find(wrong) == std::string::npos);
+  for (const std::string& line : log.lines()) BOOST_TEST(line.find(wrong) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(progress_from_a_thread_without_a_task_goes_nowhere) {
