@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <memory>
 #include <system_error>
@@ -165,7 +166,8 @@ sdk::result<void> make_identity(const fs::path& cert_file, const fs::path& key_f
 
 sdk::result<void> private_directory(const fs::path& dir) {
   std::error_code ec;
-  fs::create_directories(dir, ec);
+  fs::create_directories(dir.parent_path(), ec);
+  if (!ec && ::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) ec = std::error_code(errno, std::generic_category());
   if (ec)
     return sdk::fail(sdk::reason::failed, "The web console's state directory " + dir.string() + " cannot be made.",
                      ec.message());
