@@ -82,6 +82,8 @@ class WebConsoleInTheBrowser(unittest.TestCase):
         b.find("[data-action='exercise']").click()
         b.page("identity")
         self.assertEqual(b.focused().get_attribute("name"), "name")  # the first field has the cursor
+        self.assertIn("page 1 of 4", b.find("dialog[open] .task-subtitle").text)
+        self.assertFalse(b.find("dialog[open] .task-back").is_enabled())
         b.focused().send_keys("nobody", Keys.TAB, report, Keys.TAB, SECRET, Keys.ENTER)
         b.wait_text("dialog[open] form[data-page='identity']", "reserved")
         self.assertEqual(b.field("password").get_attribute("value"), "")  # a secret is never filled in again

@@ -92,8 +92,9 @@ export class TaskDialog {
       // Enter in a text input submits the form: this hidden default button makes it Next/Finish.
       el("button", { type: "submit", hidden: true, tabIndex: -1, attrs: { "aria-hidden": "true" } }));
     const forward = page.finishes ? "Finish" : "Next";
-    this.frame(state.title, `${page.title} — page ${page.index + 1}`, form, [
-      this.button("Back", "task-back", () => this.step("back"), { disabled: page.index === 0 }),
+    // index and count are among the wizard's declared pages; back: an earlier page was shown.
+    this.frame(state.title, `${page.title} — page ${page.index + 1} of ${page.count}`, form, [
+      this.button("Back", "task-back", () => this.step("back"), { disabled: !page.back }),
       this.button(forward, `primary task-${forward.toLowerCase()}`, () => this.step("next")),
       this.button("Cancel", "task-cancel", () => this.cancel()),
     ]);
