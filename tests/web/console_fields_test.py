@@ -24,10 +24,13 @@ SECRET = "s3cr3t-never-shown"
 class WebConsoleInTheBrowser(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        # One console and one browser for every test here; unittest runs tearDownClass only after
+        # a setUpClass that succeeded, so a failure on the way cleans up itself.
         cls.scratch = Scratch("web-fields")
-        cls.web = WebConsole(["--manifests", environment("ARBOR_FIXTURE_COMPLETE_DIR"),
-                              "--data-dir", cls.scratch.join("data")], cls.scratch.join("web"))
+        cls.web = cls.b = None
         try:
+            cls.web = WebConsole(["--manifests", environment("ARBOR_FIXTURE_COMPLETE_DIR"),
+                                  "--data-dir", cls.scratch.join("data")], cls.scratch.join("web"))
             cls.b = Browser(SCREENSHOTS, "fields")
             cls.b.open(cls.web.url)
             cls.b.wait("[role=tree]")
@@ -37,9 +40,10 @@ class WebConsoleInTheBrowser(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        if getattr(cls, "b", None):
+        if cls.b:
             cls.b.quit()
-        cls.web.stop()
+        if cls.web:
+            cls.web.stop()
         cls.scratch.remove()
 
     def setUp(self):
