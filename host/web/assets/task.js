@@ -10,7 +10,7 @@ const endings = {
   refused: "was refused",
   plugin_failed: "failed in its plugin",
   task_failed: "failed",
-  cancelled: "was cancelled; nothing more was changed",
+  cancelled: "was cancelled",
 };
 
 export class TaskDialog {
@@ -23,6 +23,7 @@ export class TaskDialog {
     this.poll = 0;
     this.inputs = [];
     this.busy = false;
+    this.cancelling = false;  // Cancel pressed while running: the task stops at its next check
     dialog.addEventListener("cancel", (event) => {
       event.preventDefault();  // Escape: as the Cancel button, never a silent close
       this.escape();
@@ -33,6 +34,7 @@ export class TaskDialog {
   async start(path, action, rows, table) {
     this.stop();
     this.state = null;
+    this.cancelling = false;
     this.showMessage(action.label, "Starting…");
     if (!this.dialog.open) this.dialog.showModal();
     try {
@@ -144,10 +146,10 @@ export class TaskDialog {
       bar.max = progress.total;
       bar.value = Math.min(progress.done, progress.total);
     }
-    const cancel = this.button("Cancel", "task-cancel", () => this.cancel());
+    const cancel = this.button("Cancel", "task-cancel", () => this.cancel(), { disabled: this.cancelling });
     const focused = document.activeElement && document.activeElement.classList.contains("task-cancel");
     this.frame(state.title, "Running", [
-      el("p", { className: "progress-label" }, progress.label || "Working…"),
+      el("p", { className: "progress-label" }, this.cancelling ? "Cancelling…" : progress.label || "Working…"),
       bar,
       el("p", { className: "progress-count", attrs: { "aria-live": "polite" } },
         progress.total > 0 ? `${progress.done} of ${progress.total}` : ""),
@@ -224,7 +226,8 @@ export class TaskDialog {
     }
     try {
       await api.cancelTask(this.state.id);
-      this.dialog.querySelector(".progress-label").textContent = "Cancelling…";
+      this.cancelling = true;
+      if (this.state.state === "running") this.showRunning(this.state);
     } catch (error) {
       this.showFailure(this.state.title, error);
     }
