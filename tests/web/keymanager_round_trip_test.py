@@ -187,6 +187,9 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         a.screenshot("export-confirm")
         a.press("Finish")
         self.finish(a, "Export Users")
+        # The run was followed live: its states came through the task's event stream.
+        requested = a.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        self.assertTrue([url for url in requested if url.endswith("/events")], requested)
         a.screenshot("export-summary")
         a.press("Close")
         a.wait_text(USERS + " .table-count", "of 1")  # only carol, never enrolled, stays
