@@ -214,6 +214,8 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         self.open_key_manager(b)
         self.start_task(b, "import-users")
         b.page("file")
+        suggested = [o.get_attribute("value") for o in b.find_all("dialog[open] [data-field='name'] datalist option")]
+        self.assertIn("users.kmx", suggested)  # the plugin's suggestions for the path field
         b.type_into("name", "users.kmx" + Keys.ENTER)
         b.page("source")
         b.type_into("thumbprint", self.source_code + Keys.ENTER)
