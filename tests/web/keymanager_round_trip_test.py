@@ -233,9 +233,15 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         b.press("Close")
         b.wait_text(USERS + " .table-count", "of 2")
 
+        # Recover Keys from a selected row of the Users table (SDK 1.2 row selection): it opens
+        # with alice chosen.
+        b.find(USERS + " tr[data-key='alice'] .row-select").click()
+        b.wait_text("[data-action='recover-keys']", "(1 selected)")
         self.start_task(b, "recover-keys")
         b.page("user")
-        b.choose("user", "alice")
+        self.assertIn("Chosen from the details pane: alice.", b.find("dialog[open] .page-info").text)
+        chosen = b.find_all("dialog[open] [data-field='user'] input:checked, dialog[open] [data-field='user'] option:checked")
+        self.assertEqual([c.get_attribute("value") for c in chosen], ["alice"])
         b.press("Finish")
         self.finish(b, "Recover Keys")
         token = b.summary_value("token")
