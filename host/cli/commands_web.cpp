@@ -122,6 +122,7 @@ exit_code serve_web(session& s, const cli_options& options) {
   web::task_board tasks(s.registry(), s.tree(), gate, max_web_tasks);
   web::web_routes routes(web::web_context{s.registry(), s.tree(), s.menus(), gate, sessions, guard, &tasks, log});
 
+  server.value()->stop_on_signals();
   const std::string name = every_address(at.host) ? options.allow_hosts.front() : at.host;
   const bool v6 = name.find(':') != std::string::npos;
   std::cout << "Arbor web console (Ctrl-C stops it); open:\n"
@@ -132,7 +133,7 @@ exit_code serve_web(session& s, const cli_options& options) {
               << "SHA-256 fingerprint: " << identity.value().sha256_fingerprint << '\n';
   std::cout << std::flush;
   OPENSSL_cleanse(token.value().data(), token.value().size());
-  server.value()->serve(routes, true);
+  server.value()->serve(routes);
   return exit_code::success;
 }
 

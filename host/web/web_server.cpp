@@ -86,6 +86,7 @@ struct web_server::impl {
   asio::ssl::context tls{asio::ssl::context::tls_server};
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
+  std::optional<asio::signal_set> signals;
 
   impl(server_limits l, sdk::log& lg) : limits(l), log(lg) {}
 
@@ -228,17 +229,17 @@ std::uint16_t web_server::port() const noexcept {
   return impl_->acceptor.local_endpoint(ec).port();
 }
 
-void web_server::serve(web_routes& routes, bool on_signals) {
+void web_server::stop_on_signals() {
+  impl_->signals.emplace(impl_->io, SIGINT, SIGTERM);
+  impl_->signals->async_wait([this](const beast::error_code& ec, int) {
+    if (!ec) impl_->io.stop();
+  });
+}
+
+void web_server::serve(web_routes& routes) {
   impl_->routes = &routes;
   impl_->workers = std::make_unique<asio::thread_pool>(impl_->limits.workers);
   impl_->streams = std::make_unique<asio::thread_pool>(impl_->limits.max_event_streams);
-  std::optional<asio::signal_set> signals;
-  if (on_signals) {
-    signals.emplace(impl_->io, SIGINT, SIGTERM);
-    signals->async_wait([this](const beast::error_code& ec, int) {
-      if (!ec) impl_->io.stop();
-    });
-  }
   asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
   impl_->io.run();
   // Threads still inside a route or waiting for an event finish it; nothing is written any more.

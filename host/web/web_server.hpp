@@ -43,8 +43,12 @@ class web_server {
   /// The port really bound.
   std::uint16_t port() const noexcept;
 
-  /// Serves `routes` until stop() (or SIGINT / SIGTERM when `on_signals`). Blocks.
-  void serve(web_routes& routes, bool on_signals);
+  /// From now on SIGINT and SIGTERM end serve() (before or while it runs); call it before the
+  /// URL is printed, so that a Ctrl-C at once is not lost.
+  void stop_on_signals();
+
+  /// Serves `routes` until stop() or a signal (stop_on_signals). Blocks.
+  void serve(web_routes& routes);
 
   /// Ends serve(): open connections are dropped. Safe from any thread.
   void stop();

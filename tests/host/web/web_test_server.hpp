@@ -79,7 +79,7 @@ class web_test_server {
     guard.emplace("127.0.0.1", server->port(), std::vector<std::string>{"console.example"});
     tasks.emplace(*registry, *tree, gate, 4);
     routes.emplace(web_context{*registry, *tree, *menus, gate, sessions, *guard, &*tasks, log});
-    thread = std::thread([this] { server->serve(*routes, false); });
+    thread = std::thread([this] { server->serve(*routes); });
   }
   ~web_test_server() {
     server->stop();
