@@ -237,6 +237,7 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         # with alice chosen.
         b.find(USERS + " tr[data-key='alice'] .row-select").click()
         b.wait_text("[data-action='recover-keys']", "(1 selected)")
+        b.screenshot("row-selected")
         self.start_task(b, "recover-keys")
         b.page("user")
         self.assertIn("Chosen from the details pane: alice.", b.find("dialog[open] .page-info").text)
