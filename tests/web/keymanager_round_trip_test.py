@@ -281,6 +281,14 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
                                                       serialization.PublicFormat.SubjectPublicKeyInfo)
                           for c in certificates})
 
+        # Log out ends the session: the page says so, and the console no longer opens without a new token.
+        a.find("#logout").click()
+        a.wait_text("#login", "You have logged out.")
+        self.assertFalse(a.find("#app").is_displayed())
+        a.open(self.web_source.origin + "/")
+        self.assertIn("access token", a.text())
+        self.assertFalse(a.find_all("[role=tree]"))
+
 
 
 if __name__ == "__main__":
