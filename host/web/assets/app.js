@@ -1,5 +1,6 @@
-// The web console's start: trade the access token for a session when needed, then the tree,
-// the selected node or the Plugins view (by the address's #fragment), and the task dialog.
+// The web console's start: the session (the server traded the address's access token for its
+// cookie; after a logout or timeout a token can be pasted here), then the tree, the selected
+// node or the Plugins view (by the address's #fragment), and the task dialog.
 import * as api from "./api.js";
 import { el, errorBox, replaceChildren } from "./dom.js";
 import { NodeView } from "./node_view.js";
@@ -85,20 +86,8 @@ async function start() {
   try {
     await api.session();
   } catch (error) {
-    const token = new URLSearchParams(location.search).get("token");
-    if (error.status === 401 && token) {
-      // The server did not trade the token on the way in: trade it here, then drop it from the address.
-      history.replaceState(null, "", `/${location.hash}`);
-      try {
-        await api.login(token);
-      } catch (loginError) {
-        showLogin(loginError.message);
-        return;
-      }
-    } else {
-      showLogin(error.status === 401 ? "There is no session in this browser, or it has ended." : error.message);
-      return;
-    }
+    showLogin(error.status === 401 ? "There is no session in this browser, or it has ended." : error.message);
+    return;
   }
   loginSection.hidden = true;
   app.hidden = false;

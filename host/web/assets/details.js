@@ -172,11 +172,6 @@ export class DetailsPane {
     }
   }
 
-  /** Reloads every table, keeping each one's window (after a task changed things). */
-  refresh() {
-    for (const table of this.tables) table.load();
-  }
-
   selectionChanged(changed) {
     for (const table of this.tables) if (table !== changed) table.clearSelection();
     this.onSelection({ table: changed.title, rows: Array.from(changed.selected) });
