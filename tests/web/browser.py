@@ -14,6 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+# Waits are generous: the suite also runs under ASan+UBSan on two busy cores.
 WIDE = (1280, 800)
 NARROW = (420, 860)
 
@@ -51,14 +52,14 @@ class Browser:
     def open(self, url):
         self.driver.get(url)
 
-    def wait(self, css, timeout=20, visible=True):
+    def wait(self, css, timeout=30, visible=True):
         condition = EC.visibility_of_element_located if visible else EC.presence_of_element_located
         try:
             return WebDriverWait(self.driver, timeout).until(condition((By.CSS_SELECTOR, css)))
         except TimeoutException:
             raise AssertionError(f"{self.name}: no {css} after {timeout} s; the page shows:\n{self.text()}") from None
 
-    def wait_text(self, css, text, timeout=20):
+    def wait_text(self, css, text, timeout=30):
         try:
             WebDriverWait(self.driver, timeout).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
         except TimeoutException:
@@ -91,7 +92,7 @@ class Browser:
 
     # The task dialog
 
-    def page(self, page_id, timeout=30):
+    def page(self, page_id, timeout=60):
         """Waits for the wizard page `page_id`; returns its form."""
         return self.wait(f"dialog[open] form[data-page='{page_id}']", timeout)
 
