@@ -28,6 +28,11 @@ export class TaskDialog {
       event.preventDefault();  // Escape: as the Cancel button, never a silent close
       this.escape();
     });
+    // A browser may close a modal dialog on a repeated Escape whatever the page says; a task
+    // that has not ended stays on screen.
+    dialog.addEventListener("close", () => {
+      if (this.state && this.state.state !== "done") dialog.showModal();
+    });
   }
 
   /** Starts `action` on the node at `path` (with the selected `rows` of `table`) and shows it. */
