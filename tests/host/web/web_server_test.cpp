@@ -327,6 +327,7 @@ BOOST_AUTO_TEST_CASE(connections_past_the_bound_are_closed_and_served_again_when
   std::vector<std::unique_ptr<https_client>> held;
   for (std::size_t i = 0; i < test_limits().max_connections; ++i) held.push_back(std::make_unique<https_client>(port()));
   BOOST_TEST(!handshake_succeeds(port()));
+  BOOST_TEST(log.mentions("connections are open, the most allowed"));
   held.pop_back();
   bool served = false;
   for (int i = 0; i < 20 && !served; ++i) {
