@@ -1,7 +1,8 @@
 #pragma once
 // The web front end's progress service. Host services are process-wide while several tasks run
 // at once, each on its own thread: a task binds itself to its thread, and the one service
-// installed as sdk::progress passes each report to the task bound to the calling thread.
+// installed as sdk::progress passes each report to the task bound to the calling thread. Install
+// it before any plugin is loaded: plugins look their services up once, when they attach.
 #include <arbor/sdk/services.hpp>
 
 #include <cstdint>

@@ -123,13 +123,13 @@ void web_task::cancel() {
 
 void web_task::begin(std::string_view label, std::uint64_t total) {
   const std::lock_guard lock(mutex_);
-  progress_ = json::object{{"label", label}, {"done", 0}, {"total", total}, {"note", ""}};
+  progress_ = json::object{{"label", label}, {"done", std::uint64_t{0}}, {"total", total}, {"note", ""}};
   changed();
 }
 
 void web_task::advance(std::uint64_t done, std::string_view note) {
   const std::lock_guard lock(mutex_);
-  if (!progress_.is_object()) progress_ = json::object{{"label", ""}, {"done", 0}, {"total", 0}, {"note", ""}};
+  if (!progress_.is_object()) progress_ = json::object{{"label", ""}, {"done", std::uint64_t{0}}, {"total", std::uint64_t{0}}, {"note", ""}};
   json::object& shown = progress_.as_object();
   shown["done"] = done;
   shown["note"] = note;

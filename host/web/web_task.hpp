@@ -83,9 +83,9 @@ class web_task final : public sdk::progress {
   mutable std::condition_variable change_;
   std::uint64_t version_{1};
   enum class phase : unsigned char { page = 1, running, done } phase_{phase::page};
-  boost::json::value page_{nullptr};
-  boost::json::value progress_{nullptr};
-  boost::json::value outcome_{nullptr};
+  boost::json::value page_ = nullptr;
+  boost::json::value progress_ = nullptr;
+  boost::json::value outcome_ = nullptr;
 
   std::thread thread_;  // last: started once everything above exists
 };
