@@ -10,6 +10,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken = "";
+let sessionEnded = () => {};
+
+/** `handler(error)` is called when a request finds the session gone (401), e.g. after the idle timeout. */
+export function onSessionEnded(handler) {
+  sessionEnded = handler;
+}
 
 async function call(method, url, body) {
   const init = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
@@ -34,8 +40,13 @@ async function call(method, url, body) {
   }
   if (!response.ok) {
     const error = json && json.error ? json.error : {};
-    throw new ApiError(response.status, error.message || `The server answered ${response.status}.`,
+    const failure = new ApiError(response.status, error.message || `The server answered ${response.status}.`,
       error.what_to_do || "");
+    if (response.status === 401 && csrfToken) {
+      csrfToken = "";
+      sessionEnded(failure);
+    }
+    throw failure;
   }
   if (json === null) throw new ApiError(response.status, "The server's answer was not JSON.", "Reload the page.");
   return json;

@@ -116,4 +116,8 @@ logoutButton.addEventListener("click", async () => {
   }
 });
 window.addEventListener("hashchange", route);
+api.onSessionEnded((error) => {
+  taskDialog.close(false);
+  showLogin(`${error.message} ${error.whatToDo}`.trim());
+});
 start();

@@ -4,14 +4,15 @@
 import * as api from "./api.js";
 import { debounce, el, errorBox, replaceChildren, uniqueId } from "./dom.js";
 
-const pageSizes = [25, 50, 100];
+const pageSizes = [10, 25, 50, 100];
+const firstPageSize = 25;
 
 class DetailsTable {
   constructor(pane, path, index, table) {
     this.pane = pane;
     this.path = path;
     this.index = index;
-    this.window = { offset: 0, limit: pageSizes[0], sort: "", order: "asc", filter: "" };
+    this.window = { offset: 0, limit: firstPageSize, sort: "", order: "asc", filter: "" };
     this.selected = new Set();
     this.sequence = 0;
     this.build(table);
@@ -35,10 +36,10 @@ class DetailsTable {
     const size = el("select", {
       attrs: { "aria-label": "Rows per page" },
       on: { change: () => this.setWindow({ limit: Number(size.value), offset: 0 }) },
-    }, pageSizes.map((n) => el("option", { value: String(n) }, `${n} rows`)));
+    }, pageSizes.map((n) => el("option", { value: String(n), selected: n === firstPageSize }, `${n} rows`)));
     this.problem = el("div", { className: "table-problem" });
     this.table = el("table", { attrs: { "aria-labelledby": headingId } });
-    this.element = el("section", { className: "details-table", attrs: { "data-table": this.index } },
+    this.element = el("section", { className: "details-table", attrs: { "data-table": this.index, "data-title": table.title } },
       this.heading,
       el("div", { className: "table-tools" }, this.filter, this.count,
         el("span", { className: "pager" }, this.previous, this.next, size)),
@@ -158,7 +159,7 @@ export class DetailsPane {
     this.onSelection({ table: "", rows: [] });
     replaceChildren(this.container, el("p", { className: "loading" }, "Loading details…"));
     try {
-      const answer = await api.details(path, { limit: pageSizes[0] });
+      const answer = await api.details(path, { limit: firstPageSize });
       if (this.path !== path) return;
       this.tables = (answer.tables || []).map((table, i) => new DetailsTable(this, path, i, table));
       replaceChildren(this.container,

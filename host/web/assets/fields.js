@@ -1,6 +1,7 @@
 // One input for each field kind of the SDK. Each renderer returns {element, value(), focus(),
 // forget()}: value() is what the answer route takes for that kind (string, array of strings or
-// boolean); forget() empties a secret once it has been sent.
+// boolean; null for a choice left unmade, which the runner treats as not given); forget()
+// empties a secret once it has been sent.
 import { el, uniqueId } from "./dom.js";
 
 const radioLimit = 5;  // more options than this become a drop-down list
@@ -62,14 +63,16 @@ function choice(field, problem) {
     const select = el("select", { id, name: field.id },
       field.value ? null : el("option", { value: "" }, "Choose…"),
       options.map((option) => el("option", { value: option, selected: option === field.value }, option)));
-    return { element: wrap(field, select, id, problem), value: () => select.value, focus: () => select.focus(), forget() {} };
+    return {
+      element: wrap(field, select, id, problem), value: () => select.value || null, focus: () => select.focus(), forget() {},
+    };
   }
   const name = uniqueId("choice");
   const radios = options.map((option) => el("input", { type: "radio", name, value: option, checked: option === field.value }));
   const group = groupOf(field, problem, radios.map((radio, i) => el("label", { className: "option" }, radio, options[i])));
   return {
     element: group,
-    value: () => (radios.find((r) => r.checked) || { value: "" }).value,
+    value: () => (radios.find((r) => r.checked) || { value: null }).value,
     focus: () => (radios.find((r) => r.checked) || radios[0] || group).focus(),
     forget() {},
   };
@@ -97,14 +100,24 @@ function multiSelect(field, problem) {
     count.textContent = `${boxes.filter((b) => b.box.checked).length} of ${boxes.length} selected` +
       (shown().length < boxes.length ? `, ${shown().length} shown` : "");
   };
+  const narrow = () => {
+    const text = search.value.toLocaleLowerCase();
+    for (const b of boxes) b.row.hidden = !b.option.toLocaleLowerCase().includes(text);
+    update();
+  };
   const search = el("input", {
     type: "search", className: "multi-search",
     attrs: { "aria-label": `Search ${field.label}`, placeholder: "Search" },
     on: {
-      input: () => {
-        const text = search.value.toLocaleLowerCase();
-        for (const b of boxes) b.row.hidden = !b.option.toLocaleLowerCase().includes(text);
-        update();
+      input: narrow,
+      change: narrow,
+      keydown: (event) => {
+        // Enter would send the page and Escape cancel the wizard: here they only search and clear.
+        if (event.key === "Enter" || (event.key === "Escape" && search.value)) {
+          event.preventDefault();
+          if (event.key === "Escape") search.value = "";
+          narrow();
+        }
       },
     },
   });

@@ -20,6 +20,6 @@ export async function showPlugins(container) {
       el("thead", {}, el("tr", {}, ["Id", "Name", "Version", "State", "Error"].map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, plugins.map((p) => el("tr", { className: p.error ? "plugin-failed" : "", attrs: { "data-plugin": p.id } },
         el("td", {}, p.id), el("td", {}, p.name), el("td", {}, p.version), el("td", {}, p.state),
-        el("td", {}, p.error ? [el("p", { className: "error-message" }, p.error.message),
+        el("td", {}, p.error ? [p.error.message ? el("p", { className: "error-message" }, p.error.message) : null,
           p.error.detail ? el("p", { className: "error-detail" }, p.error.detail) : null] : "")))))));
 }

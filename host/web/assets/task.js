@@ -10,7 +10,7 @@ const endings = {
   refused: "was refused",
   plugin_failed: "failed in its plugin",
   task_failed: "failed",
-  cancelled: "was cancelled; nothing more was changed",
+  cancelled: "was cancelled",
 };
 
 export class TaskDialog {
@@ -23,6 +23,7 @@ export class TaskDialog {
     this.poll = 0;
     this.inputs = [];
     this.busy = false;
+    this.cancelling = false;  // Cancel pressed while running: the task stops at its next check
     dialog.addEventListener("cancel", (event) => {
       event.preventDefault();  // Escape: as the Cancel button, never a silent close
       this.escape();
@@ -33,6 +34,7 @@ export class TaskDialog {
   async start(path, action, rows, table) {
     this.stop();
     this.state = null;
+    this.cancelling = false;
     this.showMessage(action.label, "Starting…");
     if (!this.dialog.open) this.dialog.showModal();
     try {
@@ -92,8 +94,9 @@ export class TaskDialog {
       // Enter in a text input submits the form: this hidden default button makes it Next/Finish.
       el("button", { type: "submit", hidden: true, tabIndex: -1, attrs: { "aria-hidden": "true" } }));
     const forward = page.finishes ? "Finish" : "Next";
-    this.frame(state.title, `${page.title} — page ${page.index + 1}`, form, [
-      this.button("Back", "task-back", () => this.step("back"), { disabled: page.index === 0 }),
+    // index and count are among the wizard's declared pages; back: an earlier page was shown.
+    this.frame(state.title, `${page.title} — page ${page.index + 1} of ${page.count}`, form, [
+      this.button("Back", "task-back", () => this.step("back"), { disabled: !page.back }),
       this.button(forward, `primary task-${forward.toLowerCase()}`, () => this.step("next")),
       this.button("Cancel", "task-cancel", () => this.cancel()),
     ]);
@@ -143,10 +146,10 @@ export class TaskDialog {
       bar.max = progress.total;
       bar.value = Math.min(progress.done, progress.total);
     }
-    const cancel = this.button("Cancel", "task-cancel", () => this.cancel());
+    const cancel = this.button("Cancel", "task-cancel", () => this.cancel(), { disabled: this.cancelling });
     const focused = document.activeElement && document.activeElement.classList.contains("task-cancel");
     this.frame(state.title, "Running", [
-      el("p", { className: "progress-label" }, progress.label || "Working…"),
+      el("p", { className: "progress-label" }, this.cancelling ? "Cancelling…" : progress.label || "Working…"),
       bar,
       el("p", { className: "progress-count", attrs: { "aria-live": "polite" } },
         progress.total > 0 ? `${progress.done} of ${progress.total}` : ""),
@@ -223,7 +226,8 @@ export class TaskDialog {
     }
     try {
       await api.cancelTask(this.state.id);
-      this.dialog.querySelector(".progress-label").textContent = "Cancelling…";
+      this.cancelling = true;
+      if (this.state.state === "running") this.showRunning(this.state);
     } catch (error) {
       this.showFailure(this.state.title, error);
     }
@@ -236,14 +240,15 @@ export class TaskDialog {
     else this.cancel();
   }
 
-  close() {
+  /** Closes the dialog; `notify`: tell the console a task may have changed things. */
+  close(notify = true) {
     this.stop();
     const hadTask = this.state !== null;
     this.state = null;
     this.inputs = [];
     if (this.dialog.open) this.dialog.close();
     replaceChildren(this.dialog);
-    if (hadTask) this.onClosed();
+    if (hadTask && notify) this.onClosed();
   }
 }
 
