@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <system_error>
 #include <utility>
 
 namespace arbor::host::web {
@@ -70,9 +71,13 @@ sdk::result<std::string> task_board::start(const std::string& session_id, const 
     auto opened = open(*node, entry.value(), rows, table);
     if (!opened) return opened.error();
     std::string title = opened.value()->spec().title;
-    task = std::make_shared<web_task>(
-        task_about{std::move(id), session_id, std::move(title), node->path, entry.value().action_id},
-        std::move(opened).value(), gate_);
+    try {
+      task = std::make_shared<web_task>(
+          task_about{std::move(id), session_id, std::move(title), node->path, entry.value().action_id},
+          std::move(opened).value(), gate_);
+    } catch (const std::system_error& e) {  // no thread could be started
+      return sdk::fail(sdk::reason::unavailable, "The console cannot start another task now; try again later.", e.what());
+    }
     tasks_.push_back(task);
   }
   task->wait_change(1, answer_wait);  // the first page is prepared on the task's thread

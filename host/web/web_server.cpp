@@ -106,6 +106,8 @@ struct web_server::impl {
       if (ec) continue;
       if (connections >= limits.max_connections) {
         // Past the bound a connection is closed at once: it costs no TLS handshake and no memory.
+        log.write(sdk::log_level::warning, "web: a connection was closed at once: " +
+                                               std::to_string(limits.max_connections) + " connections are open, the most allowed");
         beast::error_code ignored;
         socket.close(ignored);
         continue;

@@ -22,7 +22,7 @@ namespace arbor::host::web {
 struct server_limits {
   std::size_t max_connections{64};
   std::size_t max_event_streams{8};  ///< open /events streams; each holds a thread of its own
-  std::size_t workers{4};            ///< threads answering requests
+  std::size_t workers{8};            ///< threads answering requests (a task's answer waits in one)
   std::chrono::milliseconds header_timeout{std::chrono::seconds(10)};  ///< handshake, then each request's headers
   std::chrono::milliseconds body_timeout{std::chrono::seconds(30)};    ///< each request's body, each answer's write
   std::size_t max_header_bytes{8 * 1024};

@@ -1,7 +1,8 @@
 #pragma once
 // A small HTTPS client for the web server's tests: requests with any headers, and raw bytes for
 // malformed, slow or oversized requests. Certificates are not verified (the server's is made
-// for the test); every read gives up after a few seconds so a test never hangs.
+// for the test). Reads of answers give up after a few seconds, so a server that never answers
+// fails the test instead of hanging it.
 #include <chrono>
 #include <cstdint>
 #include <memory>

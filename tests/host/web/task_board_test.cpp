@@ -264,6 +264,14 @@ BOOST_AUTO_TEST_CASE(cancel_on_a_page_ends_the_wizard_cancelled) {
   BOOST_TEST(!std::filesystem::exists(dir / "report.txt"));
 }
 
+BOOST_AUTO_TEST_CASE(the_cancel_step_of_a_page_ends_the_wizard_cancelled) {
+  const std::string id = exercise();
+  const json::object now = answer(id, {{"step", "cancel"}});
+  BOOST_TEST(now.at("state").as_string() == "done");
+  BOOST_TEST(now.at("outcome").at("end").as_string() == "cancelled");
+  BOOST_TEST(now.at("outcome").at("error").at("page").as_string() == "identity");
+}
+
 BOOST_AUTO_TEST_CASE(cancel_while_running_is_seen_by_the_plugin) {
   const std::string id = exercise();
   identity(id, "Ada");
