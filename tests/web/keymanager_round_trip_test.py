@@ -209,8 +209,11 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         # The file moves to the destination's KMSData, as an operator would carry it.
         shutil.copy(os.path.join(self.source.data, "users.kmx"), os.path.join(self.destination.data, "users.kmx"))
 
+        # The second browser opens the destination's page without the token and pastes it.
         b = self.browser("destination")
-        b.open(self.web_destination.url)
+        b.open(self.web_destination.origin + "/")
+        b.wait("#login #token").send_keys(self.web_destination.url.split("token=", 1)[1] + Keys.ENTER)
+        b.wait("[role=tree]")
         self.open_key_manager(b)
         self.start_task(b, "import-users")
         b.page("file")
