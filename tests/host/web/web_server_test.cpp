@@ -272,6 +272,8 @@ BOOST_AUTO_TEST_CASE(a_secret_answer_is_never_sent_back_or_logged) {
   replies.push_back(get("/api/tasks/" + id));
   replies.push_back(post("/api/tasks/" + id + "/answer", R"({"step":"back","answers":{}})"));
   replies.push_back(post("/api/tasks/" + id + "/cancel"));
+  BOOST_TEST(replies.back().status == 200u);
+  BOOST_TEST(parsed(replies.back()).at("id").as_string() == id);
   for (const reply& r : replies) BOOST_TEST(r.body.find(password) == std::string::npos);
   for (const auto& line : log.lines()) BOOST_TEST(line.find(password) == std::string::npos);
 }
@@ -313,6 +315,24 @@ BOOST_AUTO_TEST_CASE(a_client_sending_its_headers_slowly_is_cut_off_by_the_heade
   for (int i = 0; i < 10 && !cut; ++i) {
     try {
       client.send_raw("X-Slow: 1\r\n");
+    } catch (const std::exception&) {
+      cut = true;
+      break;
+    }
+    cut = client.closed_within(std::chrono::milliseconds(300));
+  }
+  BOOST_TEST(cut);
+  BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::milliseconds(2500)));
+}
+
+BOOST_AUTO_TEST_CASE(a_client_sending_its_body_slowly_is_cut_off_by_the_body_timeout) {
+  https_client client(port());
+  const auto start = std::chrono::steady_clock::now();
+  client.send_raw("POST /api/login HTTP/1.1\r\nHost: " + host() + "\r\nContent-Length: 100\r\n\r\n{");
+  bool cut = false;
+  for (int i = 0; i < 10 && !cut; ++i) {
+    try {
+      client.send_raw(" ");
     } catch (const std::exception&) {
       cut = true;
       break;
