@@ -16,6 +16,8 @@ exit_code show_node(session& s, presenter& out, const cli_options& options);
 exit_code list_actions(session& s, presenter& out, const cli_options& options);
 exit_code describe_action(session& s, presenter& out, const cli_options& options);
 exit_code run_action(session& s, presenter& out, const cli_options& options);
+/// `arbor web`: serves the console over HTTPS until Ctrl-C (commands_web.cpp).
+exit_code serve_web(session& s, const cli_options& options);
 
 /// Shared by the commands: a node by path, an action on it, a plugin loaded for use. Each
 /// reports its own failure through the presenter and returns nullptr / nullopt.

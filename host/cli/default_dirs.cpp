@@ -37,4 +37,11 @@ std::vector<std::filesystem::path> default_plugin_dirs() {
   return {install_prefix() / "lib" / "arbor" / "plugins"};
 }
 
+std::filesystem::path default_web_state_dir() {
+  const char* state = std::getenv("XDG_STATE_HOME");
+  if (state != nullptr && std::filesystem::path(state).is_absolute()) return std::filesystem::path(state) / "arbor" / "web";
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home != nullptr ? home : ".") / ".local" / "state" / "arbor" / "web";
+}
+
 }  // namespace arbor::host::cli

@@ -19,4 +19,8 @@ std::vector<std::filesystem::path> manifest_dirs_from(std::string_view manifest_
 /// `<prefix>/lib/arbor/plugins`.
 std::vector<std::filesystem::path> default_plugin_dirs();
 
+/// Where `arbor web` keeps its self-signed certificate and key: `$XDG_STATE_HOME/arbor/web`, or
+/// `~/.local/state/arbor/web` when XDG_STATE_HOME is unset or not absolute.
+std::filesystem::path default_web_state_dir();
+
 }  // namespace arbor::host::cli

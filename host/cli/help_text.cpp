@@ -43,6 +43,7 @@ Commands:
   actions PATH             a node's menu: All Tasks and Properties
   describe PATH ACTION     an action's wizard pages and an example answer file
   run PATH ACTION          run an action with answers from a file
+  web                      serve the console to a browser over HTTPS
 
 PATH is '/'-separated, case-sensitive, with or without "Console Root/" in front;
 quote it when it has spaces. ACTION is an action id, or PLUGIN-ID:ACTION-ID when
@@ -79,6 +80,32 @@ Shows the node's notices and its tables (for a folder: its children).
 
 )";
 
+constexpr std::string_view web_help = R"(Usage: arbor web [--listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE]
+                 [--access-token-file FILE] [--allow-host NAME]... [--state-dir DIR]
+
+Serves the console tree, details, tasks and plugins to a browser over HTTPS (never
+plain HTTP) until Ctrl-C. Prints the URL to open, holding a one-time access token
+that the browser trades for a session cookie, and for a self-signed certificate its
+SHA-256 fingerprint, to compare with the one the browser shows.
+
+  --listen ADDRESS:PORT    where to listen (default 127.0.0.1:8443; [::1]:8443 for
+                           IPv6; port 0 takes a free port)
+  --tls-cert FILE          the server certificate (PEM, then its chain) and
+  --tls-key FILE           its private key (PEM); without them a self-signed pair is
+                           made once in the state directory (0600 files)
+  --access-token-file FILE the access token, read from FILE (a regular file that
+                           only its owner may read) instead of a new random one
+  --allow-host NAME        a name the browser may use for this server besides the
+                           listen address (a DNS name, a reverse proxy's name);
+                           needed to listen on 0.0.0.0 or ::
+  --state-dir DIR          where the self-signed certificate is kept (default
+                           $XDG_STATE_HOME/arbor/web or ~/.local/state/arbor/web)
+
+Tasks ask for plugin passwords on their pages, as in the other front ends: the web
+session is not a plugin login. See docs/web-api.md for the routes.
+
+)";
+
 std::string with_common(std::string_view body) {
   std::string text(body);
   text += global_options;
@@ -94,6 +121,7 @@ std::string with_common(std::string_view body) {
 std::string help_text(std::string_view command) {
   if (command == "run") return with_common(run_help);
   if (command == "show") return with_common(show_help);
+  if (command == "web") return with_common(web_help);
   if (command == "plugins")
     return with_common("Usage: arbor plugins\n\nLists every manifest found, loads each healthy plugin to check it, and\n"
                        "prints its state and, for a failed one, the reason. Exits 0 even when some failed.\n\n");

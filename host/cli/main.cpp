@@ -43,6 +43,7 @@ exit_code dispatch(const cli_options& options) {
   if (options.command == "actions") return list_actions(s, *out, options);
   if (options.command == "describe") return describe_action(s, *out, options);
   if (options.command == "run") return run_action(s, *out, options);
+  if (options.command == "web") return serve_web(s, options);
   return no_command(s, *out);
 }
 

@@ -21,6 +21,7 @@ struct command_spec {
 constexpr command_spec commands[] = {
     {"plugins", 0, ""},    {"tree", 0, ""},        {"show", 1, "PATH"},
     {"actions", 1, "PATH"}, {"describe", 2, "PATH ACTION"}, {"run", 2, "PATH ACTION"},
+    {"web", 0, ""},
 };
 
 struct option_spec {
@@ -86,6 +87,13 @@ const std::vector<option_spec>& option_table() {
          return {};
        }},
       {"yes", false, "run", [](cli_options& o, const std::string&) { return set_flag(o.yes); }},
+      {"listen", true, "web", [](cli_options& o, const std::string& v) { o.listen = v; return sdk::result<void>(); }},
+      {"tls-cert", true, "web", [](cli_options& o, const std::string& v) { o.tls_cert = v; return sdk::result<void>(); }},
+      {"tls-key", true, "web", [](cli_options& o, const std::string& v) { o.tls_key = v; return sdk::result<void>(); }},
+      {"access-token-file", true, "web",
+       [](cli_options& o, const std::string& v) { o.access_token_file = v; return sdk::result<void>(); }},
+      {"allow-host", true, "web", [](cli_options& o, const std::string& v) { o.allow_hosts.push_back(v); return sdk::result<void>(); }},
+      {"state-dir", true, "web", [](cli_options& o, const std::string& v) { o.state_dir = v; return sdk::result<void>(); }},
   };
   return table;
 }

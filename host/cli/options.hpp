@@ -36,6 +36,14 @@ struct cli_options {
   std::optional<std::filesystem::path> password_file; ///< --password-file
   std::optional<int> password_fd;                     ///< --password-fd
   bool yes{false};                                    ///< --yes
+
+  // web
+  std::string listen{"127.0.0.1:8443"};               ///< --listen ADDRESS:PORT
+  std::optional<std::filesystem::path> tls_cert;      ///< --tls-cert
+  std::optional<std::filesystem::path> tls_key;       ///< --tls-key
+  std::optional<std::filesystem::path> access_token_file;  ///< --access-token-file
+  std::vector<std::string> allow_hosts;               ///< --allow-host, repeatable
+  std::optional<std::filesystem::path> state_dir;     ///< --state-dir
 };
 
 /// Parses argv (without argv[0]). Errors (invalid_input) say which argument is wrong and how to

@@ -86,9 +86,7 @@ sdk::result<void> details_model::read_local(std::size_t table, std::optional<sor
   }
   std::vector<std::vector<std::string>> rows = rows_;
   if (!filter.empty())
-    std::erase_if(rows, [&](const std::vector<std::string>& row) {
-      return std::none_of(row.begin(), row.end(), [&](const std::string& cell) { return contains_folded(cell, filter); });
-    });
+    std::erase_if(rows, [&](const std::vector<std::string>& row) { return !row_matches(row, filter); });
   if (order) sort_rows(rows, order->column, order->descending);
   local_ = std::move(rows);
   local_table_ = table;

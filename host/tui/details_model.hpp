@@ -4,7 +4,7 @@
 // exception: the SDK's row_window has no order and no filter, and sorting or filtering one page
 // would misorder or miss rows, so a sorted or filtered table is read whole (up to sort_limit
 // rows), sorted and filtered here, and paged from that copy. Both apply to one table at a time.
-#include "host/tui/row_order.hpp"
+#include "host/console/row_order.hpp"
 
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/node.hpp>

@@ -3,7 +3,7 @@
 // title, the rows shown and how many exist, the order when it is sorted, and, on the table the
 // operator works on, the selection, the filter and the cursor.
 #include "host/tui/lines.hpp"
-#include "host/tui/row_order.hpp"
+#include "host/console/row_order.hpp"
 
 #include <arbor/sdk/node.hpp>
 

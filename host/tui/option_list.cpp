@@ -1,5 +1,7 @@
 #include "host/tui/option_list.hpp"
 
+#include "host/console/row_order.hpp"
+
 #include "host/tui/text.hpp"
 #include "host/tui/viewport.hpp"
 

@@ -2,7 +2,7 @@
 // The details pane's sort menu ('s'): each table's columns under the table's title, "the
 // plugin's order" while a sort is in force; choosing the sorted column again reverses it.
 #include "host/tui/menu.hpp"
-#include "host/tui/row_order.hpp"
+#include "host/console/row_order.hpp"
 
 #include <arbor/sdk/node.hpp>
 

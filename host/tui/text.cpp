@@ -20,12 +20,6 @@ std::size_t break_point(std::string_view word, std::size_t width) {
 
 }  // namespace
 
-bool contains_folded(std::string_view text, std::string_view needle) {
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                     [&](char a, char b) { return fold(a) == fold(b); }) != text.end();
-}
-
 std::size_t columns(std::string_view text) noexcept {
   std::size_t count = 0;
   for (char c : text) count += continuation(c) ? 0 : 1;

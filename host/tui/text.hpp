@@ -12,10 +12,6 @@ namespace arbor::host::tui {
 /// A UTF-8 continuation byte (10xxxxxx): not the start of a character.
 constexpr bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-/// `needle` inside `text`, ignoring ASCII case (other bytes compare as they are, so UTF-8 text
-/// still matches itself).
-bool contains_folded(std::string_view text, std::string_view needle);
-
 std::size_t columns(std::string_view text) noexcept;
 
 /// Byte offset of the column `column` (or the end of `text`).

@@ -3,6 +3,7 @@
 
 #include "host/cli/default_dirs.hpp"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -45,3 +46,16 @@ BOOST_AUTO_TEST_CASE(a_prefix_without_manifests_falls_back_to_the_source_tree) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(the_web_state_dir_follows_xdg_state_home_or_falls_back_to_local_state) {
+  const char* old_state = std::getenv("XDG_STATE_HOME");
+  const std::string kept = old_state ? old_state : "";
+  const std::string home = std::getenv("HOME") ? std::getenv("HOME") : "/";
+  ::setenv("XDG_STATE_HOME", "/srv/state", 1);
+  BOOST_TEST(arbor::host::cli::default_web_state_dir() == fs::path("/srv/state/arbor/web"));
+  ::setenv("XDG_STATE_HOME", "relative", 1);  // not absolute: ignored, as the XDG spec says
+  ::setenv("HOME", "/home/op", 1);
+  BOOST_TEST(arbor::host::cli::default_web_state_dir() == fs::path("/home/op/.local/state/arbor/web"));
+  ::setenv("HOME", home.c_str(), 1);
+  if (old_state) ::setenv("XDG_STATE_HOME", kept.c_str(), 1); else ::unsetenv("XDG_STATE_HOME");
+}

@@ -3,6 +3,7 @@
 
 #include "host/cli/options.hpp"
 
+using arbor::host::cli::cli_options;
 using arbor::host::cli::parse_command_line;
 
 BOOST_AUTO_TEST_CASE(global_options_may_come_before_or_after_the_command) {
@@ -56,4 +57,27 @@ BOOST_AUTO_TEST_CASE(mistakes_are_refused_naming_the_argument) {
   BOOST_TEST(refused({"tree", "--config", "novalue"}, "key=value"));
   BOOST_TEST(refused({"tree", "--json=yes"}, "--json"));
   BOOST_TEST(refused({"tree", "--manifests"}, "needs a value"));
+}
+
+BOOST_AUTO_TEST_CASE(web_takes_its_listen_tls_token_and_host_options) {
+  auto parsed = parse_command_line({"web", "--listen", "[::1]:0", "--tls-cert", "c.pem", "--tls-key=k.pem",
+                                    "--access-token-file", "t", "--allow-host", "a.example", "--allow-host", "b.example",
+                                    "--state-dir", "s", "--data-dir", "d"});
+  BOOST_REQUIRE(parsed.ok());
+  const cli_options& o = parsed.value();
+  BOOST_TEST(o.command == "web");
+  BOOST_TEST(o.listen == "[::1]:0");
+  BOOST_TEST(o.tls_cert->string() == "c.pem");
+  BOOST_TEST(o.tls_key->string() == "k.pem");
+  BOOST_TEST(o.access_token_file->string() == "t");
+  BOOST_TEST((o.allow_hosts == std::vector<std::string>{"a.example", "b.example"}));
+  BOOST_TEST(o.state_dir->string() == "s");
+  BOOST_TEST(parse_command_line({"web"}).value().listen == "127.0.0.1:8443");
+}
+
+BOOST_AUTO_TEST_CASE(web_options_belong_to_web_only) {
+  auto parsed = parse_command_line({"tree", "--listen", "127.0.0.1:1"});
+  BOOST_REQUIRE(!parsed.ok());
+  BOOST_TEST(parsed.error().message.find("arbor web") != std::string::npos);
+  BOOST_TEST(!parse_command_line({"web", "extra"}).ok());
 }

@@ -8,6 +8,7 @@
 
 using namespace arbor;
 using namespace arbor::host::tui;
+using arbor::host::sort_order;
 
 namespace {
 

@@ -15,6 +15,7 @@
 
 using namespace arbor;
 using namespace arbor::host::tui;
+using arbor::host::sort_order;
 
 namespace {
 

@@ -7,6 +7,7 @@
 using namespace arbor;
 using namespace arbor::host;
 using namespace arbor::host::tui;
+using arbor::host::sort_order;
 
 namespace {
 

@@ -1,13 +1,13 @@
 #pragma once
-// Ordering the rows of a details table by one column, the way an operator reads them: numbers
-// inside the text compare by value ("item-9" before "item-10", "2" before "10"), letters without
-// regard to case.
+// Ordering and filtering the rows of a details table the way an operator reads them, the same in
+// every front end: numbers inside the text compare by value ("item-9" before "item-10", "2"
+// before "10"), letters without regard to case; a filter matches any cell, ignoring ASCII case.
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace arbor::host::tui {
+namespace arbor::host {
 
 /// Which table of a details view is sorted, by which column, which way round.
 struct sort_order {
@@ -26,4 +26,11 @@ int natural_compare(std::string_view a, std::string_view b) noexcept;
 /// equal keep the plugin's order.
 void sort_rows(std::vector<std::vector<std::string>>& rows, std::size_t column, bool descending);
 
-}  // namespace arbor::host::tui
+/// `needle` inside `text`, ignoring ASCII case (other bytes compare as they are, so UTF-8 text
+/// still matches itself).
+bool contains_folded(std::string_view text, std::string_view needle);
+
+/// Whether a cell of `row` contains `filter` (contains_folded).
+bool row_matches(const std::vector<std::string>& row, std::string_view filter);
+
+}  // namespace arbor::host

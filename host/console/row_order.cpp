@@ -1,8 +1,8 @@
-#include "host/tui/row_order.hpp"
+#include "host/console/row_order.hpp"
 
 #include <algorithm>
 
-namespace arbor::host::tui {
+namespace arbor::host {
 namespace {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
@@ -56,4 +56,13 @@ void sort_rows(std::vector<std::vector<std::string>>& rows, std::size_t column, 
   });
 }
 
-}  // namespace arbor::host::tui
+bool contains_folded(std::string_view text, std::string_view needle) {
+  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                     [](char a, char b) { return folded(a) == folded(b); }) != text.end();
+}
+
+bool row_matches(const std::vector<std::string>& row, std::string_view filter) {
+  return std::any_of(row.begin(), row.end(), [&](const std::string& cell) { return contains_folded(cell, filter); });
+}
+
+}  // namespace arbor::host

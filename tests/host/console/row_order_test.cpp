@@ -1,9 +1,9 @@
 #define BOOST_TEST_MODULE row_order_test
 #include <boost/test/unit_test.hpp>
 
-#include "host/tui/row_order.hpp"
+#include "host/console/row_order.hpp"
 
-using namespace arbor::host::tui;
+using namespace arbor::host;
 
 BOOST_AUTO_TEST_CASE(numbers_inside_text_compare_by_value) {
   BOOST_TEST(natural_compare("item-9", "item-10") < 0);

@@ -1,0 +1,86 @@
+#include "host/web/web_answer_source.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace arbor::host::web {
+
+web_answer_source::web_answer_source(std::function<void(boost::json::object)> publish) : publish_(std::move(publish)) {}
+
+sdk::result<void> web_answer_source::check(const sdk::wizard_spec& spec) {
+  const std::lock_guard lock(mutex_);
+  page_ids_.clear();
+  for (const sdk::page& page : spec.pages) page_ids_.push_back(page.id);
+  return {};
+}
+
+sdk::result<page_step> web_answer_source::show(const sdk::page& page, const sdk::answers& so_far,
+                                               const sdk::error* problem, bool finishes) {
+  std::unique_lock lock(mutex_);
+  taken_ = {};  // the secrets of the page before are wiped here at the latest
+  taken_page_.clear();
+  if (cancelled_) return page_step::cancel;
+  if (shown_.empty() || shown_.back() != page.id) shown_.push_back(page.id);
+  boost::json::object shown = page_json(page, so_far, problem, finishes);
+  shown["index"] = std::find(page_ids_.begin(), page_ids_.end(), page.id) - page_ids_.begin();
+  shown["count"] = page_ids_.size();
+  shown["back"] = shown_.size() > 1;
+  waiting_ = page;
+  arrived_.reset();
+  publish_(std::move(shown));  // under the lock: no answer can reach a page not yet published
+  answered_.wait(lock, [this] { return arrived_.has_value() || cancelled_; });
+  waiting_.reset();
+  if (cancelled_) {
+    arrived_.reset();
+    return page_step::cancel;
+  }
+  taken_ = std::move(*arrived_);
+  arrived_.reset();
+  taken_page_ = page.id;
+  if (taken_.step == page_step::back) shown_.pop_back();
+  return taken_.step;
+}
+
+std::optional<raw_value> web_answer_source::value(const sdk::page& page, const sdk::field& field) {
+  const std::lock_guard lock(mutex_);
+  if (taken_page_ != page.id) return std::nullopt;
+  auto given = taken_.values.find(field.id);
+  if (given == taken_.values.end()) return std::nullopt;
+  return given->second;
+}
+
+std::optional<sdk::secret_text> web_answer_source::secret(const sdk::page& page, const sdk::field& field) {
+  const std::lock_guard lock(mutex_);
+  if (taken_page_ != page.id) return std::nullopt;
+  auto given = taken_.secrets.find(field.id);
+  if (given == taken_.secrets.end()) return std::nullopt;
+  sdk::secret_text collected = std::move(given->second);  // the runner holds it from here on
+  taken_.secrets.erase(given);
+  return collected;
+}
+
+bool web_answer_source::cancelled() const {
+  const std::lock_guard lock(mutex_);
+  return cancelled_;
+}
+
+sdk::result<void> web_answer_source::reply(const boost::json::object& request) {
+  const std::lock_guard lock(mutex_);
+  if (!waiting_ || arrived_)
+    return sdk::fail(sdk::reason::conflict,
+                     "No page of this task is waiting for an answer: the last one is still being checked, or the "
+                     "task is running or over. Read the task's state and answer the page it shows.");
+  auto read = reply_from_json(*waiting_, request);
+  if (!read) return read.error();
+  arrived_ = std::move(read).value();
+  answered_.notify_all();
+  return {};
+}
+
+void web_answer_source::cancel() {
+  const std::lock_guard lock(mutex_);
+  cancelled_ = true;
+  answered_.notify_all();
+}
+
+}  // namespace arbor::host::web

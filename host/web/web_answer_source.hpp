@@ -1,0 +1,60 @@
+#pragma once
+// The web console's answer source. The wizard runner walks the pages on a task's own thread;
+// show() publishes the page as JSON and waits there until the browser's answer or a cancel
+// arrives from another thread, so Back, Next, Finish and every validation are the runner's own.
+// A refused page comes back with its problem (may_retry). Secrets from an answer are held only
+// until the runner has collected them.
+#include "host/console/answer_source.hpp"
+#include "host/web/wizard_json.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace arbor::host::web {
+
+class web_answer_source final : public answer_source {
+ public:
+  /// `publish` receives each shown page (page_json() plus "index": its place among the declared
+  /// pages, "count": how many are declared, "back": whether Back leads anywhere). It is called
+  /// on the runner's thread while an answer cannot yet arrive, and must not call into this source.
+  explicit web_answer_source(std::function<void(boost::json::object)> publish);
+
+  // On the runner's thread.
+  sdk::result<void> check(const sdk::wizard_spec& spec) override;
+  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
+                              bool finishes) override;
+  sdk::result<void> skipped(const sdk::page&) override { return {}; }
+  std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override;
+  std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override;
+  std::string secret_hint() const override { return "Type it in the field; it is never shown or kept."; }
+  bool may_retry() const override { return true; }
+  bool cancelled() const override;
+
+  // On any thread.
+  /// Hands the page waiting in show() its answer (reply_from_json()). Refused when no page
+  /// waits (the last answer is still being checked, or the wizard is running or over) and when
+  /// the request does not fit the page.
+  sdk::result<void> reply(const boost::json::object& request);
+  /// From now on cancelled() is true, and a page waiting or yet to be shown ends with Cancel.
+  void cancel();
+
+ private:
+  std::function<void(boost::json::object)> publish_;
+  mutable std::mutex mutex_;
+  std::condition_variable answered_;
+  std::vector<std::string> page_ids_;   ///< declared order, for "index"
+  std::vector<std::string> shown_;      ///< the pages on the way here, for Back
+  std::optional<sdk::page> waiting_;    ///< the page shown and not yet answered
+  std::optional<page_reply> arrived_;   ///< its answer, until show() takes it
+  page_reply taken_;                    ///< the answer of the page last shown, for value() and secret()
+  std::string taken_page_;
+  bool cancelled_{false};
+};
+
+}  // namespace arbor::host::web

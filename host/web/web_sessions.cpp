@@ -1,0 +1,109 @@
+#include "host/web/web_sessions.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace arbor::host::web {
+namespace {
+
+bool same_secret(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+std::string random_token() {
+  std::array<unsigned char, 16> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+    throw std::runtime_error("OpenSSL's random generator failed");
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string text;
+  for (unsigned char b : bytes) {
+    text += hex[b >> 4];
+    text += hex[b & 0x0f];
+  }
+  OPENSSL_cleanse(bytes.data(), bytes.size());
+  return text;
+}
+
+web_sessions::web_sessions(std::string access_token, session_limits limits, sdk::log& log, clock_fn now)
+    : access_token_(std::move(access_token)), limits_(limits), log_(log), now_(std::move(now)) {}
+
+sdk::error web_sessions::refuse(std::string_view why, std::string_view client) {
+  log_.write(sdk::log_level::warning, "web: " + std::string(why) + " from " + std::string(client) + "; refused");
+  return sdk::fail(sdk::reason::denied, "The access token is wrong or was used already.",
+                   "open the URL `arbor web` printed once, or restart `arbor web` for a new token");
+}
+
+sdk::result<web_session> web_sessions::open(std::string_view token, std::string_view client) {
+  std::lock_guard lock(mutex_);
+  const auto now = now_();
+  sweep(now);
+  std::erase_if(wrong_, [&](web_clock::time_point t) { return now - t >= limits_.wrong_token_window; });
+  if (wrong_.size() >= limits_.wrong_tokens) {
+    wrong_.push_back(now);
+    log_.write(sdk::log_level::warning, "web: access token tried from " + std::string(client) +
+                                            " while too many wrong tokens were tried; refused");
+    return sdk::fail(sdk::reason::denied, "Too many wrong access tokens were tried.",
+                     "wait a minute and open the URL `arbor web` printed again");
+  }
+  const bool right = same_secret(token, access_token_);
+  if (!right || token_used_) {
+    wrong_.push_back(now);
+    return refuse(right ? "a used access token was replayed" : "a wrong access token was tried", client);
+  }
+  if (sessions_.size() >= limits_.max_sessions)
+    return sdk::fail(sdk::reason::conflict, "Too many web sessions are open.", "log out of one, or wait for it to expire");
+  token_used_ = true;
+  web_session session{random_token(), random_token(), limits_.idle};
+  sessions_.emplace(session.id, entry{session.csrf, now, now});
+  log_.write(sdk::log_level::info, "web: access token accepted from " + std::string(client) + "; session opened");
+  return session;
+}
+
+bool web_sessions::expired(const entry& e, web_clock::time_point now) const {
+  return now - e.last_used >= limits_.idle || now - e.opened >= limits_.absolute;
+}
+
+void web_sessions::sweep(web_clock::time_point now) {
+  for (auto it = sessions_.begin(); it != sessions_.end();) {
+    if (!expired(it->second, now)) {
+      ++it;
+      continue;
+    }
+    log_.write(sdk::log_level::info, "web: a session expired");
+    ended_.push_back(it->first);
+    it = sessions_.erase(it);
+  }
+}
+
+std::optional<web_session> web_sessions::find(std::string_view cookie) {
+  std::lock_guard lock(mutex_);
+  const auto now = now_();
+  sweep(now);
+  auto it = sessions_.find(cookie);
+  if (it == sessions_.end()) return std::nullopt;
+  it->second.last_used = now;
+  const auto absolute_left = std::chrono::duration_cast<std::chrono::milliseconds>(limits_.absolute - (now - it->second.opened));
+  return web_session{it->first, it->second.csrf, std::min(limits_.idle, absolute_left)};
+}
+
+void web_sessions::close(std::string_view cookie) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(cookie);
+  if (it == sessions_.end()) return;
+  log_.write(sdk::log_level::info, "web: a session logged out");
+  ended_.push_back(it->first);
+  sessions_.erase(it);
+}
+
+std::vector<std::string> web_sessions::take_ended() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(ended_, {});
+}
+
+}  // namespace arbor::host::web

@@ -1,0 +1,165 @@
+#include "host/web/wizard_json.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+namespace arbor::host::web {
+namespace {
+
+namespace json = boost::json;
+
+json::array strings(const std::vector<std::string>& items) {
+  json::array array;
+  for (const std::string& item : items) array.emplace_back(item);
+  return array;
+}
+
+json::value optional_text(const std::string& text) { return text.empty() ? json::value(nullptr) : json::value(text); }
+
+/// What the field shows: the answer so far, else its default. Confirmation "yes" / "no".
+void put_value(json::object& out, const sdk::page& page, const sdk::field& field, const sdk::answers& so_far) {
+  const sdk::answer* given = so_far.find(page.id, field.id);
+  switch (field.kind) {
+    case sdk::field_kind::secret: return;
+    case sdk::field_kind::multi_select: {
+      if (given) {
+        out["values"] = strings(given->items);
+        return;
+      }
+      auto preset = to_answer(field, field.default_value, false);
+      out["values"] = strings(preset && !field.default_value.empty() ? preset.value().items : std::vector<std::string>{});
+      return;
+    }
+    case sdk::field_kind::confirmation:
+      out["value"] = given ? (given->yes ? "yes" : "no") : (field.default_value == "yes" ? "yes" : "no");
+      return;
+    default: out["value"] = given ? given->text : field.default_value;
+  }
+}
+
+json::object field_json(const sdk::page& page, const sdk::field& field, const sdk::answers& so_far) {
+  json::object out{{"id", field.id},
+                   {"label", field.label},
+                   {"kind", sdk::to_string(field.kind)},
+                   {"required", field.required},
+                   {"options", strings(field.options)},
+                   {"help", field.help}};
+  put_value(out, page, field, so_far);
+  return out;
+}
+
+const char* end_name(wizard_end end) {
+  switch (end) {
+    case wizard_end::completed: return "completed";
+    case wizard_end::refused: return "refused";
+    case wizard_end::plugin_failed: return "plugin_failed";
+    case wizard_end::task_failed: return "task_failed";
+    case wizard_end::cancelled: return "cancelled";
+  }
+  return "plugin_failed";
+}
+
+sdk::error refuse(std::string message) { return sdk::fail(sdk::reason::invalid_input, std::move(message)); }
+
+sdk::result<page_step> step_from(const json::object& request) {
+  const json::value* step = request.if_contains("step");
+  const json::string* name = step ? step->if_string() : nullptr;
+  if (name && *name == "next") return page_step::next;
+  if (name && *name == "back") return page_step::back;
+  if (name && *name == "cancel") return page_step::cancel;
+  return refuse("The answer needs a \"step\": \"next\", \"back\" or \"cancel\".");
+}
+
+/// A value as the runner takes it: a string, an array of strings or a boolean.
+sdk::result<raw_value> raw_from(const sdk::field& field, const json::value& value) {
+  if (const json::string* text = value.if_string()) return raw_value(std::string(*text));
+  if (const bool* flag = value.if_bool()) return raw_value(*flag);
+  if (const json::array* list = value.if_array()) {
+    std::vector<std::string> items;
+    for (const json::value& item : *list) {
+      if (!item.is_string()) break;
+      items.emplace_back(item.get_string());
+    }
+    if (items.size() == list->size()) return raw_value(std::move(items));
+  }
+  return refuse("The answer for \"" + field.label + "\" must be a string, an array of strings or true/false.");
+}
+
+sdk::result<void> read_answer(const sdk::field& field, const json::value& value, page_reply& reply) {
+  if (field.kind != sdk::field_kind::secret) {
+    auto raw = raw_from(field, value);
+    if (!raw) return raw.error();
+    reply.values.emplace(field.id, std::move(raw).value());
+    return {};
+  }
+  const json::string* text = value.if_string();
+  if (!text) return refuse("The answer for \"" + field.label + "\" must be a string.");
+  reply.secrets.emplace(field.id, sdk::secret_text(std::string_view(text->data(), text->size())));
+  return {};
+}
+
+}  // namespace
+
+json::object page_json(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem, bool finishes) {
+  json::array fields;
+  for (const sdk::field& field : page.fields) fields.push_back(field_json(page, field, so_far));
+  return {{"id", page.id},
+          {"title", page.title},
+          {"description", page.description},
+          {"info", strings(page.info)},
+          {"finishes", finishes},
+          {"problem", problem ? json::value(json::object{{"message", problem->message}, {"field", nullptr}})
+                              : json::value(nullptr)},
+          {"fields", std::move(fields)}};
+}
+
+json::object table_json(const sdk::table& table) {
+  json::array columns;
+  for (const sdk::column& c : table.columns) columns.push_back(json::object{{"id", c.id}, {"label", c.label}});
+  json::array rows;
+  for (const auto& row : table.rows) rows.push_back(strings(row));
+  return {{"title", table.title}, {"columns", std::move(columns)}, {"rows", std::move(rows)}, {"total_rows", table.total_rows}};
+}
+
+json::object summary_json(const sdk::summary& summary) {
+  json::array items;
+  for (const sdk::summary_item& item : summary.items)
+    items.push_back(json::object{
+        {"key", item.key}, {"label", item.label}, {"value", item.value}, {"details", strings(item.details)}});
+  return {{"title", summary.title},
+          {"items", std::move(items)},
+          {"table", summary.results ? json::value(table_json(*summary.results)) : json::value(nullptr)}};
+}
+
+json::object outcome_json(const wizard_outcome& outcome) {
+  json::value error = nullptr;
+  if (outcome.end != wizard_end::completed)
+    error = json::object{{"message", outcome.error.message},
+                         {"detail", optional_text(outcome.error.technical)},
+                         {"page", optional_text(outcome.page_id)},
+                         {"field", optional_text(outcome.field_id)}};
+  return {{"end", end_name(outcome.end)},
+          {"summary", outcome.summary ? json::value(summary_json(*outcome.summary)) : json::value(nullptr)},
+          {"error", std::move(error)}};
+}
+
+sdk::result<page_reply> reply_from_json(const sdk::page& page, const json::object& request) {
+  auto step = step_from(request);
+  if (!step) return step.error();
+  page_reply reply;
+  reply.step = step.value();
+  const json::value* answers = request.if_contains("answers");
+  if (answers == nullptr || answers->is_null()) return reply;
+  if (!answers->is_object()) return refuse("\"answers\" must be an object of field ids and values.");
+  for (const auto& [id, value] : answers->get_object()) {
+    auto field = std::find_if(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) { return f.id == id; });
+    if (field == page.fields.end())
+      return refuse("The page \"" + page.title + "\" has no field \"" + std::string(id) + "\"; answer only its fields.");
+    if (value.is_null()) continue;  // not given: the runner takes the default
+    if (auto read = read_answer(*field, value, reply); !read) return read.error();
+  }
+  return reply;
+}
+
+}  // namespace arbor::host::web

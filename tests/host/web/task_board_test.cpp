@@ -1,0 +1,429 @@
+#define BOOST_TEST_MODULE web_task_board
+#include <boost/test/unit_test.hpp>
+
+#include "host/web/task_board.hpp"
+#include "host/web/web_progress.hpp"
+#include "temporary_directory.hpp"
+
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <future>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace arbor::host;
+using namespace arbor::host::web;
+namespace sdk = arbor::sdk;
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr const char* password = "correct-horse-battery-staple";
+constexpr const char* alice = "session-alice";
+constexpr const char* bob = "session-bob";
+const std::filesystem::path fixture_manifests = ARBOR_SOURCE_DIR "/tests/fixtures/manifests/broken";
+const std::filesystem::path fixture_libraries = ARBOR_BINARY_DIR "/tests/fixtures/lib";
+// The Key Manager as built, with its manifest beside (arbor_add_plugin); opened only by the test using it.
+const std::filesystem::path built_manifests = ARBOR_BINARY_DIR "/lib/arbor/manifests";
+const std::filesystem::path built_plugins = ARBOR_BINARY_DIR "/lib/arbor/plugins";
+
+/// Keeps every line, and holds the writing thread at the first line holding the text given to
+/// pause_at() until resume(): a task's run() stopped at a known point.
+class pausing_log final : public sdk::log {
+ public:
+  void write(sdk::log_level, std::string_view message) override {
+    std::unique_lock lock(mutex_);
+    lines_.emplace_back(message);
+    if (pause_text_.empty() || message.find(pause_text_) == std::string_view::npos) return;
+    pause_text_.clear();
+    paused_ = true;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return !paused_; });
+  }
+  void pause_at(std::string text) {
+    const std::lock_guard lock(mutex_);
+    pause_text_ = std::move(text);
+  }
+  bool wait_paused() {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, 20s, [this] { return paused_; });
+  }
+  /// Lets the held thread go on; with `for_good`, no later line holds it (a test that failed early).
+  void resume(bool for_good = false) {
+    const std::lock_guard lock(mutex_);
+    if (for_good) pause_text_.clear();
+    paused_ = false;
+    changed_.notify_all();
+  }
+  std::vector<std::string> lines() const {
+    const std::lock_guard lock(mutex_);
+    return lines_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::string> lines_;
+  std::string pause_text_;
+  bool paused_{false};
+};
+
+std::string rows_manifest() {
+  return R"({"manifest_version": 1, "id": "org.arbor.fixture.row-actions", "name": "Rows", "version": "1.0.0",
+  "api": {"major": 1, "minor": 2}, "library": "libarbor_fixture_row_actions.so",
+  "nodes": [{"path": "Fixtures/rows", "type": "rows"}],
+  "actions": [{"id": "greet", "label": "Greet", "node_type": "rows", "slot": "All Tasks"}]})";
+}
+
+/// The web console's tasks over the fixture plugins, the complete test plugin and a row plugin.
+struct web_console {
+  arbor::testing::temporary_directory dir;
+  pausing_log log;
+  web_progress progress;
+  service_table services;
+  std::optional<plugin_registry> registry;
+  std::optional<console_tree> tree;
+  plugin_gate gate;
+  std::optional<task_board> board;
+  std::vector<std::string> states_seen;  ///< every state JSON a test read, to search for secrets
+
+  explicit web_console(std::size_t max_tasks = 4) {
+    services.set_log(&log);
+    services.set_progress(&progress);
+    services.set_data_dir(dir / "data");
+    // Logins cheap enough for a unit test (never below the Key Manager's floor).
+    services.set_config("auth.argon2-memory-kib", "8192");
+    services.set_config("auth.argon2-iterations", "1");
+    std::filesystem::create_directory(dir / "rows");
+    std::ofstream(dir / "rows/rows.json") << rows_manifest();
+    registry.emplace(registry_options{{fixture_manifests, ARBOR_FIXTURE_COMPLETE_DIR, dir / "rows", built_manifests},
+                                      {fixture_libraries, built_plugins}},
+                     services);
+    registry->discover();
+    tree.emplace(registry->manifests());
+    board.emplace(*registry, *tree, gate, max_tasks);
+  }
+  ~web_console() {
+    log.resume(true);  // the board's tasks must be able to end
+    for (const std::string& state : states_seen) BOOST_TEST(state.find(password) == std::string::npos);
+    for (const std::string& line : log.lines()) BOOST_TEST(line.find(password) == std::string::npos);
+  }
+
+  std::string start(const std::string& session, const std::string& node, const std::string& action,
+                    const std::vector<std::string>& rows = {}) {
+    auto id = board->start(session, node, action, rows);
+    BOOST_TEST_REQUIRE(id.ok(), (id.ok() ? "" : id.error().message));
+    return id.value();
+  }
+  std::string exercise(const std::string& session = alice) { return start(session, "Test Tools/Complete", "exercise"); }
+
+  json::object seen(const sdk::result<json::object>& state) {
+    BOOST_TEST_REQUIRE(state.ok(), (state.ok() ? "" : state.error().message));
+    states_seen.push_back(json::serialize(state.value()));
+    return state.value();
+  }
+  json::object state(const std::string& id, const std::string& session = alice) { return seen(board->state(session, id)); }
+  json::object answer(const std::string& id, json::object request, const std::string& session = alice) {
+    return seen(board->answer(session, id, request));
+  }
+  json::object next(const std::string& id, json::object answers) {
+    return answer(id, json::object{{"step", "next"}, {"answers", std::move(answers)}});
+  }
+  json::object identity(const std::string& id, const std::string& name) {
+    return next(id, {{"name", name}, {"output", (dir / "report.txt").string()}, {"password", password}});
+  }
+  /// Waits for the task's end; its outcome.
+  json::object outcome(const std::string& id) {
+    json::object now = state(id);
+    for (int i = 0; i < 100 && now.at("state").as_string() != "done"; ++i)
+      now = seen(board->wait_change(alice, id, now.at("version").as_uint64(), 200ms));
+    BOOST_TEST_REQUIRE(now.at("state").as_string() == "done");
+    return now.at("outcome").as_object();
+  }
+};
+
+std::string page_id(const json::object& state) {
+  const json::value& page = state.at("page");
+  return page.is_object() ? std::string(page.at("id").as_string()) : "(no page: " + json::serialize(state) + ")";
+}
+
+std::string field_value(const json::object& state, std::string_view id) {
+  for (const json::value& f : state.at("page").at("fields").as_array())
+    if (f.at("id").as_string() == id) return f.as_object().contains("value") ? std::string(f.at("value").as_string()) : "(none)";
+  return "(no field)";
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(task_board_tests, web_console)
+
+BOOST_AUTO_TEST_CASE(a_started_task_shows_its_first_page) {
+  const std::string id = exercise();
+  BOOST_TEST(id.size() == 32u);
+  const json::object first = state(id);
+  BOOST_TEST(first.at("state").as_string() == "page");
+  BOOST_TEST(first.at("title").as_string() == "Exercise Every Field");
+  BOOST_TEST(first.at("node").as_string() == "Test Tools/Complete");
+  BOOST_TEST(first.at("action").as_string() == "exercise");
+  BOOST_TEST(page_id(first) == "identity");
+  BOOST_TEST(first.at("page").at("index").to_number<int>() == 0);
+  BOOST_TEST(first.at("page").at("count").to_number<int>() == 4);
+  BOOST_TEST(first.at("page").at("back").as_bool() == false);
+  BOOST_TEST(first.at("progress").is_null());
+  BOOST_TEST(first.at("outcome").is_null());
+}
+
+BOOST_AUTO_TEST_CASE(pages_go_back_and_forth_and_a_refused_page_comes_back_with_its_problem) {
+  const std::string id = exercise();
+  const std::uint64_t first_version = state(id).at("version").as_uint64();
+
+  json::object now = identity(id, "nobody");
+  BOOST_TEST(page_id(now) == "identity");
+  BOOST_TEST(now.at("version").as_uint64() > first_version);
+  BOOST_TEST(std::string(now.at("page").at("problem").at("message").as_string()).find("reserved") != std::string::npos);
+  BOOST_TEST(field_value(now, "name") == "nobody");  // what was typed stays
+  BOOST_TEST(field_value(now, "password") == "(none)");
+
+  now = identity(id, "Ada");
+  BOOST_TEST(page_id(now) == "options");
+  BOOST_TEST(now.at("page").at("problem").is_null());
+  BOOST_TEST(now.at("page").at("back").as_bool());
+  BOOST_TEST(field_value(now, "color") == "green");
+
+  now = answer(id, {{"step", "back"}});
+  BOOST_TEST(page_id(now) == "identity");
+  BOOST_TEST(field_value(now, "name") == "Ada");
+  BOOST_TEST(now.at("page").at("back").as_bool() == false);
+
+  // Next without the password again: the runner refuses the page, naming the field.
+  now = next(id, {{"name", "Ada"}, {"output", (dir / "report.txt").string()}});
+  BOOST_TEST(page_id(now) == "identity");
+  BOOST_TEST(std::string(now.at("page").at("problem").at("message").as_string()).find("Password") != std::string::npos);
+
+  now = identity(id, "Ada");
+  now = next(id, {{"color", "blue"}, {"advanced", false}});
+  BOOST_TEST(page_id(now) == "confirm");  // "advanced" does not apply
+  BOOST_TEST(now.at("page").at("finishes").as_bool());
+  BOOST_TEST(now.at("page").at("index").to_number<int>() == 3);
+  now = next(id, {{"proceed", true}});
+  BOOST_TEST(now.at("state").as_string() != "page");
+
+  const json::object ended = outcome(id);
+  BOOST_TEST(ended.at("end").as_string() == "completed");
+  BOOST_TEST(ended.at("summary").at("title").as_string() == "Exercise complete");
+  BOOST_TEST(ended.at("summary").at("table").at("title").as_string() == "Answers");
+  BOOST_TEST(std::filesystem::exists(dir / "report.txt"));
+}
+
+BOOST_AUTO_TEST_CASE(a_running_task_shows_its_progress_and_every_change_is_a_new_version) {
+  const std::string id = exercise();
+  identity(id, "Ada");
+  next(id, {});
+  log.pause_at("Exercise started");
+  json::object now = next(id, {{"proceed", true}});
+  BOOST_TEST(now.at("state").as_string() == "running");
+  BOOST_TEST(now.at("page").is_null());
+  BOOST_TEST_REQUIRE(log.wait_paused());
+
+  now = state(id);
+  BOOST_TEST(now.at("state").as_string() == "running");
+  BOOST_TEST(now.at("progress").at("label").as_string() == "Exercising every field");
+  BOOST_TEST(now.at("progress").at("total").to_number<std::uint64_t>() == 3u);
+  BOOST_TEST(now.at("progress").at("done").to_number<std::uint64_t>() == 0u);
+  // Nothing changes while the task is held: wait_change gives up after its timeout.
+  const std::uint64_t held = now.at("version").as_uint64();
+  BOOST_TEST(seen(board->wait_change(alice, id, held, 50ms)).at("version").as_uint64() == held);
+
+  log.pause_at("Report written");
+  log.resume();
+  BOOST_TEST_REQUIRE(log.wait_paused());
+  now = seen(board->wait_change(alice, id, held, 5s));
+  BOOST_TEST(now.at("version").as_uint64() > held);
+  BOOST_TEST(now.at("progress").at("done").to_number<std::uint64_t>() == 2u);
+  BOOST_TEST(now.at("progress").at("note").as_string() == "wrote the report");
+
+  log.resume();
+  BOOST_TEST(outcome(id).at("end").as_string() == "completed");
+  BOOST_TEST(state(id).at("progress").is_null());
+}
+
+BOOST_AUTO_TEST_CASE(cancel_on_a_page_ends_the_wizard_cancelled) {
+  const std::string id = exercise();
+  identity(id, "Ada");
+  BOOST_TEST(board->cancel(alice, id).ok());
+  const json::object ended = outcome(id);
+  BOOST_TEST(ended.at("end").as_string() == "cancelled");
+  BOOST_TEST(ended.at("error").at("page").as_string() == "options");
+  BOOST_TEST(!std::filesystem::exists(dir / "report.txt"));
+}
+
+BOOST_AUTO_TEST_CASE(the_cancel_step_of_a_page_ends_the_wizard_cancelled) {
+  const std::string id = exercise();
+  const json::object now = answer(id, {{"step", "cancel"}});
+  BOOST_TEST(now.at("state").as_string() == "done");
+  BOOST_TEST(now.at("outcome").at("end").as_string() == "cancelled");
+  BOOST_TEST(now.at("outcome").at("error").at("page").as_string() == "identity");
+}
+
+BOOST_AUTO_TEST_CASE(cancel_while_running_is_seen_by_the_plugin) {
+  const std::string id = exercise();
+  identity(id, "Ada");
+  next(id, {});
+  log.pause_at("Exercise started");
+  next(id, {{"proceed", true}});
+  BOOST_TEST_REQUIRE(log.wait_paused());
+  BOOST_TEST(board->cancel(alice, id).ok());
+  log.resume();
+  const json::object ended = outcome(id);
+  BOOST_TEST(ended.at("end").as_string() == "cancelled");
+  BOOST_TEST(ended.at("error").at("message").as_string() == "Cancelled before writing.");
+  BOOST_TEST(!std::filesystem::exists(dir / "report.txt"));
+}
+
+BOOST_AUTO_TEST_CASE(another_sessions_task_is_refused_and_left_alone) {
+  const std::string id = exercise();
+  BOOST_TEST((board->state(bob, id).error().why == sdk::reason::not_found));
+  BOOST_TEST((board->answer(bob, id, {{"step", "cancel"}}).error().why == sdk::reason::not_found));
+  BOOST_TEST((board->cancel(bob, id).error().why == sdk::reason::not_found));
+  BOOST_TEST((board->wait_change(bob, id, 0, 10ms).error().why == sdk::reason::not_found));
+  BOOST_TEST((board->state(alice, "0123456789abcdef0123456789abcdef").error().why == sdk::reason::not_found));
+  const json::object now = state(id);
+  BOOST_TEST(now.at("state").as_string() == "page");
+  BOOST_TEST(page_id(now) == "identity");
+}
+
+BOOST_AUTO_TEST_CASE(answers_that_do_not_fit_the_page_are_refused_and_the_page_stays) {
+  const std::string id = exercise();
+  auto wrong = board->answer(alice, id, {{"step", "next"}, {"answers", {{"level", "3"}}}});
+  BOOST_TEST_REQUIRE(!wrong.ok());
+  BOOST_TEST(wrong.error().message.find("no field \"level\"") != std::string::npos);
+  BOOST_TEST(page_id(state(id)) == "identity");
+  BOOST_TEST(board->cancel(alice, id).ok());
+  outcome(id);
+  auto late = board->answer(alice, id, {{"step", "next"}});
+  BOOST_TEST_REQUIRE(!late.ok());
+  BOOST_TEST((late.error().why == sdk::reason::conflict));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_nodes_and_actions_are_refused) {
+  BOOST_TEST((board->start(alice, "Test Tools/Nowhere", "exercise", {}).error().why == sdk::reason::not_found));
+  BOOST_TEST((board->start(alice, "Test Tools", "exercise", {}).error().why == sdk::reason::not_found));
+  BOOST_TEST(!board->start(alice, "Test Tools/Complete", "no-such-action", {}).ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_plugin_that_throws_ends_only_its_task_as_plugin_failed) {
+  const std::string failing = start(alice, "Fixtures/Throws In Calls", "greet");
+  const std::string healthy = start(alice, "Fixtures/Tiny", "greet");
+  next(failing, {{"name", "Ada"}});
+  const json::object ended = outcome(failing);
+  BOOST_TEST(ended.at("end").as_string() == "plugin_failed");
+  BOOST_TEST(std::string(ended.at("error").at("message").as_string()).find("org.arbor.fixture.throws-in-calls") !=
+             std::string::npos);
+  BOOST_TEST(ended.at("error").at("detail").as_string() == "fixture: run failed on purpose");
+
+  next(healthy, {{"name", "Ada"}});
+  const json::object greeted = outcome(healthy);
+  BOOST_TEST(greeted.at("end").as_string() == "completed");
+  BOOST_TEST(greeted.at("summary").at("items").at(0).at("value").as_string() == "Hello, Ada");
+}
+
+BOOST_AUTO_TEST_CASE(selected_rows_open_the_task_with_them_chosen) {
+  const std::string id = start(alice, "Fixtures/rows", "greet", {"Fixtures/rows"});
+  BOOST_TEST(field_value(state(id), "name") == "Fixtures/rows");
+  auto refused = board->start(alice, "Test Tools/Complete", "exercise", {"a row"});
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST(refused.error().message.find("selected rows") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(dropping_a_session_forgets_its_tasks_only) {
+  const std::string mine = exercise(alice);
+  const std::string theirs = exercise(bob);
+  board->drop_session(alice);
+  BOOST_TEST((board->state(alice, mine).error().why == sdk::reason::not_found));
+  BOOST_TEST(page_id(state(theirs, bob)) == "identity");
+}
+
+BOOST_AUTO_TEST_CASE(pages_are_checked_through_the_plugin_gate_and_run_goes_on_outside_it) {
+  const std::string id = exercise();
+  {
+    auto held = gate.enter();
+    auto answered = std::async(std::launch::async, [&] { return board->answer(alice, id, {{"step", "back"}}); });
+    BOOST_TEST((answered.wait_for(100ms) == std::future_status::timeout));  // prepare() waits for the gate
+    held.unlock();
+    BOOST_TEST(page_id(seen(answered.get())) == "identity");
+  }
+  identity(id, "Ada");
+  next(id, {});
+  log.pause_at("Exercise started");
+  next(id, {{"proceed", true}});
+  BOOST_TEST_REQUIRE(log.wait_paused());
+  // The task is held inside run(): the gate is free for the rest of the console meanwhile.
+  auto entered = std::async(std::launch::async, [&] { const auto held = gate.enter(); });
+  BOOST_TEST((entered.wait_for(5s) == std::future_status::ready));
+  log.resume();
+  BOOST_TEST(outcome(id).at("end").as_string() == "completed");
+}
+
+BOOST_AUTO_TEST_CASE(the_key_manager_saves_its_certificate_after_a_refused_login) {
+  constexpr const char* wrong = "not-the-Pa55word-of-admin";
+  const std::string id = start(alice, "Advanced Security/Key Manager", "save-kms-certificate");
+  json::object now = state(id);
+  BOOST_TEST(page_id(now) == "login");
+  BOOST_TEST(field_value(now, "administrator") == "admin");
+
+  now = next(id, {{"administrator", "admin"}, {"password", wrong}});
+  BOOST_TEST(page_id(now) == "login");
+  BOOST_TEST(now.at("page").at("problem").is_object());
+
+  now = next(id, {{"administrator", "admin"}, {"password", "password"}});  // the initial password
+  BOOST_TEST_REQUIRE(page_id(now) == "file");
+  BOOST_TEST(now.at("page").at("finishes").as_bool());
+  now = next(id, {{"path", (dir / "kms.pem").string()}});
+  const json::object ended = outcome(id);
+  BOOST_TEST(ended.at("end").as_string() == "completed", json::serialize(ended));
+  BOOST_TEST(std::filesystem::is_regular_file(dir / "kms.pem"));
+  for (const std::string& state : states_seen) BOOST_TEST(state.find(wrong) == std::string::npos);
+  for (const std::string& line : log.lines()) BOOST_TEST(line.find(wrong) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(progress_from_a_thread_without_a_task_goes_nowhere) {
+  progress.begin("nothing", 1);
+  progress.advance(1, "nothing");
+  BOOST_TEST(!progress.cancelled());
+  progress.end();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(no_more_tasks_than_the_limit_are_open_at_once) {
+  web_console console(2);
+  const std::string first = console.exercise(alice);
+  console.exercise(bob);
+  auto third = console.board->start(alice, "Test Tools/Complete", "exercise", {});
+  BOOST_TEST_REQUIRE(!third.ok());
+  BOOST_TEST((third.error().why == sdk::reason::conflict));
+  BOOST_TEST(third.error().message.find("2 tasks are open") != std::string::npos);
+
+  BOOST_TEST(console.board->cancel(alice, first).ok());
+  console.outcome(first);
+  BOOST_TEST(console.board->start(alice, "Test Tools/Complete", "exercise", {}).ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_session_keeps_its_last_finished_tasks_only) {
+  web_console console(2);
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i <= task_board::finished_kept_per_session; ++i) {
+    ids.push_back(console.exercise(alice));
+    BOOST_TEST(console.board->cancel(alice, ids.back()).ok());
+    console.outcome(ids.back());
+  }
+  BOOST_TEST((console.board->state(alice, ids.front()).error().why == sdk::reason::not_found));
+  BOOST_TEST(console.state(ids[1]).at("state").as_string() == "done");
+}

@@ -1,0 +1,189 @@
+#define BOOST_TEST_MODULE web_access_test
+// Who may use the web console, without a socket: sessions and their timeouts, the Host and
+// Origin checks, and the TLS identity's files.
+#include <boost/test/unit_test.hpp>
+
+#include "host/web/request_guard.hpp"
+#include "host/web/tls_identity.hpp"
+#include "host/web/web_sessions.hpp"
+
+#include "temporary_directory.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+using namespace arbor::host::web;
+namespace sdk = arbor::sdk;
+using namespace std::chrono_literals;
+
+namespace {
+
+class recording_log final : public sdk::log {
+ public:
+  void write(sdk::log_level, std::string_view message) override { lines.emplace_back(message); }
+  std::vector<std::string> lines;
+};
+
+struct sessions_at_a_fake_time {
+  recording_log log;
+  web_clock::time_point now{};
+  session_limits limits = [] {
+    session_limits l;
+    l.idle = 10min;
+    l.absolute = 60min;
+    l.wrong_tokens = 3;
+    l.wrong_token_window = 1min;
+    return l;
+  }();
+  web_sessions sessions{"the-token-0123456789", limits, log, [this] { return now; }};
+};
+
+mode_t mode_of(const std::filesystem::path& path) {
+  struct stat st{};
+  BOOST_TEST_REQUIRE(::stat(path.c_str(), &st) == 0);
+  return st.st_mode & 0777;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(sessions, sessions_at_a_fake_time)
+
+BOOST_AUTO_TEST_CASE(the_access_token_opens_one_session_with_random_cookie_and_csrf) {
+  auto opened = sessions.open("the-token-0123456789", "10.0.0.1");
+  BOOST_TEST_REQUIRE(opened.ok());
+  BOOST_TEST(std::regex_match(opened.value().id, std::regex("[0-9a-f]{32}")));
+  BOOST_TEST(std::regex_match(opened.value().csrf, std::regex("[0-9a-f]{32}")));
+  BOOST_TEST(opened.value().id != opened.value().csrf);
+  BOOST_TEST(sessions.find(opened.value().id).has_value());
+  BOOST_TEST(!sessions.find(opened.value().csrf).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_replayed_token_is_refused_and_audited_without_its_value) {
+  BOOST_TEST_REQUIRE(sessions.open("the-token-0123456789", "10.0.0.1").ok());
+  auto again = sessions.open("the-token-0123456789", "10.0.0.2");
+  BOOST_TEST_REQUIRE(!again.ok());
+  BOOST_TEST((again.error().why == sdk::reason::denied));
+  BOOST_TEST(log.lines.back() == "web: a used access token was replayed from 10.0.0.2; refused");
+  for (const auto& line : log.lines) BOOST_TEST(line.find("the-token") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_tokens_past_the_limit_hold_every_token_until_the_window_passes) {
+  for (int i = 0; i < 3; ++i) BOOST_TEST(!sessions.open("wrong", "10.0.0.9").ok());
+  auto held = sessions.open("the-token-0123456789", "10.0.0.1");
+  BOOST_TEST_REQUIRE(!held.ok());
+  BOOST_TEST(held.error().message == "Too many wrong access tokens were tried.");
+  now += 61s;
+  BOOST_TEST(sessions.open("the-token-0123456789", "10.0.0.1").ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_session_ends_after_its_idle_time_and_use_restarts_it) {
+  const std::string id = sessions.open("the-token-0123456789", "10.0.0.1").value().id;
+  now += 9min;
+  BOOST_TEST(sessions.find(id).has_value());
+  now += 9min;
+  BOOST_TEST(sessions.find(id).has_value());
+  now += 10min;
+  BOOST_TEST(!sessions.find(id).has_value());
+  BOOST_TEST(sessions.take_ended() == std::vector<std::string>{id});
+  BOOST_TEST(sessions.take_ended().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_session_in_use_still_ends_at_its_absolute_lifetime) {
+  const std::string id = sessions.open("the-token-0123456789", "10.0.0.1").value().id;
+  for (int i = 0; i < 11; ++i) {
+    now += 5min;
+    BOOST_TEST(sessions.find(id).has_value());
+  }
+  BOOST_TEST(sessions.find(id).value().idle_left == std::chrono::milliseconds(5min));
+  now += 5min;
+  BOOST_TEST(!sessions.find(id).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_reports_it_for_its_tasks) {
+  const std::string id = sessions.open("the-token-0123456789", "10.0.0.1").value().id;
+  sessions.close(id);
+  BOOST_TEST(!sessions.find(id).has_value());
+  BOOST_TEST(sessions.take_ended() == std::vector<std::string>{id});
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(request_guard_checks)
+
+BOOST_AUTO_TEST_CASE(host_must_name_the_listen_address_or_an_allowed_name_with_the_port) {
+  const request_guard guard("127.0.0.1", 8443, {"Console.Example"});
+  BOOST_TEST(guard.check_host("127.0.0.1:8443").ok());
+  BOOST_TEST(guard.check_host("console.example:8443").ok());
+  BOOST_TEST(!guard.check_host("evil.example:8443").ok());  // a rebound name
+  BOOST_TEST(!guard.check_host("127.0.0.1:8444").ok());
+  BOOST_TEST(!guard.check_host("127.0.0.1").ok());           // no port means 443
+  BOOST_TEST(!guard.check_host("").ok());
+  BOOST_TEST(!guard.check_host("127.0.0.1:84x3").ok());
+  BOOST_TEST(!guard.check_host("127.0.0.1:99999").ok());
+}
+
+BOOST_AUTO_TEST_CASE(ipv6_hosts_are_bracketed_and_port_443_may_be_left_out) {
+  const request_guard guard("::1", 443, {});
+  BOOST_TEST(guard.check_host("[::1]:443").ok());
+  BOOST_TEST(guard.check_host("[::1]").ok());
+  BOOST_TEST(!guard.check_host("::1").ok());
+}
+
+BOOST_AUTO_TEST_CASE(origin_when_given_must_be_https_of_the_host) {
+  const request_guard guard("127.0.0.1", 8443, {});
+  BOOST_TEST(guard.check_origin("", "127.0.0.1:8443").ok());
+  BOOST_TEST(guard.check_origin("https://127.0.0.1:8443", "127.0.0.1:8443").ok());
+  BOOST_TEST(!guard.check_origin("http://127.0.0.1:8443", "127.0.0.1:8443").ok());
+  BOOST_TEST(!guard.check_origin("https://evil.example", "127.0.0.1:8443").ok());
+  BOOST_TEST(!guard.check_origin("null", "127.0.0.1:8443").ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(tls_identity_files)
+
+BOOST_AUTO_TEST_CASE(a_self_signed_identity_is_made_private_once_and_kept) {
+  arbor::testing::temporary_directory dir;
+  auto made = self_signed_identity(dir / "web");
+  BOOST_TEST_REQUIRE(made.ok(), (made.ok() ? "" : made.error().message));
+  BOOST_TEST(made.value().self_signed);
+  BOOST_TEST(std::regex_match(made.value().sha256_fingerprint, std::regex("([0-9A-F]{2}:){31}[0-9A-F]{2}")));
+  BOOST_TEST(mode_of(dir / "web") == 0700u);
+  BOOST_TEST(mode_of(made.value().private_key) == 0600u);
+  BOOST_TEST(mode_of(made.value().certificate) == 0600u);
+  auto again = self_signed_identity(dir / "web");
+  BOOST_TEST_REQUIRE(again.ok());
+  BOOST_TEST(again.value().sha256_fingerprint == made.value().sha256_fingerprint);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_others_may_read_is_refused) {
+  arbor::testing::temporary_directory dir;
+  auto made = self_signed_identity(dir / "web");
+  BOOST_TEST_REQUIRE(made.ok());
+  ::chmod(made.value().private_key.c_str(), 0644);
+  auto refused = self_signed_identity(dir / "web");
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST(refused.error().message.find("is open to other users") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_given_certificate_must_be_a_regular_pem_file) {
+  arbor::testing::temporary_directory dir;
+  auto made = self_signed_identity(dir / "web");
+  BOOST_TEST_REQUIRE(made.ok());
+  auto given = given_identity(made.value().certificate, made.value().private_key);
+  BOOST_TEST_REQUIRE(given.ok());
+  BOOST_TEST(!given.value().self_signed);
+  BOOST_TEST(given.value().sha256_fingerprint == made.value().sha256_fingerprint);
+  BOOST_TEST(given_identity(dir.path(), made.value().private_key).error().message.find("is not a regular file") !=
+             std::string::npos);
+  BOOST_TEST((given_identity(dir / "missing.pem", made.value().private_key).error().why == sdk::reason::not_found));
+  std::ofstream(dir / "junk.pem") << "not a certificate\n";
+  BOOST_TEST(given_identity(dir / "junk.pem", made.value().private_key).error().message.find("is not a PEM certificate") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
