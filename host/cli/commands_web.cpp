@@ -125,8 +125,12 @@ exit_code serve_web(session& s, const cli_options& options) {
   server.value()->stop_on_signals();
   const std::string name = every_address(at.host) ? options.allow_hosts.front() : at.host;
   const bool v6 = name.find(':') != std::string::npos;
+  // A token from a file stays out of stdout, which scripted setups keep in logs: the URL names the
+  // file instead, and the page asks for the token.
+  const std::string url = "https://" + (v6 ? "[" + name + "]" : name) + ':' + std::to_string(server.value()->port()) + "/";
   std::cout << "Arbor web console (Ctrl-C stops it); open:\n"
-            << "https://" << (v6 ? "[" + name + "]" : name) << ':' << server.value()->port() << "/?token=" << token.value()
+            << (options.access_token_file ? url + " (the access token is in " + options.access_token_file->string() + ")"
+                                          : url + "?token=" + token.value())
             << '\n';
   if (identity.value().self_signed)
     std::cout << "Self-signed certificate " << identity.value().certificate.string() << '\n'

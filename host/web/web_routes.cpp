@@ -3,6 +3,7 @@
 #include "host/web/browse_json.hpp"
 #include "host/web/embedded_assets.hpp"
 #include "host/web/task_board.hpp"
+#include "host/web/wiping_memory.hpp"
 
 #include <openssl/crypto.h>
 
@@ -122,9 +123,10 @@ std::string text(const query_map& query, std::string_view name) {
   return it == query.end() ? std::string{} : it->second;
 }
 
+// Parsed into memory that is wiped when freed: bodies carry passwords and the access token.
 std::optional<json::object> json_body(const std::string& body) {
   boost::system::error_code ec;
-  json::value value = json::parse(body, ec);
+  json::value value = json::parse(body, ec, wiping_storage());
   if (ec || !value.is_object()) return std::nullopt;
   return std::move(value.as_object());
 }

@@ -1,4 +1,5 @@
 #include "host/web/web_server.hpp"
+#include "host/web/wiping_memory.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -29,6 +30,9 @@ using tcp = asio::ip::tcp;
 using stream_type = beast::ssl_stream<beast::tcp_stream>;
 using request_type = http::request<http::string_body>;
 using response_type = http::response<http::string_body>;
+/// What a connection reads into, wiped when it grows or the connection ends: the plain text of
+/// requests, passwords included, passes through it.
+using read_buffer = beast::basic_flat_buffer<wiping_allocator<char>>;
 constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 
 std::string header(const request_type& request, http::field field) {
@@ -125,7 +129,7 @@ struct web_server::impl {
     stream.next_layer().expires_after(limits.header_timeout);
     auto [handshake] = co_await stream.async_handshake(asio::ssl::stream_base::server, tuple_awaitable);
     if (handshake) co_return;
-    beast::flat_buffer buffer;
+    read_buffer buffer;
     bool open = true;
     while (open) open = co_await exchange(stream, buffer, client);
     stream.next_layer().expires_after(limits.header_timeout);
@@ -133,7 +137,7 @@ struct web_server::impl {
   }
 
   /// One request and its answer; false when the connection is to close.
-  asio::awaitable<bool> exchange(stream_type& stream, beast::flat_buffer& buffer, const std::string& client) {
+  asio::awaitable<bool> exchange(stream_type& stream, read_buffer& buffer, const std::string& client) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
     parser.body_limit(limits.max_body_bytes);
@@ -155,6 +159,7 @@ struct web_server::impl {
     web_request asked = to_web_request(request, client);
     web_response answer = co_await asio::co_spawn(
         *workers, [&]() -> asio::awaitable<web_response> { co_return routes->answer(asked); }, asio::use_awaitable);
+    cleanse(asked.body);  // it may hold a password or the access token
     if (answer.next_event) co_return co_await event_stream(stream, std::move(answer), version);
     co_return co_await send(stream, to_beast(std::move(answer), version, keep_alive)) && keep_alive;
   }

@@ -39,21 +39,28 @@ sdk::error web_sessions::refuse(std::string_view why, std::string_view client) {
                    "open the URL `arbor web` printed once, or restart `arbor web` for a new token");
 }
 
+// The right, unused token always opens a session: a counter that held every token, as this did
+// first, let anyone who reaches the port (or any web page the operator visits, through an image
+// URL) lock the operator out for good with a wrong token now and then. The token is 128 random
+// bits, so what the limit restrains is the audit: past `wrong_tokens` in a window, wrong tokens are
+// refused without a log line each, and one line says the limit was reached.
 sdk::result<web_session> web_sessions::open(std::string_view token, std::string_view client) {
   std::lock_guard lock(mutex_);
   const auto now = now_();
   sweep(now);
-  std::erase_if(wrong_, [&](web_clock::time_point t) { return now - t >= limits_.wrong_token_window; });
-  if (wrong_.size() >= limits_.wrong_tokens) {
-    wrong_.push_back(now);
-    log_.write(sdk::log_level::warning, "web: access token tried from " + std::string(client) +
-                                            " while too many wrong tokens were tried; refused");
-    return sdk::fail(sdk::reason::denied, "Too many wrong access tokens were tried.",
-                     "wait a minute and open the URL `arbor web` printed again");
-  }
   const bool right = same_secret(token, access_token_);
   if (!right || token_used_) {
+    std::erase_if(wrong_, [&](web_clock::time_point t) { return now - t >= limits_.wrong_token_window; });
+    if (wrong_.size() >= limits_.wrong_tokens) {
+      return sdk::fail(sdk::reason::denied, "Too many wrong access tokens were tried.",
+                       "open the URL `arbor web` printed; wrong tokens are no longer logged one by one");
+    }
     wrong_.push_back(now);
+    if (wrong_.size() == limits_.wrong_tokens) {
+      log_.write(sdk::log_level::warning, "web: " + std::to_string(limits_.wrong_tokens) +
+                                              " wrong or used access tokens within a minute; further ones are refused "
+                                              "without a line each until the minute has passed");
+    }
     return refuse(right ? "a used access token was replayed" : "a wrong access token was tried", client);
   }
   if (sessions_.size() >= limits_.max_sessions)

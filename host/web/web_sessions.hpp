@@ -25,7 +25,7 @@ using web_clock = std::chrono::steady_clock;
 struct session_limits {
   std::chrono::milliseconds idle{std::chrono::minutes(15)};
   std::chrono::milliseconds absolute{std::chrono::hours(8)};
-  std::size_t wrong_tokens{5};                                 ///< per `wrong_token_window`; then every token waits
+  std::size_t wrong_tokens{5};                                 ///< per `wrong_token_window`; then wrong ones go unlogged
   std::chrono::milliseconds wrong_token_window{std::chrono::minutes(1)};
   std::size_t max_sessions{64};
 };

@@ -132,11 +132,21 @@ json::object summary_json(const sdk::summary& summary) {
           {"table", summary.results ? json::value(table_json(*summary.results)) : json::value(nullptr)}};
 }
 
+namespace {
+
+// A plugin that broke, or an internal error, has technical text for the log (exception texts,
+// paths): the browser gets only the message.
+bool shows_detail(const wizard_outcome& outcome) {
+  return outcome.end != wizard_end::plugin_failed && outcome.error.why != sdk::reason::internal;
+}
+
+}  // namespace
+
 json::object outcome_json(const wizard_outcome& outcome) {
   json::value error = nullptr;
   if (outcome.end != wizard_end::completed)
     error = json::object{{"message", outcome.error.message},
-                         {"detail", optional_text(outcome.error.technical)},
+                         {"detail", shows_detail(outcome) ? optional_text(outcome.error.technical) : json::value(nullptr)},
                          {"page", optional_text(outcome.page_id)},
                          {"field", optional_text(outcome.field_id)}};
   return {{"end", end_name(outcome.end)},
@@ -153,7 +163,8 @@ sdk::result<page_reply> reply_from_json(const sdk::page& page, const json::objec
   if (answers == nullptr || answers->is_null()) return reply;
   if (!answers->is_object()) return refuse("\"answers\" must be an object of field ids and values.");
   for (const auto& [id, value] : answers->get_object()) {
-    auto field = std::find_if(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) { return f.id == id; });
+    const std::string_view name = id;  // clang 14 cannot capture a structured binding (scripts/fuzz)
+    auto field = std::find_if(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) { return f.id == name; });
     if (field == page.fields.end())
       return refuse("The page \"" + page.title + "\" has no field \"" + std::string(id) + "\"; answer only its fields.");
     if (value.is_null()) continue;  // not given: the runner takes the default

@@ -99,7 +99,8 @@ BOOST_AUTO_TEST_CASE(an_access_token_file_others_may_read_is_refused) {
   BOOST_TEST(refused.out.find("a-token-chosen") == std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_token_from_a_private_file_is_the_one_in_the_url) {
+// Scripted setups keep stdout in logs: a token from a file is named, never printed.
+BOOST_AUTO_TEST_CASE(a_token_from_a_private_file_is_named_and_never_printed) {
   arbor::testing::temporary_directory dir;
   const auto token = dir / "token";
   std::ofstream(token) << "a-token-chosen-by-a-script-1234\n";
@@ -107,7 +108,9 @@ BOOST_AUTO_TEST_CASE(a_token_from_a_private_file_is_the_one_in_the_url) {
   web_process web({"--listen", "127.0.0.1:0", "--state-dir", (dir / "state").string(), "--access-token-file",
                    token.string(), "--manifests", dir.path().string()});
   web.line();
-  BOOST_TEST(web.line().ends_with("/?token=a-token-chosen-by-a-script-1234\n"));
+  const std::string url = web.line();
+  BOOST_TEST(url.find("a-token-chosen-by-a-script-1234") == std::string::npos);
+  BOOST_TEST(url.find("(the access token is in " + token.string() + ")") != std::string::npos);
   BOOST_TEST(web.interrupt() == 0);
 }
 

@@ -122,6 +122,24 @@ BOOST_AUTO_TEST_CASE(outcome_names_how_the_wizard_ended_and_where) {
   BOOST_TEST(outcome_json(completed).at("end").as_string() == "plugin_failed");
 }
 
+// What to do goes to the browser; what broke inside (an exception's text, a path) stays in the log.
+BOOST_AUTO_TEST_CASE(an_outcome_shows_technical_detail_only_for_refusals_not_for_what_broke) {
+  wizard_outcome refused;
+  refused.end = wizard_end::refused;
+  refused.error = sdk::fail(sdk::reason::invalid_input, "No.", "type the first eight characters");
+  BOOST_TEST(outcome_json(refused).at("error").at("detail").as_string() == "type the first eight characters");
+
+  wizard_outcome broke;
+  broke.end = wizard_end::plugin_failed;
+  broke.error = sdk::fail(sdk::reason::incompatible, "The plugin failed.", "std::bad_alloc in /opt/plugin/x.so");
+  BOOST_TEST(outcome_json(broke).at("error").at("detail").is_null());
+
+  wizard_outcome internal;
+  internal.end = wizard_end::task_failed;
+  internal.error = sdk::fail(sdk::reason::internal, "It failed.", "sqlite: disk I/O error at /var/kms/kms.db");
+  BOOST_TEST(outcome_json(internal).at("error").at("detail").is_null());
+}
+
 BOOST_AUTO_TEST_CASE(reply_reads_each_kind_and_keeps_secrets_apart) {
   const json::object request = json::parse(R"({"step":"next","answers":{"thumb":"AB12","users":["a","b"],
       "ok":true,"password":"Tr0ub4dor&3-never-shown","file":null}})").as_object();
