@@ -326,7 +326,7 @@ BOOST_AUTO_TEST_CASE(a_plugin_that_throws_ends_only_its_task_as_plugin_failed) {
   BOOST_TEST(ended.at("end").as_string() == "plugin_failed");
   BOOST_TEST(std::string(ended.at("error").at("message").as_string()).find("org.arbor.fixture.throws-in-calls") !=
              std::string::npos);
-  BOOST_TEST(ended.at("error").at("detail").as_string() == "fixture: run failed on purpose");
+  BOOST_TEST(ended.at("error").at("detail").is_null());  // what broke inside stays in the log
 
   next(healthy, {{"name", "Ada"}});
   const json::object greeted = outcome(healthy);
