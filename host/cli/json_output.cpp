@@ -1,6 +1,7 @@
 #include "host/cli/json_output.hpp"
 
 #include "host/console/tree_path.hpp"
+#include "host/console/json_values.hpp"
 
 #include <boost/json.hpp>
 
@@ -9,16 +10,8 @@ namespace {
 
 namespace json = boost::json;
 
-json::array strings(const std::vector<std::string>& items) {
-  json::array array;
-  for (const std::string& item : items) array.emplace_back(item);
-  return array;
-}
-
-json::value optional_text(const std::string& text) { return text.empty() ? json::value(nullptr) : json::value(text); }
-
 json::object node_header(const tree_node& node) {
-  return {{"path", display_path(node.path)}, {"type", optional_text(node.type)}, {"plugin", optional_text(node.plugin_id)}};
+  return {{"path", display_path(node.path)}, {"type", json_optional_text(node.type)}, {"plugin", json_optional_text(node.plugin_id)}};
 }
 
 json::array menu_entries(const std::vector<menu_entry>& entries) {
@@ -40,7 +33,7 @@ json::array extends_json(const plugin_status& s) {
   json::array array;
   if (s.manifest)
     for (const extends_decl& base : s.manifest->extends)
-      array.push_back(json::object{{"plugin", base.plugin}, {"min_version", optional_text(base.min_version)}});
+      array.push_back(json::object{{"plugin", base.plugin}, {"min_version", json_optional_text(base.min_version)}});
   return array;
 }
 
@@ -60,9 +53,9 @@ json::object field_json(const sdk::field& f) {
           {"label", f.label},
           {"kind", sdk::to_string(f.kind)},
           {"required", f.required},
-          {"options", strings(f.options)},
+          {"options", json_strings(f.options)},
           {"options_computed", options_computed_when_prepared(f)},
-          {"default", optional_text(f.default_value)},
+          {"default", json_optional_text(f.default_value)},
           {"help", f.help}};
 }
 
@@ -84,7 +77,7 @@ json::value table_json(const sdk::table& table, std::size_t first) {
 json::value summary_json(const sdk::summary& result) {
   json::object items;
   for (const sdk::summary_item& item : result.items)
-    items[item.key] = json::object{{"label", item.label}, {"value", item.value}, {"details", strings(item.details)}};
+    items[item.key] = json::object{{"label", item.label}, {"value", item.value}, {"details", json_strings(item.details)}};
   return json::object{{"title", result.title},
                       {"items", std::move(items)},
                       {"table", result.results ? table_json(*result.results, 0) : json::value(nullptr)}};
@@ -93,7 +86,7 @@ json::value summary_json(const sdk::summary& result) {
 json::value plugins_json(const std::vector<plugin_status>& all) {
   json::array array;
   for (const plugin_status& s : all) {
-    json::object entry{{"id", optional_text(s.id)},
+    json::object entry{{"id", json_optional_text(s.id)},
                        {"state", to_string(s.state)},
                        {"manifest", s.manifest_file.string()},
                        {"name", s.manifest ? json::value(s.manifest->name) : json::value(nullptr)},
@@ -125,7 +118,7 @@ json::value details_json(const tree_node& node, const sdk::details_view* view, s
   json::array tables;
   if (view)
     for (const sdk::table& t : view->tables) tables.push_back(table_json(t, window.first));
-  object["notices"] = view ? strings(view->notices) : json::array{};
+  object["notices"] = view ? json_strings(view->notices) : json::array{};
   object["tables"] = std::move(tables);
   return object;
 }
@@ -158,7 +151,7 @@ json::value wizard_json(const tree_node& node, const menu_entry& action, const s
 json::value error_json(const sdk::error& error, std::string_view page_id, std::string_view field_id) {
   return json::object{{"error", json::object{{"reason", sdk::to_string(error.why)},
                                              {"message", error.message},
-                                             {"technical", optional_text(error.technical)},
+                                             {"technical", json_optional_text(error.technical)},
                                              {"page", page_id.empty() ? json::value(nullptr) : json::value(page_id)},
                                              {"field", field_id.empty() ? json::value(nullptr) : json::value(field_id)}}}};
 }

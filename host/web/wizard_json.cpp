@@ -1,4 +1,5 @@
 #include "host/web/wizard_json.hpp"
+#include "host/console/json_values.hpp"
 
 #include <boost/json.hpp>
 
@@ -9,14 +10,6 @@ namespace {
 
 namespace json = boost::json;
 
-json::array strings(const std::vector<std::string>& items) {
-  json::array array;
-  for (const std::string& item : items) array.emplace_back(item);
-  return array;
-}
-
-json::value optional_text(const std::string& text) { return text.empty() ? json::value(nullptr) : json::value(text); }
-
 /// What the field shows: the answer so far, else its default. Confirmation "yes" / "no".
 void put_value(json::object& out, const sdk::page& page, const sdk::field& field, const sdk::answers& so_far) {
   const sdk::answer* given = so_far.find(page.id, field.id);
@@ -24,11 +17,11 @@ void put_value(json::object& out, const sdk::page& page, const sdk::field& field
     case sdk::field_kind::secret: return;
     case sdk::field_kind::multi_select: {
       if (given) {
-        out["values"] = strings(given->items);
+        out["values"] = json_strings(given->items);
         return;
       }
       auto preset = to_answer(field, field.default_value, false);
-      out["values"] = strings(preset && !field.default_value.empty() ? preset.value().items : std::vector<std::string>{});
+      out["values"] = json_strings(preset && !field.default_value.empty() ? preset.value().items : std::vector<std::string>{});
       return;
     }
     case sdk::field_kind::confirmation:
@@ -43,7 +36,7 @@ json::object field_json(const sdk::page& page, const sdk::field& field, const sd
                    {"label", field.label},
                    {"kind", sdk::to_string(field.kind)},
                    {"required", field.required},
-                   {"options", strings(field.options)},
+                   {"options", json_strings(field.options)},
                    {"help", field.help}};
   put_value(out, page, field, so_far);
   return out;
@@ -107,7 +100,7 @@ json::object page_json(const sdk::page& page, const sdk::answers& so_far, const 
   return {{"id", page.id},
           {"title", page.title},
           {"description", page.description},
-          {"info", strings(page.info)},
+          {"info", json_strings(page.info)},
           {"finishes", finishes},
           {"problem", problem ? json::value(json::object{{"message", problem->message}, {"field", nullptr}})
                               : json::value(nullptr)},
@@ -118,7 +111,7 @@ json::object table_json(const sdk::table& table) {
   json::array columns;
   for (const sdk::column& c : table.columns) columns.push_back(json::object{{"id", c.id}, {"label", c.label}});
   json::array rows;
-  for (const auto& row : table.rows) rows.push_back(strings(row));
+  for (const auto& row : table.rows) rows.push_back(json_strings(row));
   return {{"title", table.title}, {"columns", std::move(columns)}, {"rows", std::move(rows)}, {"total_rows", table.total_rows}};
 }
 
@@ -126,7 +119,7 @@ json::object summary_json(const sdk::summary& summary) {
   json::array items;
   for (const sdk::summary_item& item : summary.items)
     items.push_back(json::object{
-        {"key", item.key}, {"label", item.label}, {"value", item.value}, {"details", strings(item.details)}});
+        {"key", item.key}, {"label", item.label}, {"value", item.value}, {"details", json_strings(item.details)}});
   return {{"title", summary.title},
           {"items", std::move(items)},
           {"table", summary.results ? json::value(table_json(*summary.results)) : json::value(nullptr)}};
@@ -146,9 +139,9 @@ json::object outcome_json(const wizard_outcome& outcome) {
   json::value error = nullptr;
   if (outcome.end != wizard_end::completed)
     error = json::object{{"message", outcome.error.message},
-                         {"detail", shows_detail(outcome) ? optional_text(outcome.error.technical) : json::value(nullptr)},
-                         {"page", optional_text(outcome.page_id)},
-                         {"field", optional_text(outcome.field_id)}};
+                         {"detail", shows_detail(outcome) ? json_optional_text(outcome.error.technical) : json::value(nullptr)},
+                         {"page", json_optional_text(outcome.page_id)},
+                         {"field", json_optional_text(outcome.field_id)}};
   return {{"end", end_name(outcome.end)},
           {"summary", outcome.summary ? json::value(summary_json(*outcome.summary)) : json::value(nullptr)},
           {"error", std::move(error)}};
