@@ -48,7 +48,7 @@ def parse_arguments():
                         help="a build directory holding bin/arbor and lib/arbor/plugins (default build/)")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long the clients browse (default 60)")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients, split over both servers")
-    parser.add_argument("--users", type=int, default=40, help="users with a key on each server before the export")
+    parser.add_argument("--users", type=int, default=200, help="users with a key on each server before the export")
     return parser.parse_args()
 
 
@@ -120,7 +120,8 @@ class Session:
 
 class Client(threading.Thread):
     """Browses one session on one keep-alive connection until `stop_at`, recording
-    (latency seconds, route, status or None for a connection error) per request."""
+    (start on the monotonic clock, latency seconds, route, status or None for a connection error)
+    per request."""
 
     def __init__(self, session, stop_at, seed):
         super().__init__(daemon=True)
@@ -145,19 +146,19 @@ class Client(threading.Thread):
         connection = self.session.connect()
         while time.monotonic() < self.stop_at:
             kind, target = self.next_request()
-            began = time.perf_counter()
+            start, began = time.monotonic(), time.perf_counter()
             try:
                 connection.request("GET", target, headers=self.session.headers())
                 answer = connection.getresponse()
                 body = answer.read()
                 status = answer.status
             except (OSError, http.client.HTTPException) as failure:
-                self.records.append((time.perf_counter() - began, kind, None))
+                self.records.append((start, time.perf_counter() - began, kind, None))
                 self.failures.append(f"{target}: {failure!r}")
                 connection.close()
                 connection = self.session.connect()
                 continue
-            self.records.append((time.perf_counter() - began, kind, status))
+            self.records.append((start, time.perf_counter() - began, kind, status))
             if not 200 <= status < 300:
                 self.failures.append(f"{target}: {status} {body[:200]!r}")
         connection.close()
@@ -176,6 +177,7 @@ class ExportTask(threading.Thread):
         self.end = None
         self.error = None
         self.wall = self.run_wall = None
+        self.began = self.ended = None
         self.exported = None
 
     def call(self, connection, method, target, body=None):
@@ -188,7 +190,7 @@ class ExportTask(threading.Thread):
         return json.loads(text)
 
     def run(self):
-        began = time.monotonic()
+        began = self.began = time.monotonic()
         connection = self.session.connect()
         try:
             state = self.call(connection, "POST", "/api/tasks", {"path": NODE, "action": "export-users"})
@@ -213,7 +215,8 @@ class ExportTask(threading.Thread):
         except Exception as failure:  # noqa: BLE001 - any failure is this task's error, reported below
             self.error = repr(failure)
         finally:
-            self.wall = time.monotonic() - began
+            self.ended = time.monotonic()
+            self.wall = self.ended - began
             connection.close()
 
 
@@ -223,21 +226,27 @@ def percentile(sorted_values, fraction):
     return sorted_values[min(len(sorted_values) - 1, int(fraction * len(sorted_values)))]
 
 
+def latency_line(records):
+    latencies = sorted(latency * 1000 for _, latency, _, _ in records)
+    return (f"p50 {percentile(latencies, 0.50):.1f}   p95 {percentile(latencies, 0.95):.1f}   "
+            f"p99 {percentile(latencies, 0.99):.1f}   max {(latencies or [float('nan')])[-1]:.1f}")
+
+
 def report(clients, tasks, seconds, args):
     records = [record for client in clients for record in client.records]
     errors = [failure for client in clients for failure in client.failures]
-    latencies = sorted(latency * 1000 for latency, _, _ in records)
     print(f"{len(clients)} concurrent clients (threads, each its own TLS keep-alive connection) sharing the "
           f"one session of each of 2 servers ({(len(clients) + 1) // 2} on A, {len(clients) // 2} on B): "
           "arbor web opens one session per one-time token")
     print(f"browsing for {seconds:.1f} s, {args.users} users with a key on each server before the exports")
     print(f"page requests: {len(records)}   errors: {len(errors)}   requests/s: {len(records) / seconds:.1f}")
-    print(f"latency ms: p50 {percentile(latencies, 0.50):.1f}   p95 {percentile(latencies, 0.95):.1f}   "
-          f"p99 {percentile(latencies, 0.99):.1f}   max {(latencies or [float('nan')])[-1]:.1f}")
+    print(f"latency ms, all page requests:   {latency_line(records)}")
     for kind in ("tree", "node", "details"):
-        some = sorted(latency * 1000 for latency, k, _ in records if k == kind)
-        print(f"  {kind:8} {len(some):6} requests   p50 {percentile(some, 0.5):7.1f}   "
-              f"p99 {percentile(some, 0.99):7.1f}   max {(some or [float('nan')])[-1]:7.1f}")
+        some = [record for record in records if record[2] == kind]
+        print(f"  {kind:8} {len(some):6} requests   {latency_line(some)}")
+    spans = [(task.began, task.ended) for task in tasks if task.began is not None and task.ended is not None]
+    during = [record for record in records if any(began <= record[0] <= ended for began, ended in spans)]
+    print(f"latency ms, the {len(during)} requests sent while a task ran: {latency_line(during)}")
     for task in tasks:
         print(f"task {task.name}: {task.end or 'no end'}, wall {task.wall:.2f} s (running {task.run_wall or 0:.2f} s)"
               + (f", exported {task.exported}" if task.exported else "") + (f", ERROR {task.error}" if task.error else ""))
