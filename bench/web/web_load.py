@@ -247,6 +247,11 @@ def report(clients, tasks, seconds, args):
     spans = [(task.began, task.ended) for task in tasks if task.began is not None and task.ended is not None]
     during = [record for record in records if any(began <= record[0] <= ended for began, ended in spans)]
     print(f"latency ms, the {len(during)} requests sent while a task ran: {latency_line(during)}")
+    if spans:
+        slowest = sorted(records, key=lambda record: record[1], reverse=True)[:5]
+        print("slowest requests (ms, sent at s from the first task's start): " +
+              ", ".join(f"{latency * 1000:.0f} {kind} at {start - min(spans)[0]:+.2f}"
+                        for start, latency, kind, _ in slowest))
     for task in tasks:
         print(f"task {task.name}: {task.end or 'no end'}, wall {task.wall:.2f} s (running {task.run_wall or 0:.2f} s)"
               + (f", exported {task.exported}" if task.exported else "") + (f", ERROR {task.error}" if task.error else ""))
