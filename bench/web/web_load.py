@@ -3,7 +3,7 @@
 Manager's details while two tasks run on two data directories; prints the page requests'
 latency percentiles and each task's wall time. A benchmark, not a test: CTest and CI never run it.
 
-    /usr/bin/python3 bench/web/web_load.py [BUILD_DIR] [--seconds 60] [--clients 50] [--users 40]
+    /usr/bin/python3 bench/web/web_load.py [BUILD_DIR] [--seconds 60] [--clients 50] [--users 200]
 
 Set up as the browser tests do (tests/web/kms_servers.py, imported, not copied): a real cfssl
 through scripts/ca-server, two Key Managers A and B in temporary data directories, each behind
