@@ -16,12 +16,18 @@
 
 namespace arbor::host::web {
 
+// Plain operator new and delete on both sides, whatever alignment Boost.JSON names (never more
+// than new's own): an aligned new freed by a differently aligned delete is undefined, and the
+// fuzz target's ASan build caught exactly that on a body that does not parse.
 class wiping_json_resource final : public boost::json::memory_resource {
  private:
-  void* do_allocate(std::size_t size, std::size_t align) override { return ::operator new(size, std::align_val_t(align)); }
-  void do_deallocate(void* p, std::size_t size, std::size_t align) override {
+  void* do_allocate(std::size_t size, std::size_t align) override {
+    if (align > __STDCPP_DEFAULT_NEW_ALIGNMENT__) throw std::bad_alloc();
+    return ::operator new(size);
+  }
+  void do_deallocate(void* p, std::size_t size, std::size_t) override {
     OPENSSL_cleanse(p, size);
-    ::operator delete(p, std::align_val_t(align));
+    ::operator delete(p);
   }
   bool do_is_equal(const boost::json::memory_resource& other) const noexcept override { return this == &other; }
 };
