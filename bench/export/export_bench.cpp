@@ -198,8 +198,6 @@ void export_all(const fs::path& data, const fs::path& scratch) {
   std::fclose(report);
 }
 
-double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; }
-
 // The filled data directory, the payload and the identities, made once in `setup` (or reused
 // from an earlier run asking for the same users, sealed the same way).
 void prepare_once(const fs::path& setup, long users, bool vault_sealed) {
@@ -214,13 +212,8 @@ void prepare_once(const fs::path& setup, long users, bool vault_sealed) {
   const bench::measured filled =
       bench::in_child("filling the data directory", [&] { fill(setup / "kmsdata", setup, users, vault_sealed); });
   std::printf("fill (not measured)    %.1f s, kms.db %.1f MiB\n", filled.seconds,
-              mib(fs::file_size(setup / "kmsdata" / "database" / "kms.db")));
+              bench::mib(fs::file_size(setup / "kmsdata" / "database" / "kms.db")));
   bench::mark_prepared(setup, what);
-}
-
-void print_step(const char* label, const bench::measured& m, double n) {
-  std::printf("%-22s %.2f s (CPU %.2f s)  %.0f users/s  peak RSS %.1f MiB\n", label, m.seconds, m.cpu_seconds,
-              n / m.seconds, m.peak_rss_mib);
 }
 
 // One export on a fresh copy of the filled directory, and the anchors on the same payload;
@@ -231,15 +224,15 @@ std::vector<double> run_once(const fs::path& setup, const fs::path& scratch, con
   bench::fresh_copy(setup / "kmsdata", data);
   fs::copy_file(setup / "dest.crt", scratch / "dest.crt", fs::copy_options::overwrite_existing);
   const bench::measured exported = bench::in_child("the export", [&] { export_all(data, scratch); });
-  print_step("export", exported, n);
+  bench::print_step("export", exported, n);
   std::printf("%s", bench::slurp(scratch / "export.txt").c_str());
-  std::printf("export file            %.1f MiB; payload %.1f MiB\n", mib(fs::file_size(data / "bench.kmx")),
-              mib(fs::file_size(setup / "payload.jsonl")));
+  std::printf("export file            %.1f MiB; payload %.1f MiB\n", bench::mib(fs::file_size(data / "bench.kmx")),
+              bench::mib(fs::file_size(setup / "payload.jsonl")));
   fs::remove_all(data);
   if (!options.compare_with_openssl) return {};
   const bench::anchor_files files{setup};
   const auto compare = [&](const char* label, const bench::measured& openssl) {
-    print_step(label, openssl, n);
+    bench::print_step(label, openssl, n);
     std::printf("ratio export/%-9s %.2f wall, %.2f CPU\n", label + 8, exported.seconds / openssl.seconds,
                 exported.cpu_seconds / openssl.cpu_seconds);
     fs::remove(scratch / "enveloped.der");
@@ -250,7 +243,7 @@ std::vector<double> run_once(const fs::path& setup, const fs::path& scratch, con
     compare("openssl buffered", bench::sign_encrypt_buffered(files, scratch / "enveloped.der"));
   } else {
     std::printf("openssl buffered       not run: it holds the whole %.0f MiB message in memory\n",
-                mib(fs::file_size(setup / "payload.jsonl")));
+                bench::mib(fs::file_size(setup / "payload.jsonl")));
   }
   return ratios;
 }

@@ -92,8 +92,6 @@ void prepare(const fs::path& data, const fs::path& scratch, long users) {
   std::ofstream(scratch / "dest.crt") << kms.certificate().pem();
 }
 
-double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; }
-
 // The source as the operator accepts it, by its whole SHA-256 thumbprint.
 workflows::accepted_source accepted(key_manager& kms, const opened_vault& keys, const std::string& source_sha256) {
   const workflows::import_source source(kms, keys, workflows::import_file(kms.directory(), "bench.kmx"));
@@ -140,7 +138,7 @@ void prepare_once(const fs::path& setup, long users) {
   const bench::measured prepared =
       bench::in_child("writing the transfer file", [&] { prepare(setup / "kmsdata", setup, users); });
   std::printf("setup (not measured)   %.1f s; transfer file %.1f MiB, payload %.1f MiB\n", prepared.seconds,
-              mib(fs::file_size(setup / "kmsdata" / "bench.kmx")), mib(fs::file_size(setup / "payload.jsonl")));
+              bench::mib(fs::file_size(setup / "kmsdata" / "bench.kmx")), bench::mib(fs::file_size(setup / "payload.jsonl")));
   bench::mark_prepared(setup, what);
 }
 
@@ -150,11 +148,6 @@ void prepare_openssl_message_once(const fs::path& setup) {
   if (fs::exists(setup / "enveloped.der")) return;
   bench::sign_encrypt_streaming({setup}, setup / "enveloped.der.part");
   fs::rename(setup / "enveloped.der.part", setup / "enveloped.der");
-}
-
-void print_step(const char* label, const bench::measured& m, double n) {
-  std::printf("%-22s %.2f s (CPU %.2f s)  %.0f users/s  peak RSS %.1f MiB\n", label, m.seconds, m.cpu_seconds,
-              n / m.seconds, m.peak_rss_mib);
 }
 
 void run(const bench::bench_options& options) {
@@ -169,7 +162,7 @@ void run(const bench::bench_options& options) {
   const bool compare = options.compare_with_openssl && bench::whole_message_anchor_fits(options.users);
   if (options.compare_with_openssl && !compare) {
     std::printf("openssl                not run: `openssl cms -decrypt` reads the whole %.0f MiB message into memory\n",
-                mib(fs::file_size(setup / "payload.jsonl")));
+                bench::mib(fs::file_size(setup / "payload.jsonl")));
   }
   if (compare) prepare_openssl_message_once(setup);
   const std::string source_sha256 = bench::slurp(setup / "source.sha256");
@@ -179,17 +172,17 @@ void run(const bench::bench_options& options) {
     if (options.runs > 1) std::printf("run %d of %d\n", run, options.runs);
     bench::fresh_copy(setup / "kmsdata", data);
     const fs::path memory = scratch / "peak-rss-after-login";
-    print_step("plan (verify+classify)",
+    bench::print_step("plan (verify+classify)",
                bench::in_child("the plan pass", [&] { run_plan(data, source_sha256, options.users, memory); }), n);
     std::printf("%s", bench::slurp(memory).c_str());
     const bench::measured imported =
         bench::in_child("the import", [&] { run_import(data, source_sha256, options.users, memory); });
-    print_step("import", imported, n);
+    bench::print_step("import", imported, n);
     std::printf("%s", bench::slurp(memory).c_str());
     if (!compare) continue;
     const bench::anchor_files files{setup};
     const auto compare_with = [&](const char* label, const bench::measured& openssl) {
-      print_step(label, openssl, n);
+      bench::print_step(label, openssl, n);
       std::printf("ratio import/%-9s %.2f wall, %.2f CPU\n", label + 8, imported.seconds / openssl.seconds,
                   imported.cpu_seconds / openssl.cpu_seconds);
     };

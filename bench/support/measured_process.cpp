@@ -70,4 +70,11 @@ double peak_rss_since_reset_mib() {
   throw std::runtime_error("no VmHWM in /proc/self/status");
 }
 
+void print_step(const char* label, const measured& m, double users) {
+  std::printf("%-22s %.2f s (CPU %.2f s)  %.0f users/s  peak RSS %.1f MiB\n", label, m.seconds, m.cpu_seconds,
+              users / m.seconds, m.peak_rss_mib);
+}
+
+double mib(std::uintmax_t bytes) { return static_cast<double>(bytes) / 1048576.0; }
+
 }  // namespace arbor::km::bench

@@ -1,6 +1,7 @@
 #pragma once
 // Each benchmarked step runs in a process of its own, so its peak memory is its own: fork (or the
 // openssl tool through bash) and wait4(), which reports the child's CPU time and peak RSS.
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -28,5 +29,9 @@ measured own_usage();
 // reports the peak since the reset too, so the benchmarks print both.
 void reset_peak_rss();
 double peak_rss_since_reset_mib();
+
+// One line for a measured step of `users` users: wall, CPU, users/s, peak RSS.
+void print_step(const char* label, const measured& m, double users);
+double mib(std::uintmax_t bytes);
 
 }  // namespace arbor::km::bench

@@ -112,6 +112,12 @@ written_file write_file(key_manager& kms, const opened_vault& keys, const export
   return written;
 }
 
+// Before a refused removal: the file this export placed goes, nothing else changed.
+void remove_written_file(const std::filesystem::path& path) noexcept {
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+}
+
 // Refuses to commit when the database no longer matches the file: a user removed, or a key
 // added, while the file was written. Removing users then would lose a key; keeping them and
 // deleting the file loses nothing.
@@ -119,8 +125,7 @@ void check_matches_file(const store::selection_counts& found, std::int64_t selec
                         const std::filesystem::path& path) {
   if (found.users == selected_count && found.users_with_keys == file.trailer.users && found.keys == file.trailer.keys)
     return;
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
+  remove_written_file(path);
   throw error(errc::conflict,
               "Users or keys changed while the export file was written, so no user was removed and the file was "
               "deleted. Run Export Users again.",
@@ -131,8 +136,7 @@ void check_matches_file(const store::selection_counts& found, std::int64_t selec
 }
 
 [[noreturn]] void refuse_users_added(const std::filesystem::path& path) {
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
+  remove_written_file(path);
   throw error(errc::conflict,
               "Users were added while the export file of every user was written, so no user was removed and the "
               "file was deleted. Run Export Users again.");
