@@ -180,7 +180,7 @@ class handler {
     auto opened = c_.sessions.open(std::string((*body)["token"].as_string()), r_.request.client);
     if (!opened) return failure(opened.error());
     web_response response = json_response({{"csrf", opened.value().csrf}});
-    response.headers.emplace_back("Set-Cookie", session_cookie(opened.value().id));
+    response.headers.emplace_back("Set-Cookie", session_cookie(opened.value().cookie));
     return response;
   }
 
@@ -193,7 +193,7 @@ class handler {
       response.status = 303;
       response.content_type = "text/plain; charset=utf-8";
       response.headers.emplace_back("Location", "/");
-      response.headers.emplace_back("Set-Cookie", session_cookie(opened.value().id));
+      response.headers.emplace_back("Set-Cookie", session_cookie(opened.value().cookie));
       return response;
     }
     // The page holds no data: without a session it asks for the token (POST /api/login).
@@ -214,6 +214,7 @@ class handler {
     const std::string& p = r_.path;
     if (p == "/api/session") return post ? wrong_method() : session();
     if (p == "/api/logout") return post ? logout() : wrong_method();
+    if (p == "/api/invite") return post ? invite() : wrong_method();
     if (p == "/api/tree" || p == "/api/node" || p == "/api/details" || p == "/api/plugins") {
       if (post) return wrong_method();
       auto inside = c_.gate.enter();
@@ -240,6 +241,13 @@ class handler {
     response.headers.emplace_back("Set-Cookie", std::string(cookie_name) +
                                                     "=; Secure; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
     return response;
+  }
+
+  web_response invite() {
+    auto token = c_.sessions.invite(session_->id, r_.request.client);
+    if (!token) return failure(token.error());
+    const auto life = std::chrono::duration_cast<std::chrono::seconds>(c_.sessions.limits().invitation_life);
+    return json_response({{"token", token.value()}, {"path", "/?token=" + token.value()}, {"valid_seconds", life.count()}});
   }
 
   web_response details(const tree_node& node) {

@@ -1,6 +1,7 @@
 #include "host/web/web_sessions.hpp"
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
@@ -14,18 +15,32 @@ bool same_secret(std::string_view a, std::string_view b) noexcept {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string hex_of(const unsigned char* bytes, std::size_t size) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string text;
+  for (std::size_t i = 0; i < size; ++i) {
+    text += hex[bytes[i] >> 4];
+    text += hex[bytes[i] & 0x0f];
+  }
+  return text;
+}
+
+/// What a cookie or an invitation is kept as.
+std::string digest_of(std::string_view secret) {
+  std::array<unsigned char, 32> digest{};
+  unsigned int size = 0;
+  if (EVP_Digest(secret.data(), secret.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1 || size != digest.size())
+    throw std::runtime_error("OpenSSL's SHA-256 failed");
+  return hex_of(digest.data(), digest.size());
+}
+
 }  // namespace
 
 std::string random_token() {
   std::array<unsigned char, 16> bytes{};
   if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
     throw std::runtime_error("OpenSSL's random generator failed");
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string text;
-  for (unsigned char b : bytes) {
-    text += hex[b >> 4];
-    text += hex[b & 0x0f];
-  }
+  std::string text = hex_of(bytes.data(), bytes.size());
   OPENSSL_cleanse(bytes.data(), bytes.size());
   return text;
 }
@@ -36,7 +51,17 @@ web_sessions::web_sessions(std::string access_token, session_limits limits, sdk:
 sdk::error web_sessions::refuse(std::string_view why, std::string_view client) {
   log_.write(sdk::log_level::warning, "web: " + std::string(why) + " from " + std::string(client) + "; refused");
   return sdk::fail(sdk::reason::denied, "The access token is wrong or was used already.",
-                   "open the URL `arbor web` printed once, or restart `arbor web` for a new token");
+                   "open the URL `arbor web` printed once, ask a browser that is logged in for an invitation, "
+                   "or restart `arbor web` for a new token");
+}
+
+// Every candidate is compared, so the time taken does not tell which one matched.
+bool* web_sessions::token_flag(std::string_view token) {
+  bool* flag = same_secret(token, access_token_) ? &token_used_ : nullptr;
+  const std::string digest = digest_of(token);
+  for (invitation& i : invitations_)
+    if (same_secret(digest, i.digest)) flag = &i.used;
+  return flag;
 }
 
 // The right, unused token always opens a session: a counter that held every token, as this did
@@ -48,8 +73,8 @@ sdk::result<web_session> web_sessions::open(std::string_view token, std::string_
   std::lock_guard lock(mutex_);
   const auto now = now_();
   sweep(now);
-  const bool right = same_secret(token, access_token_);
-  if (!right || token_used_) {
+  bool* used = token_flag(token);
+  if (used == nullptr || *used) {
     std::erase_if(wrong_, [&](web_clock::time_point t) { return now - t >= limits_.wrong_token_window; });
     if (wrong_.size() >= limits_.wrong_tokens) {
       return sdk::fail(sdk::reason::denied, "Too many wrong access tokens were tried.",
@@ -61,15 +86,37 @@ sdk::result<web_session> web_sessions::open(std::string_view token, std::string_
                                               " wrong or used access tokens within a minute; further ones are refused "
                                               "without a line each until the minute has passed");
     }
-    return refuse(right ? "a used access token was replayed" : "a wrong access token was tried", client);
+    return refuse(used != nullptr ? "a used access token was replayed" : "a wrong access token was tried", client);
   }
   if (sessions_.size() >= limits_.max_sessions)
     return sdk::fail(sdk::reason::conflict, "Too many web sessions are open.", "log out of one, or wait for it to expire");
-  token_used_ = true;
-  web_session session{random_token(), random_token(), limits_.idle};
+  *used = true;
+  web_session session;
+  session.cookie = random_token();
+  session.id = digest_of(session.cookie);
+  session.csrf = random_token();
+  session.idle_left = limits_.idle;
   sessions_.emplace(session.id, entry{session.csrf, now, now});
-  log_.write(sdk::log_level::info, "web: access token accepted from " + std::string(client) + "; session opened");
+  log_.write(sdk::log_level::info, std::string(used == &token_used_ ? "web: access token" : "web: invitation") +
+                                       " accepted from " + std::string(client) + "; session opened");
   return session;
+}
+
+sdk::result<std::string> web_sessions::invite(std::string_view id, std::string_view client) {
+  std::lock_guard lock(mutex_);
+  const auto now = now_();
+  sweep(now);
+  if (sessions_.find(id) == sessions_.end())
+    return sdk::fail(sdk::reason::denied, "This web session has ended.", "open the console again, then invite");
+  const auto unused = [](const invitation& i) { return !i.used; };
+  const auto oldest_unused = std::find_if(invitations_.begin(), invitations_.end(), unused);
+  if (oldest_unused != invitations_.end() &&
+      static_cast<std::size_t>(std::count_if(oldest_unused, invitations_.end(), unused)) >= limits_.max_invitations)
+    invitations_.erase(oldest_unused);
+  std::string token = random_token();
+  invitations_.push_back(invitation{digest_of(token), now + limits_.invitation_life, false});
+  log_.write(sdk::log_level::info, "web: a session made an invitation for another browser from " + std::string(client));
+  return token;
 }
 
 bool web_sessions::expired(const entry& e, web_clock::time_point now) const {
@@ -77,6 +124,7 @@ bool web_sessions::expired(const entry& e, web_clock::time_point now) const {
 }
 
 void web_sessions::sweep(web_clock::time_point now) {
+  std::erase_if(invitations_, [&](const invitation& i) { return now >= i.until; });
   for (auto it = sessions_.begin(); it != sessions_.end();) {
     if (!expired(it->second, now)) {
       ++it;
@@ -92,16 +140,22 @@ std::optional<web_session> web_sessions::find(std::string_view cookie) {
   std::lock_guard lock(mutex_);
   const auto now = now_();
   sweep(now);
-  auto it = sessions_.find(cookie);
+  auto it = sessions_.find(digest_of(cookie));
   if (it == sessions_.end()) return std::nullopt;
   it->second.last_used = now;
   const auto absolute_left = std::chrono::duration_cast<std::chrono::milliseconds>(limits_.absolute - (now - it->second.opened));
-  return web_session{it->first, it->second.csrf, std::min(limits_.idle, absolute_left)};
+  return web_session{it->first, {}, it->second.csrf, std::min(limits_.idle, absolute_left)};
 }
 
-void web_sessions::close(std::string_view cookie) {
+bool web_sessions::alive(std::string_view id) {
   std::lock_guard lock(mutex_);
-  auto it = sessions_.find(cookie);
+  sweep(now_());
+  return sessions_.find(id) != sessions_.end();
+}
+
+void web_sessions::close(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(id);
   if (it == sessions_.end()) return;
   log_.write(sdk::log_level::info, "web: a session logged out");
   ended_.push_back(it->first);

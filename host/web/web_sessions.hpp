@@ -1,9 +1,12 @@
 #pragma once
 // Who may use the web console: whoever holds the one-time access token printed at start trades it
 // for a session (a cookie of 128 random bits), which ends on logout, after an idle time, or after
-// an absolute lifetime. Wrong and replayed tokens are counted, rate-limited and audited in the
-// log (never with the token's value). A web session is not a plugin login: the Key Manager still
-// asks its administrators' passwords in each task.
+// an absolute lifetime. A session may invite a second browser with an invitation: another
+// one-time token, good for a few minutes. Wrong and replayed tokens are counted, rate-limited and
+// audited in the log (never with the token's value). Sessions are kept under the SHA-256 of their
+// cookie, so the lookup's timing says nothing of the cookie and no cookie stays in memory. A web
+// session is not a plugin login: the Key Manager still asks its administrators' passwords in
+// each task.
 #include <arbor/sdk/error.hpp>
 #include <arbor/sdk/services.hpp>
 
@@ -28,12 +31,15 @@ struct session_limits {
   std::size_t wrong_tokens{5};                                 ///< per `wrong_token_window`; then wrong ones go unlogged
   std::chrono::milliseconds wrong_token_window{std::chrono::minutes(1)};
   std::size_t max_sessions{64};
+  std::chrono::milliseconds invitation_life{std::chrono::minutes(10)};
+  std::size_t max_invitations{8};  ///< unused at once; a new one past it replaces the oldest
 };
 
 /// One browser's session, as the routes see it.
 struct web_session {
-  std::string id;    ///< the cookie's value
-  std::string csrf;  ///< what every POST must carry in X-CSRF-Token
+  std::string id;      ///< the session's name (its tasks', its end's): the cookie's SHA-256 in hex
+  std::string cookie;  ///< the cookie's value: only in what open() returns, for Set-Cookie
+  std::string csrf;    ///< what every POST must carry in X-CSRF-Token
   std::chrono::milliseconds idle_left{0};
 };
 
@@ -49,15 +55,25 @@ class web_sessions {
   web_sessions(const web_sessions&) = delete;
   web_sessions& operator=(const web_sessions&) = delete;
 
-  /// Trades the access token for a new session. Refused (denied) when the token is wrong or used
-  /// already, or while too many wrong tokens were tried (each counted and logged with `client`).
+  /// Trades the access token, or an unexpired invitation, for a new session. Refused (denied)
+  /// when the token is wrong or used already, or while too many wrong tokens were tried (each
+  /// counted and logged with `client`).
   sdk::result<web_session> open(std::string_view token, std::string_view client);
+
+  /// A new one-time token for a second browser, made by the live session `id` (from `client`, for
+  /// the audit line); it opens one session within `invitation_life`.
+  sdk::result<std::string> invite(std::string_view id, std::string_view client);
 
   /// The live session the cookie names, its idle time restarted; nothing when unknown or expired.
   std::optional<web_session> find(std::string_view cookie);
 
-  /// Ends the session (logout). Unknown ids are ignored.
-  void close(std::string_view cookie);
+  /// Whether the session named `id` is live; its idle time is not restarted.
+  bool alive(std::string_view id);
+
+  const session_limits& limits() const noexcept { return limits_; }
+
+  /// Ends the session named `id` (logout). Unknown ids are ignored.
+  void close(std::string_view id);
 
   /// The ids of sessions that ended (logout, expiry) since the last call, so their tasks go too.
   std::vector<std::string> take_ended();
@@ -68,17 +84,26 @@ class web_sessions {
     web_clock::time_point opened;
     web_clock::time_point last_used;
   };
+  struct invitation {
+    std::string digest;  ///< of the token
+    web_clock::time_point until;
+    bool used;  ///< kept until `until`, so a replay is told from a wrong token
+  };
   bool expired(const entry& e, web_clock::time_point now) const;
   void sweep(web_clock::time_point now);
+  /// Where it is kept whether `token` (the access token or an unexpired invitation) was used;
+  /// nullptr for any other token.
+  bool* token_flag(std::string_view token);
   sdk::error refuse(std::string_view why, std::string_view client);
 
   std::string access_token_;
   bool token_used_{false};
+  std::vector<invitation> invitations_;  ///< unexpired ones, oldest first
   session_limits limits_;
   sdk::log& log_;
   clock_fn now_;
   std::mutex mutex_;
-  std::map<std::string, entry, std::less<>> sessions_;
+  std::map<std::string, entry, std::less<>> sessions_;  ///< by id
   std::vector<web_clock::time_point> wrong_;  ///< when wrong tokens came, within the window
   std::vector<std::string> ended_;
 };

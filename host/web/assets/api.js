@@ -72,6 +72,9 @@ export async function logout() {
   csrfToken = "";
 }
 
+/** A one-time address for another browser: {token, path, valid_seconds}. */
+export const invite = () => call("POST", "/api/invite");
+
 export const tree = () => call("GET", "/api/tree");
 export const node = (path) => call("GET", `/api/node?${query({ path })}`);
 export const plugins = () => call("GET", "/api/plugins");

@@ -3,6 +3,7 @@
 // node or the Plugins view (by the address's #fragment), and the task dialog.
 import * as api from "./api.js";
 import { el, errorBox, replaceChildren } from "./dom.js";
+import { InviteDialog } from "./invite.js";
 import { NodeView } from "./node_view.js";
 import { showPlugins } from "./plugins_view.js";
 import { TaskDialog } from "./task.js";
@@ -13,6 +14,8 @@ const main = document.getElementById("main");
 const views = document.getElementById("views");
 const loginSection = document.getElementById("login");
 const logoutButton = document.getElementById("logout");
+const inviteButton = document.getElementById("invite");
+const inviteDialog = new InviteDialog(document.getElementById("invite-dialog"));
 
 const nodeView = new NodeView(main, (path, action, rows, table) => taskDialog.start(path, action, rows, table));
 const taskDialog = new TaskDialog(document.getElementById("task-dialog"), () => {
@@ -58,6 +61,8 @@ function showLogin(message) {
   app.hidden = true;
   views.hidden = true;
   logoutButton.hidden = true;
+  inviteButton.hidden = true;
+  inviteDialog.close();
   const input = el("input", { id: "token", type: "password", required: true, attrs: { autocomplete: "off" } });
   const problem = el("div");
   const form = el("form", { on: { submit: async (event) => {
@@ -93,6 +98,7 @@ async function start() {
   app.hidden = false;
   views.hidden = false;
   logoutButton.hidden = false;
+  inviteButton.hidden = false;
   await loadTree();
   route();
 }
@@ -104,6 +110,7 @@ logoutButton.addEventListener("click", async () => {
     showLogin("You have logged out.");
   }
 });
+inviteButton.addEventListener("click", () => inviteDialog.open());
 window.addEventListener("hashchange", route);
 api.onSessionEnded((error) => {
   taskDialog.close(false);

@@ -55,11 +55,64 @@ BOOST_FIXTURE_TEST_SUITE(sessions, sessions_at_a_fake_time)
 BOOST_AUTO_TEST_CASE(the_access_token_opens_one_session_with_random_cookie_and_csrf) {
   auto opened = sessions.open("the-token-0123456789", "10.0.0.1");
   BOOST_TEST_REQUIRE(opened.ok());
-  BOOST_TEST(std::regex_match(opened.value().id, std::regex("[0-9a-f]{32}")));
+  BOOST_TEST(std::regex_match(opened.value().cookie, std::regex("[0-9a-f]{32}")));
   BOOST_TEST(std::regex_match(opened.value().csrf, std::regex("[0-9a-f]{32}")));
-  BOOST_TEST(opened.value().id != opened.value().csrf);
-  BOOST_TEST(sessions.find(opened.value().id).has_value());
+  BOOST_TEST(opened.value().cookie != opened.value().csrf);
+  BOOST_TEST(sessions.find(opened.value().cookie).value().id == opened.value().id);
+  BOOST_TEST(sessions.find(opened.value().cookie).value().cookie.empty());
   BOOST_TEST(!sessions.find(opened.value().csrf).has_value());
+}
+
+// The session's name is what tasks, logs and the ended list carry; it must not work as a cookie.
+BOOST_AUTO_TEST_CASE(a_session_is_kept_by_its_cookies_digest_which_opens_nothing) {
+  const web_session opened = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  BOOST_TEST(std::regex_match(opened.id, std::regex("[0-9a-f]{64}")));
+  BOOST_TEST(opened.id.find(opened.cookie) == std::string::npos);
+  BOOST_TEST(!sessions.find(opened.id).has_value());
+  BOOST_TEST(sessions.alive(opened.id));
+  BOOST_TEST(!sessions.alive(opened.cookie));
+}
+
+BOOST_AUTO_TEST_CASE(an_invitation_opens_one_more_session_once) {
+  const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  auto invitation = sessions.invite(first.id, "10.0.0.1");
+  BOOST_TEST_REQUIRE(invitation.ok());
+  BOOST_TEST(std::regex_match(invitation.value(), std::regex("[0-9a-f]{32}")));
+  auto second = sessions.open(invitation.value(), "10.0.0.2");
+  BOOST_TEST_REQUIRE(second.ok());
+  BOOST_TEST(second.value().id != first.id);
+  BOOST_TEST(sessions.find(first.cookie).has_value());
+  BOOST_TEST(sessions.find(second.value().cookie).has_value());
+  BOOST_TEST(log.lines.back() == "web: invitation accepted from 10.0.0.2; session opened");
+  auto replayed = sessions.open(invitation.value(), "10.0.0.3");
+  BOOST_TEST_REQUIRE(!replayed.ok());
+  BOOST_TEST(log.lines.back() == "web: a used access token was replayed from 10.0.0.3; refused");
+  for (const auto& line : log.lines) BOOST_TEST(line.find(invitation.value()) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_invitation_lapses_after_its_life) {
+  const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
+  now += limits.invitation_life;
+  BOOST_TEST(!sessions.open(invitation, "10.0.0.2").ok());
+  BOOST_TEST(log.lines.back() == "web: a wrong access token was tried from 10.0.0.2; refused");
+}
+
+BOOST_AUTO_TEST_CASE(only_a_live_session_invites) {
+  const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  BOOST_TEST(!sessions.invite(first.cookie, "10.0.0.1").ok());
+  sessions.close(first.id);
+  auto refused = sessions.invite(first.id, "10.0.0.1");
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST((refused.error().why == sdk::reason::denied));
+}
+
+BOOST_AUTO_TEST_CASE(invitations_past_the_bound_replace_the_oldest_unused) {
+  const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  std::vector<std::string> made;
+  for (std::size_t i = 0; i <= limits.max_invitations; ++i) made.push_back(sessions.invite(first.id, "10.0.0.1").value());
+  BOOST_TEST(!sessions.open(made.front(), "10.0.0.2").ok());
+  for (std::size_t i = 1; i < made.size(); ++i) BOOST_TEST(sessions.open(made[i], "10.0.0.2").ok());
 }
 
 BOOST_AUTO_TEST_CASE(a_replayed_token_is_refused_and_audited_without_its_value) {
@@ -86,33 +139,34 @@ BOOST_AUTO_TEST_CASE(wrong_tokens_past_the_limit_go_unlogged_and_never_hold_the_
 }
 
 BOOST_AUTO_TEST_CASE(a_session_ends_after_its_idle_time_and_use_restarts_it) {
-  const std::string id = sessions.open("the-token-0123456789", "10.0.0.1").value().id;
+  const web_session opened = sessions.open("the-token-0123456789", "10.0.0.1").value();
   now += 9min;
-  BOOST_TEST(sessions.find(id).has_value());
+  BOOST_TEST(sessions.find(opened.cookie).has_value());
   now += 9min;
-  BOOST_TEST(sessions.find(id).has_value());
+  BOOST_TEST(sessions.find(opened.cookie).has_value());
   now += 10min;
-  BOOST_TEST(!sessions.find(id).has_value());
-  BOOST_TEST(sessions.take_ended() == std::vector<std::string>{id});
+  BOOST_TEST(!sessions.find(opened.cookie).has_value());
+  BOOST_TEST(!sessions.alive(opened.id));
+  BOOST_TEST(sessions.take_ended() == std::vector<std::string>{opened.id});
   BOOST_TEST(sessions.take_ended().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_session_in_use_still_ends_at_its_absolute_lifetime) {
-  const std::string id = sessions.open("the-token-0123456789", "10.0.0.1").value().id;
+  const std::string cookie = sessions.open("the-token-0123456789", "10.0.0.1").value().cookie;
   for (int i = 0; i < 11; ++i) {
     now += 5min;
-    BOOST_TEST(sessions.find(id).has_value());
+    BOOST_TEST(sessions.find(cookie).has_value());
   }
-  BOOST_TEST(sessions.find(id).value().idle_left == std::chrono::milliseconds(5min));
+  BOOST_TEST(sessions.find(cookie).value().idle_left == std::chrono::milliseconds(5min));
   now += 5min;
-  BOOST_TEST(!sessions.find(id).has_value());
+  BOOST_TEST(!sessions.find(cookie).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_reports_it_for_its_tasks) {
-  const std::string id = sessions.open("the-token-0123456789", "10.0.0.1").value().id;
-  sessions.close(id);
-  BOOST_TEST(!sessions.find(id).has_value());
-  BOOST_TEST(sessions.take_ended() == std::vector<std::string>{id});
+  const web_session opened = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  sessions.close(opened.id);
+  BOOST_TEST(!sessions.find(opened.cookie).has_value());
+  BOOST_TEST(sessions.take_ended() == std::vector<std::string>{opened.id});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -164,6 +164,42 @@ BOOST_AUTO_TEST_CASE(session_gives_the_csrf_token_and_logout_ends_it) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_FIXTURE_TEST_SUITE(invitations, browser)
+
+BOOST_AUTO_TEST_CASE(an_invitation_opens_a_second_browser_with_a_session_of_its_own) {
+  const reply made = post("/api/invite");
+  BOOST_TEST_REQUIRE(made.status == 200u);
+  const std::string invitation(parsed(made).at("token").as_string());
+  BOOST_TEST(parsed(made).at("path").as_string() == "/?token=" + invitation);
+  BOOST_TEST(parsed(made).at("valid_seconds").as_int64() == 600);
+  BOOST_TEST(made.header("cache-control").find("no-store") != std::string::npos);
+
+  https_client second(port());
+  const reply opened = second.request("GET", "/?token=" + invitation);
+  BOOST_TEST_REQUIRE(opened.status == 303u);
+  const std::string other = opened.header("set-cookie").substr(0, opened.header("set-cookie").find(';'));
+  BOOST_TEST(other != cookie);
+  BOOST_TEST(second.request("GET", "/api/tree", {{"Cookie", other}}).status == 200u);
+  BOOST_TEST(second.request("GET", "/?token=" + invitation).status == 403u);  // once only
+  // Each browser logs out alone.
+  const reply other_session = second.request("GET", "/api/session", {{"Cookie", other}});
+  const std::string other_csrf(parsed(other_session).at("csrf").as_string());
+  BOOST_TEST(second.request("POST", "/api/logout", {{"Cookie", other}, {"X-CSRF-Token", other_csrf}, {"Origin", origin()}}).status ==
+             200u);
+  BOOST_TEST(second.request("GET", "/api/tree", {{"Cookie", other}}).status == 401u);
+  BOOST_TEST(get("/api/tree").status == 200u);
+  for (const auto& line : log.lines()) BOOST_TEST(line.find(invitation) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_invitation_needs_the_sessions_csrf_token) {
+  https_client client(port());
+  const reply r = client.request("POST", "/api/invite", {{"Cookie", cookie}, {"Origin", origin()}});
+  BOOST_TEST(r.status == 403u);
+  BOOST_TEST(r.body.find("token\":") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_FIXTURE_TEST_SUITE(browse, browser)
 
 BOOST_AUTO_TEST_CASE(tree_json_holds_every_healthy_node_under_console_root) {
