@@ -188,7 +188,12 @@ class handler {
     if (r_.request.method != "GET") return wrong_method();
     if (const auto token = r_.query.find("token"); token != r_.query.end()) {
       auto opened = c_.sessions.open(token->second, r_.request.client);
-      if (!opened) return failure(opened.error());
+      if (!opened) {
+        // An operator followed the address: the page, not JSON, says the token was refused.
+        web_response page = asset();
+        page.status = 403;
+        return page;
+      }
       web_response response;
       response.status = 303;
       response.content_type = "text/plain; charset=utf-8";

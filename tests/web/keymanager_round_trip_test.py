@@ -236,21 +236,37 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         b.press("Close")
         b.wait_text(USERS + " .table-count", "of 2")
 
+        # A second operator's browser joins through an invitation from the first (no restart of
+        # `arbor web`); the address works once.
+        b.find("#invite").click()
+        invitation = b.wait("dialog[open] #invite-address").get_attribute("value")
+        self.assertTrue(invitation.startswith(self.web_destination.origin + "/?token="), invitation)
+        b.screenshot("invite")
+        b.find("#invite-dialog .buttons button").click()
+        c = self.browser("destination-invited")
+        c.open(invitation)
+        self.open_key_manager(c)
+
         # Recover Keys from a selected row of the Users table (SDK 1.2 row selection): it opens
         # with alice chosen.
-        b.find(USERS + " tr[data-key='alice'] .row-select").click()
-        b.wait_text("[data-action='recover-keys']", "(1 selected)")
-        b.screenshot("row-selected")
-        self.start_task(b, "recover-keys")
-        b.page("user")
-        self.assertIn("Chosen from the details pane: alice.", b.find("dialog[open] .page-info").text)
-        chosen = b.find_all("dialog[open] [data-field='user'] input:checked, dialog[open] [data-field='user'] option:checked")
-        self.assertEqual([c.get_attribute("value") for c in chosen], ["alice"])
-        b.press("Finish")
-        self.finish(b, "Recover Keys")
-        token = b.summary_value("token")
-        b.screenshot("recover-keys-summary")
-        b.press("Close")
+        c.find(USERS + " tr[data-key='alice'] .row-select").click()
+        c.wait_text("[data-action='recover-keys']", "(1 selected)")
+        c.screenshot("row-selected")
+        self.start_task(c, "recover-keys")
+        c.page("user")
+        self.assertIn("Chosen from the details pane: alice.", c.find("dialog[open] .page-info").text)
+        chosen = c.find_all("dialog[open] [data-field='user'] input:checked, dialog[open] [data-field='user'] option:checked")
+        self.assertEqual([choice.get_attribute("value") for choice in chosen], ["alice"])
+        c.press("Finish")
+        self.finish(c, "Recover Keys")
+        token = c.summary_value("token")
+        c.screenshot("recover-keys-summary")
+        c.press("Close")
+        c.open(invitation)
+        c.wait(".node-name")  # the invited session outlives its spent invitation...
+        self.assertNotIn("token", c.driver.current_url)  # ...which leaves the address bar
+        b.driver.refresh()
+        b.wait(".node-name")  # and the inviting browser's session is its own
 
         # A narrow window: one column, nothing wider than the window.
         b.viewport(*NARROW)
@@ -291,6 +307,10 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         a.open(self.web_source.origin + "/")
         a.wait_text("#login", "There is no session in this browser")
         self.assertFalse(a.find_all("[role=tree]"))
+        # The spent address, followed again, is refused by the page in words, and leaves the address bar.
+        a.open(self.web_source.url)
+        a.wait_text("#login", "The access token in the address is wrong or was used already")
+        self.assertNotIn("token", a.driver.current_url)
 
 
 

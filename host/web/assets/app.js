@@ -87,11 +87,17 @@ function showLogin(message) {
   input.focus();
 }
 
+// The server turns a good token in the address into a cookie and sends the browser to "/"; a
+// page still at "?token=" had its token refused. The token leaves the address bar either way.
+const refusedToken = new URLSearchParams(location.search).has("token");
+if (refusedToken) history.replaceState(null, "", "/" + location.hash);
+
 async function start() {
   try {
     await api.session();
   } catch (error) {
-    showLogin(error.status === 401 ? "There is no session in this browser, or it has ended." : error.message);
+    if (refusedToken) showLogin("The access token in the address is wrong or was used already: it opens one browser once.");
+    else showLogin(error.status === 401 ? "There is no session in this browser, or it has ended." : error.message);
     return;
   }
   loginSection.hidden = true;

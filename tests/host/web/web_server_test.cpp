@@ -67,6 +67,7 @@ BOOST_AUTO_TEST_CASE(the_token_works_once_and_a_replay_is_refused_and_audited) {
   https_client client(port());
   const reply again = client.request("GET", "/?token=" + token);
   BOOST_TEST(again.status == 403u);
+  BOOST_TEST(again.header("content-type").starts_with("text/html"));  // the page says so to whoever followed it
   BOOST_TEST(again.header("set-cookie").empty());
   BOOST_TEST(log.mentions("a used access token was replayed from 127.0.0.1"));
   for (const auto& line : log.lines()) BOOST_TEST(line.find(token) == std::string::npos);
