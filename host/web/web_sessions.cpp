@@ -34,6 +34,10 @@ std::string digest_of(std::string_view secret) {
   return hex_of(digest.data(), digest.size());
 }
 
+/// How the log names a session: the first 8 hex digits of its id, which is the cookie's SHA-256,
+/// so lines can be followed from an invitation to the session it opened without the cookie.
+std::string tag(std::string_view id) { return "session " + std::string(id.substr(0, 8)); }
+
 }  // namespace
 
 std::string random_token() {
@@ -98,7 +102,7 @@ sdk::result<web_session> web_sessions::open(std::string_view token, std::string_
   session.idle_left = limits_.idle;
   sessions_.emplace(session.id, entry{session.csrf, now, now});
   log_.write(sdk::log_level::info, std::string(used == &token_used_ ? "web: access token" : "web: invitation") +
-                                       " accepted from " + std::string(client) + "; session opened");
+                                       " accepted from " + std::string(client) + "; " + tag(session.id) + " opened");
   return session;
 }
 
@@ -115,7 +119,7 @@ sdk::result<std::string> web_sessions::invite(std::string_view id, std::string_v
     invitations_.erase(oldest_unused);
   std::string token = random_token();
   invitations_.push_back(invitation{digest_of(token), now + limits_.invitation_life, false});
-  log_.write(sdk::log_level::info, "web: a session made an invitation for another browser from " + std::string(client));
+  log_.write(sdk::log_level::info, "web: " + tag(id) + " made an invitation for another browser from " + std::string(client));
   return token;
 }
 
@@ -130,7 +134,7 @@ void web_sessions::sweep(web_clock::time_point now) {
       ++it;
       continue;
     }
-    log_.write(sdk::log_level::info, "web: a session expired");
+    log_.write(sdk::log_level::info, "web: " + tag(it->first) + " expired");
     ended_.push_back(it->first);
     it = sessions_.erase(it);
   }
@@ -157,7 +161,7 @@ void web_sessions::close(std::string_view id) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return;
-  log_.write(sdk::log_level::info, "web: a session logged out");
+  log_.write(sdk::log_level::info, "web: " + tag(it->first) + " logged out");
   ended_.push_back(it->first);
   sessions_.erase(it);
 }

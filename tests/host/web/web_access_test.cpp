@@ -83,7 +83,8 @@ BOOST_AUTO_TEST_CASE(an_invitation_opens_one_more_session_once) {
   BOOST_TEST(second.value().id != first.id);
   BOOST_TEST(sessions.find(first.cookie).has_value());
   BOOST_TEST(sessions.find(second.value().cookie).has_value());
-  BOOST_TEST(log.lines.back() == "web: invitation accepted from 10.0.0.2; session opened");
+  BOOST_TEST(log.lines.back() == "web: invitation accepted from 10.0.0.2; session " + second.value().id.substr(0, 8) + " opened");
+  BOOST_TEST(log.lines.end()[-2] == "web: session " + first.id.substr(0, 8) + " made an invitation for another browser from 10.0.0.1");
   auto replayed = sessions.open(invitation.value(), "10.0.0.3");
   BOOST_TEST_REQUIRE(!replayed.ok());
   BOOST_TEST(log.lines.back() == "web: a used access token was replayed from 10.0.0.3; refused");
@@ -165,6 +166,7 @@ BOOST_AUTO_TEST_CASE(a_session_in_use_still_ends_at_its_absolute_lifetime) {
 BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_reports_it_for_its_tasks) {
   const web_session opened = sessions.open("the-token-0123456789", "10.0.0.1").value();
   sessions.close(opened.id);
+  BOOST_TEST(log.lines.back() == "web: session " + opened.id.substr(0, 8) + " logged out");
   BOOST_TEST(!sessions.find(opened.cookie).has_value());
   BOOST_TEST(sessions.take_ended() == std::vector<std::string>{opened.id});
 }
