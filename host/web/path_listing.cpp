@@ -46,11 +46,13 @@ sdk::error refused(const fs::path& where, const std::string& what, const std::st
 }
 
 sdk::error open_failed(const fs::path& where, int error) {
+  std::error_code ec;
+  // O_NOFOLLOW with O_DIRECTORY says ENOTDIR of a link on Linux, ELOOP elsewhere.
+  if ((error == ENOTDIR || error == ELOOP) && fs::is_symlink(fs::symlink_status(where, ec)))
+    return refused(where, "is a symbolic link, which the file picker does not follow",
+                   "type the path of the directory it points to");
   switch (error) {
     case ENOTDIR: return refused(where, "is not a directory", "pick a directory, or type the file's path");
-    case ELOOP:
-      return refused(where, "is a symbolic link, which the file picker does not follow",
-                     "type the path of the directory it points to");
     case ENOENT: return refused(where, "does not exist", "pick a directory that exists", sdk::reason::not_found);
     case EACCES:
     case EPERM:
