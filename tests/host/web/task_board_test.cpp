@@ -3,6 +3,7 @@
 
 #include "host/web/path_listing.hpp"
 #include "host/web/task_board.hpp"
+#include "host/web/web_answer_source.hpp"
 #include "host/web/web_progress.hpp"
 #include "temporary_directory.hpp"
 
@@ -520,4 +521,41 @@ BOOST_AUTO_TEST_CASE(a_session_keeps_its_last_finished_tasks_only) {
   }
   BOOST_TEST((console.board->state(alice, ids.front()).error().why == sdk::reason::not_found));
   BOOST_TEST(console.state(ids[1]).at("state").as_string() == "done");
+}
+
+BOOST_AUTO_TEST_CASE(an_answer_to_a_page_waits_until_its_preview_is_over) {
+  // The runner's thread waits in show(); a preview holds the plugin's prepare() at `release`.
+  const sdk::page page{.id = "who", .title = "Who", .fields = {sdk::field{.id = "name", .label = "Name", .required = false}}};
+  std::promise<void> published;
+  web_answer_source source([&](json::object) { published.set_value(); });
+  BOOST_TEST_REQUIRE(source.check(sdk::wizard_spec{"Greet", {page}}).ok());
+  std::promise<void> entered;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  source.refresh_with([&](const sdk::answers& typed) -> sdk::result<sdk::page> {
+    entered.set_value();
+    released.wait();
+    sdk::page again = page;
+    again.info = {"typed " + typed.text("who", "name")};
+    return again;
+  });
+  const sdk::answers so_far;
+  auto shown = std::async(std::launch::async, [&] { return source.show(page, so_far, nullptr, true); });
+  BOOST_TEST_REQUIRE((published.get_future().wait_for(20s) == std::future_status::ready));
+
+  auto preview = std::async(std::launch::async, [&] {
+    return source.preview({{"page", "who"}, {"answers", {{"name", "Ada"}}}});
+  });
+  BOOST_TEST_REQUIRE((entered.get_future().wait_for(20s) == std::future_status::ready));
+  auto next = std::async(std::launch::async, [&] { return source.reply({{"step", "next"}, {"answers", {{"name", "Bea"}}}}); });
+  BOOST_TEST((next.wait_for(200ms) == std::future_status::timeout));  // held while the plugin prepares
+  release.set_value();
+  const auto previewed = preview.get();
+  BOOST_TEST_REQUIRE(previewed.ok());
+  BOOST_TEST(previewed.value().at("info").at(0).as_string() == "typed Ada");
+  BOOST_TEST(next.get().ok());
+  const auto step = shown.get();
+  BOOST_TEST_REQUIRE(step.ok());
+  BOOST_TEST((step.value() == page_step::next));
+  BOOST_TEST(std::get<std::string>(*source.value(page, page.fields.front())) == "Bea");
 }
