@@ -208,7 +208,9 @@ sdk::result<boost::json::object> task_board::answer(const std::string& session_i
                                                     const boost::json::object& request) {
   auto task = find(session_id, task_id);
   if (!task) return task.error();
-  return task.value()->answer(request, answer_wait);
+  auto state = task.value()->answer(request, answer_wait);
+  if (!state) return state.error();
+  return with_live(*task.value(), std::move(state).value());
 }
 
 sdk::result<void> task_board::cancel(const std::string& session_id, const std::string& task_id) {

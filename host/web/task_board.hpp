@@ -50,7 +50,7 @@ class task_board {
   /// or later, so its shown pages may be previewed. Error when unknown or another session's.
   sdk::result<boost::json::object> state(const std::string& session_id, const std::string& task_id) const;
   /// Answers the shown page: step "next" | "back" | "cancel", answers {field_id: value}. Blocks until
-  /// the wizard shows the next page, ends, or starts running; returns the new state.
+  /// the wizard shows the next page, ends, or starts running; returns the new state (with "live").
   sdk::result<boost::json::object> answer(const std::string& session_id, const std::string& task_id,
                                           const boost::json::object& request);
   /// Cancels: during pages ends the wizard; while running sets progress cancelled().

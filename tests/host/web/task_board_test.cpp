@@ -415,7 +415,9 @@ BOOST_AUTO_TEST_CASE(a_live_page_is_prepared_again_with_what_is_typed_and_the_an
   BOOST_TEST((board->paths(alice, id, "card", "/").error().why == sdk::reason::invalid_input));
   BOOST_TEST((board->preview(bob, id, {{"page", "who"}}).error().why == sdk::reason::not_found));
 
-  BOOST_TEST(page_id(next(id, {{"name", "Bea"}})) != "who");
+  const json::object answered = next(id, {{"name", "Bea"}});
+  BOOST_TEST(page_id(answered) != "who");
+  BOOST_TEST(answered.at("live").as_bool());  // every state says it, the next page's too
   BOOST_TEST(outcome(id).at("summary").at("items").at(0).at("value").as_string() == "Hello, Bea");
   BOOST_TEST((board->preview(alice, id, {{"page", "who"}}).error().why == sdk::reason::conflict));  // no page waits
 }
