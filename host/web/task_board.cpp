@@ -1,5 +1,6 @@
 #include "host/web/task_board.hpp"
 
+#include "host/web/path_listing.hpp"
 #include "host/web/web_task.hpp"
 
 #include <openssl/rand.h>
@@ -38,10 +39,26 @@ void reap(std::vector<std::shared_ptr<web_task>>& tasks, std::vector<std::shared
   tasks.erase(over, tasks.end());
 }
 
+/// The SDK minor whose plugins' pages are prepared again while typed (sdk/wizard.hpp, "Live
+/// pages"); an older plugin's prepare() was never promised to be called again.
+constexpr std::uint16_t live_pages_api_minor = 2;
+
+std::set<std::string, std::less<>> live_plugins(const plugin_registry& registry) {
+  std::set<std::string, std::less<>> ids;
+  for (const manifest* declared : registry.manifests())
+    if (declared->api_minor >= live_pages_api_minor) ids.insert(declared->id);
+  return ids;
+}
+
 }  // namespace
 
 task_board::task_board(plugin_registry& registry, const console_tree& tree, plugin_gate& gate, std::size_t max_tasks)
-    : registry_(registry), tree_(tree), gate_(gate), menus_(registry.manifests()), max_tasks_(max_tasks) {}
+    : registry_(registry),
+      tree_(tree),
+      gate_(gate),
+      menus_(registry.manifests()),
+      max_tasks_(max_tasks),
+      live_plugins_(live_plugins(registry)) {}
 
 task_board::~task_board() {
   std::vector<std::shared_ptr<web_task>> all;
@@ -146,14 +163,54 @@ sdk::result<std::shared_ptr<web_task>> task_board::find(const std::string& sessi
 sdk::result<boost::json::object> task_board::state(const std::string& session_id, const std::string& task_id) const {
   auto task = find(session_id, task_id);
   if (!task) return task.error();
-  return task.value()->state();
+  return with_live(*task.value(), task.value()->state());
+}
+
+bool task_board::live(const web_task& task) const {
+  const tree_node* node = tree_.find(task.about().node);
+  if (node == nullptr) return false;
+  auto entry = menus_.find(*node, task.about().action);
+  return entry && live_plugins_.contains(entry.value().plugin_id);
+}
+
+boost::json::object task_board::with_live(const web_task& task, boost::json::object state) const {
+  state["live"] = live(task);
+  return state;
+}
+
+sdk::result<boost::json::object> task_board::preview(const std::string& session_id, const std::string& task_id,
+                                                     const boost::json::object& request) {
+  auto task = find(session_id, task_id);
+  if (!task) return task.error();
+  if (!live(*task.value()))
+    return sdk::fail(sdk::reason::conflict,
+                     "This task's plugin was built for SDK 1.0 or 1.1: its pages are prepared once, not while typed.",
+                     "answer the page with Next; see \"live\" in the task's state");
+  return task.value()->preview(request);
+}
+
+sdk::result<boost::json::object> task_board::paths(const std::string& session_id, const std::string& task_id,
+                                                   const std::string& field_id, const std::string& dir) {
+  auto task = find(session_id, task_id);
+  if (!task) return task.error();
+  auto suggestions = task.value()->path_suggestions(field_id);
+  if (!suggestions) return suggestions.error();
+  if (suggestions.value().empty()) return list_directory(dir);
+  // The plugin's names may be relative to a directory only it knows (SDK 1.2 path suggestions):
+  // its field lists them, as the terminal console completes from them alone.
+  if (!dir.empty())
+    return sdk::fail(sdk::reason::invalid_input, "This field offers the plugin's suggestions, not directories.",
+                     "ask without \"dir\", or type any path in the field");
+  return list_suggestions(suggestions.value());
 }
 
 sdk::result<boost::json::object> task_board::answer(const std::string& session_id, const std::string& task_id,
                                                     const boost::json::object& request) {
   auto task = find(session_id, task_id);
   if (!task) return task.error();
-  return task.value()->answer(request, answer_wait);
+  auto state = task.value()->answer(request, answer_wait);
+  if (!state) return state.error();
+  return with_live(*task.value(), std::move(state).value());
 }
 
 sdk::result<void> task_board::cancel(const std::string& session_id, const std::string& task_id) {
@@ -167,7 +224,7 @@ sdk::result<boost::json::object> task_board::wait_change(const std::string& sess
                                                          std::uint64_t seen, std::chrono::milliseconds timeout) const {
   auto task = find(session_id, task_id);
   if (!task) return task.error();
-  return task.value()->wait_change(seen, timeout);
+  return with_live(*task.value(), task.value()->wait_change(seen, timeout));
 }
 
 void task_board::drop_session(const std::string& session_id) {

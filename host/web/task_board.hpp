@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,10 +46,11 @@ class task_board {
   sdk::result<std::string> start(const std::string& session_id, const std::string& node_path,
                                  const std::string& action_id, const std::vector<std::string>& rows,
                                  const std::string& table = {});
-  /// The task's current state as JSON (web_task::state()). Error when unknown or another session's.
+  /// The task's current state as JSON (web_task::state()) plus "live": its plugin asks SDK API 1.2
+  /// or later, so its shown pages may be previewed. Error when unknown or another session's.
   sdk::result<boost::json::object> state(const std::string& session_id, const std::string& task_id) const;
   /// Answers the shown page: step "next" | "back" | "cancel", answers {field_id: value}. Blocks until
-  /// the wizard shows the next page, ends, or starts running; returns the new state.
+  /// the wizard shows the next page, ends, or starts running; returns the new state (with "live").
   sdk::result<boost::json::object> answer(const std::string& session_id, const std::string& task_id,
                                           const boost::json::object& request);
   /// Cancels: during pages ends the wizard; while running sets progress cancelled().
@@ -56,6 +58,15 @@ class task_board {
   /// Waits (at most `timeout`) until the state's "version" exceeds `seen`; returns the state.
   sdk::result<boost::json::object> wait_change(const std::string& session_id, const std::string& task_id,
                                                std::uint64_t seen, std::chrono::milliseconds timeout) const;
+  /// The shown page prepared again with what is typed on it (SDK 1.2 live pages,
+  /// web_answer_source::preview()); refused for a plugin built for SDK 1.0 or 1.1.
+  sdk::result<boost::json::object> preview(const std::string& session_id, const std::string& task_id,
+                                           const boost::json::object& request);
+  /// The file picker of path field `field_id` of the shown page: its suggestions when the plugin
+  /// gave some (list_suggestions(); `dir` must then be empty), else the directory `dir`
+  /// (list_directory()), as the terminal console's completion takes them.
+  sdk::result<boost::json::object> paths(const std::string& session_id, const std::string& task_id,
+                                         const std::string& field_id, const std::string& dir);
   /// Forgets the session's tasks (logout, expiry): cancels running ones, which end on their own.
   void drop_session(const std::string& session_id);
 
@@ -63,6 +74,10 @@ class task_board {
   sdk::result<std::shared_ptr<web_task>> find(const std::string& session_id, const std::string& task_id) const;
   sdk::result<std::unique_ptr<sdk::wizard>> open(const tree_node& node, const menu_entry& entry,
                                                  const std::vector<std::string>& rows, const std::string& table);
+  /// Whether the plugin of `task` asks SDK API 1.2 or later (its pages may be previewed).
+  bool live(const web_task& task) const;
+  /// `state` with "live" added for `task`.
+  boost::json::object with_live(const web_task& task, boost::json::object state) const;
   sdk::result<std::string> rows_table(const tree_node& node, const menu_entry& entry);
   /// With mutex_ held: whether another task may start; moves out what is to be destroyed.
   sdk::result<void> make_room(const std::string& session_id, std::vector<std::shared_ptr<web_task>>& gone);
@@ -72,6 +87,7 @@ class task_board {
   plugin_gate& gate_;
   const menu_slots menus_;
   const std::size_t max_tasks_;
+  const std::set<std::string, std::less<>> live_plugins_;  ///< ids of the plugins asking API 1.2+
 
   mutable std::mutex mutex_;
   std::vector<std::shared_ptr<web_task>> tasks_;     ///< oldest first

@@ -1,5 +1,9 @@
 #include "host/web/web_answer_source.hpp"
 
+#include "host/console/wizard_runner.hpp"
+
+#include <boost/json/array.hpp>
+
 #include <algorithm>
 #include <utility>
 
@@ -26,10 +30,12 @@ sdk::result<page_step> web_answer_source::show(const sdk::page& page, const sdk:
   shown["count"] = page_ids_.size();
   shown["back"] = shown_.size() > 1;
   waiting_ = page;
+  so_far_ = &so_far;
   arrived_.reset();
   publish_(std::move(shown));  // under the lock: no answer can reach a page not yet published
   answered_.wait(lock, [this] { return arrived_.has_value() || cancelled_; });
   waiting_.reset();
+  so_far_ = nullptr;
   if (cancelled_) {
     arrived_.reset();
     return page_step::cancel;
@@ -57,6 +63,58 @@ std::optional<sdk::secret_text> web_answer_source::secret(const sdk::page& page,
   sdk::secret_text collected = std::move(given->second);  // the runner holds it from here on
   taken_.secrets.erase(given);
   return collected;
+}
+
+void web_answer_source::refresh_with(page_refresh refresh) {
+  const std::lock_guard lock(mutex_);
+  refresh_ = std::move(refresh);
+}
+
+sdk::result<boost::json::object> web_answer_source::preview(const boost::json::object& request) {
+  const std::lock_guard lock(mutex_);  // held through the plugin's call: no answer overtakes it
+  const boost::json::value* page_id = request.if_contains("page");
+  if (!waiting_ || arrived_ || !refresh_ || so_far_ == nullptr || page_id == nullptr || !page_id->is_string() ||
+      page_id->as_string() != waiting_->id)
+    return sdk::fail(sdk::reason::conflict,
+                     "This page is not the one the task shows now, so it is not prepared again. Read the task's "
+                     "state and preview the page it shows.");
+  if (asks_secret(*waiting_))
+    return sdk::fail(sdk::reason::invalid_input,
+                     "A page that asks a secret is never prepared again while it is typed; answer it with Next.");
+  boost::json::object as_reply{{"step", "next"}};
+  if (const boost::json::value* given = request.if_contains("answers")) as_reply["answers"] = *given;
+  auto typed = reply_from_json(*waiting_, as_reply);
+  if (!typed) return typed.error();
+  sdk::answers answers = *so_far_;
+  for (const sdk::field& field : waiting_->fields) {
+    answers.erase(waiting_->id, field.id);
+    const auto value = typed.value().values.find(field.id);
+    if (value == typed.value().values.end()) continue;
+    if (auto converted = to_answer(field, value->second, false)) answers.set(waiting_->id, field.id, std::move(converted).value());
+  }
+  auto again = refresh_(answers);
+  if (!again) return again.error();
+  boost::json::array info;
+  for (const std::string& line : again.value().info) info.emplace_back(line);
+  boost::json::object options;
+  for (sdk::field& shown : waiting_->fields) {
+    if (shown.kind != sdk::field_kind::path) continue;
+    for (const sdk::field& fresh : again.value().fields)
+      if (fresh.id == shown.id && fresh.kind == sdk::field_kind::path) shown.options = fresh.options;
+    boost::json::array offered;
+    for (const std::string& option : shown.options) offered.emplace_back(option);
+    options[shown.id] = std::move(offered);
+  }
+  return boost::json::object{{"page", waiting_->id}, {"info", std::move(info)}, {"options", std::move(options)}};
+}
+
+sdk::result<std::vector<std::string>> web_answer_source::path_suggestions(std::string_view field_id) const {
+  const std::lock_guard lock(mutex_);
+  if (waiting_)
+    for (const sdk::field& field : waiting_->fields)
+      if (field.id == field_id && field.kind == sdk::field_kind::path) return field.options;
+  return sdk::fail(sdk::reason::not_found, "The page this task shows has no path field \"" + std::string(field_id) +
+                                               "\"; pick files only for a path field of the page shown.");
 }
 
 bool web_answer_source::cancelled() const {

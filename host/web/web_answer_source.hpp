@@ -3,7 +3,9 @@
 // show() publishes the page as JSON and waits there until the browser's answer or a cancel
 // arrives from another thread, so Back, Next, Finish and every validation are the runner's own.
 // A refused page comes back with its problem (may_retry). Secrets from an answer are held only
-// until the runner has collected them.
+// until the runner has collected them. While a page waits, preview() prepares it again with what
+// is typed (SDK 1.2 live pages) under the same lock an answer takes, so a preview and a
+// Next/Back/Cancel of the same wizard never run at once.
 #include "host/console/answer_source.hpp"
 #include "host/web/wizard_json.hpp"
 
@@ -14,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace arbor::host::web {
@@ -29,6 +32,7 @@ class web_answer_source final : public answer_source {
   sdk::result<void> check(const sdk::wizard_spec& spec) override;
   sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
                               bool finishes) override;
+  void refresh_with(page_refresh refresh) override;
   sdk::result<void> skipped(const sdk::page&) override { return {}; }
   std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override;
   std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override;
@@ -41,6 +45,16 @@ class web_answer_source final : public answer_source {
   /// waits (the last answer is still being checked, or the wizard is running or over) and when
   /// the request does not fit the page.
   sdk::result<void> reply(const boost::json::object& request);
+  /// Prepares the waiting page again with the answers so far plus `request`'s
+  /// {"page": id, "answers": {field id: value}} (values as reply_from_json() reads them; a value
+  /// that does not suit its field is left out): {"page", "info": [...], "options": {path field id:
+  /// [...]}}. The new options become the page's suggestions for path_suggestions(). Refused
+  /// (conflict) when no page waits or `page` is not the waiting one, and (invalid_input) for a
+  /// page that asks a secret. Blocks a reply() or cancel() until the plugin has answered.
+  sdk::result<boost::json::object> preview(const boost::json::object& request);
+  /// The suggestions (options) of path field `field_id` of the waiting page, as last prepared;
+  /// refused when no page waits or it has no such path field.
+  sdk::result<std::vector<std::string>> path_suggestions(std::string_view field_id) const;
   /// From now on cancelled() is true, and a page waiting or yet to be shown ends with Cancel.
   void cancel();
 
@@ -51,6 +65,8 @@ class web_answer_source final : public answer_source {
   std::vector<std::string> page_ids_;   ///< declared order, for "index"
   std::vector<std::string> shown_;      ///< the pages on the way here, for Back
   std::optional<sdk::page> waiting_;    ///< the page shown and not yet answered
+  const sdk::answers* so_far_{nullptr}; ///< the answers before it, while it waits
+  page_refresh refresh_;                ///< prepares it again, while it waits
   std::optional<page_reply> arrived_;   ///< its answer, until show() takes it
   page_reply taken_;                    ///< the answer of the page last shown, for value() and secret()
   std::string taken_page_;

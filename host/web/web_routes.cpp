@@ -305,12 +305,24 @@ web_response handler::task(bool post) {
     auto state = c_.tasks->answer(sid, id, *body);
     return state ? json_response(state.value()) : failure(state.error());
   }
+  if (verb == "preview" && post) {
+    auto body = json_body(r_.request.body);
+    if (!body) return bad_body();
+    auto preview = c_.tasks->preview(sid, id, *body);
+    return preview ? json_response(preview.value()) : failure(preview.error());
+  }
+  if (verb == "paths" && !post) {
+    auto listed = c_.tasks->paths(sid, id, text(r_.query, "field"), text(r_.query, "dir"));
+    return listed ? json_response(listed.value()) : failure(listed.error());
+  }
   if (verb == "cancel" && post) {
     if (auto cancelled = c_.tasks->cancel(sid, id); !cancelled) return failure(cancelled.error());
     auto state = c_.tasks->state(sid, id);
     return state ? json_response(state.value()) : failure(state.error());
   }
-  return verb == "events" || verb == "answer" || verb == "cancel" || verb.empty() ? wrong_method() : not_found();
+  return verb == "events" || verb == "answer" || verb == "cancel" || verb == "preview" || verb == "paths" || verb.empty()
+             ? wrong_method()
+             : not_found();
 }
 
 web_response handler::start_task() {

@@ -21,7 +21,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 namespace arbor::host::web {
 
@@ -54,6 +56,12 @@ class web_task final : public sdk::progress {
   /// Answers the shown page (web_answer_source::reply()), then waits at most `limit` for the next
   /// page, the run or the end; the state then.
   sdk::result<boost::json::object> answer(const boost::json::object& request, std::chrono::milliseconds limit);
+  /// The shown page prepared again with what is typed (web_answer_source::preview()).
+  sdk::result<boost::json::object> preview(const boost::json::object& request) { return source_.preview(request); }
+  /// The suggestions of a path field of the shown page (web_answer_source::path_suggestions()).
+  sdk::result<std::vector<std::string>> path_suggestions(std::string_view field_id) const {
+    return source_.path_suggestions(field_id);
+  }
   /// Ends the pages with Cancel; a running task sees cancelled().
   void cancel();
 

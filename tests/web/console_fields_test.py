@@ -2,7 +2,8 @@
 python3-selenium), on the complete test plugin (tests/fixtures/complete), which uses every SDK
 feature: details paged, sorted and filtered by the server; every field kind of a wizard walked
 with the keyboard, refusals shown at their field, a secret never filled in again; Back; Escape;
-a properties tab. The Key Manager's round trip is keymanager_round_trip_test.py."""
+a properties tab; a path field's file picker. The row-actions fixture plugin (SDK 1.2) adds a live
+page. The Key Manager's round trip is keymanager_round_trip_test.py."""
 
 import os
 import sys
@@ -16,6 +17,12 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 COMPLETE = "Test Tools/Complete"
+ROWS = "Fixtures/rows"
+# The row-actions fixture asks SDK 1.2: its "greet" page is live (tests/fixtures/plugins/row_plugin.hpp).
+ROWS_MANIFEST = """{"manifest_version": 1, "id": "org.arbor.fixture.row-actions", "name": "Rows", "version": "1.0.0",
+  "api": {"major": 1, "minor": 2}, "library": "libarbor_fixture_row_actions.so",
+  "nodes": [{"path": "Fixtures/rows", "type": "rows"}],
+  "actions": [{"id": "greet", "label": "Greet", "node_type": "rows", "slot": "All Tasks"}]}"""
 ITEMS = ".details-table[data-title='Items']"
 SCREENSHOTS = os.environ.get("ARBOR_WEB_SCREENSHOTS") or os.path.join(os.getcwd(), "screenshots")
 SECRET = "s3cr3t-never-shown"
@@ -29,7 +36,12 @@ class WebConsoleInTheBrowser(unittest.TestCase):
         cls.scratch = Scratch("web-fields")
         cls.web = cls.b = None
         try:
+            os.makedirs(cls.scratch.join("rows"))
+            with open(cls.scratch.join("rows", "rows.json"), "w", encoding="utf-8") as manifest:
+                manifest.write(ROWS_MANIFEST)
             cls.web = WebConsole(["--manifests", environment("ARBOR_FIXTURE_COMPLETE_DIR"),
+                                  "--manifests", cls.scratch.join("rows"),
+                                  "--plugin-dir", environment("ARBOR_FIXTURE_LIB_DIR"),
                                   "--data-dir", cls.scratch.join("data")], cls.scratch.join("web"))
             cls.b = Browser(SCREENSHOTS, "fields")
             cls.b.open(cls.web.url)
@@ -88,7 +100,8 @@ class WebConsoleInTheBrowser(unittest.TestCase):
         self.assertEqual(b.focused().get_attribute("name"), "name")  # the first field has the cursor
         self.assertIn("page 1 of 4", b.find("dialog[open] .task-subtitle").text)
         self.assertFalse(b.find("dialog[open] .task-back").is_enabled())
-        b.focused().send_keys("nobody", Keys.TAB, report, Keys.TAB, SECRET, Keys.ENTER)
+        # The second Tab passes the report file's Browse button.
+        b.focused().send_keys("nobody", Keys.TAB, report, Keys.TAB, Keys.TAB, SECRET, Keys.ENTER)
         b.wait_text("dialog[open] form[data-page='identity']", "reserved")
         self.assertEqual(b.field("password").get_attribute("value"), "")  # a secret is never filled in again
         b.type_into("name", "Ada")
@@ -149,7 +162,7 @@ class WebConsoleInTheBrowser(unittest.TestCase):
         report = self.scratch.join("never.txt")
         b.find("[data-action='exercise']").click()
         b.page("identity")
-        b.focused().send_keys("Ada", Keys.TAB, report, Keys.TAB, SECRET, Keys.ENTER)
+        b.focused().send_keys("Ada", Keys.TAB, report, Keys.TAB, Keys.TAB, SECRET, Keys.ENTER)
         b.page("options")
         b.focused().send_keys(Keys.ESCAPE)
         b.wait_text("dialog[open] .task-outcome", "cancelled")
@@ -165,6 +178,62 @@ class WebConsoleInTheBrowser(unittest.TestCase):
         form = b.wait("dialog[open] form[data-page]")
         self.assertIn("Version: 1.2.3", form.text)
         b.press("Cancel")
+        b.wait_text("dialog[open] .task-outcome", "cancelled")
+        b.press("Close")
+
+    def test_a_live_page_shows_what_is_typed_after_a_pause_and_keeps_it(self):
+        b = self.b
+        b.open(self.web.origin + "/#/node/" + ROWS.replace("/", "%2F"))
+        b.wait_text(".node-name", "rows")
+        b.find("[data-action='greet']").click()
+        b.page("who")
+        b.wait_text("dialog[open] .page-info", "Greets: nobody yet")
+        b.type_into("name", "Ada")
+        b.wait_text("dialog[open] .page-info", "Greets: Ada", timeout=10)
+        self.assertEqual(b.field("name").get_attribute("value"), "Ada")  # what was typed stays
+        b.screenshot("wizard-live-page")
+        # The card's suggestion came with the preview: the picker lists it, and choosing fills the field.
+        b.field("card", ".path-browse").click()
+        entry = b.wait("dialog[open] [data-field='card'] .picker-entry[data-kind='suggestion']")
+        self.assertEqual(entry.text, "Ada.card")
+        self.assertEqual(b.focused(), entry)
+        entry.send_keys(Keys.ENTER)
+        self.assertEqual(b.field("card").get_attribute("value"), "Ada.card")
+        b.press("Finish")
+        b.wait_text("dialog[open] .task-outcome", "completed")
+        self.assertEqual(b.summary_value("greeting"), "Hello, Ada")
+        b.press("Close")
+
+    def test_the_file_picker_lists_directories_and_files_and_a_chosen_file_fills_the_field(self):
+        b = self.b
+        picked = self.scratch.join("picked")
+        os.makedirs(os.path.join(picked, "sub"))
+        for name in ("top.txt", os.path.join("sub", "inner.txt")):
+            with open(os.path.join(picked, name), "w", encoding="utf-8") as f:
+                f.write("never shown")
+        os.mkfifo(os.path.join(picked, "pipe"))
+        os.symlink(os.path.join(picked, "top.txt"), os.path.join(picked, "link"))
+        b.find("[data-action='exercise']").click()
+        b.page("identity")
+        b.type_into("output", picked + "/")
+        b.field("output", ".path-browse").send_keys(Keys.ENTER)
+        b.wait_text("dialog[open] [data-field='output'] .picker-dir", picked)
+        names = [e.text for e in b.find_all("dialog[open] [data-field='output'] .picker-entry")]
+        self.assertEqual(names, ["sub/", "top.txt"])  # no FIFO, no link
+        self.assertEqual(b.focused().text, "sub/")
+        b.screenshot("wizard-file-picker")
+        b.focused().send_keys(Keys.ENTER)  # into sub/
+        b.wait_text("dialog[open] [data-field='output'] .picker-entry", "inner.txt")
+        b.find("dialog[open] [data-field='output'] .picker-up").click()  # and back up
+        b.wait_text("dialog[open] [data-field='output'] .picker-entry", "sub/")
+        b.focused().send_keys(Keys.ARROW_DOWN)
+        self.assertEqual(b.focused().text, "top.txt")
+        b.focused().send_keys(Keys.ENTER)
+        self.assertEqual(b.field("output").get_attribute("value"), os.path.join(picked, "top.txt"))
+        self.assertTrue(b.find_all("dialog[open] [data-field='output'] .path-picker[hidden]"))
+        self.assertEqual(b.focused().get_attribute("name"), "output")
+        self.assertNotIn("never shown", b.driver.page_source)
+        b.focused().send_keys(Keys.ESCAPE)
         b.wait_text("dialog[open] .task-outcome", "cancelled")
         b.press("Close")
 

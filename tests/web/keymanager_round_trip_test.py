@@ -173,6 +173,11 @@ class KeyManagerRoundTripInTheBrowser(unittest.TestCase):
         a.page("file")
         a.type_into("name", "users.kmx" + Keys.ENTER)
         a.page("users")
+        # A live page (SDK 1.2), after the login: a pattern's matches show while it is typed.
+        a.choose("scope", "pattern")
+        a.type_into("pattern", "al*")
+        a.wait_text("dialog[open] .page-info", "The pattern 'al*' matches 1 user:", timeout=10)
+        self.assertIn("alice", a.find("dialog[open] .page-info").text)
         a.choose("scope", "picked")
         search = a.field("picked", ".multi-search")
         for alias in ("alice", "bob"):

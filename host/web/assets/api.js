@@ -89,3 +89,8 @@ export const answer = (id, step, answers) =>
   call("POST", `/api/tasks/${encodeURIComponent(id)}/answer`, { step, answers });
 export const cancelTask = (id) => call("POST", `/api/tasks/${encodeURIComponent(id)}/cancel`);
 export const taskEventsUrl = (id) => `/api/tasks/${encodeURIComponent(id)}/events`;
+/** The shown page prepared again with its typed non-secret `answers` (SDK 1.2 live pages). */
+export const preview = (id, page, answers) =>
+  call("POST", `/api/tasks/${encodeURIComponent(id)}/preview`, { page, answers });
+/** A path field's file picker: the directory `dir` (or the field's suggestions). */
+export const paths = (id, field, dir) => call("GET", `/api/tasks/${encodeURIComponent(id)}/paths?${query({ field, dir })}`);

@@ -1,8 +1,10 @@
 // One input for each field kind of the SDK. Each renderer returns {element, value(), focus(),
 // forget()}: value() is what the answer route takes for that kind (string, array of strings or
 // boolean; null for a choice left unmade, which the runner treats as not given); forget()
-// empties a secret once it has been sent.
+// empties a secret once it has been sent. A path field also has setOptions(options) for the
+// suggestions of a live page, and a file picker when the task can list paths.
 import { el, uniqueId } from "./dom.js";
+import { PathPicker } from "./picker.js";
 
 const radioLimit = 5;  // more options than this become a drop-down list
 
@@ -35,25 +37,35 @@ function wrap(field, control, labelFor, problem, extra = null) {
     el("label", { htmlFor: labelFor }, labelText(field)), control, extra, parts);
 }
 
-function textInput(field, problem, type) {
+function textInput(field, problem, type, listPaths) {
   const id = uniqueId("field");
   const input = el("input", {
     id, type, name: field.id, value: type === "password" ? "" : field.value || "",
     required: field.required !== false,
     attrs: { autocomplete: type === "password" ? "new-password" : "off", spellcheck: "false" },
   });
-  let suggestions = null;
-  if (field.kind === "path" && (field.options || []).length) {
-    const listId = uniqueId("suggestions");
-    input.setAttribute("list", listId);
-    suggestions = el("datalist", { id: listId }, field.options.map((option) => el("option", { value: option })));
-  }
-  return {
-    element: wrap(field, input, id, problem, suggestions),
+  const rendered = {
+    element: null,
     value: () => input.value,
     focus: () => input.focus(),
     forget: () => { if (type === "password") input.value = ""; },
   };
+  if (field.kind !== "path") {
+    rendered.element = wrap(field, input, id, problem);
+    return rendered;
+  }
+  let options = field.options || [];
+  const listId = uniqueId("suggestions");
+  input.setAttribute("list", listId);
+  const suggestions = el("datalist", { id: listId });
+  rendered.setOptions = (offered) => {
+    options = offered || [];
+    suggestions.replaceChildren(...options.map((option) => el("option", { value: option })));
+  };
+  rendered.setOptions(options);
+  const picker = listPaths ? new PathPicker(field, input, listPaths, () => options.length > 0) : null;
+  rendered.element = wrap(field, input, id, problem, [suggestions, picker ? [picker.button, picker.element] : null]);
+  return rendered;
 }
 
 function choice(field, problem) {
@@ -156,11 +168,14 @@ function confirmation(field, problem) {
   };
 }
 
-/** The input for `field`; `problem` is the page's problem message when it names this field. */
-export function renderField(field, problem) {
+/**
+ * The input for `field`; `problem` is the page's problem message when it names this field;
+ * `listPaths(fieldId, dir)`, when given, lists the server's paths for a path field's picker.
+ */
+export function renderField(field, problem, listPaths = null) {
   switch (field.kind) {
     case "secret": return textInput(field, problem, "password");
-    case "path": return textInput(field, problem, "text");
+    case "path": return textInput(field, problem, "text", listPaths && ((dir) => listPaths(field.id, dir)));
     case "choice": return choice(field, problem);
     case "multi-select": return multiSelect(field, problem);
     case "confirmation": return confirmation(field, problem);

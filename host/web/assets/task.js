@@ -4,6 +4,7 @@
 import * as api from "./api.js";
 import { el, errorBox, replaceChildren, uniqueId } from "./dom.js";
 import { renderField } from "./fields.js";
+import { LivePage } from "./live_page.js";
 
 const endings = {
   completed: "completed",
@@ -22,6 +23,7 @@ export class TaskDialog {
     this.events = null;
     this.poll = 0;
     this.inputs = [];
+    this.live = null;  // the shown page's previews (SDK 1.2 live pages), when it has them
     this.busy = false;
     this.cancelling = false;  // Cancel pressed while running: the task stops at its next check
     dialog.addEventListener("cancel", (event) => {
@@ -52,6 +54,7 @@ export class TaskDialog {
   show(state) {
     if (this.state && state.id === this.state.id && state.version < this.state.version) return;
     this.state = state;
+    if (state.state !== "page") this.stopLive();
     if (state.state === "page") this.showPage(state);
     else if (state.state === "running") this.showRunning(state);
     else this.showDone(state);
@@ -82,17 +85,21 @@ export class TaskDialog {
   }
 
   showPage(state) {
+    this.stopLive();
     const page = state.page;
     const problem = page.problem || null;
+    const listPaths = (fieldId, dir) => api.paths(state.id, fieldId, dir);
     this.inputs = page.fields.map((field) => ({
       field,
-      input: renderField(field, problem && problem.field === field.id ? problem.message : ""),
+      input: renderField(field, problem && problem.field === field.id ? problem.message : "", listPaths),
     }));
+    const info = el("div", { className: "page-info", hidden: !(page.info || []).length, attrs: { "aria-live": "polite" } },
+      (page.info || []).map((line) => el("p", {}, line)));
     const formId = uniqueId("page");
     const form = el("form", { id: formId, className: "task-page", attrs: { "data-page": page.id, novalidate: true },
       on: { submit: (event) => { event.preventDefault(); this.step("next"); } } },
       page.description ? el("p", { className: "page-description" }, page.description) : null,
-      (page.info || []).length ? el("div", { className: "page-info" }, page.info.map((line) => el("p", {}, line))) : null,
+      info,
       problem && !page.fields.some((f) => f.id === problem.field)
         ? el("p", { className: "page-problem", attrs: { role: "alert" } }, problem.message) : null,
       this.inputs.map(({ input }) => input.element),
@@ -105,6 +112,7 @@ export class TaskDialog {
       this.button(forward, `primary task-${forward.toLowerCase()}`, () => this.step("next")),
       this.button("Cancel", "task-cancel", () => this.cancel()),
     ]);
+    if (state.live && !page.fields.some((field) => field.kind === "secret")) this.followTyping(state, form, info);
     const troubled = problem ? this.inputs.find(({ field }) => field.id === problem.field) : null;
     if (troubled) {
       form.append(el("p", { className: "visually-hidden", attrs: { role: "alert" } }, problem.message));
@@ -114,6 +122,29 @@ export class TaskDialog {
     } else {
       this.dialog.querySelector(`.task-${forward.toLowerCase()}`).focus();
     }
+  }
+
+  /** Previews the page while it is typed (SDK 1.2 live pages): new info lines and path suggestions. */
+  followTyping(state, form, info) {
+    this.live = new LivePage(state.id, state.page.id, () => this.answers(false), (preview) => {
+      replaceChildren(info, (preview.info || []).map((line) => el("p", {}, line)));
+      info.hidden = !(preview.info || []).length;
+      for (const { field, input } of this.inputs) {
+        const offered = (preview.options || {})[field.id];
+        if (offered && input.setOptions) input.setOptions(offered);
+      }
+    });
+    const edited = (event) => {
+      // Searching a multi-select's options or moving in a file picker changes no answer.
+      if (!event.target.closest(".multi-search, .path-picker")) this.live.edited();
+    };
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
+  }
+
+  stopLive() {
+    if (this.live) this.live.stop();
+    this.live = null;
   }
 
   answers(withSecrets) {
@@ -128,6 +159,7 @@ export class TaskDialog {
   async step(step) {
     if (this.busy || !this.state || this.state.state !== "page") return;
     this.busy = true;
+    this.stopLive();
     const answers = this.answers(step === "next");
     for (const { input } of this.inputs) input.forget();
     this.setButtonsDisabled(true);
@@ -248,6 +280,7 @@ export class TaskDialog {
   /** Closes the dialog; `notify`: tell the console a task may have changed things. */
   close(notify = true) {
     this.stop();
+    this.stopLive();
     const hadTask = this.state !== null;
     this.state = null;
     this.inputs = [];

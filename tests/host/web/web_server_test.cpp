@@ -7,6 +7,8 @@
 #include <boost/json/serialize.hpp>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 using namespace arbor::host::web;
@@ -315,6 +317,32 @@ BOOST_AUTO_TEST_CASE(a_secret_answer_is_never_sent_back_or_logged) {
   BOOST_TEST(parsed(replies.back()).at("id").as_string() == id);
   for (const reply& r : replies) BOOST_TEST(r.body.find(password) == std::string::npos);
   for (const auto& line : log.lines()) BOOST_TEST(line.find(password) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_preview_and_file_picker_routes_answer_for_the_shown_page_only) {
+  const std::filesystem::path files = state.path() / "files";
+  std::filesystem::create_directories(files / "sub");
+  std::ofstream(files / "a.txt") << "never sent";
+  const std::string id(parsed(post("/api/tasks", R"({"path":"Test Tools/Complete","action":"exercise"})")).at("id").as_string());
+  const reply listed = get("/api/tasks/" + id + "/paths?field=output&dir=" + files.string());
+  BOOST_TEST_REQUIRE(listed.status == 200u, listed.body);
+  BOOST_TEST(parsed(listed).at("entries").at(0).at("name").as_string() == "sub");
+  BOOST_TEST(parsed(listed).at("entries").at(1).at("kind").as_string() == "file");
+  BOOST_TEST(listed.body.find("never sent") == std::string::npos);
+  BOOST_TEST(get("/api/tasks/" + id + "/paths?field=output&dir=" + (files / "a.txt").string()).status == 400u);
+  BOOST_TEST(get("/api/tasks/" + id + "/paths?field=output&dir=%01").status == 400u);
+  BOOST_TEST(get("/api/tasks/" + id + "/paths?field=name").status == 404u);
+  BOOST_TEST(post("/api/tasks/" + id + "/paths").status == 405u);
+
+  https_client client(port());  // a preview changes nothing, but is a POST like any: CSRF first
+  const reply no_csrf = client.request("POST", "/api/tasks/" + id + "/preview", {{"Cookie", cookie}, {"Origin", origin()}},
+                                       R"({"page":"identity","answers":{}})");
+  BOOST_TEST(no_csrf.status == 403u);
+  const reply older = post("/api/tasks/" + id + "/preview", R"({"page":"identity","answers":{"name":"Ada"}})");
+  BOOST_TEST(older.status == 409u);  // the complete plugin asks API 1.0
+  BOOST_TEST(error_message(older).find("SDK 1.0 or 1.1") != std::string::npos);
+  BOOST_TEST(parsed(get("/api/tasks/" + id)).at("live").as_bool() == false);
+  BOOST_TEST(get("/api/tasks/" + id + "/preview").status == 405u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
