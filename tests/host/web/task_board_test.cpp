@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <condition_variable>
@@ -15,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace arbor::host;
@@ -350,16 +352,19 @@ BOOST_AUTO_TEST_CASE(dropping_a_session_forgets_its_tasks_only) {
   BOOST_TEST(page_id(state(theirs, bob)) == "identity");
 }
 
-BOOST_AUTO_TEST_CASE(pages_are_checked_through_the_plugin_gate_and_run_goes_on_outside_it) {
+BOOST_AUTO_TEST_CASE(pages_and_run_go_on_outside_the_plugin_gate) {
   const std::string id = exercise();
   {
+    // Held as a details read holds it: the task's pages are checked and prepared meanwhile.
     auto held = gate.enter();
-    auto answered = std::async(std::launch::async, [&] { return board->answer(alice, id, {{"step", "back"}}); });
-    BOOST_TEST((answered.wait_for(100ms) == std::future_status::timeout));  // prepare() waits for the gate
+    const json::object answers{{"name", "Ada"}, {"output", (dir / "report.txt").string()}, {"password", password}};
+    auto answered = std::async(std::launch::async, [&] {
+      return board->answer(alice, id, {{"step", "next"}, {"answers", answers}});
+    });
+    BOOST_TEST((answered.wait_for(5s) == std::future_status::ready));
     held.unlock();
-    BOOST_TEST(page_id(seen(answered.get())) == "identity");
+    BOOST_TEST(page_id(seen(answered.get())) == "options");
   }
-  identity(id, "Ada");
   next(id, {});
   log.pause_at("Exercise started");
   next(id, {{"proceed", true}});
@@ -369,6 +374,18 @@ BOOST_AUTO_TEST_CASE(pages_are_checked_through_the_plugin_gate_and_run_goes_on_o
   BOOST_TEST((entered.wait_for(5s) == std::future_status::ready));
   log.resume();
   BOOST_TEST(outcome(id).at("end").as_string() == "completed");
+}
+
+BOOST_AUTO_TEST_CASE(a_start_waiting_for_the_plugin_gate_holds_up_no_other_task) {
+  const std::string id = exercise();
+  auto held = gate.enter();
+  auto starting = std::async(std::launch::async, [&] { return board->start(bob, "Test Tools/Complete", "exercise", {}); });
+  std::this_thread::sleep_for(100ms);  // the start waits for the gate to open its wizard
+  auto read = std::async(std::launch::async, [&] { return board->state(alice, id); });
+  BOOST_TEST((read.wait_for(5s) == std::future_status::ready));
+  held.unlock();
+  BOOST_TEST(starting.get().ok());
+  BOOST_TEST(page_id(seen(read.get())) == "identity");
 }
 
 BOOST_AUTO_TEST_CASE(the_key_manager_saves_its_certificate_after_a_refused_login) {
@@ -426,4 +443,28 @@ BOOST_AUTO_TEST_CASE(a_session_keeps_its_last_finished_tasks_only) {
   }
   BOOST_TEST((console.board->state(alice, ids.front()).error().why == sdk::reason::not_found));
   BOOST_TEST(console.state(ids[1]).at("state").as_string() == "done");
+}
+
+BOOST_AUTO_TEST_CASE(starts_at_once_never_open_more_tasks_than_the_limit) {
+  web_console console(2);
+  std::vector<std::future<sdk::result<std::string>>> starts;
+  const auto ready = [&] {
+    return std::count_if(starts.begin(), starts.end(),
+                         [](const auto& s) { return s.wait_for(0s) == std::future_status::ready; });
+  };
+  {
+    auto held = console.gate.enter();
+    for (int i = 0; i < 4; ++i)
+      starts.push_back(std::async(std::launch::async, [&] { return console.board->start(alice, "Test Tools/Complete", "exercise", {}); }));
+    // Two starts keep their places while they wait for the gate; the other two are refused at once.
+    for (int i = 0; i < 500 && ready() < 2; ++i) std::this_thread::sleep_for(10ms);
+    BOOST_TEST(ready() == 2);
+  }
+  std::size_t opened = 0;
+  for (auto& s : starts) {
+    const auto id = s.get();
+    if (id.ok()) ++opened;
+    else BOOST_TEST((id.error().why == sdk::reason::conflict));
+  }
+  BOOST_TEST(opened == 2u);
 }
