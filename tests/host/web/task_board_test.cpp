@@ -3,6 +3,7 @@
 
 #include "host/web/task_board.hpp"
 #include "host/web/web_progress.hpp"
+#include "pausing_log.hpp"
 #include "temporary_directory.hpp"
 
 #include <boost/json.hpp>
@@ -10,10 +11,8 @@
 #include <algorithm>
 #include <chrono>
 #include <future>
-#include <condition_variable>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -21,6 +20,7 @@
 
 using namespace arbor::host;
 using namespace arbor::host::web;
+using arbor::host::web::test::pausing_log;
 namespace sdk = arbor::sdk;
 namespace json = boost::json;
 using namespace std::chrono_literals;
@@ -35,47 +35,6 @@ const std::filesystem::path fixture_libraries = ARBOR_BINARY_DIR "/tests/fixture
 // The Key Manager as built, with its manifest beside (arbor_add_plugin); opened only by the test using it.
 const std::filesystem::path built_manifests = ARBOR_BINARY_DIR "/lib/arbor/manifests";
 const std::filesystem::path built_plugins = ARBOR_BINARY_DIR "/lib/arbor/plugins";
-
-/// Keeps every line, and holds the writing thread at the first line holding the text given to
-/// pause_at() until resume(): a task's run() stopped at a known point.
-class pausing_log final : public sdk::log {
- public:
-  void write(sdk::log_level, std::string_view message) override {
-    std::unique_lock lock(mutex_);
-    lines_.emplace_back(message);
-    if (pause_text_.empty() || message.find(pause_text_) == std::string_view::npos) return;
-    pause_text_.clear();
-    paused_ = true;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return !paused_; });
-  }
-  void pause_at(std::string text) {
-    const std::lock_guard lock(mutex_);
-    pause_text_ = std::move(text);
-  }
-  bool wait_paused() {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, 20s, [this] { return paused_; });
-  }
-  /// Lets the held thread go on; with `for_good`, no later line holds it (a test that failed early).
-  void resume(bool for_good = false) {
-    const std::lock_guard lock(mutex_);
-    if (for_good) pause_text_.clear();
-    paused_ = false;
-    changed_.notify_all();
-  }
-  std::vector<std::string> lines() const {
-    const std::lock_guard lock(mutex_);
-    return lines_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<std::string> lines_;
-  std::string pause_text_;
-  bool paused_{false};
-};
 
 std::string rows_manifest() {
   return R"({"manifest_version": 1, "id": "org.arbor.fixture.row-actions", "name": "Rows", "version": "1.0.0",
