@@ -1,7 +1,8 @@
 #pragma once
-// One process-wide lock around the web front end's plugin calls (registry lookups and library
-// loading, details reads, actions, wizard spec/prepare/validate), so a plugin never sees two of
-// them at once. A wizard's run() is made outside it, on its task's own thread.
+// One process-wide lock around the web front end's calls on plugin objects (registry lookups and
+// library loading, details reads, opening a task's wizard and destroying it), so a plugin object
+// never sees two of them at once. A task's wizard is called outside it, one call at a time
+// (gated_wizard), since a page may be slow on purpose and a run long.
 #include <mutex>
 
 namespace arbor::host::web {

@@ -76,29 +76,49 @@ sdk::result<std::string> task_board::start(const std::string& session_id, const 
   const tree_node* node = tree_.find(node_path);
   if (node == nullptr || node->is_folder())
     return sdk::fail(sdk::reason::not_found, "There is no node \"" + node_path + "\" with tasks; pick one in the tree.");
-  std::shared_ptr<web_task> task;
+  auto entry = menus_.find(*node, action_id);
+  if (!entry) return entry.error();
   {
     std::vector<std::shared_ptr<web_task>> gone;  // destroyed after the lock is released
     const std::lock_guard lock(mutex_);
     if (auto room = make_room(session_id, gone); !room) return room.error();
-    auto entry = menus_.find(*node, action_id);
-    if (!entry) return entry.error();
-    std::string id = random_id();
-    if (id.empty()) return sdk::fail(sdk::reason::internal, "No random task id could be made; try again.");
-    auto opened = open(*node, entry.value(), rows, table);
-    if (!opened) return opened.error();
-    std::string title = opened.value()->spec().title;
-    try {
-      task = std::make_shared<web_task>(
-          task_about{std::move(id), session_id, std::move(title), node->path, entry.value().action_id},
-          std::move(opened).value(), gate_);
-    } catch (const std::system_error& e) {  // no thread could be started
-      return sdk::fail(sdk::reason::unavailable, "The console cannot start another task now; try again later.", e.what());
-    }
-    tasks_.push_back(task);
+    ++opening_;  // the place is kept while the wizard opens, which waits for the plugin gate
   }
+  auto launched = [&] {
+    try {
+      return launch(session_id, *node, entry.value(), rows, table);
+    } catch (...) {
+      settle(nullptr);
+      throw;
+    }
+  }();
+  settle(launched ? launched.value() : nullptr);
+  if (!launched) return launched.error();
+  const std::shared_ptr<web_task>& task = launched.value();
   task->wait_change(1, answer_wait);  // the first page is prepared on the task's thread
   return task->about().id;
+}
+
+sdk::result<std::shared_ptr<web_task>> task_board::launch(const std::string& session_id, const tree_node& node,
+                                                          const menu_entry& entry, const std::vector<std::string>& rows,
+                                                          const std::string& table) {
+  std::string id = random_id();
+  if (id.empty()) return sdk::fail(sdk::reason::internal, "No random task id could be made; try again.");
+  auto opened = open(node, entry, rows, table);
+  if (!opened) return opened.error();
+  std::string title = opened.value()->spec().title;
+  try {
+    return std::make_shared<web_task>(task_about{std::move(id), session_id, std::move(title), node.path, entry.action_id},
+                                      std::move(opened).value(), gate_);
+  } catch (const std::system_error& e) {  // no thread could be started
+    return sdk::fail(sdk::reason::unavailable, "The console cannot start another task now; try again later.", e.what());
+  }
+}
+
+void task_board::settle(std::shared_ptr<web_task> task) {
+  const std::lock_guard lock(mutex_);
+  --opening_;
+  if (task) tasks_.push_back(std::move(task));
 }
 
 sdk::result<std::unique_ptr<sdk::wizard>> task_board::open(const tree_node& node, const menu_entry& entry,
@@ -129,7 +149,7 @@ sdk::result<std::string> task_board::rows_table(const tree_node& node, const men
 
 sdk::result<void> task_board::make_room(const std::string& session_id, std::vector<std::shared_ptr<web_task>>& gone) {
   reap(retiring_, gone);
-  std::size_t unfinished = retiring_.size();
+  std::size_t unfinished = retiring_.size() + opening_;
   std::size_t finished_here = 0;
   auto oldest_finished = tasks_.end();
   for (auto it = tasks_.begin(); it != tasks_.end(); ++it) {

@@ -79,6 +79,13 @@ class task_board {
   /// `state` with "live" added for `task`.
   boost::json::object with_live(const web_task& task, boost::json::object state) const;
   sdk::result<std::string> rows_table(const tree_node& node, const menu_entry& entry);
+  /// Opens the wizard (through the plugin gate) and starts its task; mutex_ is not held.
+  sdk::result<std::shared_ptr<web_task>> launch(const std::string& session_id, const tree_node& node,
+                                                const menu_entry& entry, const std::vector<std::string>& rows,
+                                                const std::string& table);
+  /// Gives back a place reserved by start() and registers `task` (if any) in the same step, so the
+  /// count of unfinished tasks never passes max_tasks_ nor counts one twice.
+  void settle(std::shared_ptr<web_task> task);
   /// With mutex_ held: whether another task may start; moves out what is to be destroyed.
   sdk::result<void> make_room(const std::string& session_id, std::vector<std::shared_ptr<web_task>>& gone);
 
@@ -92,6 +99,7 @@ class task_board {
   mutable std::mutex mutex_;
   std::vector<std::shared_ptr<web_task>> tasks_;     ///< oldest first
   std::vector<std::shared_ptr<web_task>> retiring_;  ///< dropped and cancelled, not yet over
+  std::size_t opening_{0};  ///< places start() reserved for wizards being opened outside the lock
 };
 
 }  // namespace arbor::host::web

@@ -28,7 +28,7 @@ web_task::web_task(task_about about, std::unique_ptr<sdk::wizard> wizard, plugin
     : about_(std::move(about)),
       gate_(gate),
       wizard_(std::move(wizard)),
-      gated_(*wizard_, gate_, [this] { running(); }),
+      gated_(*wizard_, [this] { running(); }),
       source_([this](json::object page) { show(std::move(page)); }),
       thread_([this] { work(); }) {}
 

@@ -38,7 +38,8 @@ struct task_about {
 
 class web_task final : public sdk::progress {
  public:
-  /// Starts the thread that walks `wizard` (as the registry opened it: guarded) through `gate`.
+  /// Starts the thread that walks `wizard` (as the registry opened it: guarded) outside `gate`,
+  /// which it takes only to destroy the wizard.
   web_task(task_about about, std::unique_ptr<sdk::wizard> wizard, plugin_gate& gate);
   /// Cancels, and waits for the thread (a running task ends when its plugin sees cancelled()).
   ~web_task() override;

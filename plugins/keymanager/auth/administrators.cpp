@@ -28,9 +28,12 @@ void check_name(std::string_view name) {
 }  // namespace
 
 bool administrators::ensure_initial_admin() {
-  store::sqlite::transaction tx(db_);
   store::administrator_repository admins(db_);
+  // Reading the details calls this: when there are administrators, it must not wait for the write
+  // lock, which a login holds while it checks passwords (Argon2id, slow on purpose).
   if (admins.count() > 0) return false;
+  store::sqlite::transaction tx(db_);
+  if (admins.count() > 0) return false;  // another connection made it meanwhile
   const auto now = clock_.now();
   admins.add({std::string(initial_admin_name), hasher_.hash(secret(initial_admin_password)), true,
               now, now});

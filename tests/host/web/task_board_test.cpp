@@ -5,24 +5,26 @@
 #include "host/web/task_board.hpp"
 #include "host/web/web_answer_source.hpp"
 #include "host/web/web_progress.hpp"
+#include "pausing_log.hpp"
 #include "temporary_directory.hpp"
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
-#include <condition_variable>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <sys/stat.h>
 
 using namespace arbor::host;
 using namespace arbor::host::web;
+using arbor::host::web::test::pausing_log;
 namespace sdk = arbor::sdk;
 namespace json = boost::json;
 using namespace std::chrono_literals;
@@ -37,47 +39,6 @@ const std::filesystem::path fixture_libraries = ARBOR_BINARY_DIR "/tests/fixture
 // The Key Manager as built, with its manifest beside (arbor_add_plugin); opened only by the test using it.
 const std::filesystem::path built_manifests = ARBOR_BINARY_DIR "/lib/arbor/manifests";
 const std::filesystem::path built_plugins = ARBOR_BINARY_DIR "/lib/arbor/plugins";
-
-/// Keeps every line, and holds the writing thread at the first line holding the text given to
-/// pause_at() until resume(): a task's run() stopped at a known point.
-class pausing_log final : public sdk::log {
- public:
-  void write(sdk::log_level, std::string_view message) override {
-    std::unique_lock lock(mutex_);
-    lines_.emplace_back(message);
-    if (pause_text_.empty() || message.find(pause_text_) == std::string_view::npos) return;
-    pause_text_.clear();
-    paused_ = true;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return !paused_; });
-  }
-  void pause_at(std::string text) {
-    const std::lock_guard lock(mutex_);
-    pause_text_ = std::move(text);
-  }
-  bool wait_paused() {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, 20s, [this] { return paused_; });
-  }
-  /// Lets the held thread go on; with `for_good`, no later line holds it (a test that failed early).
-  void resume(bool for_good = false) {
-    const std::lock_guard lock(mutex_);
-    if (for_good) pause_text_.clear();
-    paused_ = false;
-    changed_.notify_all();
-  }
-  std::vector<std::string> lines() const {
-    const std::lock_guard lock(mutex_);
-    return lines_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::condition_variable changed_;
-  std::vector<std::string> lines_;
-  std::string pause_text_;
-  bool paused_{false};
-};
 
 std::string rows_manifest() {
   return R"({"manifest_version": 1, "id": "org.arbor.fixture.row-actions", "name": "Rows", "version": "1.0.0",
@@ -354,16 +315,19 @@ BOOST_AUTO_TEST_CASE(dropping_a_session_forgets_its_tasks_only) {
   BOOST_TEST(page_id(state(theirs, bob)) == "identity");
 }
 
-BOOST_AUTO_TEST_CASE(pages_are_checked_through_the_plugin_gate_and_run_goes_on_outside_it) {
+BOOST_AUTO_TEST_CASE(pages_and_run_go_on_outside_the_plugin_gate) {
   const std::string id = exercise();
   {
+    // Held as a details read holds it: the task's pages are checked and prepared meanwhile.
     auto held = gate.enter();
-    auto answered = std::async(std::launch::async, [&] { return board->answer(alice, id, {{"step", "back"}}); });
-    BOOST_TEST((answered.wait_for(100ms) == std::future_status::timeout));  // prepare() waits for the gate
+    const json::object answers{{"name", "Ada"}, {"output", (dir / "report.txt").string()}, {"password", password}};
+    auto answered = std::async(std::launch::async, [&] {
+      return board->answer(alice, id, {{"step", "next"}, {"answers", answers}});
+    });
+    BOOST_TEST((answered.wait_for(5s) == std::future_status::ready));
     held.unlock();
-    BOOST_TEST(page_id(seen(answered.get())) == "identity");
+    BOOST_TEST(page_id(seen(answered.get())) == "options");
   }
-  identity(id, "Ada");
   next(id, {});
   log.pause_at("Exercise started");
   next(id, {{"proceed", true}});
@@ -373,6 +337,18 @@ BOOST_AUTO_TEST_CASE(pages_are_checked_through_the_plugin_gate_and_run_goes_on_o
   BOOST_TEST((entered.wait_for(5s) == std::future_status::ready));
   log.resume();
   BOOST_TEST(outcome(id).at("end").as_string() == "completed");
+}
+
+BOOST_AUTO_TEST_CASE(a_start_waiting_for_the_plugin_gate_holds_up_no_other_task) {
+  const std::string id = exercise();
+  auto held = gate.enter();
+  auto starting = std::async(std::launch::async, [&] { return board->start(bob, "Test Tools/Complete", "exercise", {}); });
+  std::this_thread::sleep_for(100ms);  // the start waits for the gate to open its wizard
+  auto read = std::async(std::launch::async, [&] { return board->state(alice, id); });
+  BOOST_TEST((read.wait_for(5s) == std::future_status::ready));
+  held.unlock();
+  BOOST_TEST(starting.get().ok());
+  BOOST_TEST(page_id(seen(read.get())) == "identity");
 }
 
 BOOST_AUTO_TEST_CASE(the_key_manager_saves_its_certificate_after_a_refused_login) {
@@ -560,4 +536,28 @@ BOOST_AUTO_TEST_CASE(an_answer_to_a_page_waits_until_its_preview_is_over) {
   BOOST_TEST_REQUIRE(step.ok());
   BOOST_TEST((step.value() == page_step::next));
   BOOST_TEST(std::get<std::string>(*source.value(page, page.fields.front())) == "Bea");
+}
+
+BOOST_AUTO_TEST_CASE(starts_at_once_never_open_more_tasks_than_the_limit) {
+  web_console console(2);
+  std::vector<std::future<sdk::result<std::string>>> starts;
+  const auto ready = [&] {
+    return std::count_if(starts.begin(), starts.end(),
+                         [](const auto& s) { return s.wait_for(0s) == std::future_status::ready; });
+  };
+  {
+    auto held = console.gate.enter();
+    for (int i = 0; i < 4; ++i)
+      starts.push_back(std::async(std::launch::async, [&] { return console.board->start(alice, "Test Tools/Complete", "exercise", {}); }));
+    // Two starts keep their places while they wait for the gate; the other two are refused at once.
+    for (int i = 0; i < 500 && ready() < 2; ++i) std::this_thread::sleep_for(10ms);
+    BOOST_TEST(ready() == 2);
+  }
+  std::size_t opened = 0;
+  for (auto& s : starts) {
+    const auto id = s.get();
+    if (id.ok()) ++opened;
+    else BOOST_TEST((id.error().why == sdk::reason::conflict));
+  }
+  BOOST_TEST(opened == 2u);
 }

@@ -301,6 +301,33 @@ BOOST_AUTO_TEST_CASE(a_task_walks_its_pages_and_its_events_stream_ends_when_done
   BOOST_TEST(parsed(get("/api/tasks/" + id)).at("state").as_string() == "done");
 }
 
+BOOST_AUTO_TEST_CASE(cancel_while_a_task_runs_reaches_its_plugin_and_nothing_is_written) {
+  const std::filesystem::path report = state.path() / "report.txt";
+  const reply started = post("/api/tasks", R"({"path":"Test Tools/Complete","action":"exercise"})");
+  BOOST_TEST_REQUIRE(started.status == 201u);
+  const std::string id(parsed(started).at("id").as_string());
+  const std::string answer = "/api/tasks/" + id + "/answer";
+  post(answer, R"({"step":"next","answers":{"name":"Ann","output":")" + report.string() + R"(","password":"pw-1234"}})");
+  post(answer, R"({"step":"next","answers":{}})");
+  log.pause_at("Exercise started");  // run() is held before it writes
+  BOOST_TEST(parsed(post(answer, R"({"step":"next","answers":{"proceed":true}})")).at("state").as_string() == "running");
+  BOOST_TEST_REQUIRE(log.wait_paused());
+
+  const reply cancelled = post("/api/tasks/" + id + "/cancel");
+  BOOST_TEST(cancelled.status == 200u);
+  BOOST_TEST(parsed(cancelled).at("state").as_string() == "running");  // until the plugin looks
+  log.resume();
+  json::value now = parsed(get("/api/tasks/" + id));
+  for (int i = 0; i < 200 && now.at("state").as_string() != "done"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    now = parsed(get("/api/tasks/" + id));
+  }
+  BOOST_TEST_REQUIRE(now.at("state").as_string() == "done");
+  BOOST_TEST(now.at("outcome").at("end").as_string() == "cancelled");
+  BOOST_TEST(now.at("outcome").at("error").at("message").as_string() == "Cancelled before writing.");
+  BOOST_TEST(!std::filesystem::exists(report));
+}
+
 BOOST_AUTO_TEST_CASE(a_secret_answer_is_never_sent_back_or_logged) {
   const std::string password = "web-secret-Zq81";
   std::vector<reply> replies;

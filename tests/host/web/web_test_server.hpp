@@ -18,6 +18,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "https_client.hpp"
+#include "pausing_log.hpp"
 #include "temporary_directory.hpp"
 
 #include <mutex>
@@ -27,28 +28,6 @@
 #include <vector>
 
 namespace arbor::host::web::test {
-
-/// Keeps every line logged, from any thread.
-class recording_log final : public sdk::log {
- public:
-  void write(sdk::log_level, std::string_view message) override {
-    std::lock_guard lock(mutex_);
-    lines_.emplace_back(message);
-  }
-  std::vector<std::string> lines() const {
-    std::lock_guard lock(mutex_);
-    return lines_;
-  }
-  bool mentions(std::string_view text) const {
-    for (const auto& line : lines())
-      if (line.find(text) != std::string::npos) return true;
-    return false;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;
-};
 
 inline server_limits test_limits() {
   server_limits limits;
@@ -82,6 +61,7 @@ class web_test_server {
     thread = std::thread([this] { server->serve(*routes); });
   }
   ~web_test_server() {
+    log.resume(true);  // a task held by a test that failed early must be able to end
     server->stop();
     thread.join();
   }
@@ -103,7 +83,7 @@ class web_test_server {
   }
 
   arbor::testing::temporary_directory state;
-  recording_log log;
+  pausing_log log;
   service_table services;
   web_progress progress;
   std::optional<plugin_registry> registry;

@@ -8,6 +8,8 @@
 #include "store/audit_log.hpp"
 #include "store/schema.hpp"
 
+#include <chrono>
+
 using namespace arbor::km;
 
 namespace {
@@ -38,6 +40,15 @@ BOOST_FIXTURE_TEST_CASE(a_new_key_manager_starts_with_admin_and_the_default_pass
   BOOST_TEST(admins.default_password_in_use());
   BOOST_TEST(!admins.ensure_initial_admin());  // only once
   BOOST_CHECK_NO_THROW(as_admin("export-users"));
+}
+
+BOOST_FIXTURE_TEST_CASE(with_administrators_the_check_waits_for_no_writer, fixture) {
+  // Another connection holds the write lock, as a login does while it checks passwords.
+  auto writer = store::schema::open_database(dir / "kms.db");
+  store::sqlite::transaction held(writer);
+  const auto began = std::chrono::steady_clock::now();
+  BOOST_TEST(!admins.ensure_initial_admin());
+  BOOST_TEST((std::chrono::steady_clock::now() - began < std::chrono::seconds(1)));
 }
 
 BOOST_FIXTURE_TEST_CASE(changing_the_default_password_clears_the_warning, fixture) {
