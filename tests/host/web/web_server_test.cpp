@@ -351,4 +351,35 @@ BOOST_AUTO_TEST_CASE(connections_past_the_bound_are_closed_and_served_again_when
   BOOST_TEST(served);
 }
 
+server_limits three_per_address() {
+  server_limits limits = test_limits();
+  limits.max_connections_per_address = 3;
+  return limits;
+}
+
+struct three_per_address_server : web_test_server {
+  three_per_address_server() : web_test_server(three_per_address()) {}
+};
+
+BOOST_FIXTURE_TEST_CASE(one_address_past_its_bound_is_closed_at_once_and_another_address_is_still_served,
+                        three_per_address_server) {
+  // Idle connections from one address (the attacker's, or every client of a proxy in front).
+  std::vector<std::unique_ptr<https_client>> held;
+  for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<https_client>(port()));
+  BOOST_TEST(!handshake_succeeds(port()));
+  BOOST_TEST(!handshake_succeeds(port()));
+  BOOST_TEST(handshake_succeeds(port(), "127.0.0.2"));
+  std::size_t told = 0;
+  for (const auto& line : log.lines()) told += line.find("was closed at once") != std::string::npos ? 1 : 0;
+  BOOST_TEST(told == 1u);  // a burst of refusals is one line
+  BOOST_TEST(log.mentions("a connection from 127.0.0.1 was closed at once: it holds 3 connections, the most one address may"));
+  held.pop_back();
+  bool served = false;
+  for (int i = 0; i < 20 && !served; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    served = handshake_succeeds(port());
+  }
+  BOOST_TEST(served);  // the slot came back when the connection ended
+}
+
 BOOST_AUTO_TEST_SUITE_END()
