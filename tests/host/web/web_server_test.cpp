@@ -262,6 +262,39 @@ BOOST_AUTO_TEST_CASE(a_task_walks_its_pages_and_its_events_stream_ends_when_done
   BOOST_TEST(parsed(get("/api/tasks/" + id)).at("state").as_string() == "done");
 }
 
+/// A task waiting on its first page, and its event stream opened on `events` (its first event read).
+std::string watched_task(browser& b, https_client& events) {
+  const reply started = b.post("/api/tasks", R"({"path":"Fixtures/Tiny","action":"greet"})");
+  BOOST_TEST_REQUIRE(started.status == 201u);
+  const std::string id(parsed(started).at("id").as_string());
+  events.send_raw("GET /api/tasks/" + id + "/events HTTP/1.1\r\nHost: " + b.host() + "\r\nCookie: " + b.cookie + "\r\n\r\n");
+  BOOST_TEST_REQUIRE(events.read_some(std::chrono::milliseconds(500)).find("data: {") != std::string::npos);
+  return id;
+}
+
+/// Whether the server ends the stream within `bound` (what it sends until then is read).
+bool stream_ends_within(https_client& events, std::chrono::milliseconds bound) {
+  const auto began = std::chrono::steady_clock::now();
+  events.read_some(bound + std::chrono::seconds(2));
+  return std::chrono::steady_clock::now() - began < bound;
+}
+
+BOOST_AUTO_TEST_CASE(an_event_stream_ends_when_its_session_logs_out) {
+  https_client events(port());
+  watched_task(*this, events);
+  BOOST_TEST_REQUIRE(post("/api/logout").status == 200u);
+  BOOST_TEST(stream_ends_within(events, std::chrono::seconds(6)));
+}
+
+BOOST_AUTO_TEST_CASE(an_event_stream_ends_when_its_session_expires_with_no_request_coming) {
+  https_client events(port());
+  watched_task(*this, events);
+  sessions_clock_ahead_ms = std::chrono::duration_cast<std::chrono::milliseconds>(session_limits{}.idle).count() + 1000;
+  // No request comes to sweep the sessions: the stream itself sees its session gone at its next
+  // wake-up (every 5 s at most).
+  BOOST_TEST(stream_ends_within(events, std::chrono::seconds(6)));
+}
+
 BOOST_AUTO_TEST_CASE(a_secret_answer_is_never_sent_back_or_logged) {
   const std::string password = "web-secret-Zq81";
   std::vector<reply> replies;
