@@ -313,6 +313,7 @@ std::string answer_bytes(web_routes& routes, std::string_view raw, const server_
     http::response<http::empty_body> head{static_cast<http::status>(answer.status), version};
     put_fields(head, answer);
     out << head.base();
+    if (auto first = answer.next_event()) out << *first;  // the state as the stream opens: never waits
     return out.str();
   }
   out << to_beast(std::move(answer), version, false);

@@ -64,7 +64,7 @@ class web_server {
 
 /// The answer the server sends for the raw bytes of one request (parsed with `limits`, routed by
 /// `routes`), as bytes on the wire; empty when the bytes are not a whole request yet. The path
-/// of the fuzz target; an event stream's answer is its headers only.
+/// of the fuzz target; an event stream's answer is its headers and its first event.
 std::string answer_bytes(web_routes& routes, std::string_view raw, const server_limits& limits);
 
 }  // namespace arbor::host::web
