@@ -79,7 +79,8 @@ std::optional<web_response> refusal(const beast::error_code& ec) {
 }  // namespace
 
 // Declared so that the io_context, whose pending coroutines hold slots of `connections`, count
-// themselves in `event_streams` and hold streams on `tls`, goes before those, and the acceptor before the io_context.
+// themselves in `event_streams` and hold streams on `tls`, goes before those, and the acceptor
+// before the io_context.
 struct web_server::impl {
   server_limits limits;
   sdk::log& log;
@@ -128,8 +129,8 @@ struct web_server::impl {
     std::string line = "web: a connection from " + client + " was closed at once: ";
     line += why == connection_slots::refusal::all_taken
                 ? std::to_string(limits.max_connections) + " connections are open, the most allowed"
-                : "it holds " + std::to_string(limits.max_connections_per_address) +
-                      " connections, the most one address may (a proxy or tunnel in front makes all its clients one address)";
+                : "that address holds " + std::to_string(limits.max_connections_per_address) +
+                      " connections, the most one address may (behind a proxy or tunnel, all its clients are one address)";
     if (refusals_untold > 0) line += "; " + std::to_string(refusals_untold) + " more were closed since the last such line";
     log.write(sdk::log_level::warning, line);
     refusal_told = now;
