@@ -169,7 +169,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto line_end = raw.find("\r\n"); line_end != std::string::npos) raw.insert(line_end + 2, added);
     const std::string out = web::answer_bytes(routes, raw, web::server_limits{});
     check_answer(out, read_request(raw), cookie, csrf, secret, secret_may_echo);
-    if (const auto at = out.find(R"({"id":")"); at != std::string::npos && out.size() >= at + 39) task = out.substr(at + 7, 32);
+    // A task's state (start, state, answer, cancel) names it: later requests' "@TASK@".
+    if (const auto body = out.find("\r\n\r\n"); body != std::string::npos && out.compare(body + 4, 7, R"({"id":")") == 0)
+      task = out.substr(body + 11, 32);
   };
   if (flags.task) {
     auto started = board.start(session, "Fuzz/Greeter", "greet", {});
@@ -177,8 +179,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (flags.secret_answer && !task.empty()) {
       const std::string body = R"({"step":"next","answers":{"name":"fuzz","password":")" + secret + R"("}})";
       ask("POST /api/tasks/" + task + "/answer HTTP/1.1\r\n" + std::string(host_line) + "Cookie: " + cookie +
-                 "\r\nX-CSRF-Token: " + csrf + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
-             false);
+              "\r\nX-CSRF-Token: " + csrf + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
+          false);
     }
   }
   // The fuzzer's own bytes may hold the secret (a field that echoes it is no leak then).
