@@ -114,7 +114,14 @@ exit_code serve_web(session& s, const cli_options& options) {
   s.table().set_progress(&progress);
   s.table().set_secret_prompt(&no_prompt);
   sdk::log& log = s.services().log;
-  auto server = web::web_server::open(at.host, at.port, identity.value(), web::server_limits{}, log);
+  web::server_limits limits;
+  if (options.connections_per_address > limits.max_connections)
+    return refused(sdk::fail(sdk::reason::invalid_input,
+                             "--connections-per-address cannot exceed the " + std::to_string(limits.max_connections) +
+                                 " connections arbor web serves at once",
+                             "give at most " + std::to_string(limits.max_connections)));
+  limits.max_connections_per_address = options.connections_per_address;
+  auto server = web::web_server::open(at.host, at.port, identity.value(), limits, log);
   if (!server) return refused(server.error());
   const web::request_guard guard(at.host, server.value()->port(), options.allow_hosts);
   web::web_sessions sessions(token.value(), web::session_limits{}, log);

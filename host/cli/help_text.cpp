@@ -82,6 +82,7 @@ Shows the node's notices and its tables (for a folder: its children).
 
 constexpr std::string_view web_help = R"(Usage: arbor web [--listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE]
                  [--access-token-file FILE] [--allow-host NAME]... [--state-dir DIR]
+                 [--connections-per-address N]
 
 Serves the console tree, details, tasks and plugins to a browser over HTTPS (never
 plain HTTP) until Ctrl-C. Prints the URL to open, holding a one-time access token
@@ -100,6 +101,10 @@ SHA-256 fingerprint, to compare with the one the browser shows.
                            needed to listen on 0.0.0.0 or ::
   --state-dir DIR          where the self-signed certificate is kept (default
                            $XDG_STATE_HOME/arbor/web or ~/.local/state/arbor/web)
+  --connections-per-address N
+                           connections one client address may hold (default 16 of
+                           the 64 served; browsers behind a proxy or an SSH tunnel
+                           share one address)
 
 Tasks ask for plugin passwords on their pages, as in the other front ends: the web
 session is not a plugin login. See docs/web-api.md for the routes.

@@ -94,6 +94,14 @@ const std::vector<option_spec>& option_table() {
        [](cli_options& o, const std::string& v) { o.access_token_file = v; return sdk::result<void>(); }},
       {"allow-host", true, "web", [](cli_options& o, const std::string& v) { o.allow_hosts.push_back(v); return sdk::result<void>(); }},
       {"state-dir", true, "web", [](cli_options& o, const std::string& v) { o.state_dir = v; return sdk::result<void>(); }},
+      {"connections-per-address", true, "web",
+       [](cli_options& o, const std::string& v) -> sdk::result<void> {
+         auto n = number<std::size_t>("connections-per-address", v);
+         if (!n) return n.error();
+         if (n.value() == 0) return usage("--connections-per-address takes 1 or more, not 0");
+         o.connections_per_address = n.value();
+         return {};
+       }},
   };
   return table;
 }

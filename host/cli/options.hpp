@@ -44,6 +44,7 @@ struct cli_options {
   std::optional<std::filesystem::path> access_token_file;  ///< --access-token-file
   std::vector<std::string> allow_hosts;               ///< --allow-host, repeatable
   std::optional<std::filesystem::path> state_dir;     ///< --state-dir
+  std::size_t connections_per_address{16};            ///< --connections-per-address N
 };
 
 /// Parses argv (without argv[0]). Errors (invalid_input) say which argument is wrong and how to

@@ -135,6 +135,12 @@ web_response bad_body() {
   return error_response(400, "The request body is not a JSON object.", "send the JSON docs/web-api.md shows for this route");
 }
 
+/// Drops the tasks of sessions that logged out or expired since the last call.
+void drop_ended_sessions(web_sessions& sessions, task_board* tasks) {
+  for (const std::string& id : sessions.take_ended())
+    if (tasks != nullptr) tasks->drop_session(id);
+}
+
 /// The parsed pieces of one request.
 struct request_parts {
   const web_request& request;
@@ -347,10 +353,13 @@ web_response handler::start_task() {
 
 /// One `data:` event per new version of the task's state, until it is done (or the session or
 /// task goes away); a comment line every event_wait keeps proxies from closing a quiet stream.
+/// Each wake-up looks whether the session is still there, so the stream ends within event_wait
+/// of a logout or an expiry even when no other request comes.
 web_response handler::events(const std::string& id) {
   auto first = c_.tasks->state(session_->id, id);
   if (!first) return failure(first.error());
   struct stream_state {
+    web_sessions* sessions;
     task_board* tasks;
     std::string session;
     std::string task;
@@ -358,12 +367,17 @@ web_response handler::events(const std::string& id) {
     std::uint64_t seen{0};
     bool finished{false};
   };
-  auto s = std::make_shared<stream_state>(stream_state{c_.tasks, session_->id, id, std::move(first.value())});
+  auto s = std::make_shared<stream_state>(stream_state{&c_.sessions, c_.tasks, session_->id, id, std::move(first.value())});
   web_response response;
   response.content_type = "text/event-stream";
   response.next_event = [s]() -> std::optional<std::string> {
     if (s->finished) return std::nullopt;
     if (!s->pending) {
+      // alive() sweeps out expired sessions without restarting any one's idle time; the tasks of
+      // ended ones are dropped, and the stream ends with its own session.
+      const bool alive = s->sessions->alive(s->session);
+      drop_ended_sessions(*s->sessions, s->tasks);
+      if (!alive) return std::nullopt;
       auto changed = s->tasks->wait_change(s->session, s->task, s->seen, event_wait);
       if (!changed) return std::nullopt;
       const auto* version = changed.value().if_contains("version");
@@ -416,10 +430,7 @@ web_response web_routes::failed_inside(std::string_view what) {
   return error_response(500, "The console failed to answer this request.", "see the console's log; other requests keep working");
 }
 
-void web_routes::forget_ended_sessions() {
-  for (const std::string& id : context_.sessions.take_ended())
-    if (context_.tasks != nullptr) context_.tasks->drop_session(id);
-}
+void web_routes::forget_ended_sessions() { drop_ended_sessions(context_.sessions, context_.tasks); }
 
 web_response web_routes::answer(const web_request& request) {
   web_response response;

@@ -1,4 +1,5 @@
 #include "host/web/web_server.hpp"
+#include "host/web/connection_slots.hpp"
 #include "host/web/wiping_memory.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -77,12 +78,13 @@ std::optional<web_response> refusal(const beast::error_code& ec) {
 
 }  // namespace
 
-// Declared so that the io_context, whose pending coroutines count themselves in `connections`
-// and hold streams on `tls`, goes before those, and the acceptor before the io_context.
+// Declared so that the io_context, whose pending coroutines hold slots of `connections`, count
+// themselves in `event_streams` and hold streams on `tls`, goes before those, and the acceptor
+// before the io_context.
 struct web_server::impl {
   server_limits limits;
   sdk::log& log;
-  std::atomic<std::size_t> connections{0};
+  connection_slots connections{limits.max_connections, limits.max_connections_per_address};
   std::atomic<std::size_t> event_streams{0};
   web_routes* routes{nullptr};
   std::unique_ptr<asio::thread_pool> workers;
@@ -94,7 +96,7 @@ struct web_server::impl {
 
   impl(server_limits l, sdk::log& lg) : limits(l), log(lg) {}
 
-  /// Counts a connection or an event stream while it lives.
+  /// Counts an event stream while it lives.
   struct counted {
     std::atomic<std::size_t>& count;
     explicit counted(std::atomic<std::size_t>& c) : count(c) { ++count; }
@@ -103,28 +105,59 @@ struct web_server::impl {
     counted& operator=(const counted&) = delete;
   };
 
+  /// Holds a connection's slot while it lives.
+  struct slot {
+    connection_slots& slots;
+    std::string key;
+    slot(connection_slots& s, std::string k) : slots(s), key(std::move(k)) {}
+    ~slot() { slots.give_back(key); }
+    slot(const slot&) = delete;
+    slot& operator=(const slot&) = delete;
+  };
+
+  /// When refusals were last told, and how many came since: a flood of connections makes one
+  /// line a minute, not one a connection.
+  std::optional<std::chrono::steady_clock::time_point> refusal_told;
+  std::size_t refusals_untold{0};
+
+  void tell_refusal(connection_slots::refusal why, const std::string& client) {
+    const auto now = std::chrono::steady_clock::now();
+    if (refusal_told && now - *refusal_told < std::chrono::minutes(1)) {
+      ++refusals_untold;
+      return;
+    }
+    std::string line = "web: a connection from " + client + " was closed at once: ";
+    line += why == connection_slots::refusal::all_taken
+                ? std::to_string(limits.max_connections) + " connections are open, the most allowed"
+                : "that address holds " + std::to_string(limits.max_connections_per_address) +
+                      " connections, the most one address may (behind a proxy or tunnel, all its clients are one address)";
+    if (refusals_untold > 0) line += "; " + std::to_string(refusals_untold) + " more were closed since the last such line";
+    log.write(sdk::log_level::warning, line);
+    refusal_told = now;
+    refusals_untold = 0;
+  }
+
   asio::awaitable<void> accept_loop() {
     for (;;) {
       auto [ec, socket] = co_await acceptor.async_accept(tuple_awaitable);
       if (ec == asio::error::operation_aborted) co_return;
       if (ec) continue;
-      if (connections >= limits.max_connections) {
-        // Past the bound a connection is closed at once: it costs no TLS handshake and no memory.
-        log.write(sdk::log_level::warning, "web: a connection was closed at once: " +
-                                               std::to_string(limits.max_connections) + " connections are open, the most allowed");
+      const auto peer = socket.remote_endpoint(ec);
+      std::string client = ec ? std::string("an unknown address") : peer.address().to_string();
+      std::string key = client_key(client);
+      if (const auto why = connections.take(key); why != connection_slots::refusal::none) {
+        // Past a bound a connection is closed at once: it costs no TLS handshake and no memory.
+        tell_refusal(why, client);
         beast::error_code ignored;
         socket.close(ignored);
         continue;
       }
-      asio::co_spawn(io, connection(std::move(socket)), asio::detached);
+      asio::co_spawn(io, connection(std::move(socket), std::move(client), std::move(key)), asio::detached);
     }
   }
 
-  asio::awaitable<void> connection(tcp::socket socket) {
-    counted alive(connections);
-    beast::error_code ec;
-    const auto peer = socket.remote_endpoint(ec);
-    const std::string client = ec ? std::string("an unknown address") : peer.address().to_string();
+  asio::awaitable<void> connection(tcp::socket socket, std::string client, std::string key) {
+    const slot held{connections, std::move(key)};
     stream_type stream(std::move(socket), tls);
     stream.next_layer().expires_after(limits.header_timeout);
     auto [handshake] = co_await stream.async_handshake(asio::ssl::stream_base::server, tuple_awaitable);
@@ -281,6 +314,7 @@ std::string answer_bytes(web_routes& routes, std::string_view raw, const server_
     http::response<http::empty_body> head{static_cast<http::status>(answer.status), version};
     put_fields(head, answer);
     out << head.base();
+    if (auto first = answer.next_event()) out << *first;  // the state as the stream opens: never waits
     return out.str();
   }
   out << to_beast(std::move(answer), version, false);

@@ -1,9 +1,9 @@
 #pragma once
 // The HTTPS listener of `arbor web` (Boost.Beast on Asio and OpenSSL; never plain HTTP). One io
 // thread reads and writes; the routes run on a small worker pool, so a slow plugin call or a
-// task's page waits there and never stalls other connections. Bounded: concurrent connections,
-// the time to send the TLS handshake and the request headers (slowloris), the time to send the
-// body, and the sizes of both. Beast stays inside web_server.cpp.
+// task's page waits there and never stalls other connections. Bounded: concurrent connections
+// (in all and per client address), the time to send the TLS handshake and the request headers
+// (slowloris), the time to send the body, and the sizes of both. Beast stays inside web_server.cpp.
 #include "host/web/tls_identity.hpp"
 #include "host/web/web_routes.hpp"
 
@@ -21,6 +21,9 @@ namespace arbor::host::web {
 
 struct server_limits {
   std::size_t max_connections{64};
+  /// Per client address (IPv6: per /64). Clients behind a proxy or an SSH tunnel share one
+  /// address, so all of them together get this many.
+  std::size_t max_connections_per_address{16};
   std::size_t max_event_streams{8};  ///< open /events streams; each holds a thread of its own
   std::size_t workers{8};            ///< threads answering requests (a task's answer waits in one)
   std::chrono::milliseconds header_timeout{std::chrono::seconds(10)};  ///< handshake, then each request's headers
@@ -61,7 +64,7 @@ class web_server {
 
 /// The answer the server sends for the raw bytes of one request (parsed with `limits`, routed by
 /// `routes`), as bytes on the wire; empty when the bytes are not a whole request yet. The path
-/// of the fuzz target; an event stream's answer is its headers only.
+/// of the fuzz target; an event stream's answer is its headers and its first event.
 std::string answer_bytes(web_routes& routes, std::string_view raw, const server_limits& limits);
 
 }  // namespace arbor::host::web

@@ -11,7 +11,8 @@ two Key Managers A and B in temporary data directories, each behind its own
 `arbor web --listen 127.0.0.1:0`. On each server the printed one-time token opens the first
 session (POST /api/login); every further session comes from an invitation that session makes
 (POST /api/invite), as a second browser would get it, so each client has a session, cookie and
-CSRF token of its own: half the clients on A, half on B.
+CSRF token of its own, and its own loopback address (as if on a machine of its own: `arbor web`
+bounds the connections of one address): half the clients on A, half on B.
 
 Each client is a thread with its own TLS keep-alive connection that loops for --seconds over
 GET /api/tree, GET /api/node and GET /api/details (varying offset, sort, order and filter) on the
@@ -82,8 +83,8 @@ def fill(server, prefix, count, scratch):
 class Session:
     """One web session: its server's address, its cookie and CSRF token, and new connections."""
 
-    def __init__(self, host, port, token, users_table=None):
-        self.host, self.port = host, port
+    def __init__(self, host, port, token, source="127.0.0.1", users_table=None):
+        self.host, self.port, self.source = host, port, source
         # The self-signed certificate of a server this script started itself on 127.0.0.1.
         self.tls = ssl.create_default_context()
         self.tls.check_hostname = False
@@ -106,8 +107,9 @@ class Session:
         parsed = urllib.parse.urlsplit(console.url)
         return cls(parsed.hostname, parsed.port, urllib.parse.parse_qs(parsed.query)["token"][0])
 
-    def invite(self):
-        """A session of its own for another client, from an invitation this one makes."""
+    def invite(self, source):
+        """A session of its own for a client at the loopback address `source`, from an invitation
+        this one makes."""
         connection = self.connect()
         connection.request("POST", "/api/invite", "{}", self.headers(post=True))
         answer = connection.getresponse()
@@ -115,7 +117,7 @@ class Session:
         connection.close()
         if answer.status != 200:
             raise RuntimeError(f"invitation refused: {answer.status} {body!r}")
-        return Session(self.host, self.port, json.loads(body)["token"], (self.users_table, self.users_columns))
+        return Session(self.host, self.port, json.loads(body)["token"], source, (self.users_table, self.users_columns))
 
     def find_users_table(self, connection):
         """The index and column ids of the node's "Users" table, which sort and filter apply to."""
@@ -128,7 +130,8 @@ class Session:
         raise RuntimeError(f"no Users table among {[table['title'] for table in tables]}")
 
     def connect(self):
-        return http.client.HTTPSConnection(self.host, self.port, context=self.tls, timeout=60)
+        return http.client.HTTPSConnection(self.host, self.port, context=self.tls, timeout=60,
+                                           source_address=(self.source, 0))
 
     def headers(self, post=False):
         headers = {"Cookie": self.cookie}
@@ -311,7 +314,10 @@ def main():
             stops.append(console.stop)
             consoles.append(console)
         firsts = [Session.first(console) for console in consoles]
-        sessions = [firsts[n % 2] if n < 2 else firsts[n % 2].invite() for n in range(args.clients)]
+        # Each client comes from an address of its own, as 50 browsers on 50 machines would (Linux
+        # answers all of 127.0.0.0/8): arbor web bounds the connections of one address.
+        sessions = [firsts[n % 2] if n < 2 else firsts[n % 2].invite(f"127.0.{n // 200}.{n % 200 + 2}")
+                    for n in range(args.clients)]
 
         stop_at = time.monotonic() + args.seconds
         clients = [Client(sessions[n], stop_at, n) for n in range(args.clients)]

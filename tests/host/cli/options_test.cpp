@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(mistakes_are_refused_naming_the_argument) {
 BOOST_AUTO_TEST_CASE(web_takes_its_listen_tls_token_and_host_options) {
   auto parsed = parse_command_line({"web", "--listen", "[::1]:0", "--tls-cert", "c.pem", "--tls-key=k.pem",
                                     "--access-token-file", "t", "--allow-host", "a.example", "--allow-host", "b.example",
-                                    "--state-dir", "s", "--data-dir", "d"});
+                                    "--state-dir", "s", "--data-dir", "d", "--connections-per-address", "40"});
   BOOST_REQUIRE(parsed.ok());
   const cli_options& o = parsed.value();
   BOOST_TEST(o.command == "web");
@@ -72,7 +72,11 @@ BOOST_AUTO_TEST_CASE(web_takes_its_listen_tls_token_and_host_options) {
   BOOST_TEST(o.access_token_file->string() == "t");
   BOOST_TEST((o.allow_hosts == std::vector<std::string>{"a.example", "b.example"}));
   BOOST_TEST(o.state_dir->string() == "s");
+  BOOST_TEST(o.connections_per_address == 40u);
   BOOST_TEST(parse_command_line({"web"}).value().listen == "127.0.0.1:8443");
+  BOOST_TEST(parse_command_line({"web"}).value().connections_per_address == 16u);
+  BOOST_TEST(!parse_command_line({"web", "--connections-per-address", "0"}).ok());
+  BOOST_TEST(!parse_command_line({"web", "--connections-per-address", "-3"}).ok());
 }
 
 BOOST_AUTO_TEST_CASE(web_options_belong_to_web_only) {

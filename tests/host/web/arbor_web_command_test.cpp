@@ -99,6 +99,14 @@ BOOST_AUTO_TEST_CASE(an_access_token_file_others_may_read_is_refused) {
   BOOST_TEST(refused.out.find("a-token-chosen") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(more_connections_per_address_than_served_at_all_are_refused) {
+  arbor::testing::temporary_directory dir;
+  const auto refused = arbor::test::run_arbor({"web", "--listen", "127.0.0.1:0", "--state-dir", (dir / "state").string(),
+                                               "--connections-per-address", "65", "--manifests", dir.path().string()});
+  BOOST_TEST(refused.exit_code == 2);
+  BOOST_TEST(refused.err.find("--connections-per-address cannot exceed the 64 connections") != std::string::npos);
+}
+
 // Scripted setups keep stdout in logs: a token from a file is named, never printed.
 BOOST_AUTO_TEST_CASE(a_token_from_a_private_file_is_named_and_never_printed) {
   arbor::testing::temporary_directory dir;

@@ -52,9 +52,12 @@ struct https_client::impl {
   beast::flat_buffer buffer;
 };
 
-https_client::https_client(std::uint16_t port) : impl_(std::make_unique<impl>()), port_(port) {
+https_client::https_client(std::uint16_t port, const std::string& from) : impl_(std::make_unique<impl>()), port_(port) {
   impl_->tls.set_verify_mode(asio::ssl::verify_none);
-  impl_->stream.next_layer().connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  tcp::socket& socket = impl_->stream.next_layer();
+  socket.open(tcp::v4());
+  socket.bind(tcp::endpoint(asio::ip::make_address(from), 0));
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   impl_->stream.handshake(asio::ssl::stream_base::client);
 }
 
@@ -117,9 +120,9 @@ bool https_client::closed_within(std::chrono::milliseconds wait) {
   return static_cast<bool>(ec);
 }
 
-bool handshake_succeeds(std::uint16_t port) {
+bool handshake_succeeds(std::uint16_t port, const std::string& from) {
   try {
-    https_client client(port);
+    https_client client(port, from);
     return true;
   } catch (const std::exception&) {
     return false;

@@ -26,8 +26,9 @@ using header_list = std::vector<std::pair<std::string, std::string>>;
 
 class https_client {
  public:
-  /// Connects to 127.0.0.1:`port` and makes the TLS handshake; throws when either fails.
-  explicit https_client(std::uint16_t port);
+  /// Connects to 127.0.0.1:`port` from the address `from` (any of 127.0.0.0/8 on Linux) and
+  /// makes the TLS handshake; throws when either fails.
+  explicit https_client(std::uint16_t port, const std::string& from = "127.0.0.1");
   ~https_client();
   https_client(const https_client&) = delete;
   https_client& operator=(const https_client&) = delete;
@@ -52,7 +53,7 @@ class https_client {
   std::uint16_t port_;
 };
 
-/// Whether a plain TCP connection to `port` that starts a TLS handshake gets one.
-bool handshake_succeeds(std::uint16_t port);
+/// Whether a plain TCP connection to `port` from `from` that starts a TLS handshake gets one.
+bool handshake_succeeds(std::uint16_t port, const std::string& from = "127.0.0.1");
 
 }  // namespace arbor::host::web::test

@@ -328,6 +328,39 @@ BOOST_AUTO_TEST_CASE(cancel_while_a_task_runs_reaches_its_plugin_and_nothing_is_
   BOOST_TEST(!std::filesystem::exists(report));
 }
 
+/// A task waiting on its first page, and its event stream opened on `events` (its first event read).
+std::string watched_task(browser& b, https_client& events) {
+  const reply started = b.post("/api/tasks", R"({"path":"Fixtures/Tiny","action":"greet"})");
+  BOOST_TEST_REQUIRE(started.status == 201u);
+  const std::string id(parsed(started).at("id").as_string());
+  events.send_raw("GET /api/tasks/" + id + "/events HTTP/1.1\r\nHost: " + b.host() + "\r\nCookie: " + b.cookie + "\r\n\r\n");
+  BOOST_TEST_REQUIRE(events.read_some(std::chrono::milliseconds(500)).find("data: {") != std::string::npos);
+  return id;
+}
+
+/// Whether the server ends the stream within `bound` (what it sends until then is read).
+bool stream_ends_within(https_client& events, std::chrono::milliseconds bound) {
+  const auto began = std::chrono::steady_clock::now();
+  events.read_some(bound + std::chrono::seconds(2));
+  return std::chrono::steady_clock::now() - began < bound;
+}
+
+BOOST_AUTO_TEST_CASE(an_event_stream_ends_when_its_session_logs_out) {
+  https_client events(port());
+  watched_task(*this, events);
+  BOOST_TEST_REQUIRE(post("/api/logout").status == 200u);
+  BOOST_TEST(stream_ends_within(events, std::chrono::seconds(6)));
+}
+
+BOOST_AUTO_TEST_CASE(an_event_stream_ends_when_its_session_expires_with_no_request_coming) {
+  https_client events(port());
+  watched_task(*this, events);
+  sessions_clock_ahead_ms = std::chrono::duration_cast<std::chrono::milliseconds>(session_limits{}.idle).count() + 1000;
+  // No request comes to sweep the sessions: the stream itself sees its session gone at its next
+  // wake-up (every 5 s at most).
+  BOOST_TEST(stream_ends_within(events, std::chrono::seconds(6)));
+}
+
 BOOST_AUTO_TEST_CASE(a_secret_answer_is_never_sent_back_or_logged) {
   const std::string password = "web-secret-Zq81";
   std::vector<reply> replies;
@@ -441,6 +474,37 @@ BOOST_AUTO_TEST_CASE(connections_past_the_bound_are_closed_and_served_again_when
     served = handshake_succeeds(port());
   }
   BOOST_TEST(served);
+}
+
+server_limits three_per_address() {
+  server_limits limits = test_limits();
+  limits.max_connections_per_address = 3;
+  return limits;
+}
+
+struct three_per_address_server : web_test_server {
+  three_per_address_server() : web_test_server(three_per_address()) {}
+};
+
+BOOST_FIXTURE_TEST_CASE(one_address_past_its_bound_is_closed_at_once_and_another_address_is_still_served,
+                        three_per_address_server) {
+  // Idle connections from one address (the attacker's, or every client of a proxy in front).
+  std::vector<std::unique_ptr<https_client>> held;
+  for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<https_client>(port()));
+  BOOST_TEST(!handshake_succeeds(port()));
+  BOOST_TEST(!handshake_succeeds(port()));
+  BOOST_TEST(handshake_succeeds(port(), "127.0.0.2"));
+  std::size_t told = 0;
+  for (const auto& line : log.lines()) told += line.find("was closed at once") != std::string::npos ? 1 : 0;
+  BOOST_TEST(told == 1u);  // a burst of refusals is one line
+  BOOST_TEST(log.mentions("a connection from 127.0.0.1 was closed at once: that address holds 3 connections, the most one address may"));
+  held.pop_back();
+  bool served = false;
+  for (int i = 0; i < 20 && !served; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    served = handshake_succeeds(port());
+  }
+  BOOST_TEST(served);  // the slot came back when the connection ended
 }
 
 BOOST_AUTO_TEST_SUITE_END()

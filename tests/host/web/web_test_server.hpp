@@ -21,6 +21,9 @@
 #include "pausing_log.hpp"
 #include "temporary_directory.hpp"
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -91,7 +94,9 @@ class web_test_server {
   std::optional<menu_slots> menus;
   plugin_gate gate;
   std::string token = random_token();
-  web_sessions sessions{token, session_limits{}, log};
+  std::atomic<std::int64_t> sessions_clock_ahead_ms{0};  ///< moves the sessions' clock on, to expire them
+  web_sessions sessions{token, session_limits{}, log,
+                        [this] { return web_clock::now() + std::chrono::milliseconds(sessions_clock_ahead_ms.load()); }};
   std::unique_ptr<web_server> server;
   std::optional<request_guard> guard;
   std::optional<task_board> tasks;
