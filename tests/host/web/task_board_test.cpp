@@ -632,6 +632,32 @@ BOOST_AUTO_TEST_CASE(a_properties_tab_opens_as_a_sheet_after_its_login_and_apply
   BOOST_TEST(sheet_value(certificate_services(again), "ca", "connect_timeout_ms") == "2600");
 }
 
+BOOST_AUTO_TEST_CASE(an_apply_after_the_first_checks_the_login_again) {
+  const char* ca = "http://127.0.0.1:9";
+  std::string tab;
+  certificate_services(tab);
+  json::object now = sheet_step(tab, "apply", {{"url", ca}, {"connect_timeout_ms", "2100"}});
+  BOOST_TEST_REQUIRE(reported(now, "connect_timeout_ms") == "2100", json::serialize(now));
+
+  // Meanwhile the Administrators tab (its operation asked before the login) changes admin's
+  // password on a sheet of its own; the new password never shows in a state.
+  const std::string admins = start(alice, "Advanced Security/Key Manager", "administrators");
+  BOOST_TEST_REQUIRE(page_id(state(admins)) == "operation");
+  BOOST_TEST_REQUIRE(page_id(next(admins, {{"action", "change-password"}})) == "login");
+  const json::object sheet = settled(admins, next(admins, {{"administrator", "admin"}, {"password", "password"}}));
+  BOOST_TEST_REQUIRE(sheet.at("state").as_string() == "sheet", json::serialize(sheet));
+  answer(admins, {{"step", "ok"},
+                  {"answers", {{"administrator", {{"name", "admin"}, {"new_password", password}, {"confirm_password", password}}}}}});
+  BOOST_TEST_REQUIRE(outcome(admins).at("end").as_string() == "completed");
+
+  now = sheet_step(tab, "apply", {{"url", ca}, {"connect_timeout_ms", "2200"}});
+  BOOST_TEST_REQUIRE(now.at("state").as_string() == "sheet", json::serialize(now));
+  BOOST_TEST(now.at("sheet").at("problem").at("message").as_string().find("name or password is wrong") != std::string::npos,
+             json::serialize(now));
+  BOOST_TEST(reported(now, "connect_timeout_ms") == "2100");  // nothing changed
+  BOOST_TEST(sheet_value(now, "ca", "connect_timeout_ms") == "2200");  // kept as typed
+}
+
 BOOST_AUTO_TEST_CASE(cancel_on_a_sheet_changes_nothing_and_a_page_answer_is_refused) {
   std::string id;
   json::object now = certificate_services(id);
