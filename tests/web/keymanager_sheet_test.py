@@ -11,7 +11,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from browser import Browser  # noqa: E402
 from kms_servers import ADMIN_PASSWORD, KmsServer, Scratch, WebConsole, item  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 KEY_MANAGER = "Advanced Security/Key Manager"
 SCREENSHOTS = os.environ.get("ARBOR_WEB_SCREENSHOTS") or os.path.join(os.getcwd(), "screenshots")
@@ -72,9 +74,8 @@ class KeyManagerPropertySheetInTheBrowser(unittest.TestCase):
         b.screenshot("property-sheet-applied")
 
         self.type_timeout("2600")
-        b.press("OK")
-        b.wait("[data-action='certificate-services']")
-        self.assertFalse(b.find_all("dialog[open]"))
+        b.press("OK")  # applies, then the dialog closes
+        WebDriverWait(b.driver, 30).until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, "dialog[open]"))
         self.assertEqual(self.stored_timeout(), "2600")
         self.assertEqual(b.console_errors(), [])
 

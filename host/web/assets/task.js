@@ -131,6 +131,7 @@ export class TaskDialog {
   /** A Properties tab's sheet: every page's fields at once, holding what the plugin holds (or
    * what was typed, when Apply was refused), the values its last run reported, OK / Apply / Cancel. */
   showSheet(state) {
+    this.stop();  // after an Apply's run: the answers bring the next states
     this.sheet = true;
     const sheet = state.sheet;
     const problem = sheet.problem || null;
