@@ -64,7 +64,7 @@ sheet_step web_answer_source::show_sheet(const std::vector<sdk::page>& pages, co
     return sheet_step::cancel;
   }
   const sheet_step step = sheet_arrived_->step;
-  taken_ = std::move(sheet_arrived_->pages);
+  if (step != sheet_step::cancel) taken_ = std::move(sheet_arrived_->pages);  // Cancel collects nothing
   sheet_arrived_.reset();
   return step;
 }

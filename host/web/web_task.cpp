@@ -71,6 +71,7 @@ void web_task::show_sheet(json::object sheet) {
   phase_ = phase::sheet;
   page_ = nullptr;
   sheet_ = std::move(sheet);
+  progress_ = nullptr;  // of the Apply's run, over
   changed();
 }
 
@@ -104,7 +105,7 @@ bool web_task::finished() const {
 }
 
 json::object web_task::state_locked() const {
-  const char* names[] = {"", "page", "sheet", "running", "done"};
+  static constexpr const char* names[] = {"", "page", "sheet", "running", "done"};  // by phase
   return {{"id", about_.id},     {"version", version_}, {"title", about_.title},   {"node", about_.node},
           {"action", about_.action}, {"state", names[static_cast<int>(phase_)]}, {"page", page_}, {"sheet", sheet_},
           {"progress", progress_}, {"outcome", outcome_}};
