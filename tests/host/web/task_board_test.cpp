@@ -675,6 +675,18 @@ BOOST_AUTO_TEST_CASE(cancel_on_a_sheet_changes_nothing_and_a_page_answer_is_refu
   BOOST_TEST(sheet_value(certificate_services(again), "ca", "connect_timeout_ms") == "2000");
 }
 
+BOOST_AUTO_TEST_CASE(a_sheet_without_fields_is_run_once_as_it_opens_to_show_its_values) {
+  const std::string id = start(alice, "Advanced Security/Key Manager", "general");
+  BOOST_TEST_REQUIRE(page_id(state(id)) == "login");
+  const json::object now = settled(id, next(id, {{"administrator", "admin"}, {"password", "password"}}));
+  BOOST_TEST_REQUIRE(now.at("state").as_string() == "sheet", json::serialize(now));
+  BOOST_TEST(now.at("sheet").at("pages").as_array().empty());
+  BOOST_TEST(reported(now, "users") == "0");
+  BOOST_TEST(!now.at("sheet").at("applied").as_bool());
+  answer(id, {{"step", "ok"}});
+  BOOST_TEST(outcome(id).at("end").as_string() == "cancelled");  // closed; nothing was changed
+}
+
 BOOST_AUTO_TEST_CASE(a_properties_tab_of_a_plugin_for_sdk_1_0_stays_a_wizard) {
   const std::string id = start(alice, "Test Tools/Complete", "general");
   const json::object now = state(id);
