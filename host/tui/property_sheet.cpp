@@ -54,52 +54,6 @@ wizard_outcome closed(std::string message) {
   return outcome;
 }
 
-/// The login walk's source: a page whose every field `presets` gives is answered with them unseen;
-/// any other page, and a preset page the plugin refused, is shown by the wizard screen.
-class preset_source final : public answer_source {
- public:
-  preset_source(const answer_set& presets, wizard_screen& screen) : presets_(presets), screen_(screen) {}
-  sdk::result<void> check(const sdk::wizard_spec& spec) override { return screen_.check(spec); }
-  sdk::result<page_step> show(const sdk::page& page, const sdk::answers& so_far, const sdk::error* problem,
-                              bool finishes) override {
-    preset_ = problem == nullptr && covers(page);
-    return preset_ ? sdk::result<page_step>(page_step::next) : screen_.show(page, so_far, problem, finishes);
-  }
-  sdk::result<void> skipped(const sdk::page& page) override { return screen_.skipped(page); }
-  std::optional<raw_value> value(const sdk::page& page, const sdk::field& field) override {
-    if (!preset_) return screen_.value(page, field);
-    const raw_value* given = presets_.find(page.id, field.id);
-    return given ? std::optional<raw_value>(*given) : std::nullopt;
-  }
-  std::optional<sdk::secret_text> secret(const sdk::page& page, const sdk::field& field) override {
-    return screen_.secret(page, field);
-  }
-  std::string secret_hint() const override { return screen_.secret_hint(); }
-  bool may_retry() const override { return screen_.may_retry(); }
-  bool cancelled() const override { return screen_.cancelled(); }
-
- private:
-  bool covers(const sdk::page& page) const {
-    return !page.fields.empty() && std::all_of(page.fields.begin(), page.fields.end(), [&](const sdk::field& f) {
-      // A manifest answers choices, never a login or an "are you sure": those are always shown.
-      return f.kind != sdk::field_kind::secret && f.kind != sdk::field_kind::confirmation &&
-             presets_.find(page.id, f.id) != nullptr;
-    });
-  }
-  const answer_set& presets_;
-  wizard_screen& screen_;
-  bool preset_{false};
-};
-
-answer_set preset_answers(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  answer_set presets;
-  for (const auto& [key, value] : pairs) {
-    const auto dot = key.find('.');
-    presets.set(key.substr(0, dot), key.substr(dot + 1), value);  // the manifest checked "page.field"
-  }
-  return presets;
-}
-
 }  // namespace
 
 /// The sheet's form as the runner's answer source: (page, field) read from the combined field.
@@ -132,32 +86,27 @@ class property_sheet::form_values final : public answer_source {
 
 property_sheet::property_sheet(sdk::wizard& wizard, std::string title,
                                const std::vector<std::pair<std::string, std::string>>& presets, sdk::log& log)
-    : wizard_(wizard), title_(std::move(title)), presets_(preset_answers(presets)), log_(log) {}
+    : walk_(wizard, presets), title_(std::move(title)), log_(log) {}
 
 bool property_sheet::prepare() {
-  auto prepared = prepare_pages(wizard_, spec_, first_, answers_);
-  if (!prepared) {
-    stopped_ = wizard_outcome{wizard_end::refused, std::nullopt, prepared.error(), {}, {}};
-    if (prepared.error().why == sdk::reason::internal || prepared.error().why == sdk::reason::incompatible)
-      stopped_->end = wizard_end::plugin_failed;
+  if (auto stop = walk_.prepare()) {
+    stopped_ = std::move(stop);
     return false;
   }
-  pages_ = std::move(prepared).value();
-  form_ = std::make_unique<page_form>(combined(title_, pages_), sdk::answers{}, true, true);
+  form_ = std::make_unique<page_form>(combined(title_, walk_.pages()), sdk::answers{}, true, true);
   return true;
 }
 
 bool property_sheet::apply() {
   put(screen_rows() - 2, 2, "Applying...", screen_cols() - 4, style::notice, true);
   flush();
-  // The login the walk just checked is not asked again for the first run.
-  if (auto still = std::exchange(login_fresh_, false) ? sdk::result<void>{} : login_still_valid(); !still) {
+  if (auto still = walk_.login_still_valid(); !still) {
     clear_screen();
     problem_ = std::move(still.error());
     return false;
   }
   form_values values(*form_, interrupted_);
-  wizard_outcome outcome = apply_pages(wizard_, values, pages_, answers_);
+  wizard_outcome outcome = walk_.apply(values);
   clear_screen();
   log_outcome(log_, title_, outcome);
   if (outcome.end == wizard_end::plugin_failed) stopped_ = outcome;
@@ -176,23 +125,8 @@ bool property_sheet::apply() {
   return true;
 }
 
-sdk::result<void> property_sheet::login_still_valid() {
-  // Checked again before every Apply: an administrator removed, or more passwords required, since
-  // the tab was opened stops the change as it would stop a new login.
-  if (first_ == 0) return {};
-  const sdk::page& page = spec_.pages[first_ - 1];
-  const bool answered = std::any_of(page.fields.begin(), page.fields.end(),
-                                    [&](const sdk::field& f) { return answers_.has(page.id, f.id); });
-  return answered ? wizard_.validate(page.id, answers_) : sdk::result<void>{};
-}
-
 wizard_outcome property_sheet::run(wizard_screen& login) {
-  spec_ = wizard_.spec();
-  preset_source source(presets_, login);
-  if (auto checked = source.check(spec_); !checked) return wizard_outcome{wizard_end::refused, std::nullopt, checked.error(), {}, {}};
-  first_ = sheet_first_page(spec_);
-  if (auto stop = walk_pages(wizard_, source, spec_, first_, answers_)) return std::move(*stop);
-  login_fresh_ = true;
+  if (auto stop = walk_.open(login)) return std::move(*stop);
   clear_screen();
   if (!prepare()) return *stopped_;
   const bool read_only = form_->inputs().empty();

@@ -1,15 +1,12 @@
 #pragma once
-// A Properties tab as a property sheet (tabs of plugins built for SDK 1.2 and later). The tab is
-// a wizard: its pages up to its login (an operation choice, then the login; see
-// sheet_first_page()) are walked as wizard pages, asked again each time the tab is opened; a page
-// before the login whose every field the manifest's `sheet_answers` give is answered with them
-// and not shown (the Key Manager's "operation: set"), unless the plugin refuses them. Then
-// the pages after the login are prepared and shown together as one sheet: their fields start with
-// what the plugin holds, under them the values its last run reported, and OK / Apply / Cancel.
-// Apply collects and validates every sheet page, runs the wizard and prepares the pages again, so
-// the fields show what is stored now; a refusal is shown in place and keeps what was typed. OK is
-// Apply and close. A sheet without fields is run once when it opens, to show its values.
-#include "host/console/answer_set.hpp"
+// A Properties tab as a property sheet in the terminal (the walk is host/console/sheet_walk.hpp):
+// the login asked on wizard screens, then the sheet's pages shown together as one form: their
+// fields start with what the plugin holds, under them the values its last run reported, and
+// OK / Apply / Cancel. Apply collects and validates every sheet page, runs the wizard and prepares
+// the pages again, so the fields show what is stored now; a refusal is shown in place and keeps
+// what was typed. OK is Apply and close. A sheet without fields is run once when it opens, to
+// show its values.
+#include "host/console/sheet_walk.hpp"
 #include "host/console/wizard_runner.hpp"
 #include "host/tui/page_form.hpp"
 #include "host/tui/wizard_screen.hpp"
@@ -24,10 +21,6 @@
 #include <vector>
 
 namespace arbor::host::tui {
-
-/// The oldest SDK minor whose Properties tabs open as sheets: their wizards are prepared,
-/// validated and run more than once on one object (plugin guide, "Properties tabs").
-inline constexpr std::uint16_t sheet_api_minor = 2;
 
 class property_sheet {
  public:
@@ -48,28 +41,19 @@ class property_sheet {
   bool prepare();
   /// Applies the form; true when the run completed.
   bool apply();
-  /// The login page validated again (before an Apply after the first): a removed administrator or
-  /// a raised policy stops the change.
-  sdk::result<void> login_still_valid();
   /// PgDn (1) / PgUp (-1): moves the focus to the buttons and the view by a screen.
   void scroll(int pages);
   void draw() const;
 
-  sdk::wizard& wizard_;
+  sheet_walk walk_;
   std::string title_;
-  answer_set presets_;
   sdk::log& log_;
-  sdk::wizard_spec spec_;
-  std::size_t first_{0};
-  sdk::answers answers_;
-  std::vector<sdk::page> pages_;  ///< the sheet's prepared pages, not skipped
   std::unique_ptr<page_form> form_;
   std::optional<sdk::summary> values_;  ///< what the last run reported
   std::optional<wizard_outcome> stopped_;  ///< a failure that ends the sheet
   std::optional<sdk::error> problem_;   ///< the last refusal, shown in place
   mutable std::size_t scroll_{0};  ///< the first line shown while a button has the focus; draw() clamps it
   bool applied_{false};
-  bool login_fresh_{false};  ///< the walk has just validated the login
   bool interrupted_{false};
 };
 

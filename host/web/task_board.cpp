@@ -1,5 +1,7 @@
 #include "host/web/task_board.hpp"
 
+#include "host/console/sheet_walk.hpp"
+#include "host/plugins/manifest.hpp"
 #include "host/web/path_listing.hpp"
 #include "host/web/web_task.hpp"
 
@@ -107,9 +109,11 @@ sdk::result<std::shared_ptr<web_task>> task_board::launch(const std::string& ses
   auto opened = open(node, entry, rows, table);
   if (!opened) return opened.error();
   std::string title = opened.value()->spec().title;
+  std::optional<std::vector<std::pair<std::string, std::string>>> sheet;
+  if (opens_as_sheet(entry)) sheet = entry.sheet_answers;
   try {
     return std::make_shared<web_task>(task_about{std::move(id), session_id, std::move(title), node.path, entry.action_id},
-                                      std::move(opened).value(), gate_);
+                                      std::move(opened).value(), gate_, std::move(sheet));
   } catch (const std::system_error& e) {  // no thread could be started
     return sdk::fail(sdk::reason::unavailable, "The console cannot start another task now; try again later.", e.what());
   }
@@ -119,6 +123,13 @@ void task_board::settle(std::shared_ptr<web_task> task) {
   const std::lock_guard lock(mutex_);
   --opening_;
   if (task) tasks_.push_back(std::move(task));
+}
+
+bool task_board::opens_as_sheet(const menu_entry& entry) const {
+  if (entry.slot != slot_properties) return false;
+  for (const manifest* declared : registry_.manifests())
+    if (declared->id == entry.plugin_id) return declared->api_minor >= sheet_api_minor;
+  return false;
 }
 
 sdk::result<std::unique_ptr<sdk::wizard>> task_board::open(const tree_node& node, const menu_entry& entry,

@@ -46,11 +46,13 @@ class task_board {
   sdk::result<std::string> start(const std::string& session_id, const std::string& node_path,
                                  const std::string& action_id, const std::vector<std::string>& rows,
                                  const std::string& table = {});
-  /// The task's current state as JSON (web_task::state()) plus "live": its plugin asks SDK API 1.2
+  /// The task's current state as JSON (web_task::state(); a Properties tab of a plugin built for
+  /// SDK 1.2 or later shows "state": "sheet" after its login) plus "live": its plugin asks SDK API 1.2
   /// or later, so its shown pages may be previewed. Error when unknown or another session's.
   sdk::result<boost::json::object> state(const std::string& session_id, const std::string& task_id) const;
-  /// Answers the shown page: step "next" | "back" | "cancel", answers {field_id: value}. Blocks until
-  /// the wizard shows the next page, ends, or starts running; returns the new state (with "live").
+  /// Answers the shown page: step "next" | "back" | "cancel", answers {field_id: value}; or the
+  /// shown sheet: step "apply" | "ok" | "cancel", answers {page_id: {field_id: value}}. Blocks until
+  /// the wizard shows the next page or sheet, ends, or starts running; returns the new state (with "live").
   sdk::result<boost::json::object> answer(const std::string& session_id, const std::string& task_id,
                                           const boost::json::object& request);
   /// Cancels: during pages ends the wizard; while running sets progress cancelled().
@@ -74,6 +76,8 @@ class task_board {
   sdk::result<std::shared_ptr<web_task>> find(const std::string& session_id, const std::string& task_id) const;
   sdk::result<std::unique_ptr<sdk::wizard>> open(const tree_node& node, const menu_entry& entry,
                                                  const std::vector<std::string>& rows, const std::string& table);
+  /// Whether `entry` is a Properties tab of a plugin built for SDK 1.2 or later: a property sheet.
+  bool opens_as_sheet(const menu_entry& entry) const;
   /// Whether the plugin of `task` asks SDK API 1.2 or later (its pages may be previewed).
   bool live(const web_task& task) const;
   /// `state` with "live" added for `task`.

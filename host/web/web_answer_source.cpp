@@ -9,7 +9,9 @@
 
 namespace arbor::host::web {
 
-web_answer_source::web_answer_source(std::function<void(boost::json::object)> publish) : publish_(std::move(publish)) {}
+web_answer_source::web_answer_source(std::function<void(boost::json::object)> publish,
+                                     std::function<void(boost::json::object)> publish_sheet)
+    : publish_(std::move(publish)), publish_sheet_(std::move(publish_sheet)) {}
 
 sdk::result<void> web_answer_source::check(const sdk::wizard_spec& spec) {
   const std::lock_guard lock(mutex_);
@@ -21,8 +23,7 @@ sdk::result<void> web_answer_source::check(const sdk::wizard_spec& spec) {
 sdk::result<page_step> web_answer_source::show(const sdk::page& page, const sdk::answers& so_far,
                                                const sdk::error* problem, bool finishes) {
   std::unique_lock lock(mutex_);
-  taken_ = {};  // the secrets of the page before are wiped here at the latest
-  taken_page_.clear();
+  taken_.clear();  // the secrets of the page before are wiped here at the latest
   if (cancelled_) return page_step::cancel;
   if (shown_.empty() || shown_.back() != page.id) shown_.push_back(page.id);
   boost::json::object shown = page_json(page, so_far, problem, finishes);
@@ -40,28 +41,51 @@ sdk::result<page_step> web_answer_source::show(const sdk::page& page, const sdk:
     arrived_.reset();
     return page_step::cancel;
   }
-  taken_ = std::move(*arrived_);
+  const page_step step = arrived_->step;
+  taken_.emplace(page.id, std::move(*arrived_));
   arrived_.reset();
-  taken_page_ = page.id;
-  if (taken_.step == page_step::back) shown_.pop_back();
-  return taken_.step;
+  if (step == page_step::back) shown_.pop_back();
+  return step;
+}
+
+sheet_step web_answer_source::show_sheet(const std::vector<sdk::page>& pages, const wizard_outcome* refusal,
+                                         const std::optional<sdk::summary>& values, bool applied) {
+  std::unique_lock lock(mutex_);
+  boost::json::object shown = sheet_json(pages, taken_, refusal, values, applied);
+  taken_.clear();  // what was typed is in `shown` now; its secrets are wiped here
+  if (cancelled_) return sheet_step::cancel;
+  sheet_ = pages;
+  sheet_arrived_.reset();
+  publish_sheet_(std::move(shown));  // under the lock, as a page
+  answered_.wait(lock, [this] { return sheet_arrived_.has_value() || cancelled_; });
+  sheet_.reset();
+  if (cancelled_) {
+    sheet_arrived_.reset();
+    return sheet_step::cancel;
+  }
+  const sheet_step step = sheet_arrived_->step;
+  if (step != sheet_step::cancel) taken_ = std::move(sheet_arrived_->pages);  // Cancel collects nothing
+  sheet_arrived_.reset();
+  return step;
 }
 
 std::optional<raw_value> web_answer_source::value(const sdk::page& page, const sdk::field& field) {
   const std::lock_guard lock(mutex_);
-  if (taken_page_ != page.id) return std::nullopt;
-  auto given = taken_.values.find(field.id);
-  if (given == taken_.values.end()) return std::nullopt;
+  const auto taken = taken_.find(page.id);
+  if (taken == taken_.end()) return std::nullopt;
+  auto given = taken->second.values.find(field.id);
+  if (given == taken->second.values.end()) return std::nullopt;
   return given->second;
 }
 
 std::optional<sdk::secret_text> web_answer_source::secret(const sdk::page& page, const sdk::field& field) {
   const std::lock_guard lock(mutex_);
-  if (taken_page_ != page.id) return std::nullopt;
-  auto given = taken_.secrets.find(field.id);
-  if (given == taken_.secrets.end()) return std::nullopt;
+  const auto taken = taken_.find(page.id);
+  if (taken == taken_.end()) return std::nullopt;
+  auto given = taken->second.secrets.find(field.id);
+  if (given == taken->second.secrets.end()) return std::nullopt;
   sdk::secret_text collected = std::move(given->second);  // the runner holds it from here on
-  taken_.secrets.erase(given);
+  taken->second.secrets.erase(given);
   return collected;
 }
 
@@ -124,6 +148,13 @@ bool web_answer_source::cancelled() const {
 
 sdk::result<void> web_answer_source::reply(const boost::json::object& request) {
   const std::lock_guard lock(mutex_);
+  if (sheet_ && !sheet_arrived_) {
+    auto read = sheet_reply_from_json(*sheet_, request);
+    if (!read) return read.error();
+    sheet_arrived_ = std::move(read).value();
+    answered_.notify_all();
+    return {};
+  }
   if (!waiting_ || arrived_)
     return sdk::fail(sdk::reason::conflict,
                      "No page of this task is waiting for an answer: the last one is still being checked, or the "

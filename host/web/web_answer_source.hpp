@@ -5,7 +5,8 @@
 // A refused page comes back with its problem (may_retry). Secrets from an answer are held only
 // until the runner has collected them. While a page waits, preview() prepares it again with what
 // is typed (SDK 1.2 live pages) under the same lock an answer takes, so a preview and a
-// Next/Back/Cancel of the same wizard never run at once.
+// Next/Back/Cancel of the same wizard never run at once. A property sheet (host/web/web_sheet.hpp)
+// is shown and answered the same way, all its pages at once.
 #include "host/console/answer_source.hpp"
 #include "host/web/wizard_json.hpp"
 
@@ -13,6 +14,7 @@
 
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -26,7 +28,8 @@ class web_answer_source final : public answer_source {
   /// `publish` receives each shown page (page_json() plus "index": its place among the declared
   /// pages, "count": how many are declared, "back": whether Back leads anywhere). It is called
   /// on the runner's thread while an answer cannot yet arrive, and must not call into this source.
-  explicit web_answer_source(std::function<void(boost::json::object)> publish);
+  explicit web_answer_source(std::function<void(boost::json::object)> publish,
+                             std::function<void(boost::json::object)> publish_sheet = {});
 
   // On the runner's thread.
   sdk::result<void> check(const sdk::wizard_spec& spec) override;
@@ -39,11 +42,17 @@ class web_answer_source final : public answer_source {
   std::string secret_hint() const override { return "Type it in the field; it is never shown or kept."; }
   bool may_retry() const override { return true; }
   bool cancelled() const override;
+  /// Publishes the sheet of `pages` (sheet_json(), with what was typed when `refusal` is given)
+  /// through publish_sheet and waits for its answer or a cancel (then cancel). From then on,
+  /// value() and secret() give that answer's values for each of `pages`.
+  sheet_step show_sheet(const std::vector<sdk::page>& pages, const wizard_outcome* refusal,
+                        const std::optional<sdk::summary>& values, bool applied);
 
   // On any thread.
-  /// Hands the page waiting in show() its answer (reply_from_json()). Refused when no page
-  /// waits (the last answer is still being checked, or the wizard is running or over) and when
-  /// the request does not fit the page.
+  /// Hands the page waiting in show() its answer (reply_from_json()), or the sheet waiting in
+  /// show_sheet() its answer (sheet_reply_from_json()). Refused when nothing waits (the last
+  /// answer is still being checked, or the wizard is running or over) and when the request does
+  /// not fit what is shown.
   sdk::result<void> reply(const boost::json::object& request);
   /// Prepares the waiting page again with the answers so far plus `request`'s
   /// {"page": id, "answers": {field id: value}} (values as reply_from_json() reads them; a value
@@ -60,6 +69,7 @@ class web_answer_source final : public answer_source {
 
  private:
   std::function<void(boost::json::object)> publish_;
+  std::function<void(boost::json::object)> publish_sheet_;
   mutable std::mutex mutex_;
   std::condition_variable answered_;
   std::vector<std::string> page_ids_;   ///< declared order, for "index"
@@ -67,9 +77,11 @@ class web_answer_source final : public answer_source {
   std::optional<sdk::page> waiting_;    ///< the page shown and not yet answered
   const sdk::answers* so_far_{nullptr}; ///< the answers before it, while it waits
   page_refresh refresh_;                ///< prepares it again, while it waits
+  std::optional<std::vector<sdk::page>> sheet_;  ///< the sheet shown and not yet answered
   std::optional<page_reply> arrived_;   ///< its answer, until show() takes it
-  page_reply taken_;                    ///< the answer of the page last shown, for value() and secret()
-  std::string taken_page_;
+  std::optional<sheet_reply> sheet_arrived_;  ///< the sheet's answer, until show_sheet() takes it
+  /// The answers of the page or the sheet's pages last shown, by page id, for value() and secret().
+  std::map<std::string, page_reply, std::less<>> taken_;
   bool cancelled_{false};
 };
 

@@ -1,6 +1,7 @@
 #include "host/web/web_task.hpp"
 
 #include "host/web/web_progress.hpp"
+#include "host/web/web_sheet.hpp"
 #include "host/web/wizard_json.hpp"
 
 #include <boost/json.hpp>
@@ -24,12 +25,15 @@ wizard_outcome broke(std::string_view what) {
 
 }  // namespace
 
-web_task::web_task(task_about about, std::unique_ptr<sdk::wizard> wizard, plugin_gate& gate)
+web_task::web_task(task_about about, std::unique_ptr<sdk::wizard> wizard, plugin_gate& gate,
+                   std::optional<std::vector<std::pair<std::string, std::string>>> sheet_answers)
     : about_(std::move(about)),
       gate_(gate),
       wizard_(std::move(wizard)),
+      sheet_answers_(std::move(sheet_answers)),
       gated_(*wizard_, [this] { running(); }),
-      source_([this](json::object page) { show(std::move(page)); }),
+      source_([this](json::object page) { show(std::move(page)); },
+              [this](json::object sheet) { show_sheet(std::move(sheet)); }),
       thread_([this] { work(); }) {}
 
 web_task::~web_task() {
@@ -41,7 +45,7 @@ void web_task::work() {
   const web_progress::binding bound(*this);
   wizard_outcome outcome;
   try {
-    outcome = run_wizard(gated_, source_);
+    outcome = sheet_answers_ ? walk_sheet(gated_, source_, *sheet_answers_) : run_wizard(gated_, source_);
   } catch (const std::exception& e) {
     outcome = broke(e.what());
   } catch (...) {
@@ -58,6 +62,16 @@ void web_task::show(json::object page) {
   const std::lock_guard lock(mutex_);
   phase_ = phase::page;
   page_ = std::move(page);
+  sheet_ = nullptr;
+  changed();
+}
+
+void web_task::show_sheet(json::object sheet) {
+  const std::lock_guard lock(mutex_);
+  phase_ = phase::sheet;
+  page_ = nullptr;
+  sheet_ = std::move(sheet);
+  progress_ = nullptr;  // of the Apply's run, over
   changed();
 }
 
@@ -65,6 +79,7 @@ void web_task::running() {
   const std::lock_guard lock(mutex_);
   phase_ = phase::running;
   page_ = nullptr;
+  sheet_ = nullptr;
   changed();
 }
 
@@ -73,6 +88,7 @@ void web_task::finish(const wizard_outcome& outcome) {
   const std::lock_guard lock(mutex_);
   phase_ = phase::done;
   page_ = nullptr;
+  sheet_ = nullptr;
   progress_ = nullptr;
   outcome_ = std::move(ended);
   changed();
@@ -89,10 +105,10 @@ bool web_task::finished() const {
 }
 
 json::object web_task::state_locked() const {
-  const char* name = phase_ == phase::done ? "done" : phase_ == phase::running ? "running" : "page";
+  static constexpr const char* names[] = {"", "page", "sheet", "running", "done"};  // by phase
   return {{"id", about_.id},     {"version", version_}, {"title", about_.title},   {"node", about_.node},
-          {"action", about_.action}, {"state", name},   {"page", page_},           {"progress", progress_},
-          {"outcome", outcome_}};
+          {"action", about_.action}, {"state", names[static_cast<int>(phase_)]}, {"page", page_}, {"sheet", sheet_},
+          {"progress", progress_}, {"outcome", outcome_}};
 }
 
 json::object web_task::state() const {

@@ -1,6 +1,7 @@
 #pragma once
 // One task of the web console: an action's wizard walked by the host's wizard runner on its own
-// thread, with a web_answer_source for its pages and itself as the progress of its run(). Its
+// thread (a Properties tab of a plugin for SDK 1.2 or later as a property sheet, web_sheet.hpp),
+// with a web_answer_source for its pages and itself as the progress of its run(). Its
 // state is one JSON object with a version that grows with every change, for polling and for
 // Server-Sent Events.
 #include "host/console/wizard_runner.hpp"
@@ -20,9 +21,11 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace arbor::host::web {
@@ -39,8 +42,10 @@ struct task_about {
 class web_task final : public sdk::progress {
  public:
   /// Starts the thread that walks `wizard` (as the registry opened it: guarded) outside `gate`,
-  /// which it takes only to destroy the wizard.
-  web_task(task_about about, std::unique_ptr<sdk::wizard> wizard, plugin_gate& gate);
+  /// which it takes only to destroy the wizard. With `sheet_answers` the wizard is a Properties
+  /// tab walked as a property sheet, those its manifest's sheet_answers.
+  web_task(task_about about, std::unique_ptr<sdk::wizard> wizard, plugin_gate& gate,
+           std::optional<std::vector<std::pair<std::string, std::string>>> sheet_answers = std::nullopt);
   /// Cancels, and waits for the thread (a running task ends when its plugin sees cancelled()).
   ~web_task() override;
   web_task(const web_task&) = delete;
@@ -49,8 +54,9 @@ class web_task final : public sdk::progress {
   const task_about& about() const noexcept { return about_; }
   bool finished() const;
 
-  /// {"id", "version", "title", "node", "action", "state": "page" | "running" | "done", "page",
-  ///  "progress", "outcome"}; "page" is null until the first page is shown.
+  /// {"id", "version", "title", "node", "action", "state": "page" | "sheet" | "running" | "done",
+  ///  "page", "sheet", "progress", "outcome"}; "page" is null until the first page is shown,
+  ///  "sheet" (sheet_json()) is null but while a property sheet is shown.
   boost::json::object state() const;
   /// Waits at most `limit` until the version exceeds `seen` (or the task is done); the state then.
   boost::json::object wait_change(std::uint64_t seen, std::chrono::milliseconds limit) const;
@@ -75,6 +81,7 @@ class web_task final : public sdk::progress {
  private:
   void work();
   void show(boost::json::object page);
+  void show_sheet(boost::json::object sheet);
   void running();
   void finish(const wizard_outcome& outcome);
   /// With mutex_ held: one more version, and every waiter wakes.
@@ -84,6 +91,7 @@ class web_task final : public sdk::progress {
   task_about about_;
   plugin_gate& gate_;
   std::unique_ptr<sdk::wizard> wizard_;
+  std::optional<std::vector<std::pair<std::string, std::string>>> sheet_answers_;
   gated_wizard gated_;
   web_answer_source source_;
   std::atomic<bool> cancelled_{false};
@@ -91,8 +99,9 @@ class web_task final : public sdk::progress {
   mutable std::mutex mutex_;
   mutable std::condition_variable change_;
   std::uint64_t version_{1};
-  enum class phase : unsigned char { page = 1, running, done } phase_{phase::page};
+  enum class phase : unsigned char { page = 1, sheet, running, done } phase_{phase::page};
   boost::json::value page_ = nullptr;
+  boost::json::value sheet_ = nullptr;
   boost::json::value progress_ = nullptr;
   boost::json::value outcome_ = nullptr;
 

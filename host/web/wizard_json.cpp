@@ -166,4 +166,76 @@ sdk::result<page_reply> reply_from_json(const sdk::page& page, const json::objec
   return reply;
 }
 
+namespace {
+
+sdk::result<sheet_step> sheet_step_from(const json::object& request) {
+  const json::value* step = request.if_contains("step");
+  const json::string* name = step ? step->if_string() : nullptr;
+  if (name && *name == "apply") return sheet_step::apply;
+  if (name && *name == "ok") return sheet_step::ok;
+  if (name && *name == "cancel") return sheet_step::cancel;
+  return refuse("The answer to a property sheet needs a \"step\": \"apply\", \"ok\" or \"cancel\".");
+}
+
+/// What was typed for a field, written over the prepared value so a refused sheet keeps it.
+void put_typed(json::object& field, const raw_value& typed) {
+  if (const auto* items = std::get_if<std::vector<std::string>>(&typed)) field["values"] = json_strings(*items);
+  else if (const bool* yes = std::get_if<bool>(&typed)) field["value"] = *yes ? "yes" : "no";
+  else field["value"] = std::get<std::string>(typed);
+}
+
+}  // namespace
+
+sdk::result<sheet_reply> sheet_reply_from_json(const std::vector<sdk::page>& pages, const json::object& request) {
+  auto step = sheet_step_from(request);
+  if (!step) return step.error();
+  sheet_reply reply;
+  reply.step = step.value();
+  const json::value* answers = request.if_contains("answers");
+  if (answers != nullptr && !answers->is_null() && !answers->is_object())
+    return refuse("\"answers\" must be an object of page ids, each with an object of field ids and values.");
+  const json::object none;
+  const json::object& given = answers && answers->is_object() ? answers->get_object() : none;
+  for (const auto& [id, page_answers] : given) {
+    const std::string_view name = id;
+    if (std::none_of(pages.begin(), pages.end(), [&](const sdk::page& p) { return p.id == name; }))
+      return refuse("The sheet has no page \"" + std::string(id) + "\"; answer only its pages.");
+    if (!page_answers.is_object()) return refuse("The answers of page \"" + std::string(id) + "\" must be an object.");
+  }
+  for (const sdk::page& page : pages) {
+    json::object as_page{{"step", "next"}};
+    if (const json::value* typed = given.if_contains(page.id)) as_page["answers"] = *typed;
+    auto read = reply_from_json(page, as_page);
+    if (!read) return read.error();
+    reply.pages.emplace(page.id, std::move(read).value());
+  }
+  return reply;
+}
+
+json::object sheet_json(const std::vector<sdk::page>& pages, const std::map<std::string, page_reply, std::less<>>& typed,
+                        const wizard_outcome* refusal, const std::optional<sdk::summary>& values, bool applied) {
+  json::array shown;
+  for (const sdk::page& page : pages) {
+    json::object out = page_json(page, sdk::answers{}, nullptr, false);
+    const auto kept = typed.find(page.id);
+    if (refusal != nullptr && kept != typed.end())
+      for (json::value& field : out["fields"].as_array()) {
+        const auto value = kept->second.values.find(std::string_view(field.at("id").as_string()));
+        if (value != kept->second.values.end()) put_typed(field.as_object(), value->second);
+      }
+    out.erase("finishes");
+    out.erase("problem");
+    shown.push_back(std::move(out));
+  }
+  json::value problem = nullptr;
+  if (refusal != nullptr)
+    problem = json::object{{"message", refusal->error.message},
+                           {"page", json_optional_text(refusal->page_id)},
+                           {"field", json_optional_text(refusal->field_id)}};
+  return {{"pages", std::move(shown)},
+          {"problem", std::move(problem)},
+          {"values", values ? json::value(summary_json(*values)) : json::value(nullptr)},
+          {"applied", applied}};
+}
+
 }  // namespace arbor::host::web

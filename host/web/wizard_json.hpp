@@ -13,7 +13,9 @@
 #include <boost/json/object.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace arbor::host::web {
 
@@ -48,5 +50,25 @@ struct page_reply {
 /// missing or unknown step is refused (invalid_input) with what to send instead; whether a value
 /// suits its field is the runner's check, shown on the page.
 sdk::result<page_reply> reply_from_json(const sdk::page& page, const boost::json::object& request);
+
+/// What the operator did on a shown property sheet: Apply, OK (Apply and close) or Cancel, with
+/// the answers of each of its pages by page id.
+enum class sheet_step : unsigned char { apply = 1, ok, cancel };
+struct sheet_reply {
+  sheet_step step{sheet_step::cancel};
+  std::map<std::string, page_reply, std::less<>> pages;
+};
+
+/// Reads `{"step": "apply" | "ok" | "cancel", "answers": {page id: {field id: value}}}` for the
+/// sheet's `pages`, each page's answers as reply_from_json() reads them. A page that is not on
+/// the sheet, or a missing or unknown step, is refused (invalid_input).
+sdk::result<sheet_reply> sheet_reply_from_json(const std::vector<sdk::page>& pages, const boost::json::object& request);
+
+/// {"pages": [page_json], "problem": {"message", "page", "field"} | null, "values": summary_json |
+///  null, "applied": bool}: the sheet's pages as prepared (fields holding what the plugin holds,
+/// or what `typed` holds after a refusal), the refusal of the last Apply, the summary its last
+/// run reported, and whether an Apply changed something since the tab opened.
+boost::json::object sheet_json(const std::vector<sdk::page>& pages, const std::map<std::string, page_reply, std::less<>>& typed,
+                               const wizard_outcome* refusal, const std::optional<sdk::summary>& values, bool applied);
 
 }  // namespace arbor::host::web

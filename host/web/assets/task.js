@@ -1,5 +1,5 @@
 // A task or property tab in a modal dialog: the wizard's pages (Back, Next or Finish, Cancel),
-// then its progress streamed from the server (Server-Sent Events, polling if the stream breaks)
+// or a Properties tab's sheet after its login (OK, Apply, Cancel; SDK 1.2 plugins), then its progress streamed from the server (Server-Sent Events, polling if the stream breaks)
 // with Cancel, then the summary with its table. Every step is the server's task state JSON.
 import * as api from "./api.js";
 import { el, errorBox, replaceChildren, uniqueId } from "./dom.js";
@@ -26,6 +26,7 @@ export class TaskDialog {
     this.live = null;  // the shown page's previews (SDK 1.2 live pages), when it has them
     this.busy = false;
     this.cancelling = false;  // Cancel pressed while running: the task stops at its next check
+    this.sheet = false;  // the task has shown a property sheet: OK or Cancel on it closes the dialog
     dialog.addEventListener("cancel", (event) => {
       event.preventDefault();  // Escape: as the Cancel button, never a silent close
       this.escape();
@@ -42,6 +43,7 @@ export class TaskDialog {
     this.stop();
     this.state = null;
     this.cancelling = false;
+    this.sheet = false;
     this.showMessage(action.label, "Starting…");
     if (!this.dialog.open) this.dialog.showModal();
     try {
@@ -56,6 +58,8 @@ export class TaskDialog {
     this.state = state;
     if (state.state !== "page") this.stopLive();
     if (state.state === "page") this.showPage(state);
+    else if (state.state === "sheet") this.showSheet(state);
+    else if (state.state === "done" && this.sheet && ["completed", "cancelled"].includes((state.outcome || {}).end)) this.close();
     else if (state.state === "running") this.showRunning(state);
     else this.showDone(state);
   }
@@ -124,6 +128,59 @@ export class TaskDialog {
     }
   }
 
+  /** A Properties tab's sheet: every page's fields at once, holding what the plugin holds (or
+   * what was typed, when Apply was refused), the values its last run reported, OK / Apply / Cancel. */
+  showSheet(state) {
+    this.stop();  // after an Apply's run: the answers bring the next states
+    this.sheet = true;
+    const sheet = state.sheet;
+    const problem = sheet.problem || null;
+    this.inputs = [];
+    const pages = sheet.pages.map((page) => el("fieldset", { className: "sheet-page", attrs: { "data-page": page.id } },
+      sheet.pages.length > 1 ? el("legend", {}, page.title) : null,
+      page.description ? el("p", { className: "page-description" }, page.description) : null,
+      (page.info || []).length ? el("div", { className: "page-info" }, page.info.map((line) => el("p", {}, line))) : null,
+      page.fields.map((field) => {
+        const troubled = problem && problem.page === page.id && problem.field === field.id;
+        const input = renderField(field, troubled ? problem.message : "");
+        this.inputs.push({ page: page.id, field, input, troubled });
+        return input.element;
+      })));
+    const placed = this.inputs.find(({ troubled }) => troubled);
+    const form = el("form", { className: "task-sheet", attrs: { novalidate: true },
+      on: { submit: (event) => { event.preventDefault(); this.step("apply"); } } },
+      problem && !placed ? el("p", { className: "page-problem", attrs: { role: "alert" } }, problem.message) : null,
+      pages,
+      this.inputs.length ? null : el("p", { className: "sheet-empty" }, "Nothing on this tab can be changed here."),
+      sheet.values ? el("section", { className: "sheet-values" }, el("h3", {}, "Current values"), renderSummary(sheet.values)) : null,
+      sheet.applied && !problem
+        ? el("p", { className: "sheet-applied", attrs: { role: "status" } }, "Applied. The fields show what is stored now.") : null,
+      el("button", { type: "submit", hidden: true, tabIndex: -1, attrs: { "aria-hidden": "true" } }));
+    this.frame(state.title, "Properties", form, [
+      this.button("OK", "primary task-ok", () => this.step("ok")),
+      this.button("Apply", "task-apply", () => this.step("apply")),
+      this.button("Cancel", "task-cancel", () => this.cancel()),
+    ]);
+    if (placed) {
+      form.append(el("p", { className: "visually-hidden", attrs: { role: "alert" } }, problem.message));
+      placed.input.focus();
+    } else if (this.inputs.length && !sheet.applied) {
+      this.inputs[0].input.focus();
+    } else {
+      this.dialog.querySelector(".task-apply").focus();
+    }
+  }
+
+  /** A sheet's answers: {page id: {field id: value}}. */
+  sheetAnswers(withSecrets) {
+    const answers = {};
+    for (const { page, field, input } of this.inputs) {
+      if (field.kind === "secret" && !withSecrets) continue;
+      (answers[page] ||= {})[field.id] = input.value();
+    }
+    return answers;
+  }
+
   /** Previews the page while it is typed (SDK 1.2 live pages): new info lines and path suggestions. */
   followTyping(state, form, info) {
     this.live = new LivePage(state.id, state.page.id, () => this.answers(false), (preview) => {
@@ -156,11 +213,12 @@ export class TaskDialog {
     return answers;
   }
 
+  /** A step on the shown page (next, back, cancel) or sheet (apply, ok, cancel). */
   async step(step) {
-    if (this.busy || !this.state || this.state.state !== "page") return;
+    if (this.busy || !this.state || !["page", "sheet"].includes(this.state.state)) return;
     this.busy = true;
     this.stopLive();
-    const answers = this.answers(step === "next");
+    const answers = this.state.state === "sheet" ? this.sheetAnswers(step !== "cancel") : this.answers(step === "next");
     for (const { input } of this.inputs) input.forget();
     this.setButtonsDisabled(true);
     try {
@@ -257,7 +315,7 @@ export class TaskDialog {
       this.close();
       return;
     }
-    if (this.state.state === "page") {
+    if (this.state.state === "page" || this.state.state === "sheet") {
       await this.step("cancel");
       return;
     }
