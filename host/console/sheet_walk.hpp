@@ -15,17 +15,12 @@
 #include <arbor/sdk/wizard.hpp>
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace arbor::host {
-
-/// The oldest SDK minor whose Properties tabs open as sheets: their wizards are prepared,
-/// validated and run more than once on one object (plugin guide, "Properties tabs").
-inline constexpr std::uint16_t sheet_api_minor = 2;
 
 class sheet_walk {
  public:

@@ -1,5 +1,6 @@
 #include "host/tui/console_app.hpp"
 
+#include "host/console/sdk_1_2.hpp"
 #include "host/console/tree_path.hpp"
 #include "host/console/wizard_runner.hpp"
 #include "host/tui/dialogs.hpp"
@@ -35,7 +36,7 @@ std::string failure_title(wizard_end end) {
 /// written for: their prepare() was never promised to be called again.
 bool built_for_sdk_1_2(const plugin_registry& registry, const menu_entry& entry) {
   for (const plugin_status& plugin : registry.plugins())
-    if (plugin.id == entry.plugin_id && plugin.manifest) return plugin.manifest->api_minor >= sheet_api_minor;
+    if (plugin.id == entry.plugin_id && plugin.manifest) return built_for_sdk_1_2(*plugin.manifest);
   return false;
 }
 

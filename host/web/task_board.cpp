@@ -1,6 +1,6 @@
 #include "host/web/task_board.hpp"
 
-#include "host/console/sheet_walk.hpp"
+#include "host/console/sdk_1_2.hpp"
 #include "host/plugins/manifest.hpp"
 #include "host/web/path_listing.hpp"
 #include "host/web/web_task.hpp"
@@ -41,14 +41,10 @@ void reap(std::vector<std::shared_ptr<web_task>>& tasks, std::vector<std::shared
   tasks.erase(over, tasks.end());
 }
 
-/// The SDK minor whose plugins' pages are prepared again while typed (sdk/wizard.hpp, "Live
-/// pages"); an older plugin's prepare() was never promised to be called again.
-constexpr std::uint16_t live_pages_api_minor = 2;
-
 std::set<std::string, std::less<>> live_plugins(const plugin_registry& registry) {
   std::set<std::string, std::less<>> ids;
   for (const manifest* declared : registry.manifests())
-    if (declared->api_minor >= live_pages_api_minor) ids.insert(declared->id);
+    if (built_for_sdk_1_2(*declared)) ids.insert(declared->id);
   return ids;
 }
 
@@ -128,7 +124,7 @@ void task_board::settle(std::shared_ptr<web_task> task) {
 bool task_board::opens_as_sheet(const menu_entry& entry) const {
   if (entry.slot != slot_properties) return false;
   for (const manifest* declared : registry_.manifests())
-    if (declared->id == entry.plugin_id) return declared->api_minor >= sheet_api_minor;
+    if (declared->id == entry.plugin_id) return built_for_sdk_1_2(*declared);
   return false;
 }
 
