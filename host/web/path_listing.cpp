@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -20,24 +21,44 @@ namespace {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-bool has_control(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-  });
+/// The code point of the well-formed UTF-8 sequence at the start of `text` and its length;
+/// nothing for a broken, overlong or surrogate sequence or one past U+10FFFF.
+std::optional<std::pair<char32_t, std::size_t>> code_point(std::string_view text) {
+  const auto lead = static_cast<unsigned char>(text[0]);
+  if (lead < 0x80) return std::pair{char32_t{lead}, std::size_t{1}};
+  const std::size_t length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
+  if (length == 0 || length > text.size()) return std::nullopt;
+  char32_t value = lead & (0x7f >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[k]);
+    if ((next & 0xc0) != 0x80) return std::nullopt;
+    value = (value << 6) | (next & 0x3f);
+  }
+  static constexpr char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (value < least[length] || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return std::nullopt;
+  return std::pair{value, length};
 }
 
-/// Whether `text` is well-formed UTF-8: a name that is not could not be shown or sent back as it is.
-bool utf8(std::string_view text) {
+bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7f && c <= 0x9f); }
+
+/// Whether `text` is well-formed UTF-8 without control characters (C0, DEL or C1: U+009B is a
+/// terminal's CSI): a name that is not could not be shown or sent back as it is.
+bool plain_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return false;
-    i += length;
+    const auto c = code_point(text.substr(i));
+    if (!c || is_control(c->first)) return false;
+    i += c->second;
   }
   return true;
+}
+
+bool has_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = code_point(text.substr(i));
+    if (c && is_control(c->first)) return true;
+    i += c ? c->second : 1;
+  }
+  return false;
 }
 
 sdk::error refused(const fs::path& where, const std::string& what, const std::string& what_to_do,
@@ -114,7 +135,7 @@ sdk::result<json::object> list_directory(std::string_view dir) {
       break;
     }
     const std::string_view name = item->d_name;
-    if (name.starts_with('.') || has_control(name) || !utf8(name)) continue;
+    if (name.starts_with('.') || !plain_text(name)) continue;
     struct stat status {};
     if (::fstatat(fd, item->d_name, &status, AT_SYMLINK_NOFOLLOW) != 0) continue;
     if (!S_ISDIR(status.st_mode) && !S_ISREG(status.st_mode)) continue;

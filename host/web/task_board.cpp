@@ -80,17 +80,17 @@ sdk::result<std::string> task_board::start(const std::string& session_id, const 
     std::vector<std::shared_ptr<web_task>> gone;  // destroyed after the lock is released
     const std::lock_guard lock(mutex_);
     if (auto room = make_room(session_id, gone); !room) return room.error();
-    ++opening_;  // the place is kept while the wizard opens, which waits for the plugin gate
+    opening_.insert(session_id);  // the place is kept while the wizard opens, which waits for the plugin gate
   }
   auto launched = [&] {
     try {
       return launch(session_id, *node, entry.value(), rows, table);
     } catch (...) {
-      settle(nullptr);
+      settle(session_id, nullptr);
       throw;
     }
   }();
-  settle(launched ? launched.value() : nullptr);
+  settle(session_id, launched ? launched.value() : nullptr);
   if (!launched) return launched.error();
   const std::shared_ptr<web_task>& task = launched.value();
   task->wait_change(1, answer_wait);  // the first page is prepared on the task's thread
@@ -115,10 +115,18 @@ sdk::result<std::shared_ptr<web_task>> task_board::launch(const std::string& ses
   }
 }
 
-void task_board::settle(std::shared_ptr<web_task> task) {
+void task_board::settle(const std::string& session_id, std::shared_ptr<web_task> task) {
   const std::lock_guard lock(mutex_);
-  --opening_;
-  if (task) tasks_.push_back(std::move(task));
+  opening_.erase(opening_.find(session_id));
+  const bool dropped = dropped_while_opening_.contains(session_id);
+  if (!opening_.contains(session_id)) dropped_while_opening_.erase(session_id);
+  if (!task) return;
+  if (!dropped) {
+    tasks_.push_back(std::move(task));
+    return;
+  }
+  task->cancel();
+  retiring_.push_back(std::move(task));
 }
 
 bool task_board::opens_as_sheet(const menu_entry& entry) const {
@@ -156,7 +164,7 @@ sdk::result<std::string> task_board::rows_table(const tree_node& node, const men
 
 sdk::result<void> task_board::make_room(const std::string& session_id, std::vector<std::shared_ptr<web_task>>& gone) {
   reap(retiring_, gone);
-  std::size_t unfinished = retiring_.size() + opening_;
+  std::size_t unfinished = retiring_.size() + opening_.size();
   std::size_t finished_here = 0;
   auto oldest_finished = tasks_.end();
   for (auto it = tasks_.begin(); it != tasks_.end(); ++it) {
@@ -257,6 +265,7 @@ sdk::result<boost::json::object> task_board::wait_change(const std::string& sess
 void task_board::drop_session(const std::string& session_id) {
   std::vector<std::shared_ptr<web_task>> gone;
   const std::lock_guard lock(mutex_);
+  if (opening_.contains(session_id)) dropped_while_opening_.insert(session_id);
   auto theirs = std::stable_partition(tasks_.begin(), tasks_.end(),
                                       [&](const auto& t) { return t->about().session != session_id; });
   for (auto it = theirs; it != tasks_.end(); ++it) {

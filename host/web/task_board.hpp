@@ -88,8 +88,9 @@ class task_board {
                                                 const menu_entry& entry, const std::vector<std::string>& rows,
                                                 const std::string& table);
   /// Gives back a place reserved by start() and registers `task` (if any) in the same step, so the
-  /// count of unfinished tasks never passes max_tasks_ nor counts one twice.
-  void settle(std::shared_ptr<web_task> task);
+  /// count of unfinished tasks never passes max_tasks_ nor counts one twice. When `session_id` was
+  /// dropped meanwhile, the task is cancelled and retired instead: nobody could answer it.
+  void settle(const std::string& session_id, std::shared_ptr<web_task> task);
   /// With mutex_ held: whether another task may start; moves out what is to be destroyed.
   sdk::result<void> make_room(const std::string& session_id, std::vector<std::shared_ptr<web_task>>& gone);
 
@@ -103,7 +104,10 @@ class task_board {
   mutable std::mutex mutex_;
   std::vector<std::shared_ptr<web_task>> tasks_;     ///< oldest first
   std::vector<std::shared_ptr<web_task>> retiring_;  ///< dropped and cancelled, not yet over
-  std::size_t opening_{0};  ///< places start() reserved for wizards being opened outside the lock
+  /// The sessions of the places start() reserved for wizards being opened outside the lock, one
+  /// per place, and those of them dropped meanwhile.
+  std::multiset<std::string, std::less<>> opening_;
+  std::set<std::string, std::less<>> dropped_while_opening_;
 };
 
 }  // namespace arbor::host::web

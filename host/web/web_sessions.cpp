@@ -60,11 +60,14 @@ sdk::error web_sessions::refuse(std::string_view why, std::string_view client) {
 }
 
 // Every candidate is compared, so the time taken does not tell which one matched.
-bool* web_sessions::token_flag(std::string_view token) {
+bool* web_sessions::token_flag(std::string_view token, web_clock::time_point& opened) {
   bool* flag = same_secret(token, access_token_) ? &token_used_ : nullptr;
   const std::string digest = digest_of(token);
   for (invitation& i : invitations_)
-    if (same_secret(digest, i.digest)) flag = &i.used;
+    if (same_secret(digest, i.digest)) {
+      flag = &i.used;
+      opened = i.opened;
+    }
   return flag;
 }
 
@@ -77,7 +80,8 @@ sdk::result<web_session> web_sessions::open(std::string_view token, std::string_
   std::lock_guard lock(mutex_);
   const auto now = now_();
   sweep(now);
-  bool* used = token_flag(token);
+  web_clock::time_point opened = now;
+  bool* used = token_flag(token, opened);
   if (used == nullptr || *used) {
     std::erase_if(wrong_, [&](web_clock::time_point t) { return now - t >= limits_.wrong_token_window; });
     if (wrong_.size() >= limits_.wrong_tokens) {
@@ -100,7 +104,7 @@ sdk::result<web_session> web_sessions::open(std::string_view token, std::string_
   session.id = digest_of(session.cookie);
   session.csrf = random_token();
   session.idle_left = limits_.idle;
-  sessions_.emplace(session.id, entry{session.csrf, now, now});
+  sessions_.emplace(session.id, entry{session.csrf, opened, now});
   log_.write(sdk::log_level::info, std::string(used == &token_used_ ? "web: access token" : "web: invitation") +
                                        " accepted from " + std::string(client) + "; " + tag(session.id) + " opened");
   return session;
@@ -110,7 +114,8 @@ sdk::result<std::string> web_sessions::invite(std::string_view id, std::string_v
   std::lock_guard lock(mutex_);
   const auto now = now_();
   sweep(now);
-  if (sessions_.find(id) == sessions_.end())
+  const auto inviter = sessions_.find(id);
+  if (inviter == sessions_.end())
     return sdk::fail(sdk::reason::denied, "This web session has ended.", "open the console again, then invite");
   const auto unused = [](const invitation& i) { return !i.used; };
   const auto oldest_unused = std::find_if(invitations_.begin(), invitations_.end(), unused);
@@ -118,7 +123,8 @@ sdk::result<std::string> web_sessions::invite(std::string_view id, std::string_v
       static_cast<std::size_t>(std::count_if(oldest_unused, invitations_.end(), unused)) >= limits_.max_invitations)
     invitations_.erase(oldest_unused);
   std::string token = random_token();
-  invitations_.push_back(invitation{digest_of(token), now + limits_.invitation_life, false});
+  const auto opened = inviter->second.opened;
+  invitations_.push_back(invitation{digest_of(token), opened, std::min(now + limits_.invitation_life, opened + limits_.absolute), false});
   log_.write(sdk::log_level::info, "web: " + tag(id) + " made an invitation for another browser from " + std::string(client));
   return token;
 }

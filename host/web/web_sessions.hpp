@@ -61,7 +61,8 @@ class web_sessions {
   sdk::result<web_session> open(std::string_view token, std::string_view client);
 
   /// A new one-time token for a second browser, made by the live session `id` (from `client`, for
-  /// the audit line); it opens one session within `invitation_life`.
+  /// the audit line); it opens one session within `invitation_life`. That session ends at `id`'s
+  /// absolute lifetime at the latest, so inviting never lengthens one's access.
   sdk::result<std::string> invite(std::string_view id, std::string_view client);
 
   /// The live session the cookie names, its idle time restarted; nothing when unknown or expired.
@@ -86,14 +87,15 @@ class web_sessions {
   };
   struct invitation {
     std::string digest;  ///< of the token
-    web_clock::time_point until;
+    web_clock::time_point opened;  ///< when its maker's line began: its session ends with its maker's
+    web_clock::time_point until;   ///< at most its maker's absolute end
     bool used;  ///< kept until `until`, so a replay is told from a wrong token
   };
   bool expired(const entry& e, web_clock::time_point now) const;
   void sweep(web_clock::time_point now);
   /// Where it is kept whether `token` (the access token or an unexpired invitation) was used;
-  /// nullptr for any other token.
-  bool* token_flag(std::string_view token);
+  /// nullptr for any other token. `opened` is set to when the session it opens counts as opened.
+  bool* token_flag(std::string_view token, web_clock::time_point& opened);
   sdk::error refuse(std::string_view why, std::string_view client);
 
   std::string access_token_;

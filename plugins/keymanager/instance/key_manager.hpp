@@ -52,11 +52,17 @@ class key_manager {
 
   /// Makes a new directory's identity and vault, with `first` as its keyslot, in one transaction
   /// (`add_first_administrator` runs in it first, to write the administrator's row), then writes
-  /// kms.crt. The Key Manager is ready afterwards.
+  /// kms.crt; when another connection made them since open(), takes those. The Key Manager is
+  /// ready afterwards.
   template <typename AddAdministrator>
   void initialize(const identity_options& init, const administrator_key& first, const argon2_params& cost,
                   AddAdministrator&& add_first_administrator) {
     store::sqlite::transaction tx(db_);
+    // Another connection opening the new directory at the same time may have made it meanwhile.
+    if (vault().exists()) {
+      finish_initialization();
+      return;
+    }
     add_first_administrator(db_);
     initialize_vault(init, first, cost);
     tx.commit();

@@ -244,6 +244,8 @@ bool has_any_table(sqlite::connection& db) {
 
 void apply(sqlite::connection& db, int version) {
   sqlite::transaction tx(db);
+  // Another connection opening a new file at the same time may have applied it meanwhile.
+  if (version_of(db) >= version) return;
   db.exec(migrations[static_cast<std::size_t>(version - 1)]);
   // PRAGMA takes no bound parameters; the value is one of our own constants, never input.
   db.exec("PRAGMA user_version = " + std::to_string(version));

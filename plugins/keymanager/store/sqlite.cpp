@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include "common/km_error.hpp"
@@ -69,7 +71,7 @@ connection::connection(const std::filesystem::path& path, const open_options& op
   }
   try {
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
     exec("PRAGMA foreign_keys=ON");
     if (!options.read_only) {
       // Takes effect only on a new, empty file (an existing one keeps its pages). A key history
@@ -79,7 +81,7 @@ connection::connection(const std::filesystem::path& path, const open_options& op
       exec("PRAGMA page_size=" + std::to_string(page_size));
       // Reading the journal mode is the first access to the file: a file that is not SQLite
       // fails here with SQLITE_NOTADB.
-      if (options.wal) exec("PRAGMA journal_mode=WAL");
+      if (options.wal) switch_to_wal();
       exec(options.sync_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     }
   } catch (...) {
@@ -108,6 +110,21 @@ void connection::close() noexcept {
   // outlives its connection by mistake cannot use freed memory.
   if (statements_) statements_->close();
   if (db_ != nullptr) sqlite3_close_v2(std::exchange(db_, nullptr));
+}
+
+// Two connections opening a new file at once (two tasks of the web console, or two processes):
+// SQLite answers the second one's switch SQLITE_BUSY at once, without its busy handler, so the
+// switch is retried here for as long as the busy timeout waits for any other lock.
+void connection::switch_to_wal() {
+  constexpr const char* sql = "PRAGMA journal_mode=WAL";
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  for (;;) {
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up)
+      throw_error(db_, rc, "a database statement failed", sql);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 void connection::exec(std::string_view sql) {

@@ -59,6 +59,9 @@ class connection {
   sqlite3* handle() const noexcept { return db_; }
 
  private:
+  /// How long a statement waits for another connection's lock before it fails busy.
+  static constexpr int busy_timeout_ms = 5000;
+  void switch_to_wal();
   void close() noexcept;
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;

@@ -385,6 +385,23 @@ BOOST_AUTO_TEST_CASE(a_start_waiting_for_the_plugin_gate_holds_up_no_other_task)
   BOOST_TEST(page_id(seen(read.get())) == "identity");
 }
 
+// A logout (or an expiry) while a start of the same session waits for the plugin gate: the task
+// it opens belongs to nobody who can answer or cancel it, and must not keep a place for good.
+BOOST_AUTO_TEST_CASE(a_task_whose_session_ends_while_it_opens_is_cancelled_and_keeps_no_place) {
+  web_console console(1);
+  auto held = console.gate.enter();
+  auto starting = std::async(std::launch::async, [&] { return console.board->start(bob, "Test Tools/Complete", "exercise", {}); });
+  std::this_thread::sleep_for(100ms);  // the start waits for the gate to open its wizard
+  console.board->drop_session(bob);    // bob logs out meanwhile
+  held.unlock();
+  const auto orphan = starting.get();
+  if (orphan.ok()) BOOST_TEST(!console.board->state(bob, orphan.value()).ok());  // nobody's
+  sdk::result<std::string> next = sdk::fail(sdk::reason::internal, "not tried");
+  for (int i = 0; i < 50 && !next.ok(); ++i, std::this_thread::sleep_for(20ms))
+    next = console.board->start(alice, "Test Tools/Complete", "exercise", {});
+  BOOST_TEST(next.ok(), (next.ok() ? "" : next.error().message));
+}
+
 BOOST_AUTO_TEST_CASE(the_key_manager_saves_its_certificate_after_a_refused_login) {
   constexpr const char* wrong = "not-the-Pa55word-of-admin";
   const std::string id = start(alice, "Advanced Security/Key Manager", "save-kms-certificate");

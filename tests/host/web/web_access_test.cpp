@@ -163,6 +163,33 @@ BOOST_AUTO_TEST_CASE(a_session_in_use_still_ends_at_its_absolute_lifetime) {
   BOOST_TEST(!sessions.find(cookie).has_value());
 }
 
+// An invitation passes on its maker's absolute lifetime: otherwise a session (or a stolen cookie)
+// invites a fresh one before its end, and that one the next, and the access never ends.
+BOOST_AUTO_TEST_CASE(a_session_opened_by_invitation_ends_with_its_inviters_absolute_lifetime) {
+  const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  for (int i = 0; i < 11; ++i) {  // in use until 5 minutes before its absolute end
+    now += 5min;
+    BOOST_TEST_REQUIRE(sessions.find(first.cookie).has_value());
+  }
+  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
+  const web_session second = sessions.open(invitation, "10.0.0.2").value();
+  BOOST_TEST(sessions.find(second.cookie).value().idle_left == std::chrono::milliseconds(5min));
+  now += 5min;
+  BOOST_TEST(!sessions.find(first.cookie).has_value());
+  BOOST_TEST(!sessions.find(second.cookie).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_invitation_lapses_with_its_inviters_absolute_lifetime) {
+  const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  for (int i = 0; i < 11; ++i) {  // in use until 5 minutes before its absolute end
+    now += 5min;
+    BOOST_TEST_REQUIRE(sessions.find(first.cookie).has_value());
+  }
+  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
+  now += 5min;
+  BOOST_TEST(!sessions.open(invitation, "10.0.0.2").ok());
+}
+
 BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_reports_it_for_its_tasks) {
   const web_session opened = sessions.open("the-token-0123456789", "10.0.0.1").value();
   sessions.close(opened.id);

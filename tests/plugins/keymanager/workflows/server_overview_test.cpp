@@ -18,6 +18,8 @@
 
 #include <array>
 #include <filesystem>
+#include <latch>
+#include <thread>
 
 using namespace arbor::km;
 
@@ -43,6 +45,42 @@ BOOST_AUTO_TEST_CASE(a_new_key_manager_gets_its_initial_administrator_and_the_wa
   BOOST_TEST(overview.pending.empty());
   auto kms = workflows::open(site);
   BOOST_TEST(store::audit_log(kms.db()).recent(1).at(0).event == "administrator-added");
+}
+
+// The web console reads the details and prepares a task's login on two threads at once (the
+// wizards' calls are outside its plugin gate): on a new directory both find it uninitialized, and
+// the one that comes second must find the first one's Key Manager, not fail.
+BOOST_AUTO_TEST_CASE(a_details_read_and_a_login_page_on_a_new_directory_at_once_both_open_it) {
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    testing::scratch_dir dir;
+    test_clock fixed{1'700'000'000};
+    const workflows::site site{.data_dir = dir / "kmsdata", .identity = {crypto::key_type::ec_p384, "Test KMS"}, .argon2 = {1, 8, 1}, .clock = &fixed};
+    std::latch together(2);
+    std::string details_failure;
+    std::string login_failure;
+    std::thread details([&] {
+      together.arrive_and_wait();
+      try {
+        auto codes = testing::cheap_codes();
+        workflows::read_server_overview(site, 0, 10, codes);
+      } catch (const std::exception& e) {
+        details_failure = e.what();
+      }
+    });
+    std::thread login([&] {
+      together.arrive_and_wait();
+      try {
+        auto kms = workflows::open(site);
+        workflows::login_needed(kms, site, "general");
+      } catch (const std::exception& e) {
+        login_failure = e.what();
+      }
+    });
+    details.join();
+    login.join();
+    BOOST_TEST(details_failure == "");
+    BOOST_TEST(login_failure == "");
+  }
 }
 
 // Two demo servers on one machine were both "Key Management Service (vm)".
