@@ -263,17 +263,21 @@ sdk::result<boost::json::object> task_board::wait_change(const std::string& sess
 }
 
 void task_board::drop_session(const std::string& session_id) {
-  std::vector<std::shared_ptr<web_task>> gone;
-  const std::lock_guard lock(mutex_);
-  if (opening_.contains(session_id)) dropped_while_opening_.insert(session_id);
-  auto theirs = std::stable_partition(tasks_.begin(), tasks_.end(),
-                                      [&](const auto& t) { return t->about().session != session_id; });
-  for (auto it = theirs; it != tasks_.end(); ++it) {
-    (*it)->cancel();
-    ((*it)->finished() ? gone : retiring_).push_back(std::move(*it));
+  std::vector<std::shared_ptr<web_task>> theirs;
+  std::vector<std::shared_ptr<web_task>> gone;  // destroyed after the lock is released
+  {
+    const std::lock_guard lock(mutex_);
+    if (opening_.contains(session_id)) dropped_while_opening_.insert(session_id);
+    auto split = std::stable_partition(tasks_.begin(), tasks_.end(),
+                                       [&](const auto& t) { return t->about().session != session_id; });
+    theirs.assign(split, tasks_.end());
+    std::move(split, tasks_.end(), std::back_inserter(retiring_));  // unfinished until they end
+    tasks_.erase(split, tasks_.end());
+    reap(retiring_, gone);
   }
-  tasks_.erase(theirs, tasks_.end());
-  reap(retiring_, gone);
+  // A task's cancel() waits for a preview of its page, as long as the plugin's prepare() takes:
+  // outside the lock only this logout waits for it, not every session's requests.
+  for (const auto& task : theirs) task->cancel();
 }
 
 }  // namespace arbor::host::web

@@ -449,6 +449,26 @@ BOOST_AUTO_TEST_CASE(a_live_page_is_prepared_again_with_what_is_typed_and_the_an
   BOOST_TEST((board->preview(alice, id, {{"page", "who"}}).error().why == sdk::reason::conflict));  // no page waits
 }
 
+// A logout while one of its live pages is prepared again by a slow plugin must not hold up
+// another session's requests (the board's lock was held while the cancel waited for the preview).
+BOOST_AUTO_TEST_CASE(a_session_dropped_during_a_slow_preview_holds_up_no_other_session) {
+  const std::string theirs = start(alice, "Fixtures/rows", "greet");
+  const std::string mine = start(bob, "Fixtures/rows", "greet");
+  auto preview = std::async(std::launch::async, [&] {
+    return board->preview(alice, theirs, {{"page", "who"}, {"answers", {{"name", "slow"}}}});
+  });
+  std::this_thread::sleep_for(300ms);  // the preview is in the plugin's 3 s prepare()
+  auto dropped = std::async(std::launch::async, [&] { board->drop_session(alice); });
+  std::this_thread::sleep_for(100ms);
+  const auto asked = std::chrono::steady_clock::now();
+  BOOST_TEST(board->state(bob, mine).ok());
+  const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - asked);
+  BOOST_TEST(waited.count() < 1500);
+  dropped.get();
+  (void)preview.get();  // refused or shown: the task was cancelled meanwhile
+  BOOST_TEST((board->state(alice, theirs).error().why == sdk::reason::not_found));
+}
+
 BOOST_AUTO_TEST_CASE(a_preview_of_another_page_a_page_asking_a_secret_or_an_older_plugin_is_refused) {
   const std::string greet = start(alice, "Fixtures/rows", "greet");
   auto other = board->preview(alice, greet, {{"page", "elsewhere"}, {"answers", json::object{}}});
