@@ -124,7 +124,7 @@ sdk::result<std::string> web_sessions::invite(std::string_view id, std::string_v
     invitations_.erase(oldest_unused);
   std::string token = random_token();
   const auto opened = inviter->second.opened;
-  invitations_.push_back(invitation{digest_of(token), opened, std::min(now + limits_.invitation_life, opened + limits_.absolute), false});
+  invitations_.push_back(invitation{digest_of(token), opened, std::min(now + limits_.invitation_life, opened + limits_.absolute), false, std::string(id)});
   log_.write(sdk::log_level::info, "web: " + tag(id) + " made an invitation for another browser from " + std::string(client));
   return token;
 }
@@ -140,10 +140,17 @@ void web_sessions::sweep(web_clock::time_point now) {
       ++it;
       continue;
     }
-    log_.write(sdk::log_level::info, "web: " + tag(it->first) + " expired");
-    ended_.push_back(it->first);
-    it = sessions_.erase(it);
+    end(it++, "expired");
   }
+}
+
+// An invitation left unused by a session that has ended would let in a browser nobody is
+// waiting for any more.
+void web_sessions::end(std::map<std::string, entry, std::less<>>::iterator it, std::string_view how) {
+  log_.write(sdk::log_level::info, "web: " + tag(it->first) + " " + std::string(how));
+  std::erase_if(invitations_, [&](const invitation& i) { return !i.used && i.maker == it->first; });
+  ended_.push_back(it->first);
+  sessions_.erase(it);
 }
 
 std::optional<web_session> web_sessions::find(std::string_view cookie) {
@@ -166,10 +173,7 @@ bool web_sessions::alive(std::string_view id) {
 void web_sessions::close(std::string_view id) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
-  if (it == sessions_.end()) return;
-  log_.write(sdk::log_level::info, "web: " + tag(it->first) + " logged out");
-  ended_.push_back(it->first);
-  sessions_.erase(it);
+  if (it != sessions_.end()) end(it, "logged out");
 }
 
 std::vector<std::string> web_sessions::take_ended() {

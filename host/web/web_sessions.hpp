@@ -90,9 +90,12 @@ class web_sessions {
     web_clock::time_point opened;  ///< when its maker's line began: its session ends with its maker's
     web_clock::time_point until;   ///< at most its maker's absolute end
     bool used;  ///< kept until `until`, so a replay is told from a wrong token
+    std::string maker;  ///< the id of the session that made it: unused, it goes with that session
   };
   bool expired(const entry& e, web_clock::time_point now) const;
   void sweep(web_clock::time_point now);
+  /// Ends the session `it` names (`how`: "logged out", "expired") with its unused invitations.
+  void end(std::map<std::string, entry, std::less<>>::iterator it, std::string_view how);
   /// Where it is kept whether `token` (the access token or an unexpired invitation) was used;
   /// nullptr for any other token. `opened` is set to when the session it opens counts as opened.
   bool* token_flag(std::string_view token, web_clock::time_point& opened);

@@ -91,6 +91,16 @@ BOOST_AUTO_TEST_CASE(an_invitation_opens_one_more_session_once) {
   for (const auto& line : log.lines) BOOST_TEST(line.find(invitation.value()) == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(an_unused_invitation_ends_with_the_session_that_made_it) {
+  const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
+  const std::string left = sessions.invite(first.id, "10.0.0.1").value();
+  const std::string taken = sessions.invite(first.id, "10.0.0.1").value();
+  const web_session second = sessions.open(taken, "10.0.0.2").value();
+  sessions.close(first.id);
+  BOOST_TEST(!sessions.open(left, "10.0.0.3").ok());
+  BOOST_TEST(sessions.find(second.cookie).has_value());  // a session it opened stays
+}
+
 BOOST_AUTO_TEST_CASE(an_invitation_lapses_after_its_life) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
   const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
