@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 
 #include "common/km_error.hpp"
 #include "store/administrators.hpp"
@@ -12,6 +13,16 @@
 
 namespace arbor::km::auth {
 namespace {
+
+/// One login checks passwords at a time in this process. Each holds the database's write lock
+/// while it does (the lockout count and the check are one transaction), so logins made at once
+/// (the web console's tasks, on threads of their own) queue anyway: here they wait their turn,
+/// where on SQLite's lock the last in a long line would fail "busy" after its 5 s. It also keeps
+/// their Argon2id memory from adding up.
+std::mutex& password_checks() {
+  static std::mutex checks;
+  return checks;
+}
 
 // Administrator names compare like the database compares them (ASCII case-insensitive).
 std::string folded(std::string_view name) {
@@ -172,6 +183,7 @@ void login::count_failure(const attempt& a, std::chrono::sys_seconds now, verdic
 
 authorization login::authorize(std::string_view task, const std::vector<credential>& credentials) {
   if (task.empty()) throw error(errc::internal, "authorize() was called without a task name");
+  const std::lock_guard one_at_a_time(password_checks());
   store::sqlite::transaction tx(db_);
   store::lockout_repository lockout(db_);
   store::audit_log audit(db_);

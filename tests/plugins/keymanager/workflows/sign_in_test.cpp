@@ -7,6 +7,13 @@
 #include "workflows/administrators.hpp"
 #include "workflows/password_policy.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <latch>
+#include <string>
+#include <thread>
+#include <vector>
+
 using namespace arbor::km;
 
 namespace {
@@ -61,3 +68,44 @@ BOOST_AUTO_TEST_CASE(a_task_the_policy_gives_two_administrators_refuses_one) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A login holds the database's write lock while it checks passwords (Argon2id, slow on purpose).
+// Logins made at once on one Key Manager (the web console's tasks, each on a thread and a
+// connection of its own) wait for each other in turn, however long the line, instead of the
+// last ones failing "busy" after SQLite's 5 s.
+BOOST_AUTO_TEST_CASE(logins_checked_at_once_wait_for_each_other_without_failing_busy) {
+  testing::scratch_dir dir;
+  test_clock fixed{1'700'000'000};
+  const workflows::site site{.data_dir = dir / "kmsdata", .identity = {crypto::key_type::ec_p384, "Test KMS"},
+                             .argon2 = {.iterations = 4, .memory_kib = 32 * 1024, .parallelism = 1}, .clock = &fixed};
+  {
+    auto kms = workflows::open(site);
+    workflows::login_needed(kms, site, "general");
+  }
+  const auto one_login = [&](const std::string& name) -> std::string {
+    try {
+      auto kms = workflows::open(site);
+      workflows::sign_in(kms, site, {"general", {{name, secret("wrong")}}});
+      return "granted";
+    } catch (const error& e) {
+      return e.code() == errc::auth_failed ? "refused" : std::string("failed: ") + e.what();
+    }
+  };
+  const auto started = std::chrono::steady_clock::now();
+  BOOST_TEST_REQUIRE(one_login("nobody-0") == "refused");
+  const auto each = std::chrono::steady_clock::now() - started;
+  // Enough logins for the line to outlast the busy timeout by a second.
+  const auto count = std::min<std::size_t>(24, static_cast<std::size_t>(std::chrono::seconds(6) / each) + 1);
+  BOOST_TEST_MESSAGE("one login: " << std::chrono::duration_cast<std::chrono::milliseconds>(each).count() << " ms; "
+                                   << count << " at once");
+  std::latch together(static_cast<std::ptrdiff_t>(count));
+  std::vector<std::string> outcomes(count);
+  std::vector<std::thread> logins;
+  for (std::size_t i = 0; i < count; ++i)
+    logins.emplace_back([&, i] {
+      together.arrive_and_wait();
+      outcomes[i] = one_login("nobody-" + std::to_string(i + 1));
+    });
+  for (auto& t : logins) t.join();
+  for (const auto& outcome : outcomes) BOOST_TEST(outcome == "refused");
+}
