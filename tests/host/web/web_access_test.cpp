@@ -40,6 +40,14 @@ struct sessions_at_a_fake_time {
     return l;
   }();
   web_sessions sessions{"the-token-0123456789", limits, log, [this] { return now; }};
+
+  /// Uses the session every 5 minutes until 5 minutes before its absolute end (60 minutes here).
+  void use_until_five_minutes_before_its_end(const std::string& cookie) {
+    for (int i = 0; i < 11; ++i) {
+      now += 5min;
+      BOOST_TEST_REQUIRE(sessions.find(cookie).has_value());
+    }
+  }
 };
 
 mode_t mode_of(const std::filesystem::path& path) {
@@ -177,10 +185,7 @@ BOOST_AUTO_TEST_CASE(a_session_in_use_still_ends_at_its_absolute_lifetime) {
 // invites a fresh one before its end, and that one the next, and the access never ends.
 BOOST_AUTO_TEST_CASE(a_session_opened_by_invitation_ends_with_its_inviters_absolute_lifetime) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
-  for (int i = 0; i < 11; ++i) {  // in use until 5 minutes before its absolute end
-    now += 5min;
-    BOOST_TEST_REQUIRE(sessions.find(first.cookie).has_value());
-  }
+  use_until_five_minutes_before_its_end(first.cookie);
   const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
   const web_session second = sessions.open(invitation, "10.0.0.2").value();
   BOOST_TEST(sessions.find(second.cookie).value().idle_left == std::chrono::milliseconds(5min));
@@ -191,10 +196,7 @@ BOOST_AUTO_TEST_CASE(a_session_opened_by_invitation_ends_with_its_inviters_absol
 
 BOOST_AUTO_TEST_CASE(an_invitation_lapses_with_its_inviters_absolute_lifetime) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
-  for (int i = 0; i < 11; ++i) {  // in use until 5 minutes before its absolute end
-    now += 5min;
-    BOOST_TEST_REQUIRE(sessions.find(first.cookie).has_value());
-  }
+  use_until_five_minutes_before_its_end(first.cookie);
   const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
   now += 5min;
   BOOST_TEST(!sessions.open(invitation, "10.0.0.2").ok());
