@@ -32,18 +32,23 @@ escaping_streambuf::~escaping_streambuf() {
 
 escaping_streambuf::int_type escaping_streambuf::overflow(int_type c) {
   if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+  const std::lock_guard lock(mutex_);
   pending_.push_back(traits_type::to_char_type(c));
   drain(false);
   return c;
 }
 
 std::streamsize escaping_streambuf::xsputn(const char* s, std::streamsize n) {
+  const std::lock_guard lock(mutex_);
   pending_.append(s, static_cast<std::size_t>(n));
   drain(false);
   return n;
 }
 
-int escaping_streambuf::sync() { return target_->pubsync(); }
+int escaping_streambuf::sync() {
+  const std::lock_guard lock(mutex_);
+  return target_->pubsync();
+}
 
 void escaping_streambuf::drain(bool final) {
   const std::string_view all(pending_);

@@ -5,6 +5,7 @@
 // sequences) or reorder what the operator reads, and bytes that are not UTF-8 would make --json
 // output invalid. So each is written as a visible escape instead, in the form the stream's
 // readers understand.
+#include <mutex>
 #include <ostream>
 #include <streambuf>
 #include <string>
@@ -22,7 +23,8 @@ enum class escape_style : unsigned char {
 };
 
 /// A stream buffer that escapes what it is given and hands the rest to `target`. A UTF-8
-/// sequence split across writes is kept until it is complete.
+/// sequence split across writes is kept until it is complete. Threads may write at once (the web
+/// console's tasks and workers all log to std::cerr): each write is escaped and passed on whole.
 class escaping_streambuf final : public std::streambuf {
  public:
   escaping_streambuf(std::streambuf* target, escape_style style) : target_(target), style_(style) {}
@@ -43,6 +45,7 @@ class escaping_streambuf final : public std::streambuf {
 
   std::streambuf* target_;
   escape_style style_;
+  std::mutex mutex_;  ///< guards pending_ and the order of what reaches target_
   std::string pending_;
 };
 

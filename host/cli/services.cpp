@@ -30,7 +30,8 @@ void clear_progress_line() {
 
 void stderr_log::write(sdk::log_level level, std::string_view message) {
   if (level == sdk::log_level::debug && !verbose_) return;
-  std::cerr << "arbor: " << level_name(level) << ": " << message << '\n';
+  // One write per line: lines logged by several threads at once (arbor web) stay whole.
+  std::cerr << "arbor: " + std::string(level_name(level)) + ": " + std::string(message) + '\n';
 }
 
 bool flag_confirmation::confirm(std::string_view question) {

@@ -230,7 +230,9 @@ sdk::result<boost::json::object> task_board::paths(const std::string& session_id
   if (!task) return task.error();
   auto suggestions = task.value()->path_suggestions(field_id);
   if (!suggestions) return suggestions.error();
-  if (suggestions.value().empty()) return list_directory(dir);
+  if (suggestions.value().empty())
+    return listings_.run<boost::json::object>([dir] { return list_directory(dir); },
+                                              dir.empty() ? "The console's working directory" : "The directory " + dir);
   // The plugin's names may be relative to a directory only it knows (SDK 1.2 path suggestions):
   // its field lists them, as the terminal console completes from them alone.
   if (!dir.empty())

@@ -6,6 +6,7 @@
 #include "host/console/menu_slots.hpp"
 #include "host/plugins/plugin_registry.hpp"
 #include "host/web/plugin_gate.hpp"
+#include "host/web/stall_guard.hpp"
 
 #include <arbor/sdk/error.hpp>
 
@@ -30,6 +31,9 @@ class task_board {
   static constexpr std::size_t finished_kept_per_session = 8;
   /// How long start() and answer() wait for the wizard's next page, its run or its end.
   static constexpr std::chrono::seconds answer_wait{60};
+  /// How long the file picker waits for a directory, and how many may hang at once (stall_guard).
+  static constexpr std::chrono::seconds listing_wait{5};
+  static constexpr std::size_t hung_listings_borne = 4;
 
   /// `registry` has discovered its plugins; it, `tree` and `gate` outlive the board.
   /// `max_tasks`: how many tasks may be unfinished at once, over every session.
@@ -100,6 +104,7 @@ class task_board {
   const menu_slots menus_;
   const std::size_t max_tasks_;
   const std::set<std::string, std::less<>> live_plugins_;  ///< ids of the plugins asking API 1.2+
+  stall_guard listings_{listing_wait, hung_listings_borne};
 
   mutable std::mutex mutex_;
   std::vector<std::shared_ptr<web_task>> tasks_;     ///< oldest first

@@ -255,10 +255,10 @@ class handler {
   }
 
   web_response invite() {
-    auto token = c_.sessions.invite(session_->id, r_.request.client);
-    if (!token) return failure(token.error());
-    const auto life = std::chrono::duration_cast<std::chrono::seconds>(c_.sessions.limits().invitation_life);
-    return json_response({{"token", token.value()}, {"path", "/?token=" + token.value()}, {"valid_seconds", life.count()}});
+    auto made = c_.sessions.invite(session_->id, r_.request.client);
+    if (!made) return failure(made.error());
+    const auto& [token, valid] = made.value();
+    return json_response({{"token", token}, {"path", "/?token=" + token}, {"valid_seconds", valid.count()}});
   }
 
   web_response details(const tree_node& node) {

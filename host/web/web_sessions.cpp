@@ -110,7 +110,7 @@ sdk::result<web_session> web_sessions::open(std::string_view token, std::string_
   return session;
 }
 
-sdk::result<std::string> web_sessions::invite(std::string_view id, std::string_view client) {
+sdk::result<web_invitation> web_sessions::invite(std::string_view id, std::string_view client) {
   std::lock_guard lock(mutex_);
   const auto now = now_();
   sweep(now);
@@ -122,11 +122,13 @@ sdk::result<std::string> web_sessions::invite(std::string_view id, std::string_v
   if (oldest_unused != invitations_.end() &&
       static_cast<std::size_t>(std::count_if(oldest_unused, invitations_.end(), unused)) >= limits_.max_invitations)
     invitations_.erase(oldest_unused);
-  std::string token = random_token();
+  web_invitation made{.token = random_token()};
   const auto opened = inviter->second.opened;
-  invitations_.push_back(invitation{digest_of(token), opened, std::min(now + limits_.invitation_life, opened + limits_.absolute), false, std::string(id)});
+  const auto until = std::min(now + limits_.invitation_life, opened + limits_.absolute);
+  made.valid = std::chrono::duration_cast<std::chrono::seconds>(until - now);
+  invitations_.push_back(invitation{digest_of(made.token), opened, until, false, std::string(id)});
   log_.write(sdk::log_level::info, "web: " + tag(id) + " made an invitation for another browser from " + std::string(client));
-  return token;
+  return made;
 }
 
 bool web_sessions::expired(const entry& e, web_clock::time_point now) const {

@@ -43,6 +43,13 @@ struct web_session {
   std::chrono::milliseconds idle_left{0};
 };
 
+/// A one-time token for another browser, and how long it stays good: the configured life, or less
+/// when its maker's session reaches its absolute end sooner.
+struct web_invitation {
+  std::string token;
+  std::chrono::seconds valid{0};
+};
+
 /// 128 random bits (OpenSSL's RAND_bytes) as 32 lower-case hex digits.
 std::string random_token();
 
@@ -63,7 +70,7 @@ class web_sessions {
   /// A new one-time token for a second browser, made by the live session `id` (from `client`, for
   /// the audit line); it opens one session within `invitation_life`. That session ends at `id`'s
   /// absolute lifetime at the latest, so inviting never lengthens one's access.
-  sdk::result<std::string> invite(std::string_view id, std::string_view client);
+  sdk::result<web_invitation> invite(std::string_view id, std::string_view client);
 
   /// The live session the cookie names, its idle time restarted; nothing when unknown or expired.
   std::optional<web_session> find(std::string_view cookie);

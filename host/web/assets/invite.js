@@ -15,10 +15,12 @@ export class InviteDialog {
       const answer = await api.invite();
       const address = el("input", { id: "invite-address", type: "text", readOnly: true, value: location.origin + answer.path,
         attrs: { "aria-describedby": "invite-help", autocomplete: "off", spellcheck: "false" } });
-      const minutes = Math.round(answer.valid_seconds / 60);
+      // Less than the usual ten minutes when this session's own lifetime ends sooner.
+      const seconds = answer.valid_seconds;
+      const within = seconds < 90 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
       body = [
         el("label", { htmlFor: "invite-address" }, "Address for another browser"), address,
-        el("p", { id: "invite-help" }, `Open it once, within ${minutes} minutes, in the other browser: it opens a ` +
+        el("p", { id: "invite-help" }, `Open it once, within ${within}, in the other browser: it opens a ` +
           "session of its own there. Anyone holding it can do so, so pass it as you would a password."),
       ];
       this.show(body);

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <mutex>
+#include <set>
 #include <string>
 #include <system_error>
 
@@ -27,47 +29,82 @@ std::string size_text(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+// The descriptors file_readers hold now. Another reader's descriptor holds no lock, so two tasks
+// may read one file (the Key Manager's certificate) at once. Opening, closing and the scan below
+// all happen under `mutex`: the scan never meets a reader's descriptor it does not know of, nor
+// skips a number close() has already handed back to SQLite.
+struct reader_descriptors {
+  std::mutex mutex;
+  std::set<int> held;
+};
+
+reader_descriptors& readers() {
+  static reader_descriptors shared;
+  return shared;
+}
+
 // Closing any descriptor of a file drops every POSIX lock this process holds on it (SQLite's "How
-// To Corrupt An SQLite Database File", 2.2). A file this process already has open, as it has its
-// database, its -wal and -shm, is therefore never opened a second time, whatever path leads to
-// it: stat() and fstat() of the descriptors held look without opening anything.
-void refuse_if_already_open(const std::filesystem::path& path) {
+// To Corrupt An SQLite Database File", 2.2). A file this process already has open otherwise, as it
+// has its database, its -wal and -shm, is therefore never opened a second time, whatever path
+// leads to it: stat() and fstat() of the descriptors held look without opening anything.
+void refuse_if_already_open(const std::filesystem::path& path, const std::set<int>& readers_held) {
   struct stat target {};
   if (::stat(path.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return;  // open() and fstat() say why
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
     const std::string name = entry.path().filename().string();
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const int fd = std::stoi(name);
     struct stat held {};
-    if (::fstat(std::stoi(name), &held) == 0 && held.st_dev == target.st_dev && held.st_ino == target.st_ino)
+    if (!readers_held.contains(fd) && ::fstat(fd, &held) == 0 && held.st_dev == target.st_dev &&
+        held.st_ino == target.st_ino)
       throw error(errc::bad_input, path.string() + " is a file this program already has open, such as the Key "
                                                    "Manager's own database: it is not read as anything else. Give "
                                                    "the path of the file you meant.");
   }
 }
 
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever. It changes
+// nothing for the regular files that pass file_reader's check.
+int open_for_reading(const std::filesystem::path& path) {
+  auto& shared = readers();
+  const std::lock_guard lock(shared.mutex);
+  refuse_if_already_open(path, shared.held);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw_open_failure(path, errno);
+  try {
+    shared.held.insert(fd);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  return fd;
+}
+
+void close_reader(int fd) noexcept {
+  auto& shared = readers();
+  const std::lock_guard lock(shared.mutex);
+  ::close(fd);
+  shared.held.erase(fd);
+}
+
 }  // namespace
 
-file_reader::file_reader(const std::filesystem::path& path) : path_(path) {
-  refuse_if_already_open(path);
-  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever. It changes
-  // nothing for the regular files that pass the check below.
-  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd_ < 0) throw_open_failure(path, errno);
+file_reader::file_reader(const std::filesystem::path& path) : path_(path), fd_(open_for_reading(path)) {
   if (::fstat(fd_, &status_) != 0) {
     const int err = errno;
-    ::close(fd_);
+    close_reader(fd_);
     throw error(errc::io, "could not inspect " + path.string() + ": " +
                               std::generic_category().message(err));
   }
   if (!S_ISREG(status_.st_mode)) {
-    ::close(fd_);
+    close_reader(fd_);
     throw error(errc::bad_input, path.string() + " is not a regular file (a device, a FIFO or a "
                                                  "directory): give the path of the file itself");
   }
 }
 
-file_reader::~file_reader() { ::close(fd_); }
+file_reader::~file_reader() { close_reader(fd_); }
 
 std::size_t file_reader::read_some(std::uint8_t* out, std::size_t size) {
   for (;;) {

@@ -12,8 +12,11 @@ namespace arbor::km::crypto {
 
 // An open, read-only regular file: the one place the Key Manager opens a file it was given a
 // path to. Checks run on the open descriptor (fstat), so the file that was checked is the file
-// that is read; a FIFO or a device is refused without waiting on it or reading from it. Throws errc::not_found when the path does not exist,
-// errc::io for any other failure, naming the path.
+// that is read; a FIFO or a device is refused without waiting on it or reading from it. A file
+// this process holds open other than through a file_reader (its own database) is refused
+// (errc::bad_input), since closing a second descriptor would drop the database's locks; readers
+// of one file on several threads at once are fine. Throws errc::not_found when the path does not
+// exist, errc::io for any other failure, naming the path.
 class file_reader {
  public:
   explicit file_reader(const std::filesystem::path& path);

@@ -58,9 +58,6 @@ void revocation_queue::record_attempt(std::int64_t id, std::string_view error_te
       "UPDATE pending_revocations SET attempts = attempts + 1, last_error = ?1, "
       "last_attempt_at = ?2 WHERE id = ?3");
   update.bind(1, error_text).bind(2, now).bind(3, id).run();
-  if (db_.changes() == 0) {
-    throw error(errc::not_found, "pending revocation " + std::to_string(id) + " is not queued");
-  }
 }
 
 bool revocation_queue::remove(std::int64_t id) {

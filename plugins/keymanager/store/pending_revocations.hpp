@@ -41,8 +41,8 @@ class revocation_queue {
   // bounded batches.
   std::vector<pending_revocation> list_after(std::int64_t after_id, std::size_t limit);
   std::int64_t count();
-  // Notes a failed attempt: one more attempt, with the CA's error text and the time.
-  // errc::not_found when `id` is not queued.
+  // Notes a failed attempt: one more attempt, with the CA's error text and the time. Nothing when
+  // `id` is not queued any more: another task's retry saw the CA confirm it meanwhile.
   void record_attempt(std::int64_t id, std::string_view error_text, std::chrono::sys_seconds now);
   // Drops an entry once the CA accepted the revocation. False when it was not queued.
   bool remove(std::int64_t id);

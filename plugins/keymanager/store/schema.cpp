@@ -237,9 +237,19 @@ CREATE TABLE recovery_keys (
 
 constexpr std::array<std::string_view, current_version> migrations = {v1, v2, v3, v4, v5, v6};
 
-bool has_any_table(sqlite::connection& db) {
-  auto query = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1");
-  return query.step();
+struct schema_state {
+  int version;
+  bool has_tables;
+};
+
+// One statement, so one snapshot: read apart, another connection creating a new file's schema
+// between the two reads would make it look like a file of some other program's (version 0 with
+// tables in it).
+schema_state state_of(sqlite::connection& db) {
+  auto query = db.prepare(
+      "SELECT user_version, EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table') FROM pragma_user_version");
+  query.step();
+  return {static_cast<int>(query.column_int64(0)), query.column_int64(1) != 0};
 }
 
 void apply(sqlite::connection& db, int version) {
@@ -265,7 +275,7 @@ void migrate_to(sqlite::connection& db, int target) {
     throw error(errc::internal, "asked to migrate to an unknown schema version",
                 "target " + std::to_string(target));
   }
-  const int found = version_of(db);
+  const auto [found, has_tables] = state_of(db);
   if (found > current_version) {
     throw error(errc::bad_input,
                 db.path().filename().string() + " was written by a newer Key Manager (schema " +
@@ -274,7 +284,7 @@ void migrate_to(sqlite::connection& db, int target) {
                     "): upgrade Arbor, or restore a backup taken with this version",
                 "PRAGMA user_version = " + std::to_string(found));
   }
-  if (found == 0 && has_any_table(db)) {
+  if (found == 0 && has_tables) {
     throw error(errc::corrupt,
                 db.path().filename().string() +
                     " is not a Key Manager database: restore a backup",

@@ -85,24 +85,25 @@ BOOST_AUTO_TEST_CASE(an_invitation_opens_one_more_session_once) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
   auto invitation = sessions.invite(first.id, "10.0.0.1");
   BOOST_TEST_REQUIRE(invitation.ok());
-  BOOST_TEST(std::regex_match(invitation.value(), std::regex("[0-9a-f]{32}")));
-  auto second = sessions.open(invitation.value(), "10.0.0.2");
+  BOOST_TEST(std::regex_match(invitation.value().token, std::regex("[0-9a-f]{32}")));
+  BOOST_TEST(invitation.value().valid == std::chrono::seconds(10min));
+  auto second = sessions.open(invitation.value().token, "10.0.0.2");
   BOOST_TEST_REQUIRE(second.ok());
   BOOST_TEST(second.value().id != first.id);
   BOOST_TEST(sessions.find(first.cookie).has_value());
   BOOST_TEST(sessions.find(second.value().cookie).has_value());
   BOOST_TEST(log.lines.back() == "web: invitation accepted from 10.0.0.2; session " + second.value().id.substr(0, 8) + " opened");
   BOOST_TEST(log.lines.end()[-2] == "web: session " + first.id.substr(0, 8) + " made an invitation for another browser from 10.0.0.1");
-  auto replayed = sessions.open(invitation.value(), "10.0.0.3");
+  auto replayed = sessions.open(invitation.value().token, "10.0.0.3");
   BOOST_TEST_REQUIRE(!replayed.ok());
   BOOST_TEST(log.lines.back() == "web: a used access token was replayed from 10.0.0.3; refused");
-  for (const auto& line : log.lines) BOOST_TEST(line.find(invitation.value()) == std::string::npos);
+  for (const auto& line : log.lines) BOOST_TEST(line.find(invitation.value().token) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_unused_invitation_ends_with_the_session_that_made_it) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
-  const std::string left = sessions.invite(first.id, "10.0.0.1").value();
-  const std::string taken = sessions.invite(first.id, "10.0.0.1").value();
+  const std::string left = sessions.invite(first.id, "10.0.0.1").value().token;
+  const std::string taken = sessions.invite(first.id, "10.0.0.1").value().token;
   const web_session second = sessions.open(taken, "10.0.0.2").value();
   sessions.close(first.id);
   BOOST_TEST(!sessions.open(left, "10.0.0.3").ok());
@@ -111,7 +112,7 @@ BOOST_AUTO_TEST_CASE(an_unused_invitation_ends_with_the_session_that_made_it) {
 
 BOOST_AUTO_TEST_CASE(an_invitation_lapses_after_its_life) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
-  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
+  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value().token;
   now += limits.invitation_life;
   BOOST_TEST(!sessions.open(invitation, "10.0.0.2").ok());
   BOOST_TEST(log.lines.back() == "web: a wrong access token was tried from 10.0.0.2; refused");
@@ -129,7 +130,7 @@ BOOST_AUTO_TEST_CASE(only_a_live_session_invites) {
 BOOST_AUTO_TEST_CASE(invitations_past_the_bound_replace_the_oldest_unused) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
   std::vector<std::string> made;
-  for (std::size_t i = 0; i <= limits.max_invitations; ++i) made.push_back(sessions.invite(first.id, "10.0.0.1").value());
+  for (std::size_t i = 0; i <= limits.max_invitations; ++i) made.push_back(sessions.invite(first.id, "10.0.0.1").value().token);
   BOOST_TEST(!sessions.open(made.front(), "10.0.0.2").ok());
   for (std::size_t i = 1; i < made.size(); ++i) BOOST_TEST(sessions.open(made[i], "10.0.0.2").ok());
 }
@@ -186,7 +187,7 @@ BOOST_AUTO_TEST_CASE(a_session_in_use_still_ends_at_its_absolute_lifetime) {
 BOOST_AUTO_TEST_CASE(a_session_opened_by_invitation_ends_with_its_inviters_absolute_lifetime) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
   use_until_five_minutes_before_its_end(first.cookie);
-  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
+  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value().token;
   const web_session second = sessions.open(invitation, "10.0.0.2").value();
   BOOST_TEST(sessions.find(second.cookie).value().idle_left == std::chrono::milliseconds(5min));
   now += 5min;
@@ -197,9 +198,10 @@ BOOST_AUTO_TEST_CASE(a_session_opened_by_invitation_ends_with_its_inviters_absol
 BOOST_AUTO_TEST_CASE(an_invitation_lapses_with_its_inviters_absolute_lifetime) {
   const web_session first = sessions.open("the-token-0123456789", "10.0.0.1").value();
   use_until_five_minutes_before_its_end(first.cookie);
-  const std::string invitation = sessions.invite(first.id, "10.0.0.1").value();
+  const web_invitation invitation = sessions.invite(first.id, "10.0.0.1").value();
+  BOOST_TEST(invitation.valid == std::chrono::seconds(5min));
   now += 5min;
-  BOOST_TEST(!sessions.open(invitation, "10.0.0.2").ok());
+  BOOST_TEST(!sessions.open(invitation.token, "10.0.0.2").ok());
 }
 
 BOOST_AUTO_TEST_CASE(logout_ends_the_session_and_reports_it_for_its_tasks) {

@@ -10,6 +10,7 @@
 
 #include "posix_locks.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace arbor::km;
@@ -69,4 +70,24 @@ BOOST_AUTO_TEST_CASE(a_file_this_process_holds_open_is_refused_and_its_locks_sta
     BOOST_TEST(says(refusal([&] { crypto::certificate::from_file(path); }), "already has open"), path);
     BOOST_TEST(arbor::testing::holds_posix_lock(::getpid(), dir / "kms.db"), path);
   }
+}
+
+// Two tasks of the web console read the Key Manager's certificate at once: a descriptor another
+// reader holds is no lock, and the second reader is not refused.
+BOOST_AUTO_TEST_CASE(a_file_another_reader_holds_open_is_read_again) {
+  test::scratch_dir dir;
+  test::write_bytes(dir / "kms.crt", std::vector<std::uint8_t>(100, 'A'));
+  const crypto::file_reader first(dir / "kms.crt");
+  BOOST_TEST(crypto::read_file(dir / "kms.crt", 1024).size() == 100u);
+}
+
+// ...but a reader's descriptor does not hide another one of the same file that is no reader's.
+BOOST_AUTO_TEST_CASE(a_file_held_open_besides_a_reader_is_still_refused) {
+  test::scratch_dir dir;
+  test::write_bytes(dir / "kms.db", std::vector<std::uint8_t>(100, 'A'));
+  const crypto::file_reader reader(dir / "kms.db");
+  const int held = ::open((dir / "kms.db").c_str(), O_RDONLY | O_CLOEXEC);
+  BOOST_TEST_REQUIRE(held >= 0);
+  BOOST_TEST(says(refusal([&] { crypto::read_file(dir / "kms.db", 1024); }), "already has open"));
+  ::close(held);
 }

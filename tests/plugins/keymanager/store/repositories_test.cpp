@@ -53,7 +53,8 @@ BOOST_FIXTURE_TEST_CASE(recording_an_attempt_counts_it_and_keeps_the_error, fixt
   BOOST_TEST(item.last_attempt_at.value() == arbor::test::unix_time(300));
   BOOST_TEST(queue.remove(id));
   BOOST_TEST(queue.count() == 0);
-  BOOST_CHECK_THROW(queue.record_attempt(id, "x", arbor::test::unix_time(0)), error);
+  queue.record_attempt(id, "x", arbor::test::unix_time(0));  // confirmed by another retry meanwhile
+  BOOST_TEST(queue.count() == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(settings_read_defaults_until_written, fixture) {

@@ -5,6 +5,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ class fake_certificate_services final : public ca::certificate_services {
   std::set<std::string> refused_serials;  // revocations of these serials fail with ca_error
   std::vector<ca::revocation> revoked;    // every revocation the CA confirmed
   int enrollments = 0;
+  std::function<void()> while_revoking;   // called as revoke_all() is asked, before it answers
 
   crypto::certificate enroll(const std::string& csr_pem, const ca::enroll_request& request) override {
     if (!reachable) throw error(errc::ca_unreachable, "Certificate Services at fake://ca could not be reached.");
@@ -62,6 +64,7 @@ class fake_certificate_services final : public ca::certificate_services {
   }
 
   std::vector<ca::revoke_result> revoke_all(const std::vector<ca::revocation>& requests) override {
+    if (while_revoking) while_revoking();
     std::vector<ca::revoke_result> results;
     for (const ca::revocation& request : requests) results.push_back(revoke(request));
     return results;

@@ -51,6 +51,22 @@ BOOST_AUTO_TEST_CASE(retry_counts_another_attempt_when_the_ca_still_refuses) {
   BOOST_TEST(queued[0].last_error == "certificate not found");
 }
 
+// Two tasks retry at once (two web sessions, or a retry and an export's revocations): the other
+// one's CA confirms a certificate and takes it off the queue while this one still waits for its
+// own, refused, answer. Noting the refusal finds nothing to note, and the retry still ends well.
+BOOST_AUTO_TEST_CASE(a_revocation_another_retry_confirmed_meanwhile_is_not_an_error) {
+  const auto id = enrolled("alice");
+  ca.refused_serials.insert(history(id)[0].serial_decimal);
+  revoke({subject("alice", id, key_selection::current)});
+  const auto queued = store::revocation_queue(kms.db()).list();
+  BOOST_TEST_REQUIRE(queued.size() == 1u);
+  ca.while_revoking = [&] { BOOST_TEST_REQUIRE(store::revocation_queue(kms.db()).remove(queued[0].id)); };
+  const auto retried = retry().certificates;
+  BOOST_TEST_REQUIRE(retried.size() == 1u);
+  BOOST_TEST(!retried[0].confirmed());
+  BOOST_TEST(store::revocation_queue(kms.db()).count() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(a_filtered_retry_walks_the_queue_in_batches_and_leaves_other_users_alone) {
   const auto alice = enrolled("alice", 3);
   const auto bob = enrolled("bob", 2);
