@@ -141,6 +141,12 @@ crypto::shamir::share share_of(const store::keyslot_record& slot, std::span<cons
   }
 }
 
+std::int64_t highest_threshold(const std::vector<store::keyslot_record>& slots) {
+  std::int64_t most = 1;
+  for (const auto& slot : slots) most = std::max(most, slot.share_threshold);
+  return most;
+}
+
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -149,10 +155,12 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-opened_vault::opened_vault(secret v, secret pepper, std::vector<std::uint8_t> vault_id)
+opened_vault::opened_vault(secret v, secret pepper, std::vector<std::uint8_t> vault_id,
+                           std::vector<std::uint8_t> token_wrapped)
     : v_(std::move(v)),
       pepper_(std::move(pepper)),
       vault_id_(std::move(vault_id)),
+      token_wrapped_(std::move(token_wrapped)),
       escrow_(crypto::x25519_private_key::from_seed(derived(v_, vault_id_, "arbor-km vault escrow key v1"))),
       user_keys_(derived(v_, vault_id_, "arbor-km vault user keys v1")),
       identity_sealing_(derived(v_, vault_id_, "arbor-km vault identity key v1")),
@@ -165,7 +173,7 @@ opened_vault vault::create(crypto::server_identity identity, const administrator
   store::keyslot_repository slots(db_);
   auto id = random_secret(vault_id_size);
   std::vector<std::uint8_t> vault_id(id.data(), id.data() + id.size());
-  opened_vault keys(random_secret(secret_size), secret(secret_size), vault_id);
+  opened_vault keys(random_secret(secret_size), secret(secret_size), vault_id, {});
   store::vault_record record{vault_id, {}, keys.identity_sealing_.seal(identity.key().to_pkcs8_der(), identity_label),
                              identity.cert().der(), {}};
   const auto escrow_public = keys.escrow_.public_key().bytes();
@@ -178,49 +186,53 @@ opened_vault vault::create(crypto::server_identity identity, const administrator
   return keys;
 }
 
-opened_vault vault::open(std::span<const administrator_key> given, crypto::pkcs11_token* token) {
+vault_snapshot vault::snapshot(std::span<const administrator_key> given) {
+  const store::sqlite::read_snapshot one_view(db_);
   store::keyslot_repository slots(db_);
-  const store::vault_record v = stored_vault(slots);
-  const std::int64_t needed = threshold();
+  vault_snapshot read{stored_vault(slots), highest_threshold(slots.list()), {}};
+  for (const auto& admin : given) read.given.push_back({admin, slots.find(admin.name)});
+  return read;
+}
+
+opened_vault vault::open(const vault_snapshot& read, crypto::pkcs11_token* token) {
+  const store::vault_record& v = read.vault;
   std::vector<crypto::shamir::share> shares;
   std::vector<std::string> without;
-  for (const auto& admin : given) {
-    const auto slot = slots.find(admin.name);
+  for (const auto& [admin, slot] : read.given) {
     if (!slot) {
       without.push_back(admin.name);
       continue;
     }
     shares.push_back(share_of(*slot, v.vault_id, open_slot(*slot, v, *admin.password)));
   }
-  if (static_cast<std::int64_t>(shares.size()) < needed) {
+  if (static_cast<std::int64_t>(shares.size()) < read.threshold) {
     throw error(errc::auth_failed,
-                "Opening this Key Manager's keys needs the passwords of " + std::to_string(needed) +
+                "Opening this Key Manager's keys needs the passwords of " + std::to_string(read.threshold) +
                     " administrators with a keyslot; " + std::to_string(shares.size()) + " given" +
                     (without.empty() ? "" : " (" + joined(without) + " has no keyslot yet: an administrator "
                                             "with one sets their password on the Administrators tab)") + ".");
   }
   const secret pepper = pepper_of(v, token);
-  opened_vault keys(xored(crypto::shamir::combine(shares), pepper), pepper, v.vault_id);
+  opened_vault keys(xored(crypto::shamir::combine(shares), pepper), pepper, v.vault_id, v.token_wrapped);
   const auto stored = crypto::x25519_public_key::from_bytes(v.escrow_public_key, "the escrow public key");
   if (!(keys.escrow_.public_key() == stored)) {
     std::vector<std::string> names;
-    for (const auto& a : given) names.push_back(a.name);
+    for (const auto& given : read.given) names.push_back(given.admin.name);
     throw error(errc::crypto,
                 "The keyslots of " + joined(names) + " do not open this Key Manager's keys: the vault or its keyslots were altered or copied "
                        "from another Key Manager. No key was opened; restore kms.db from a backup you trust.");
   }
-  const crypto::certificate cert = identity_certificate();
+  const auto cert = crypto::certificate::from_bytes(v.identity_cert_der, "the server identity certificate");
   keys.identity_.emplace(crypto::server_identity::from_parts(
       crypto::private_key::from_pkcs8_der(keys.identity_sealing_.unseal(v.identity_key_sealed, identity_label)), cert));
   return keys;
 }
 
-std::int64_t vault::threshold() {
-  const auto all = store::keyslot_repository(db_).list();
-  std::int64_t most = 1;
-  for (const auto& slot : all) most = std::max(most, slot.share_threshold);
-  return most;
+opened_vault vault::open(std::span<const administrator_key> given, crypto::pkcs11_token* token) {
+  return open(snapshot(given), token);
 }
+
+std::int64_t vault::threshold() { return highest_threshold(store::keyslot_repository(db_).list()); }
 
 std::vector<std::string> vault::keyslot_holders() {
   std::vector<std::string> names;
@@ -261,7 +273,18 @@ void vault::add_keyslot(const opened_vault& keys, const administrator_key& admin
   store::keyslot_repository(db_).put(slot);
 }
 
+void vault::require_opened_from_stored(const opened_vault& keys) {
+  store::keyslot_repository slots(db_);
+  const auto v = stored_vault(slots);
+  if (v.vault_id != keys.vault_id_ || v.token_wrapped != keys.token_wrapped_) {
+    throw error(errc::conflict,
+                "This Key Manager's keys changed while this task had them open (another task bound or removed "
+                "its HSM token, or restored the database): nothing was changed. Run the task again.");
+  }
+}
+
 void vault::share_out(const opened_vault& keys, std::int64_t threshold) {
+  require_opened_from_stored(keys);
   store::keyslot_repository slots(db_);
   auto all = slots.list();
   if (threshold < 1 || static_cast<std::int64_t>(all.size()) < threshold) {
@@ -286,14 +309,15 @@ void vault::share_out(const opened_vault& keys, std::int64_t threshold) {
 }
 
 void vault::set_token(opened_vault& keys, crypto::pkcs11_token* token) {
-  store::keyslot_repository slots(db_);
+  require_opened_from_stored(keys);
   if (token == nullptr) {
     keys.pepper_ = secret(secret_size);
-    slots.set_token_wrapped({});
+    keys.token_wrapped_.clear();
   } else {
     keys.pepper_ = random_secret(secret_size);
-    slots.set_token_wrapped(token->wrap(keys.pepper_, pepper_binding(keys.vault_id_)));
+    keys.token_wrapped_ = token->wrap(keys.pepper_, pepper_binding(keys.vault_id_));
   }
+  store::keyslot_repository(db_).set_token_wrapped(keys.token_wrapped_);
   share_out(keys, threshold());
 }
 

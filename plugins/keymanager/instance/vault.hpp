@@ -34,6 +34,7 @@
 #include "crypto/sealing.hpp"
 #include "crypto/server_identity.hpp"
 #include "crypto/x25519_seal.hpp"
+#include "store/keyslots.hpp"
 #include "store/sqlite.hpp"
 
 namespace arbor::km {
@@ -42,6 +43,21 @@ namespace arbor::km {
 struct administrator_key {
   std::string name;
   const secret* password = nullptr;
+};
+
+/// What opening the vault reads from the database, all read in one snapshot (vault::snapshot):
+/// a new split that another connection commits meanwhile is in all of it or in none, so shares of
+/// two splits are never combined into a wrong V (which would look like tampering).
+struct vault_snapshot {
+  struct given_slot {
+    administrator_key admin;
+    std::optional<store::keyslot_record> slot;  ///< none: the administrator has no keyslot
+  };
+  store::vault_record vault;
+  std::int64_t threshold = 1;
+  std::vector<given_slot> given;  ///< in the order given
+
+  bool needs_token() const noexcept { return !vault.token_wrapped.empty(); }
 };
 
 /// The keys of an opened vault, for one task. Wiped when destroyed.
@@ -54,10 +70,13 @@ class opened_vault {
 
  private:
   friend class vault;
-  opened_vault(secret v, secret pepper, std::vector<std::uint8_t> vault_id);
+  opened_vault(secret v, secret pepper, std::vector<std::uint8_t> vault_id, std::vector<std::uint8_t> token_wrapped);
   secret v_;
   secret pepper_;
   std::vector<std::uint8_t> vault_id_;
+  // The pepper as the vault row held it wrapped when these keys were opened: shares are made of
+  // V xor pepper, so they may be given out only while the row still holds this one.
+  std::vector<std::uint8_t> token_wrapped_;
   crypto::x25519_private_key escrow_;
   crypto::sealing_key user_keys_;
   crypto::sealing_key identity_sealing_;
@@ -79,12 +98,18 @@ class vault {
   opened_vault create(crypto::server_identity identity, const administrator_key& first,
                       const argon2_params& cost, crypto::pkcs11_token* token);
 
-  /// Opens the vault with the keyslots of `given`:
+  /// Reads the vault, the threshold and the keyslots of `given` in one read transaction, for
+  /// open(): the passwords are not used yet.
+  vault_snapshot snapshot(std::span<const administrator_key> given);
+  /// Opens the vault from `read` with the passwords it points at, reading nothing more: the
+  /// Argon2id work (seconds per administrator) runs on its copies, outside any transaction.
   /// - errc::auth_failed naming who has no keyslot when fewer given administrators have one
   ///   than the shares' threshold;
   /// - errc::crypto naming the administrator whose keyslot does not open with their password, or
   ///   saying the keyslots together do not open this Key Manager's keys (edited or copied rows);
   /// - errc::bad_input when the vault needs an HSM token and `token` is null.
+  static opened_vault open(const vault_snapshot& read, crypto::pkcs11_token* token);
+  /// open(snapshot(given), token).
   opened_vault open(std::span<const administrator_key> given, crypto::pkcs11_token* token);
 
   /// The threshold the shares were made with (the number of administrators keys need).
@@ -101,18 +126,22 @@ class vault {
   /// Makes (or re-makes) the keyslot of `admin` without a share yet: call share_out() after it,
   /// in the same transaction.
   void add_keyslot(const opened_vault& keys, const administrator_key& admin, const argon2_params& cost);
-  /// Splits V anew with `threshold` and gives every keyslot its share, after checking each
-  /// keyslot's public key MAC (errc::crypto naming one that was altered). errc::bad_input when
-  /// there are fewer keyslots than `threshold`.
+  /// Splits V anew with `threshold` and gives every keyslot its share (in the caller's write
+  /// transaction), after checking each keyslot's public key MAC (errc::crypto naming one that was
+  /// altered). errc::bad_input when there are fewer keyslots than `threshold`. errc::conflict when
+  /// the vault row is no longer the one `keys` were opened from (another task bound or removed the
+  /// HSM token, or a restore brought another vault, since): shares of `keys` would not open it.
   void share_out(const opened_vault& keys, std::int64_t threshold);
+  /// Wraps a new pepper with `token` (nullptr: no pepper, no token needed) and re-splits.
+  /// errc::conflict as share_out().
+  void set_token(opened_vault& keys, crypto::pkcs11_token* token);
   /// Re-seals the keyslot of `name` under a new password (the old one opens it): the share stays.
   /// Nothing when `name` has no keyslot. errc::crypto when `old_password` does not open it.
-  /// Wraps a new pepper with `token` (nullptr: no pepper, no token needed) and re-splits.
-  void set_token(opened_vault& keys, crypto::pkcs11_token* token);
   void change_password(std::string_view name, const secret& old_password, const secret& new_password,
                        const argon2_params& cost);
 
  private:
+  void require_opened_from_stored(const opened_vault& keys);
   store::sqlite::connection& db_;
 };
 

@@ -272,6 +272,15 @@ void transaction::commit() {
   done_ = true;
 }
 
+read_snapshot::read_snapshot(connection& db) : db_(db), joined_(db.in_transaction()) {
+  if (!joined_) db_.exec("BEGIN DEFERRED");
+}
+
+read_snapshot::~read_snapshot() {
+  // Nothing was written to keep; errors are swallowed as in ~transaction().
+  if (!joined_ && db_.in_transaction()) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 foreign_keys_off::foreign_keys_off(connection& db, bool off) : db_(db), off_(off) {
   if (!off_) return;
   if (db_.in_transaction()) throw error(errc::internal, "foreign keys can only be turned off outside a transaction");

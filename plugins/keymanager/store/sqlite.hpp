@@ -138,6 +138,23 @@ class transaction {
   bool done_ = false;
 };
 
+// One view of the database for several reads that must agree with each other: a deferred BEGIN,
+// so in WAL mode every statement until the end sees what the first one saw, while writers on other
+// connections go on (no lock is taken, unlike transaction's BEGIN IMMEDIATE). Ended when it goes
+// out of scope; inside a transaction it adds nothing, as that one is a single view already. Read
+// only: nothing written through it is kept.
+class read_snapshot {
+ public:
+  explicit read_snapshot(connection& db);
+  ~read_snapshot();
+  read_snapshot(const read_snapshot&) = delete;
+  read_snapshot& operator=(const read_snapshot&) = delete;
+
+ private:
+  connection& db_;
+  bool joined_;
+};
+
 // Turns foreign key enforcement off on `db` while it lives, when `off` is true, and back on after.
 // SQLite honours the pragma only outside a transaction, so it is made before one begins. Only for
 // a bulk change that keeps the same integrity itself and proves it with foreign_key_check() before

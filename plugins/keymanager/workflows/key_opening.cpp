@@ -1,6 +1,8 @@
 #include "workflows/key_opening.hpp"
 
+#include "auth/password_hash.hpp"
 #include "common/km_error.hpp"
+#include "store/administrators.hpp"
 #include "store/sqlite.hpp"
 #include "workflows/task_audit.hpp"
 
@@ -79,6 +81,35 @@ void give_missing_keyslots(key_manager& kms, const site& where, const authorizat
   record_audit(kms, who.actor(), "keyslot-created", "for " + names, audit_outcome::success);
 }
 
+// errc::auth_failed, saying to log in again, when an administrator of `given` was removed, or
+// their password changed, since the login that gave their password: by another task, which
+// rightly removed or re-sealed their keyslot.
+void require_logins_current(key_manager& kms, const site& where, const vault_snapshot& read) {
+  const auth::password_hasher hasher(where.argon2);
+  store::administrator_repository admins(kms.db());
+  for (const auto& given : read.given) {
+    const auto& admin = given.admin;
+    const auto now = admins.find(admin.name);
+    if (!now)
+      throw error(errc::auth_failed, admin.name + " was removed from the administrators since you logged in: log in again.");
+    if (!hasher.verify(now->password_hash, *admin.password))
+      throw error(errc::auth_failed, admin.name + "'s password was changed since you logged in: log in again.");
+  }
+}
+
+// vault::open, where a keyslot that does not open (or is missing) for who logged in is told apart:
+// tampering, or a login that another task made stale. The check costs an Argon2id per
+// administrator, so it is paid on a refusal only.
+opened_vault open_as_logged_in(key_manager& kms, const site& where, const vault_snapshot& read,
+                               crypto::pkcs11_token* token) {
+  try {
+    return km::vault::open(read, token);
+  } catch (const error& e) {
+    if (e.code() == errc::crypto || e.code() == errc::auth_failed) require_logins_current(kms, where, read);
+    throw;
+  }
+}
+
 }  // namespace
 
 hsm_pin_demand hsm_pin_needed(const site& where, std::string_view task) {
@@ -89,8 +120,9 @@ hsm_pin_demand hsm_pin_needed(const site& where, std::string_view task) {
 }
 
 opened_vault open_vault(km::vault& v, std::span<const administrator_key> keyslots, const hsm_login& hsm) {
-  auto token = v.needs_token() ? open_token(hsm) : std::nullopt;
-  return v.open(keyslots, token_of(token));
+  const auto read = v.snapshot(keyslots);
+  auto token = read.needs_token() ? open_token(hsm) : std::nullopt;
+  return km::vault::open(read, token_of(token));
 }
 
 opened_vault open_keys(key_manager& kms, const site& where, const authorization& who,
@@ -100,9 +132,9 @@ opened_vault open_keys(key_manager& kms, const site& where, const authorization&
   const auto keys = keyslot_keys(who, credentials);
   auto opened = failure_audited(kms, who.actor(), "keys-opened", "task=" + who.task(), [&] {
     auto token = open_token({where.pkcs11, hsm_pin});
-    auto vault = kms.vault();
-    const bool binds = token && !vault.needs_token();
-    auto keys_open = vault.open(keys, binds ? nullptr : token_of(token));
+    const auto read = kms.vault().snapshot(keys);
+    const bool binds = token && !read.needs_token();
+    auto keys_open = open_as_logged_in(kms, where, read, binds ? nullptr : token_of(token));
     if (binds) bind_token(kms, who, *where.pkcs11, *token, keys_open);
     return keys_open;
   });

@@ -54,7 +54,10 @@ opened_vault open_vault(km::vault& v, std::span<const administrator_key> keyslot
 /// wraps a new pepper and the vault is split anew, V unchanged, in one transaction audited as
 /// "hsm-bound". A refusal (too few administrators with a keyslot, a keyslot or vault that was
 /// altered or copied, a vault that needs a token and none configured, a wrong PIN, another token)
-/// is audited as "keys-opened" failed, naming the task, and thrown. An administrator of `who`
+/// is audited as "keys-opened" failed, naming the task, and thrown. A keyslot that does not open,
+/// or is missing, because another task changed that administrator's password or removed them
+/// since `credentials` were checked is refused with errc::auth_failed saying to log in again, not
+/// as tampering. An administrator of `who`
 /// without a keyslot gets one, audited as "keyslot-created", and the vault is split anew to
 /// include them.
 opened_vault open_keys(key_manager& kms, const site& where, const authorization& who,

@@ -128,6 +128,27 @@ BOOST_AUTO_TEST_CASE(a_new_split_leaves_old_shares_useless) {
   BOOST_CHECK_EXCEPTION(open_with({0, 1}), error, [](const error& e) { return e.code() == errc::crypto; });
 }
 
+// Another task splits V anew (a policy change, an administrator added) while this one runs
+// Argon2id for its administrators, seconds each: the shares it combines are all of one split.
+BOOST_AUTO_TEST_CASE(a_new_split_committed_while_the_keyslots_are_opened_does_not_mix_in) {
+  vault(db).share_out(keys, 2);
+  const std::vector<administrator_key> given{key_of(0), key_of(1)};
+  const auto read = vault(db).snapshot(given);
+  auto other_task = store::schema::open_database(dir / "kms.db");
+  vault(other_task).share_out(keys, 2);
+  BOOST_TEST((vault::open(read, nullptr).escrow_key().public_key() == keys.escrow_key().public_key()));
+}
+
+// Keys opened before another task bound the vault to a token (a new pepper: the row's wrapped
+// one changes) make shares that no longer open it; none are given, and the split stays whole.
+BOOST_AUTO_TEST_CASE(keys_opened_before_the_vault_row_changed_give_out_no_shares) {
+  const auto before = *store::keyslot_repository(db).find("alice");
+  store::keyslot_repository(db).set_token_wrapped(std::vector<std::uint8_t>{1, 2, 3});
+  BOOST_CHECK_EXCEPTION(vault(db).share_out(keys, 1), error,
+                        [](const error& e) { return refused_with(e, errc::conflict, "Run the task again"); });
+  BOOST_TEST(store::keyslot_repository(db).find("alice")->share_sealed == before.share_sealed);
+}
+
 BOOST_AUTO_TEST_CASE(a_changed_password_opens_the_keyslot_and_the_old_one_does_not) {
   const secret next("alice-next-password");
   vault(db).change_password("alice", passwords[0], next, testing::cheap);

@@ -48,4 +48,13 @@ BOOST_AUTO_TEST_CASE(removing_the_token_takes_the_need_away_and_keeps_the_keys) 
   BOOST_TEST(same_keys(open_with({1})));
 }
 
+// Two tasks at once: this one opened the keys, then another bound the vault to the token.
+BOOST_AUTO_TEST_CASE(keys_opened_before_the_token_was_bound_cannot_split_the_vault_again) {
+  auto opened = open_alice(nullptr);
+  vault(db).set_token(keys, &token);
+  BOOST_CHECK_EXCEPTION(vault(db).share_out(opened, 1), error, [](const error& e) { return e.code() == errc::conflict; });
+  BOOST_CHECK_EXCEPTION(vault(db).set_token(opened, nullptr), error, [](const error& e) { return e.code() == errc::conflict; });
+  BOOST_TEST(same_keys(open_alice(&token)));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -94,6 +94,29 @@ BOOST_FIXTURE_TEST_CASE(joined_transaction_with_no_outer_one_is_a_transaction, f
   BOOST_TEST(!db.in_transaction());
 }
 
+// What vault::snapshot relies on: reads that must agree see one state of the database even when
+// another connection commits between them, and the writer is not held up meanwhile.
+BOOST_FIXTURE_TEST_CASE(a_read_snapshot_keeps_seeing_the_database_as_its_first_read_did, fixture) {
+  connection other{dir / "t.db"};
+  {
+    const store::sqlite::read_snapshot view(db);
+    BOOST_TEST(rows() == 0);
+    other.prepare("INSERT INTO t (v) VALUES (1)").run();
+    BOOST_TEST(rows() == 0);
+  }
+  BOOST_TEST(!db.in_transaction());
+  BOOST_TEST(rows() == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_read_snapshot_inside_a_transaction_leaves_it_open, fixture) {
+  transaction tx(db);
+  db.prepare("INSERT INTO t (v) VALUES (1)").run();
+  { const store::sqlite::read_snapshot view(db); }
+  BOOST_TEST(db.in_transaction());
+  tx.commit();
+  BOOST_TEST(rows() == 1);
+}
+
 BOOST_FIXTURE_TEST_CASE(errors_carry_the_sql_text_in_technical_detail, fixture) {
   try {
     db.prepare("SELECT nope FROM t");

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE km_workflows_key_opening_test
 // Opening the keys for a task with the keyslots of who logged in: every refusal audited, the
-// key-opening tasks' shared number, and keyslots given to administrators who had none.
+// key-opening tasks' shared number, keyslots given to administrators who had none, and a login
+// made stale by another task told apart from tampering.
 #include <boost/test/unit_test.hpp>
 
 #include "site_fixture.hpp"
@@ -21,7 +22,13 @@ struct keys_fixture : testing::site_fixture {
   }
   std::vector<workflows::credential> both() { return {{"admin", secret("password")}, {"bob", secret("bob-secret")}}; }
   workflows::authorization both_for(std::string_view task) { return workflows::sign_in(kms, site, {std::string(task), both()}); }
+  static std::vector<workflows::credential> bob_alone() { return {{"bob", secret("bob-secret")}}; }
 };
+
+bool refused_with(const error& e, errc code, std::string_view words) {
+  BOOST_TEST_MESSAGE(e.what());
+  return e.code() == code && std::string_view(e.what()).find(words) != std::string_view::npos;
+}
 
 }  // namespace
 
@@ -65,6 +72,40 @@ BOOST_AUTO_TEST_CASE(credentials_of_others_than_who_logged_in_are_a_callers_bug)
   const std::vector<workflows::credential> bob_alone{{"bob", secret("bob-secret")}};
   BOOST_CHECK_EXCEPTION(workflows::open_keys(kms, site, who, bob_alone, secret()), error,
                         [](const error& e) { return e.code() == errc::internal; });
+}
+
+// The web console runs tasks at once, each on a connection of its own: bob logged in to this task,
+// then another task changed his password (re-sealing his keyslot) before this one opened the keys.
+BOOST_AUTO_TEST_CASE(a_password_changed_by_another_task_since_the_login_asks_to_log_in_again) {
+  const auto who = workflows::sign_in(kms, site, {"recover-keys", bob_alone()});
+  auto other_task = workflows::open(site);
+  workflows::change_administrators(
+      other_task, site, workflows::sign_in(other_task, site, {std::string(workflows::change_password_task), bob_alone()}),
+      bob_alone(), secret(), workflows::administrator_change::change_password("bob", workflows::new_password(secret("bob-new-secret"))));
+  BOOST_CHECK_EXCEPTION(workflows::open_keys(kms, site, who, bob_alone(), secret()), error, [](const error& e) {
+    return refused_with(e, errc::auth_failed, "bob's password was changed since you logged in: log in again");
+  });
+  BOOST_TEST(last_audit().event == "keys-opened");
+}
+
+BOOST_AUTO_TEST_CASE(an_administrator_removed_by_another_task_since_the_login_is_asked_to_log_in_again) {
+  const auto who = workflows::sign_in(kms, site, {"recover-keys", bob_alone()});
+  auto other_task = workflows::open(site);
+  workflows::change_administrators(other_task, site, workflows::sign_in(other_task, site, {std::string(workflows::manage_administrators_task), admin_login()}),
+                                   admin_login(), secret(), workflows::administrator_change::remove("bob"));
+  BOOST_CHECK_EXCEPTION(workflows::open_keys(kms, site, who, bob_alone(), secret()), error, [](const error& e) {
+    return refused_with(e, errc::auth_failed, "bob was removed from the administrators since you logged in: log in again");
+  });
+}
+
+// The password bob logged in with is still his: a keyslot it does not open was edited.
+BOOST_AUTO_TEST_CASE(a_keyslot_that_a_current_password_does_not_open_is_still_the_tamper_alarm) {
+  auto admins_slot = *store::keyslot_repository(kms.db()).find("admin");
+  admins_slot.administrator = "bob";
+  store::keyslot_repository(kms.db()).put(admins_slot);
+  const auto who = workflows::sign_in(kms, site, {"recover-keys", bob_alone()});
+  BOOST_CHECK_EXCEPTION(workflows::open_keys(kms, site, who, bob_alone(), secret()), error,
+                        [](const error& e) { return refused_with(e, errc::crypto, "restore kms.db"); });
 }
 
 BOOST_AUTO_TEST_SUITE_END()
