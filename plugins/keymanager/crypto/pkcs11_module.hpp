@@ -22,6 +22,8 @@ class pkcs11_module {
   pkcs11_module& operator=(const pkcs11_module&) = delete;
 
   CK_FUNCTION_LIST& api() const noexcept { return *api_; }
+  // The module's file with every link resolved: two spellings of one module give the same path.
+  const std::string& canonical_path() const noexcept { return key_; }
 
  private:
   pkcs11_module(std::string key, CK_FUNCTION_LIST* api);

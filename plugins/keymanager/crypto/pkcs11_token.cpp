@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <iterator>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "common/km_error.hpp"
 #include "crypto/ossl.hpp"
 #include "crypto/pkcs11_module.hpp"
+#include "crypto/token_claim.hpp"
 
 namespace arbor::km::crypto {
 namespace {
@@ -22,6 +24,10 @@ constexpr std::size_t token_label_size = 32;  // CK_TOKEN_INFO::label, padded wi
 constexpr std::size_t max_key_label_size = 128;
 // What is wrapped here are keys; anything much larger is a mistake, not a secret.
 constexpr std::size_t max_plaintext_size = 64 * 1024;
+// How long open() waits for another task of this process to close the token. A task holds it for
+// a few token operations (key opening unwraps one pepper), so a wait this long means the other
+// task is stuck, not slow.
+constexpr std::chrono::seconds token_wait_timeout{30};
 
 // PKCS#11 takes non-const pointers even for buffers it only reads.
 CK_BYTE_PTR readonly(const void* bytes) {
@@ -61,14 +67,17 @@ CK_GCM_PARAMS gcm_params(const std::uint8_t* iv, std::string_view associated_dat
 
 }  // namespace
 
-// One logged-in session. Members end in reverse order: logout and close first, then the module
-// is released (and finalized when this was its last holder).
+// One logged-in session. Members end in reverse order: logout and close first, then the claim on
+// the token is released (the next task of this process may log in), then the module is released
+// (and finalized when this was its last holder).
 struct pkcs11_token::session {
   session(pkcs11_module loaded, const pkcs11_config& config)
       : module(std::move(loaded)),
         module_path(config.module.string()),
         token_label(config.token_label),
-        key_label(config.key_label) {}
+        key_label(config.key_label),
+        // The label cannot hold a newline (check_label), so module and label cannot run together.
+        claim(module.canonical_path() + "\n" + token_label, where(), token_wait_timeout) {}
   ~session() {
     if (logged_in) api().C_Logout(handle);
     if (handle != CK_INVALID_HANDLE) api().C_CloseSession(handle);
@@ -80,6 +89,7 @@ struct pkcs11_token::session {
   std::string module_path;  // as configured, for messages
   std::string token_label;
   std::string key_label;
+  token_claim claim;
   CK_SESSION_HANDLE handle = CK_INVALID_HANDLE;
   bool logged_in = false;
 
@@ -159,12 +169,15 @@ struct pkcs11_token::session {
                     "the PIN for " + where() + " is locked after too many wrong attempts; the "
                     "token's security officer must unlock it",
                     "C_Login returned " + pkcs11_rv_name(rv));
-      // The login state is the process's, not the session's: a second login would skip the PIN
-      // check, and either holder's logout would end the other's.
+      // The claim keeps this process's tasks from logging in at once, so the login found here was
+      // made by other code sharing the module (another library or plugin of this process). Its
+      // login is not used: the PIN would go unchecked, and its logout would end this session's.
       case CKR_USER_ALREADY_LOGGED_IN:
       case CKR_USER_ANOTHER_ALREADY_LOGGED_IN:
         throw error(errc::conflict,
-                    where() + " is already open in this process; close it before opening it again",
+                    where() + " is already logged in to by other software in this process "
+                    "(another library or plugin using the same module); end that use of the token "
+                    "and try again",
                     "C_Login returned " + pkcs11_rv_name(rv));
       default:
         check(rv, "C_Login");

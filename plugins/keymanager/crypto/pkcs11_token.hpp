@@ -26,12 +26,16 @@ struct pkcs11_config {
 class pkcs11_token {
  public:
   // Loads the module, finds the token by label, opens a session and logs in as the user with
-  // `pin`. errc::not_found for a missing module or token (naming which), errc::auth_failed for a
-  // wrong PIN (or a locked one), errc::crypto for other PKCS#11 failures (naming the CKR_ code).
+  // `pin`. PKCS#11 logins belong to the process, not the session, so the tasks of this process
+  // take a token in turn: while another one has it open this waits (up to 30 s) until it is
+  // closed (its pkcs11_token destroyed), then logs in with `pin`, which is checked every time.
+  // errc::not_found for a missing module or token (naming which), errc::auth_failed for a wrong
+  // PIN (or a locked one), errc::crypto for other PKCS#11 failures (naming the CKR_ code).
   // errc::bad_input for a module path that is not absolute or not a PKCS#11 module, an empty PIN,
   // or a label that is empty, too long (token: 32 bytes) or holds control characters.
-  // errc::conflict when this process has the token open already (PKCS#11 logins belong to the
-  // process, so a second one would skip the PIN check) or two tokens carry the label.
+  // errc::conflict when another task of this process keeps the token open past the wait, when
+  // other software in this process (sharing the module) is logged in to it, or when two tokens
+  // carry the label.
   static pkcs11_token open(const pkcs11_config& config, const secret& pin);
   ~pkcs11_token();
   pkcs11_token(pkcs11_token&&) noexcept;

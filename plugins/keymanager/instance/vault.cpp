@@ -88,15 +88,16 @@ store::vault_record stored_vault(store::keyslot_repository& slots) {
   return std::move(*v);
 }
 
-secret pepper_of(const store::vault_record& v, crypto::pkcs11_token* token) {
+secret pepper_of(const store::vault_record& v, const token_opener& open_token) {
   if (v.token_wrapped.empty()) return secret(secret_size);
-  if (token == nullptr) {
+  if (!open_token) {
     throw error(errc::bad_input,
                 "This Key Manager's keys also need its HSM token: configure keys.pkcs11-module and "
                 "keys.pkcs11-token and give the token's PIN.");
   }
+  crypto::pkcs11_token token = open_token();
   try {
-    return token->unwrap(v.token_wrapped, pepper_binding(v.vault_id));
+    return token.unwrap(v.token_wrapped, pepper_binding(v.vault_id));
   } catch (const error& e) {
     if (e.code() != errc::crypto) throw;
     throw error(errc::crypto,
@@ -194,7 +195,7 @@ vault_snapshot vault::snapshot(std::span<const administrator_key> given) {
   return read;
 }
 
-opened_vault vault::open(const vault_snapshot& read, crypto::pkcs11_token* token) {
+opened_vault vault::open(const vault_snapshot& read, const token_opener& token) {
   const store::vault_record& v = read.vault;
   std::vector<crypto::shamir::share> shares;
   std::vector<std::string> without;
@@ -228,7 +229,7 @@ opened_vault vault::open(const vault_snapshot& read, crypto::pkcs11_token* token
   return keys;
 }
 
-opened_vault vault::open(std::span<const administrator_key> given, crypto::pkcs11_token* token) {
+opened_vault vault::open(std::span<const administrator_key> given, const token_opener& token) {
   return open(snapshot(given), token);
 }
 

@@ -22,6 +22,7 @@
 // The login check (auth/) is separate: its Argon2id hash has another salt, so neither a leaked
 // login hash gives a keyslot's key nor an edited administrators table opens a keyslot.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -59,6 +60,12 @@ struct vault_snapshot {
 
   bool needs_token() const noexcept { return !vault.token_wrapped.empty(); }
 };
+
+/// Opens the HSM token the vault's pepper is wrapped with; empty when no token is configured.
+/// vault::open calls it only when the vault needs the token, after the passwords' Argon2id work,
+/// and closes the token again after one unwrap: the tasks of a process take a token in turn
+/// (crypto::pkcs11_token::open), so each holds it as briefly as it can.
+using token_opener = std::function<crypto::pkcs11_token()>;
 
 /// The keys of an opened vault, for one task. Wiped when destroyed.
 class opened_vault {
@@ -107,10 +114,11 @@ class vault {
   ///   than the shares' threshold;
   /// - errc::crypto naming the administrator whose keyslot does not open with their password, or
   ///   saying the keyslots together do not open this Key Manager's keys (edited or copied rows);
-  /// - errc::bad_input when the vault needs an HSM token and `token` is null.
-  static opened_vault open(const vault_snapshot& read, crypto::pkcs11_token* token);
+  /// - errc::bad_input when the vault needs an HSM token and `token` is empty;
+  /// - the refusals of `token` (a wrong PIN, a missing token) when the vault needs it.
+  static opened_vault open(const vault_snapshot& read, const token_opener& token);
   /// open(snapshot(given), token).
-  opened_vault open(std::span<const administrator_key> given, crypto::pkcs11_token* token);
+  opened_vault open(std::span<const administrator_key> given, const token_opener& token);
 
   /// The threshold the shares were made with (the number of administrators keys need).
   std::int64_t threshold();

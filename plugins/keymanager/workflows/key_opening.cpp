@@ -12,18 +12,19 @@
 namespace arbor::km::workflows {
 namespace {
 
-std::optional<crypto::pkcs11_token> open_token(const hsm_login& hsm) {
-  if (!hsm.token) return std::nullopt;
-  return crypto::pkcs11_token::open(*hsm.token, hsm.pin);
+// The opener refers to `hsm`, which the caller keeps for the one key opening it is made for.
+token_opener token_opener_of(const hsm_login& hsm) {
+  if (!hsm.token) return nullptr;
+  return [&hsm] { return crypto::pkcs11_token::open(*hsm.token, hsm.pin); };
 }
 
-crypto::pkcs11_token* token_of(std::optional<crypto::pkcs11_token>& token) { return token ? &*token : nullptr; }
-
-// Binds the vault to `token`: its wrapping key (kept if the token holds one under the label, as
-// after an earlier binding that was undone by a restore) wraps a new pepper and every keyslot gets
-// a new share; V, and every key derived from it, stay.
-void bind_token(key_manager& kms, const authorization& who, const pkcs11_config& config, crypto::pkcs11_token& token,
-                opened_vault& keys) {
+// Binds the vault to the token of `hsm`: its wrapping key (kept if the token holds one under the
+// label, as after an earlier binding that was undone by a restore) wraps a new pepper and every
+// keyslot gets a new share; V, and every key derived from it, stay. The token is opened here, after
+// the vault: held for the binding alone, not across the administrators' Argon2id work.
+void bind_token(key_manager& kms, const authorization& who, const hsm_login& hsm, opened_vault& keys) {
+  const pkcs11_config& config = *hsm.token;
+  auto token = crypto::pkcs11_token::open(config, hsm.pin);
   std::string detail = "token=" + config.token_label + "; key=" + config.key_label + "; task=" + who.task();
   try {
     token.create_wrapping_key();
@@ -101,7 +102,7 @@ void require_logins_current(key_manager& kms, const site& where, const vault_sna
 // tampering, or a login that another task made stale. The check costs an Argon2id per
 // administrator, so it is paid on a refusal only.
 opened_vault open_as_logged_in(key_manager& kms, const site& where, const vault_snapshot& read,
-                               crypto::pkcs11_token* token) {
+                               const token_opener& token) {
   try {
     return km::vault::open(read, token);
   } catch (const error& e) {
@@ -120,9 +121,7 @@ hsm_pin_demand hsm_pin_needed(const site& where, std::string_view task) {
 }
 
 opened_vault open_vault(km::vault& v, std::span<const administrator_key> keyslots, const hsm_login& hsm) {
-  const auto read = v.snapshot(keyslots);
-  auto token = read.needs_token() ? open_token(hsm) : std::nullopt;
-  return km::vault::open(read, token_of(token));
+  return v.open(keyslots, token_opener_of(hsm));
 }
 
 opened_vault open_keys(key_manager& kms, const site& where, const authorization& who,
@@ -131,11 +130,11 @@ opened_vault open_keys(key_manager& kms, const site& where, const authorization&
     throw error(errc::internal, "keys were to be opened before the Key Manager was initialized or upgraded");
   const auto keys = keyslot_keys(who, credentials);
   auto opened = failure_audited(kms, who.actor(), "keys-opened", "task=" + who.task(), [&] {
-    auto token = open_token({where.pkcs11, hsm_pin});
+    const hsm_login hsm{where.pkcs11, hsm_pin};
     const auto read = kms.vault().snapshot(keys);
-    const bool binds = token && !read.needs_token();
-    auto keys_open = open_as_logged_in(kms, where, read, binds ? nullptr : token_of(token));
-    if (binds) bind_token(kms, who, *where.pkcs11, *token, keys_open);
+    const bool binds = hsm.token && !read.needs_token();
+    auto keys_open = open_as_logged_in(kms, where, read, binds ? token_opener{} : token_opener_of(hsm));
+    if (binds) bind_token(kms, who, hsm, keys_open);
     return keys_open;
   });
   give_missing_keyslots(kms, where, who, keys, opened);

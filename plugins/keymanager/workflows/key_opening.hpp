@@ -36,8 +36,9 @@ enum class hsm_pin_demand {
 hsm_pin_demand hsm_pin_needed(const site& where, std::string_view task);
 
 /// The HSM token a site has configured and the PIN typed for it at the login. The token is logged
-/// in to only while keys are opened, and closed after: PKCS#11 lets a process log in to a token
-/// once at a time.
+/// in to only for the moment the keys need it (to unwrap the vault's pepper, or to bind the vault
+/// to it), and closed after: the tasks of a process take a token in turn, since PKCS#11 logins
+/// belong to the process (crypto::pkcs11_token::open waits for another task to close it).
 struct hsm_login {
   std::optional<pkcs11_config> token;  ///< none: the site has no token configured
   secret pin;                          ///< as typed; empty when none was asked
@@ -45,7 +46,8 @@ struct hsm_login {
 
 /// Opens `v` with `keyslots`, and with the token of `hsm` when `v` needs one. The refusals of
 /// vault::open, and of crypto::pkcs11_token::open (errc::auth_failed for a wrong PIN, errc::
-/// bad_input for an empty one, errc::not_found for a missing module or token).
+/// bad_input for an empty one, errc::not_found for a missing module or token, errc::conflict when
+/// another task of this process holds the token for longer than its wait).
 opened_vault open_vault(km::vault& v, std::span<const administrator_key> keyslots, const hsm_login& hsm);
 
 /// Opens the vault with the keyslots of `who` and, where the site has a token configured, that

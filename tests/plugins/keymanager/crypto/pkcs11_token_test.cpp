@@ -2,8 +2,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <optional>
 #include <string>
 
 #include "common/km_error.hpp"
@@ -24,6 +27,8 @@ const secret plaintext("0123456789abcdef0123456789abcdef");  // a 32-byte vault 
 constexpr std::string_view aad = "arbor vault / hsm slot 1";
 constexpr std::size_t iv_size = 12;
 constexpr std::size_t tag_size = 16;
+// How long a first task keeps the token while a second one asks for it.
+constexpr std::chrono::milliseconds hold_time{200};
 
 // The scratch SoftHSM2, with the wrapping key made in a token and OpenSC's tool to read it.
 struct softhsm : test::softhsm {
@@ -209,12 +214,26 @@ BOOST_AUTO_TEST_CASE(wrap_without_a_wrapping_key_is_not_found) {
   BOOST_TEST(same(failure_code([&] { token.wrap(plaintext, aad); }), errc::not_found));
 }
 
-// The login belongs to the process, not the session: a second open would skip the PIN check.
-BOOST_AUTO_TEST_CASE(opening_an_open_token_again_is_a_conflict_even_with_a_wrong_pin) {
-  pkcs11_token token = pkcs11_token::open(config(), secret(user_pin));
-  BOOST_TEST(same(failure_code([] { pkcs11_token::open(config(), secret("not-the-pin")); }),
-                  errc::conflict));
-  token.create_wrapping_key();  // the first is still logged in
+// The login belongs to the process, not the session, so the tasks of a process (each on a thread
+// of its own) take a token in turn: a second open waits until the first is closed, then logs in.
+BOOST_AUTO_TEST_CASE(a_second_open_waits_until_the_first_is_closed_then_opens) {
+  std::optional<pkcs11_token> first = open_with_key();
+  const auto blob = first->wrap(plaintext, aad);
+  auto second = std::async(std::launch::async, [] { return pkcs11_token::open(config(), secret(user_pin)); });
+  BOOST_TEST((second.wait_for(hold_time) == std::future_status::timeout));
+  BOOST_TEST((first->unwrap(blob, aad) == plaintext));  // the waiting one took nothing from it
+  first.reset();
+  pkcs11_token opened = second.get();
+  BOOST_TEST((opened.unwrap(blob, aad) == plaintext));
+}
+
+// The second login is a login of its own: its PIN is checked, not carried by the first's.
+BOOST_AUTO_TEST_CASE(a_wrong_pin_is_refused_after_the_wait) {
+  std::optional<pkcs11_token> first = open_with_key();
+  auto second = std::async(std::launch::async, [] { return pkcs11_token::open(config(), secret("not-the-pin")); });
+  BOOST_TEST((second.wait_for(hold_time) == std::future_status::timeout));
+  first.reset();
+  BOOST_TEST(same(failure_code([&] { second.get(); }), errc::auth_failed));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,9 @@
 // then on the keys open only with that token and its PIN, and every refusal is audited.
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <future>
+#include <optional>
 #include <string>
 
 #include "instance/key_sealing.hpp"
@@ -164,6 +167,26 @@ BOOST_AUTO_TEST_CASE(an_administrator_added_after_the_binding_opens_the_keys_wit
   const auto keys = workflows::open_keys(kms, site, as("export-users", "bob", "bob-secret"),
                                          admin_login("bob", "bob-secret"), secret(test::softhsm::user_pin));
   BOOST_TEST(opens(keys, entry));
+}
+
+// The web console runs tasks at once, each on a thread with a connection of its own. Two tasks that
+// open keys while something else in the process holds the token wait for it, then take it in turn
+// (a PKCS#11 login belongs to the process), and both open the keys.
+BOOST_AUTO_TEST_CASE(tasks_opening_keys_at_once_take_the_token_in_turn) {
+  const auto entry = enrolled_key();
+  bind();
+  std::optional<crypto::pkcs11_token> held = crypto::pkcs11_token::open(hsm.config(), secret(test::softhsm::user_pin));
+  const auto task = [&](std::string name) {
+    auto own = workflows::open(site);
+    const auto who = workflows::sign_in(own, site, {name, admin_login()});
+    return opens(workflows::open_keys(own, site, who, admin_login(), secret(test::softhsm::user_pin)), entry);
+  };
+  auto export_users = std::async(std::launch::async, task, "export-users");
+  auto recover_keys = std::async(std::launch::async, task, "recover-keys");
+  BOOST_TEST((export_users.wait_for(std::chrono::milliseconds(200)) == std::future_status::timeout));
+  held.reset();
+  BOOST_TEST(export_users.get());
+  BOOST_TEST(recover_keys.get());
 }
 
 // A backup taken since the binding has the token's pepper: restoring it opens its vault with the
