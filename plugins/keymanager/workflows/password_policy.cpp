@@ -27,7 +27,16 @@ void change_password_policy(key_manager& kms, const site& where, const authoriza
   failure_audited(kms, who.actor(), "policy-changed",
                   "task=" + change.task() + "; required=" + std::to_string(change.required()), [&] {
                     store::sqlite::transaction tx(kms.db());
-                    auth::login(kms.db(), hasher, kms.clock()).set_policy(who, change.task(), change.required());
+                    auth::login policy(kms.db(), hasher, kms.clock());
+                    // Decided before this transaction: another task may have changed the number
+                    // (and split the keys anew) since. Stored over that, the policy would ask
+                    // fewer administrators than the shares need.
+                    if (!keys && opens_keys(change.task()) && change.required() != policy.key_threshold())
+                      throw error(errc::conflict,
+                                  "Another task changed how many administrators the key tasks need while this "
+                                  "change was being made: nothing was changed. Read the Passwords tab again, "
+                                  "then make your change.");
+                    policy.set_policy(who, change.task(), change.required());
                     if (keys) kms.vault().share_out(*keys, change.required());
                     tx.commit();
                   });
