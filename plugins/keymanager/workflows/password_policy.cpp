@@ -19,19 +19,19 @@ void change_password_policy(key_manager& kms, const site& where, const authoriza
                             const std::vector<credential>& credentials, const secret& hsm_pin,
                             const policy_change& change) {
   const auth::password_hasher hasher(where.argon2);
+  auth::login policy(kms.db(), hasher, kms.clock());
+  const auto splits_anew = [&] { return opens_keys(change.task()) && change.required() != policy.key_threshold(); };
   // A new number for the key-opening tasks splits the vault anew: the keys are opened first,
   // outside the transaction, so a refusal to open them stays in the audit log.
   std::optional<opened_vault> keys;
-  if (opens_keys(change.task()) && change.required() != key_threshold(kms, where))
-    keys.emplace(open_keys(kms, where, who, credentials, hsm_pin));
+  if (splits_anew()) keys.emplace(open_keys(kms, where, who, credentials, hsm_pin));
   failure_audited(kms, who.actor(), "policy-changed",
                   "task=" + change.task() + "; required=" + std::to_string(change.required()), [&] {
                     store::sqlite::transaction tx(kms.db());
-                    auth::login policy(kms.db(), hasher, kms.clock());
                     // Decided before this transaction: another task may have changed the number
                     // (and split the keys anew) since. Stored over that, the policy would ask
                     // fewer administrators than the shares need.
-                    if (!keys && opens_keys(change.task()) && change.required() != policy.key_threshold())
+                    if (!keys && splits_anew())
                       throw error(errc::conflict,
                                   "Another task changed how many administrators the key tasks need while this "
                                   "change was being made: nothing was changed. Read the Passwords tab again, "
